@@ -1,0 +1,61 @@
+import { isIsoDate } from '../domain/dates.ts';
+import { z } from './zod-zh.ts';
+
+export const IsoDateSchema = z
+  .string()
+  .refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD' })
+  .meta({ description: '日期 YYYY-MM-DD', example: '2026-01-15' });
+
+export const IdSchema = z.coerce.number().int().positive();
+export const IdParams = z.object({ id: IdSchema });
+
+export const VersionSchema = z
+  .number()
+  .int()
+  .positive()
+  .meta({ description: '乐观锁版本号：提交读取时的值' });
+
+export const PageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int() });
+}
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.enum([
+        'invalid_input',
+        'unauthenticated',
+        'forbidden',
+        'not_found',
+        'conflict',
+        'rule_violation',
+        'rate_limited',
+        'internal',
+      ]),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export const OkBody = z.object({ ok: z.literal(true) });
+
+/** Trimmed non-empty text with a maximum length: names, titles, document numbers. */
+export function text(max: number) {
+  return z.string().trim().min(1, '不能为空').max(max, `不能超过${max}个字符`);
+}
+
+/** An optional text field that arrives as '' from a cleared form input; '' means "none". */
+export function optionalText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `不能超过${max}个字符`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+}

@@ -1,0 +1,42 @@
+import { z } from './zod-zh.ts';
+
+/** 安全策略, kept by the 安全管理员. Bounds keep a setting from disabling the protection it configures. */
+export const SecurityPolicySchema = z.object({
+  sessionIdleMinutes: z.number().int().min(5).max(480).meta({ description: '会话空闲超时（分钟）' }),
+  sessionMaxHours: z.number().int().min(1).max(72).meta({ description: '会话最长有效期（小时）' }),
+  lockoutThreshold: z.number().int().min(3).max(20).meta({ description: '连续登录失败锁定次数' }),
+  lockoutMinutes: z.number().int().min(1).max(1440).meta({ description: '锁定时长（分钟）' }),
+});
+
+/** 组织参数, kept by the 系统管理员: term lengths (党章第三十一条) and reminder windows. */
+export const TermPolicySchema = z
+  .object({
+    committeeYears: z.number().int().min(3).max(5).meta({ description: '基层党委任期（年）' }),
+    generalBranchYears: z.number().int().min(3).max(5).meta({ description: '党总支任期（年）' }),
+    branchYears: z.number().int().min(3).max(5).meta({ description: '党支部任期（年）' }),
+    communityYears: z.number().int().min(3).max(5).meta({ description: '村、社区党组织任期（年）' }),
+    warnMonths: z.number().int().min(1).max(12).meta({ description: '换届提醒提前（月）' }),
+    urgentMonths: z.number().int().min(1).max(12).meta({ description: '换届紧急提醒提前（月）' }),
+    vacancyCriticalDays: z.number().int().min(1).max(365).meta({ description: '书记空缺严重提醒（天）' }),
+  })
+  .refine((p) => p.urgentMonths <= p.warnMonths, {
+    message: '紧急提醒的提前量不能大于一般提醒',
+    path: ['urgentMonths'],
+  });
+
+export const SETTING_GROUPS = ['security', 'org'] as const;
+export type SettingGroup = (typeof SETTING_GROUPS)[number];
+
+export const SettingGroupParams = z.object({ group: z.enum(SETTING_GROUPS) });
+
+export const SettingView = z.object({
+  group: z.enum(SETTING_GROUPS),
+  value: z.record(z.string(), z.unknown()),
+  version: z.number().int(),
+  updatedAt: z.string().nullable(),
+});
+
+export const UpdateSettingBody = z.object({
+  value: z.record(z.string(), z.unknown()),
+  version: z.number().int().min(0).meta({ description: '读取时的版本号；从未修改过的参数为 0' }),
+});

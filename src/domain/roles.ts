@@ -1,0 +1,109 @@
+/**
+ * Roles and what each may do. 三员分立 (等级保护 separation of duties): the system, security and audit
+ * administrators never do one another's job, and the audit log is closed to the first two.
+ * Business roles follow the organization tree: what they may do applies to their org's subtree.
+ */
+export const ROLES = [
+  'system_admin',
+  'security_admin',
+  'audit_admin',
+  'org_admin',
+  'secretary',
+  'member',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  system_admin: '系统管理员',
+  security_admin: '安全管理员',
+  audit_admin: '审计管理员',
+  org_admin: '组织管理员',
+  secretary: '书记',
+  member: '党员',
+};
+
+/** The three administrators of 三员分立. */
+export const PRIVILEGED_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
+/** Roles that do party work in an org subtree, ranked: a grantor may grant only its own rank or below. */
+export const BUSINESS_ROLES: readonly Role[] = ['org_admin', 'secretary', 'member'];
+
+export const PERMISSIONS = [
+  /** See orgs, their leadership and findings. */
+  'org.read',
+  /** Create, edit, move and dissolve orgs. */
+  'org.manage',
+  /** Record leadership posts and terms. */
+  'leadership.manage',
+  /** See the workbench figures of the subtree. */
+  'workbench.read',
+  /** See user accounts. */
+  'user.read',
+  /** Create accounts, edit them, reset passwords, deactivate. */
+  'user.manage',
+  /** Grant and revoke org_admin, secretary and member. */
+  'role.grant_business',
+  /** Grant and revoke the three administrator roles. */
+  'role.grant_privileged',
+  /** Unlock an account locked after failed logins. */
+  'user.unlock',
+  /** Password, lockout and session policy. */
+  'settings.security',
+  /** Business parameters: term lengths and reminders. */
+  'settings.system',
+  /** Read and export the audit log. */
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  system_admin: [
+    'org.read',
+    'org.manage',
+    'leadership.manage',
+    'workbench.read',
+    'user.read',
+    'user.manage',
+    'role.grant_business',
+    'settings.system',
+  ],
+  security_admin: ['org.read', 'user.read', 'role.grant_privileged', 'user.unlock', 'settings.security'],
+  audit_admin: ['audit.read'],
+  org_admin: [
+    'org.read',
+    'org.manage',
+    'leadership.manage',
+    'workbench.read',
+    'user.read',
+    'user.manage',
+    'role.grant_business',
+    'user.unlock',
+  ],
+  secretary: ['org.read', 'leadership.manage', 'workbench.read'],
+  member: [],
+};
+
+export function roleGrants(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}
+
+export function permissionsOf(role: Role): readonly Permission[] {
+  return GRANTS[role];
+}
+
+/** The permission a grantor needs to grant or revoke `role`. */
+export function permissionToGrant(role: Role): Permission {
+  return PRIVILEGED_ROLES.includes(role) ? 'role.grant_privileged' : 'role.grant_business';
+}
+
+const BUSINESS_RANK: Partial<Record<Role, number>> = { org_admin: 3, secretary: 2, member: 1 };
+
+/**
+ * "Grant only roles at or below their own": an org_admin may grant org_admin, secretary or member; the
+ * system and security administrators are not ranked against business roles (their permission decides).
+ */
+export function rankAllows(grantorRole: Role, role: Role): boolean {
+  const grantorRank = BUSINESS_RANK[grantorRole];
+  const rank = BUSINESS_RANK[role];
+  if (grantorRank === undefined || rank === undefined) return true;
+  return rank <= grantorRank;
+}

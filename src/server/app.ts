@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import '../contracts/zod-zh.ts';
+import type { Deps } from './deps.ts';
+import type { App } from './http/app-types.ts';
+import { registerAuthentication } from './http/authenticate.ts';
+import { errorBody, handleError } from './http/errors.ts';
+import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { registerSettingsRoutes } from './modules/settings/settings.routes.ts';
+
+export const WEB_DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+
+export type BuildOptions = {
+  /** Serve the built web app from `dist/` when it exists (the tests of the API leave it out). */
+  readonly serveWeb?: boolean;
+  readonly logger?: FastifyBaseLogger;
+};
+
+/** Builds the application around its dependencies. Never listens: main.ts and the tests decide that. */
+export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  // State changes are JSON or multipart only: a cross-site form (text/plain, urlencoded) cannot forge them.
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd injects its CSS-in-JS as <style> elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: '基层 Jiceng API',
+        version: '0.1.0',
+        description: '社区党建工作平台接口。错误格式见 Error。',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'jiceng_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: '个人 API 令牌（jct_…）' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { docExpansion: 'list' },
+  });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
+    app.swagger(),
+  );
+
+  registerAuthentication(app, deps);
+  registerHealthRoutes(app, deps);
+  registerAuthRoutes(app, deps);
+  registerSettingsRoutes(app, deps);
+
+  const serveWeb = options.serveWeb !== false && existsSync(WEB_DIST);
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      // Client-side routes of the single-page app.
+      return reply.sendFile('index.html');
+    }
+    return reply.status(404).send(errorBody('not_found', '接口不存在', { reason: 'no_such_route' }));
+  });
+  return app;
+}

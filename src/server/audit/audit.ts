@@ -1,0 +1,42 @@
+import type { Db } from '../db/client.ts';
+import { auditLog } from '../db/tables/audit.ts';
+import { auditDiff } from './redact.ts';
+
+/** Who did it, from where and when: taken from the request once and passed to every write. */
+export type AuditContext = {
+  readonly actorId: number | null;
+  readonly actorUsername: string | null;
+  readonly ip: string | null;
+  readonly userAgent: string | null;
+  readonly at: Date;
+};
+
+export type AuditEntry = {
+  readonly action: string;
+  readonly entityType: string;
+  readonly entityId?: string | number | null;
+  readonly orgId?: number | null;
+  readonly role?: string | null;
+  readonly before?: Record<string, unknown> | null;
+  readonly after?: Record<string, unknown> | null;
+  /** Extra facts that are not a field change (a failed login's reason, an export's filter). */
+  readonly note?: Record<string, unknown>;
+};
+
+/** Appends one audit row in the caller's transaction, so that a write and its audit land together. */
+export async function recordAudit(tx: Db, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  const diff = auditDiff(entry.before ?? null, entry.after ?? null);
+  await tx.insert(auditLog).values({
+    at: ctx.at,
+    actorId: ctx.actorId,
+    actorUsername: ctx.actorUsername,
+    role: entry.role ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId == null ? null : String(entry.entityId),
+    orgId: entry.orgId ?? null,
+    diff: { ...diff, ...(entry.note ? { note: entry.note } : {}) },
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
+  });
+}

@@ -1,0 +1,73 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { ltree } from '@electric-sql/pglite/contrib/ltree';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { type SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+
+/** The database as every repo sees it: the same Drizzle API over PGlite or a PostgreSQL server. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export type Database = {
+  readonly db: Db;
+  readonly kind: DatabaseKind;
+  /** The embedded instance, when there is one (tests dump it to make a template). */
+  readonly pglite?: PGlite;
+  close(): Promise<void>;
+};
+
+export type DatabaseTarget =
+  | { readonly kind: 'pglite'; readonly dataDir?: string; readonly loadDataDir?: Blob }
+  | { readonly kind: 'postgres'; readonly url: string; readonly poolSize?: number };
+
+export const PGLITE_EXTENSIONS = { ltree, pg_trgm };
+
+export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<PGlite> {
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const client = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+    extensions: PGLITE_EXTENSIONS,
+  });
+  // Without this PGlite's planner seq-scans members for a street-level subtree (STACK-NOTES.md).
+  await client.exec('SET random_page_cost = 1.1');
+  return client;
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === 'pglite') {
+    const client = await openPglite(target.dataDir, target.loadDataDir);
+    return {
+      db: drizzlePglite({ client }) as unknown as Db,
+      kind: 'pglite',
+      pglite: client,
+      close: () => client.close(),
+    };
+  }
+  const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+  return {
+    db: drizzleNodePg({ client: pool }) as unknown as Db,
+    kind: 'postgres',
+    close: () => pool.end(),
+  };
+}
+
+/** Rows of a raw SQL query, the same on both drivers. */
+export async function queryRows<T extends Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/** Allocates an org id before the insert, because the org's own id ends its ltree path. */
+export async function nextOrgId(db: Db): Promise<number> {
+  const [row] = await queryRows<{ id: number }>(
+    db,
+    sql`select nextval(pg_get_serial_sequence('orgs', 'id'))::int as id`,
+  );
+  return (row as { id: number }).id;
+}

@@ -1,0 +1,24 @@
+import type { Actor } from '../../domain/access.ts';
+
+/** The authenticated user of a request, with the role assignments the rules need. */
+export type Principal = {
+  readonly actor: Actor;
+  readonly user: {
+    readonly id: number;
+    readonly username: string;
+    readonly name: string;
+    readonly orgId: number;
+    readonly mustChangePassword: boolean;
+  };
+  readonly assignments: readonly {
+    readonly id: number;
+    readonly role: Actor['assignments'][number]['role'];
+    readonly orgId: number;
+    readonly orgName: string;
+    readonly orgPath: string;
+    readonly endsOn: string | null;
+  }[];
+  readonly via: 'session' | 'token';
+  /** The session's token hash (for logout), when authenticated by cookie. */
+  readonly sessionHash?: string;
+};

@@ -1,0 +1,193 @@
+import { addDays, addYears, type IsoDate } from '../../domain/dates.ts';
+import type { LeadershipPost } from '../../domain/leadership.ts';
+import type { OrgKind, Sector } from '../../domain/org-kinds.ts';
+import type { Role } from '../../domain/roles.ts';
+import { DEFAULT_TERM_POLICY, defaultTermYears } from '../../domain/terms.ts';
+import type { Clock } from '../clock.ts';
+import { type Db, nextOrgId } from '../db/client.ts';
+import { leadershipPosts, orgEvents, orgs } from '../db/tables/orgs.ts';
+import { roleAssignments, users } from '../db/tables/users.ts';
+import { hashPassword } from '../security/passwords.ts';
+import {
+  BRANCH_KINDS,
+  COMMUNITY_NAMES,
+  DISTRICT_NAMES,
+  GIVEN_NAMES,
+  SPECIAL_BRANCHES,
+  STREET_NAMES,
+  SURNAMES,
+} from './demo-names.ts';
+import { type Random, seededRandom } from './random.ts';
+
+/** The demo password unless JICENG_DEMO_PASSWORD sets another. Printed on the console and in the README. */
+export const DEFAULT_DEMO_PASSWORD = 'Jiceng@2026';
+
+export type DemoAccount = { username: string; role: Role; orgName: string };
+
+type NewOrg = {
+  id: number;
+  path: string;
+  name: string;
+  kind: OrgKind;
+  sector: Sector;
+  establishedOn: IsoDate;
+};
+type PostRow = typeof leadershipPosts.$inferInsert;
+
+class CityBuilder {
+  readonly orgRows: (typeof orgs.$inferInsert)[] = [];
+  readonly postRows: PostRow[] = [];
+  constructor(
+    private readonly db: Db,
+    private readonly rnd: Random,
+    private readonly today: IsoDate,
+  ) {}
+
+  async org(parent: NewOrg | null, name: string, kind: OrgKind, sector: Sector): Promise<NewOrg> {
+    const id = await nextOrgId(this.db);
+    const establishedOn = addDays('2000-01-01', this.rnd.int(0, 6000));
+    const org = { id, path: parent ? `${parent.path}.${id}` : String(id), name, kind, sector, establishedOn };
+    this.orgRows.push({ ...org, parentId: parent?.id ?? null, code: `D${String(id).padStart(6, '0')}` });
+    return org;
+  }
+
+  personName(): string {
+    return this.rnd.pick(SURNAMES) + this.rnd.pick(GIVEN_NAMES);
+  }
+
+  /**
+   * Leadership with a spread of terms: most current, some expiring within 6 months, some expired, and a
+   * few secretary posts vacant, so that the findings have something to show.
+   */
+  leadership(org: NewOrg): void {
+    const years = defaultTermYears(org.kind, org.sector, DEFAULT_TERM_POLICY);
+    const roll = this.rnd.next();
+    // Days since the current term began: past its end (expired), near its end (expiring), or well inside it.
+    const elapsed =
+      roll < 0.08
+        ? years * 365 + this.rnd.int(20, 400)
+        : roll < 0.18
+          ? years * 365 - this.rnd.int(10, 170)
+          : this.rnd.int(30, years * 365 - 200);
+    const startedOn = addDays(this.today, -elapsed);
+    const endsOn = addYears(startedOn, years);
+    const vacant = this.rnd.chance(0.06);
+    const add = (post: LeadershipPost, extra: Partial<PostRow> = {}) =>
+      this.postRows.push({ orgId: org.id, post, holderName: this.personName(), startedOn, endsOn, ...extra });
+    if (org.kind === 'group') {
+      add('group_leader');
+      return;
+    }
+    if (vacant) {
+      add('secretary', { leftOn: addDays(this.today, -this.rnd.int(10, 200)), leftReason: '工作调动' });
+    } else {
+      add('secretary');
+    }
+    if (org.kind !== 'branch' || this.rnd.chance(0.5)) {
+      add('deputy_secretary');
+      add('organizing_member');
+      add('publicity_member');
+      add('discipline_member');
+    }
+  }
+
+  async flush(actorId: number | null): Promise<void> {
+    for (let i = 0; i < this.orgRows.length; i += 500) {
+      await this.db.insert(orgs).values(this.orgRows.slice(i, i + 500));
+    }
+    for (let i = 0; i < this.postRows.length; i += 500) {
+      await this.db.insert(leadershipPosts).values(this.postRows.slice(i, i + 500));
+    }
+    const events = this.orgRows.map((o) => ({
+      orgId: o.id as number,
+      kind: 'established' as const,
+      effectiveOn: o.establishedOn as string,
+      details: { name: o.name, source: 'demo' },
+      actorId,
+    }));
+    for (let i = 0; i < events.length; i += 500) {
+      await this.db.insert(orgEvents).values(events.slice(i, i + 500));
+    }
+  }
+}
+
+async function buildCity(b: CityBuilder, rnd: Random) {
+  const city = await b.org(null, '示例市委', 'local_committee', 'government');
+  const firsts: Record<string, NewOrg> = {};
+  let communityIndex = 0;
+  for (const [d, districtName] of DISTRICT_NAMES.entries()) {
+    const district = await b.org(city, `中共示例市${districtName}委员会`, 'local_committee', 'government');
+    firsts.district ??= district;
+    const streetCount = rnd.int(2, 4);
+    for (let s = 0; s < streetCount; s++) {
+      const streetName = STREET_NAMES[(d * 4 + s) % STREET_NAMES.length] as string;
+      const street = await b.org(
+        district,
+        `${districtName}${streetName}党工委`,
+        'working_committee',
+        'community',
+      );
+      firsts.street ??= street;
+      const communityCount = rnd.int(3, 6);
+      for (let c = 0; c < communityCount; c++) {
+        const base = COMMUNITY_NAMES[communityIndex++ % COMMUNITY_NAMES.length] as string;
+        const community = await b.org(street, `${base}社区党委`, 'committee', 'community');
+        firsts.community ??= community;
+        b.leadership(community);
+        const branchCount = rnd.int(3, 8);
+        for (let k = 0; k < branchCount; k++) {
+          const branchName =
+            k < BRANCH_KINDS.length - 2 || !rnd.chance(0.5) ? BRANCH_KINDS[k] : rnd.pick(SPECIAL_BRANCHES);
+          const branch = await b.org(community, `${base}社区${branchName}`, 'branch', 'community');
+          firsts.branch ??= branch;
+          b.leadership(branch);
+          if (rnd.chance(0.35)) {
+            for (let g = 1; g <= rnd.int(2, 3); g++) {
+              b.leadership(await b.org(branch, `${base}社区${branchName}第${g}党小组`, 'group', 'community'));
+            }
+          }
+        }
+      }
+    }
+  }
+  return { city, ...(firsts as Record<'district' | 'street' | 'community' | 'branch', NewOrg>) };
+}
+
+/**
+ * Seeds the demo city deterministically: 示例市委 → 3 区委 → 2–4 街道党工委 each → 3–6 社区党委 each →
+ * 3–8 党支部 each, some with 党小组, with leadership and terms; and one demo account per role and level.
+ */
+export async function seedDemoCity(
+  db: Db,
+  clock: Clock,
+  options: { password?: string | undefined; seed?: number } = {},
+): Promise<{ accounts: DemoAccount[]; password: string }> {
+  const password = options.password ?? DEFAULT_DEMO_PASSWORD;
+  const rnd = seededRandom(options.seed ?? 20261129);
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const b = new CityBuilder(tx, rnd, clock.today());
+    const at = await buildCity(b, rnd);
+    await b.flush(null);
+    const plan: [string, string, Role, NewOrg][] = [
+      ['security', '安全管理员', 'security_admin', at.city],
+      ['auditor', '审计管理员', 'audit_admin', at.city],
+      ['city_org', '市委组织部', 'org_admin', at.city],
+      ['district_org', '区委组织部', 'org_admin', at.district],
+      ['street_org', '街道党工委', 'org_admin', at.street],
+      ['community_sec', '社区党委书记', 'secretary', at.community],
+      ['branch_sec', '支部书记', 'secretary', at.branch],
+      ['member', '党员', 'member', at.branch],
+    ];
+    const accounts: DemoAccount[] = [];
+    for (const [username, name, role, org] of plan) {
+      const [user] = await tx
+        .insert(users)
+        .values({ username, name: `${name}（演示）`, orgId: org.id, passwordHash })
+        .returning({ id: users.id });
+      await tx.insert(roleAssignments).values({ userId: (user as { id: number }).id, role, orgId: org.id });
+      accounts.push({ username, role, orgName: org.name });
+    }
+    return { accounts, password };
+  });
+}

@@ -1,0 +1,40 @@
+import { count } from 'drizzle-orm';
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { Db } from './db/client.ts';
+import { orgs } from './db/tables/orgs.ts';
+import { ensureAdmin, ensureRootOrg } from './seed/bootstrap.ts';
+import { type DemoAccount, seedDemoCity } from './seed/demo-city.ts';
+
+export type StartupReport = {
+  readonly seededDemo: boolean;
+  readonly demoAccounts: readonly DemoAccount[];
+  readonly demoPassword?: string;
+  readonly adminCreated: boolean;
+  readonly generatedAdminPassword?: string;
+};
+
+/**
+ * Makes an empty database usable: the demo city when asked for (always on the embedded database), then
+ * the root org and the first administrator. Does nothing to a database that already has data.
+ */
+export async function prepareDeployment(
+  db: Db,
+  clock: Clock,
+  config: Pick<Config, 'seedDemo' | 'demoPassword' | 'adminPassword' | 'rootOrgName'>,
+): Promise<StartupReport> {
+  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(orgs);
+  let demo: { accounts: DemoAccount[]; password: string } | undefined;
+  if (n === 0 && config.seedDemo) {
+    demo = await seedDemoCity(db, clock, { password: config.demoPassword });
+  }
+  const root = await ensureRootOrg(db, config.rootOrgName, clock.today());
+  const admin = await ensureAdmin(db, clock, root.id, config.adminPassword);
+  return {
+    seededDemo: demo !== undefined,
+    demoAccounts: demo?.accounts ?? [],
+    ...(demo ? { demoPassword: demo.password } : {}),
+    adminCreated: admin.created,
+    ...(admin.generatedPassword ? { generatedAdminPassword: admin.generatedPassword } : {}),
+  };
+}
