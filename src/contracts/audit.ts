@@ -1,0 +1,60 @@
+import { IdSchema, IsoDateSchema, PageQuery, pageOf } from './common.ts';
+import { z } from './zod-zh.ts';
+
+/** Every audited action, with the Chinese label the audit pages and exports show. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'auth.login': '登录',
+  'auth.login_failed': '登录失败',
+  'auth.logout': '退出登录',
+  'auth.account_locked': '账号锁定',
+  'auth.password_change': '修改密码',
+  'api_token.create': '创建API令牌',
+  'api_token.revoke': '吊销API令牌',
+  'settings.update': '修改参数',
+  'user.bootstrap': '初始化管理员',
+  'user.create': '新建用户',
+  'user.update': '修改用户',
+  'user.unlock': '解锁账号',
+  'user.password_reset': '重置密码',
+  'user.deactivate': '停用账号',
+  'user.reactivate': '启用账号',
+  'role.grant': '授予角色',
+  'role.revoke': '撤销角色',
+  'org.create': '新建组织',
+  'org.update': '修改组织',
+  'org.move': '调整隶属关系',
+  'org.dissolve': '撤销组织',
+  'leadership.create': '班子成员任职',
+  'leadership.update': '修改任职',
+  'leadership.end': '班子成员离任',
+  'audit_log.export': '导出审计日志',
+};
+
+export const AuditLogQuery = PageQuery.extend({
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
+  /** Username of the actor (exact). */
+  actor: z.string().trim().max(64).optional(),
+  action: z.string().trim().max(64).optional(),
+  entityType: z.string().trim().max(64).optional(),
+  entityId: z.string().trim().max(64).optional(),
+  /** Entries about orgs in this subtree. */
+  orgId: IdSchema.optional(),
+});
+
+export const AuditLogView = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorId: z.number().int().nullable(),
+  actorUsername: z.string().nullable(),
+  role: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  orgId: z.number().int().nullable(),
+  orgName: z.string().nullable(),
+  diff: z.record(z.string(), z.unknown()).nullable(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+});
+export const AuditLogPage = pageOf(AuditLogView);
