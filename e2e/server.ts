@@ -1,0 +1,38 @@
+import pino from 'pino';
+import { buildApp } from '../src/server/app.ts';
+import { systemClock } from '../src/server/clock.ts';
+import type { Deps } from '../src/server/deps.ts';
+import { prepareDeployment, type StartupReport } from '../src/server/startup.ts';
+import { freshDatabase } from '../src/server/testing/test-db.ts';
+
+/** The real product on a fresh database, listening on a random local port, as a browser sees it. */
+export async function startServer(options: { seedDemo?: boolean } = {}) {
+  const database = await freshDatabase();
+  const clock = systemClock('Asia/Shanghai');
+  const report: StartupReport = await prepareDeployment(database.db, clock, {
+    seedDemo: options.seedDemo ?? false,
+    demoPassword: undefined,
+    adminPassword: undefined,
+    rootOrgName: '测试市委',
+  });
+  const deps: Deps = {
+    db: database.db,
+    database,
+    clock,
+    log: pino({ level: 'silent' }),
+    secureCookie: false,
+    loginRateLimitPerMinute: 1000,
+  };
+  const app = await buildApp(deps, { serveWeb: true });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    report,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { PERMISSIONS, type Permission, permissionToGrant, rankAllows, ROLES, type Role, roleGrants } from './roles.ts';
+
+/**
+ * The permission matrix, spelled out: a change to what a role may do has to change this table too.
+ * Columns follow PERMISSIONS.
+ */
+const MATRIX: Record<Role, Permission[]> = {
+  system_admin: [
+    'org.read',
+    'org.manage',
+    'leadership.manage',
+    'workbench.read',
+    'user.read',
+    'user.manage',
+    'role.grant_business',
+    'settings.system',
+  ],
+  security_admin: ['org.read', 'user.read', 'role.grant_privileged', 'user.unlock', 'settings.security'],
+  audit_admin: ['audit.read'],
+  org_admin: [
+    'org.read',
+    'org.manage',
+    'leadership.manage',
+    'workbench.read',
+    'user.read',
+    'user.manage',
+    'role.grant_business',
+    'user.unlock',
+  ],
+  secretary: ['org.read', 'leadership.manage', 'workbench.read'],
+  member: [],
+};
+
+describe('roleGrants: every role × every permission', () => {
+  for (const role of ROLES) {
+    for (const permission of PERMISSIONS) {
+      const expected = MATRIX[role].includes(permission);
+      it(`${role} ${expected ? 'may' : 'may not'} ${permission}`, () => {
+        expect(roleGrants(role, permission)).toBe(expected);
+      });
+    }
+  }
+});
+
+describe('三员分立: the three administrators never do one another’s job', () => {
+  const jobs: Record<'system_admin' | 'security_admin' | 'audit_admin', Permission[]> = {
+    system_admin: ['org.manage', 'user.manage', 'settings.system'],
+    security_admin: ['role.grant_privileged', 'user.unlock', 'settings.security'],
+    audit_admin: ['audit.read'],
+  };
+  for (const [holder, own] of Object.entries(jobs)) {
+    for (const [other, theirs] of Object.entries(jobs)) {
+      if (holder === other) continue;
+      it(`${holder} cannot do the ${other}'s job`, () => {
+        for (const p of theirs) expect(roleGrants(holder as Role, p)).toBe(false);
+      });
+    }
+    it(`${holder} can do its own job`, () => {
+      for (const p of own) expect(roleGrants(holder as Role, p)).toBe(true);
+    });
+  }
+
+  it('closes the audit log to everyone but the audit administrator', () => {
+    expect(ROLES.filter((r) => roleGrants(r, 'audit.read'))).toEqual(['audit_admin']);
+  });
+});
+
+describe('granting roles', () => {
+  it('needs the privileged permission for the three administrator roles', () => {
+    expect(permissionToGrant('system_admin')).toBe('role.grant_privileged');
+    expect(permissionToGrant('audit_admin')).toBe('role.grant_privileged');
+    expect(permissionToGrant('secretary')).toBe('role.grant_business');
+  });
+
+  it.each<[Role, Role, boolean]>([
+    ['org_admin', 'org_admin', true],
+    ['org_admin', 'secretary', true],
+    ['org_admin', 'member', true],
+    ['secretary', 'org_admin', false],
+    ['secretary', 'member', true],
+    ['system_admin', 'org_admin', true],
+  ])('a %s may grant %s: %s', (grantor, role, expected) => {
+    expect(rankAllows(grantor, role)).toBe(expected);
+  });
+});
