@@ -29,7 +29,7 @@ export function isWithin(path: string, root: string): boolean {
   return path === root || path.startsWith(`${root}.`);
 }
 
-export function isCurrent(a: Assignment, today: IsoDate): boolean {
+export function isCurrent(a: Pick<Assignment, 'endsOn'>, today: IsoDate): boolean {
   return a.endsOn === null || a.endsOn >= today;
 }
 

@@ -33,16 +33,23 @@ describe('checkNewPost', () => {
       ok: false,
       reason: 'post_already_filled',
     });
-    expect(checkNewPost('branch', 'secretary', '2026-01-01', [secretary('2024-01-01', '2025-12-31')]).ok).toBe(true);
+    expect(
+      checkNewPost('branch', 'secretary', '2026-01-01', [secretary('2024-01-01', '2025-12-31')]).ok,
+    ).toBe(true);
   });
 
   it('allows several committee members', () => {
-    const members: PostTenure[] = [{ post: 'committee_member', startedOn: '2024-01-01', endsOn: '2029-01-01', leftOn: null }];
+    const members: PostTenure[] = [
+      { post: 'committee_member', startedOn: '2024-01-01', endsOn: '2029-01-01', leftOn: null },
+    ];
     expect(checkNewPost('committee', 'committee_member', '2026-01-01', members).ok).toBe(true);
   });
 
   it('gives a 党小组 a 组长 only, and a 组长 only to a 党小组', () => {
-    expect(checkNewPost('group', 'secretary', '2026-01-01', [])).toMatchObject({ ok: false, reason: 'post_not_for_group' });
+    expect(checkNewPost('group', 'secretary', '2026-01-01', [])).toMatchObject({
+      ok: false,
+      reason: 'post_not_for_group',
+    });
     expect(checkNewPost('group', 'group_leader', '2026-01-01', []).ok).toBe(true);
     expect(checkNewPost('branch', 'group_leader', '2026-01-01', [])).toMatchObject({
       ok: false,
@@ -53,8 +60,12 @@ describe('checkNewPost', () => {
 
 describe('checkLeaving', () => {
   it('refuses leaving twice or before starting', () => {
-    expect(checkLeaving(secretary('2025-01-01', '2026-01-01'), '2026-02-01')).toMatchObject({ reason: 'post_already_left' });
-    expect(checkLeaving(secretary('2025-01-01'), '2024-12-31')).toMatchObject({ reason: 'left_before_start' });
+    expect(checkLeaving(secretary('2025-01-01', '2026-01-01'), '2026-02-01')).toMatchObject({
+      reason: 'post_already_left',
+    });
+    expect(checkLeaving(secretary('2025-01-01'), '2024-12-31')).toMatchObject({
+      reason: 'left_before_start',
+    });
     expect(checkLeaving(secretary('2025-01-01'), '2025-01-01').ok).toBe(true);
   });
 });

@@ -42,7 +42,7 @@ export function isActiveOn(tenure: PostTenure, day: IsoDate): boolean {
 }
 
 /** Posts that are never filled twice at once in one org. */
-const SINGLE_HOLDER_POSTS: readonly LeadershipPost[] = ['secretary', 'group_leader'];
+export const SINGLE_HOLDER_POSTS: readonly LeadershipPost[] = ['secretary', 'group_leader'];
 
 /**
  * Can this post be filled in an org of this kind, next to the posts it already has?

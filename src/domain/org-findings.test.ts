@@ -29,14 +29,23 @@ describe('orgFindings', () => {
   });
 
   it('reports an expired term with the days overdue and the articles', () => {
-    const [f] = orgFindings(branch([post({ post: 'secretary', endsOn: '2026-05-16' })]), TODAY, DEFAULT_TERM_POLICY);
+    const [f] = orgFindings(
+      branch([post({ post: 'secretary', endsOn: '2026-05-16' })]),
+      TODAY,
+      DEFAULT_TERM_POLICY,
+    );
     expect(f).toMatchObject({ kind: 'term_expired', date: '2026-05-16', days: 30 });
     expect(f?.article).toContain('党章第三十一条');
     expect(f?.message).toContain('届满30天');
   });
 
   it('reports a vacant secretary post with since when and how long', () => {
-    const left = post({ post: 'secretary', startedOn: '2021-01-01', endsOn: '2026-01-01', leftOn: '2026-05-16' });
+    const left = post({
+      post: 'secretary',
+      startedOn: '2021-01-01',
+      endsOn: '2026-01-01',
+      leftOn: '2026-05-16',
+    });
     const members = post({ post: 'organizing_member', endsOn: '2027-01-01' });
     const findings = orgFindings(branch([left, members]), TODAY, DEFAULT_TERM_POLICY);
     expect(findings).toEqual([
@@ -52,11 +61,19 @@ describe('orgFindings', () => {
   it('counts a never-filled post from the founding date', () => {
     const input = branch([], { establishedOn: '2026-06-01' });
     expect(vacantSince(input, TODAY)).toBe('2026-06-01');
-    expect(orgFindings(input, TODAY, DEFAULT_TERM_POLICY)[0]).toMatchObject({ kind: 'head_vacant', days: 14 });
+    expect(orgFindings(input, TODAY, DEFAULT_TERM_POLICY)[0]).toMatchObject({
+      kind: 'head_vacant',
+      days: 14,
+    });
   });
 
   it('expects a 党小组长 in a group, and no term there', () => {
-    const group: OrgFindingInput = { kind: 'group', establishedOn: '2020-01-01', dissolvedOn: null, posts: [] };
+    const group: OrgFindingInput = {
+      kind: 'group',
+      establishedOn: '2020-01-01',
+      dissolvedOn: null,
+      posts: [],
+    };
     expect(orgFindings(group, TODAY, DEFAULT_TERM_POLICY)[0]?.message).toContain('党小组长');
     const led = { ...group, posts: [post({ post: 'group_leader', endsOn: '2020-01-01' })] };
     expect(kinds(led)).toEqual([]);

@@ -48,7 +48,10 @@ describe('checkKindChange', () => {
   });
 
   it('lets only a 地方党委 be the root', () => {
-    expect(checkKindChange(null, 'committee', [])).toMatchObject({ ok: false, reason: 'root_must_be_local_committee' });
+    expect(checkKindChange(null, 'committee', [])).toMatchObject({
+      ok: false,
+      reason: 'root_must_be_local_committee',
+    });
     expect(checkKindChange(null, 'local_committee', ['local_committee']).ok).toBe(true);
   });
 });

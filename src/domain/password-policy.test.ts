@@ -24,7 +24,9 @@ describe('checkPassword', () => {
   });
 
   it('refuses keeping the same password on a change', () => {
-    expect(checkPasswordChange('Abcdef1!', 'Abcdef1!', 'wang')).toMatchObject({ reason: 'password_unchanged' });
+    expect(checkPasswordChange('Abcdef1!', 'Abcdef1!', 'wang')).toMatchObject({
+      reason: 'password_unchanged',
+    });
     expect(checkPasswordChange('Abcdef1!', 'Bcdefg2@', 'wang').ok).toBe(true);
   });
 });

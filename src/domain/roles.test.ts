@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { PERMISSIONS, type Permission, permissionToGrant, rankAllows, ROLES, type Role, roleGrants } from './roles.ts';
+import {
+  PERMISSIONS,
+  type Permission,
+  permissionToGrant,
+  ROLES,
+  type Role,
+  rankAllows,
+  roleGrants,
+} from './roles.ts';
 
 /**
  * The permission matrix, spelled out: a change to what a role may do has to change this table too.

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   AFTER_SUCCESSFUL_LOGIN,
   afterFailedLogin,
-  DEFAULT_SECURITY_POLICY as P,
   isLocked,
   isSessionExpired,
   type LoginState,
+  DEFAULT_SECURITY_POLICY as P,
 } from './security-policy.ts';
 
 const now = new Date('2026-06-15T01:00:00Z');

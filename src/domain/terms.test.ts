@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgKind, Sector } from './org-kinds.ts';
-import { checkPostTerm, DEFAULT_TERM_POLICY, defaultTermEnd, defaultTermYears, hasElectedTerm } from './terms.ts';
+import {
+  checkPostTerm,
+  DEFAULT_TERM_POLICY,
+  defaultTermEnd,
+  defaultTermYears,
+  hasElectedTerm,
+} from './terms.ts';
 
 describe('defaultTermYears (《关于党的基层组织任期的意见》)', () => {
   it.each<[OrgKind, Sector, number]>([

@@ -19,9 +19,13 @@ import type { Deps } from './deps.ts';
 import type { App } from './http/app-types.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { errorBody, handleError } from './http/errors.ts';
+import { registerAuditLogRoutes } from './modules/audit-logs/audit-logs.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { registerOrgRoutes } from './modules/orgs/orgs.routes.ts';
 import { registerSettingsRoutes } from './modules/settings/settings.routes.ts';
+import { registerUserRoutes } from './modules/users/users.routes.ts';
+import { registerWorkbenchRoutes } from './modules/workbench/workbench.routes.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 
@@ -88,6 +92,10 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerSettingsRoutes(app, deps);
+  registerOrgRoutes(app, deps);
+  registerWorkbenchRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerAuditLogRoutes(app, deps);
 
   const serveWeb = options.serveWeb !== false && existsSync(WEB_DIST);
   if (serveWeb) {

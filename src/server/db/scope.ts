@@ -23,3 +23,17 @@ export function orgInScope(scope: Scope, orgIdColumn: AnyPgColumn | SQL): SQL {
     sql`scope_org.path`,
   )})`;
 }
+
+/**
+ * Like `orgInScope`, and rows that belong to no org (`orgIdColumn` is null: a failed login of an unknown
+ * username, deployment-wide settings) as well, but only when the scope reaches a deployment root (an org
+ * without a parent), whose subtree is the whole deployment.
+ */
+export function orgInScopeOrDeploymentWide(scope: Scope, orgIdColumn: AnyPgColumn | SQL): SQL {
+  if (scope.roots.length === 0) return sql`false`;
+  const coversRoot = sql`exists (select 1 from ${orgs} scope_root where scope_root.parent_id is null and ${pathInScope(
+    scope,
+    sql`scope_root.path`,
+  )})`;
+  return sql`(${orgInScope(scope, orgIdColumn)} or (${orgIdColumn} is null and ${coversRoot}))`;
+}

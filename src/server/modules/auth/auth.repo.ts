@@ -111,3 +111,13 @@ export async function findToken(db: Db, userId: number, id: number): Promise<Tok
 export async function revokeToken(db: Db, id: number, at: Date): Promise<void> {
   await db.update(apiTokens).set({ revokedAt: at }).where(eq(apiTokens.id, id));
 }
+
+/** Revokes every API token of a user that is still valid; answers how many. */
+export async function revokeTokensOfUser(db: Db, userId: number, at: Date): Promise<number> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length;
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type AccountState,
+  type AccountStatus,
+  accountStatus,
+  checkDeactivation,
+  checkNewAssignment,
+  checkPasswordReset,
+  checkReactivation,
+  type HeldAssignment,
+} from './accounts.ts';
+
+const now = new Date('2026-06-15T01:00:00Z');
+const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
+const TODAY = '2026-06-15';
+
+describe('accountStatus', () => {
+  it.each<[string, AccountState, AccountStatus]>([
+    ['never locked', { deactivatedAt: null, lockedUntil: null }, 'active'],
+    ['lock still running', { deactivatedAt: null, lockedUntil: minutes(5) }, 'locked'],
+    ['lock ends exactly now', { deactivatedAt: null, lockedUntil: now }, 'active'],
+    ['lock ended', { deactivatedAt: null, lockedUntil: minutes(-1) }, 'active'],
+    ['deactivated', { deactivatedAt: minutes(-60), lockedUntil: null }, 'deactivated'],
+    ['deactivated while locked', { deactivatedAt: minutes(-60), lockedUntil: minutes(5) }, 'deactivated'],
+  ])('%s → %s', (_, state, expected) => {
+    expect(accountStatus(state, now)).toBe(expected);
+  });
+});
+
+describe('deactivation and reactivation', () => {
+  const active = { id: 7, deactivatedAt: null, lockedUntil: null };
+  const deactivated = { id: 7, deactivatedAt: minutes(-60), lockedUntil: null };
+  it.each([
+    ['another active account', 1, active, null],
+    ['own account', 7, active, 'self_deactivation'],
+    ['an account already deactivated', 1, deactivated, 'already_deactivated'],
+  ])('deactivating %s → %s', (_, actorId, target, reason) => {
+    const d = checkDeactivation(actorId, target);
+    expect(d.ok ? null : d.reason).toBe(reason);
+  });
+
+  it('reactivates only a deactivated account', () => {
+    expect(checkReactivation(deactivated).ok).toBe(true);
+    const d = checkReactivation(active);
+    expect(d.ok ? null : d.reason).toBe('not_deactivated');
+  });
+});
+
+describe('password reset', () => {
+  it('resets another account, never the own one', () => {
+    expect(checkPasswordReset(1, 2).ok).toBe(true);
+    const d = checkPasswordReset(2, 2);
+    expect(d.ok ? null : d.reason).toBe('own_password_reset');
+  });
+});
+
+describe('checkNewAssignment', () => {
+  const held = (...a: HeldAssignment[]) => a;
+  it.each<[string, HeldAssignment[], HeldAssignment, string | null]>([
+    ['first role', [], { role: 'secretary', orgId: 6, endsOn: null }, null],
+    ['ends today', [], { role: 'secretary', orgId: 6, endsOn: TODAY }, null],
+    ['ended yesterday', [], { role: 'secretary', orgId: 6, endsOn: '2026-06-14' }, 'ends_in_past'],
+    [
+      'same role, same org again',
+      held({ role: 'secretary', orgId: 6, endsOn: null }),
+      { role: 'secretary', orgId: 6, endsOn: null },
+      'role_already_assigned',
+    ],
+    [
+      'same role at another org',
+      held({ role: 'secretary', orgId: 6, endsOn: null }),
+      { role: 'secretary', orgId: 9, endsOn: null },
+      null,
+    ],
+    [
+      'same role again after the old one ended',
+      held({ role: 'secretary', orgId: 6, endsOn: '2026-06-01' }),
+      { role: 'secretary', orgId: 6, endsOn: null },
+      null,
+    ],
+    [
+      'second administrator role (三员分立)',
+      held({ role: 'system_admin', orgId: 1, endsOn: null }),
+      { role: 'audit_admin', orgId: 1, endsOn: null },
+      'separation_of_duties',
+    ],
+    [
+      'administrator role after the other one ended',
+      held({ role: 'system_admin', orgId: 1, endsOn: '2026-06-14' }),
+      { role: 'security_admin', orgId: 1, endsOn: null },
+      null,
+    ],
+    [
+      'business role beside an administrator role',
+      held({ role: 'system_admin', orgId: 1, endsOn: null }),
+      { role: 'member', orgId: 6, endsOn: null },
+      null,
+    ],
+  ])('%s → %s', (_, current, grant, reason) => {
+    const d = checkNewAssignment(current, grant, TODAY);
+    expect(d.ok ? null : d.reason).toBe(reason);
+  });
+});

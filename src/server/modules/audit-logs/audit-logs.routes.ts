@@ -1,0 +1,55 @@
+import { AuditLogPage, AuditLogQuery } from '../../../contracts/audit.ts';
+import { z } from '../../../contracts/zod-zh.ts';
+import type { Deps } from '../../deps.ts';
+import { type App, errorResponses } from '../../http/app-types.ts';
+import { auditContextOf, principalOf } from '../../http/request.ts';
+import { exportAuditLogs, listAuditLogs } from './audit-logs.service.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The .xlsx file, streamed (documented only: Fastify sends a stream without serializing it). */
+const XlsxFile = z.unknown().meta({ description: `审计日志 .xlsx 文件（${XLSX_TYPE}）` });
+
+/** An attachment with a UTF-8 file name (RFC 6266 / RFC 5987 `filename*`) and an ASCII fallback. */
+export function attachmentDisposition(filename: string, asciiFallback: string): string {
+  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export function registerAuditLogRoutes(app: App, deps: Deps): void {
+  const tags = ['审计日志'];
+  app.get(
+    '/api/audit-logs',
+    {
+      schema: {
+        tags,
+        summary: '审计日志（仅审计管理员；按北京时间日期筛选，最新在前）',
+        querystring: AuditLogQuery,
+        response: { 200: AuditLogPage, ...errorResponses },
+      },
+    },
+    async (request) => listAuditLogs(deps, principalOf(request).actor, request.query),
+  );
+
+  app.get(
+    '/api/audit-logs/export',
+    {
+      schema: {
+        tags,
+        summary: '导出审计日志（.xlsx，筛选条件同列表；导出本身记入审计日志）',
+        querystring: AuditLogQuery,
+        response: { 200: XlsxFile, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { filename, stream } = await exportAuditLogs(
+        deps,
+        principalOf(request).actor,
+        auditContextOf(request, deps.clock),
+        request.query,
+      );
+      const ascii = filename.replace('审计日志', 'audit-log');
+      reply.header('content-type', XLSX_TYPE);
+      reply.header('content-disposition', attachmentDisposition(filename, ascii));
+      return reply.send(stream);
+    },
+  );
+}

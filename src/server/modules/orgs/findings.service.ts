@@ -1,0 +1,124 @@
+import type { z } from 'zod';
+import type { FindingListQuery } from '../../../contracts/orgs.ts';
+import type { Actor } from '../../../domain/access.ts';
+import { addMonths, type IsoDate } from '../../../domain/dates.ts';
+import { compareFindings } from '../../../domain/finding-order.ts';
+import type { PostTenure } from '../../../domain/leadership.ts';
+import {
+  type FindingKind,
+  type OrgFinding,
+  orgFindings,
+  type Severity,
+} from '../../../domain/org-findings.ts';
+import type { TermPolicy } from '../../../domain/terms.ts';
+import type { Db } from '../../db/client.ts';
+import type { Scope } from '../../db/scope.ts';
+import type { Deps } from '../../deps.ts';
+import { getTermPolicy } from '../settings/settings.service.ts';
+import { findCandidateOrgs } from './findings.repo.ts';
+import { listTenuresOfOrgs } from './leadership.repo.ts';
+import { pathNamesOf } from './org-paths.ts';
+import { getOrgRef } from './org-refs.ts';
+import { listOrgRefsInScope } from './orgs.repo.ts';
+import { readScope } from './orgs.service.ts';
+
+export type LocatedFinding = { readonly orgId: number; readonly finding: OrgFinding };
+
+export type FindingFilter = {
+  /** Only this subtree (a path already checked to be in scope). */
+  readonly within: string | null;
+  readonly kind?: FindingKind | undefined;
+  readonly severity?: Severity | undefined;
+};
+
+async function tenuresByOrg(db: Db, orgIds: readonly number[]): Promise<Map<number, PostTenure[]>> {
+  const byOrg = new Map<number, PostTenure[]>();
+  for (const tenure of await listTenuresOfOrgs(db, orgIds)) {
+    const list = byOrg.get(tenure.orgId);
+    if (list) list.push(tenure);
+    else byOrg.set(tenure.orgId, [tenure]);
+  }
+  return byOrg;
+}
+
+function matches(filter: FindingFilter, f: OrgFinding): boolean {
+  return (
+    (filter.kind === undefined || f.kind === filter.kind) &&
+    (filter.severity === undefined || f.severity === filter.severity)
+  );
+}
+
+/**
+ * The findings of a subtree today, most urgent first (compareFindings). SQL narrows the subtree to the
+ * orgs that can have one and loads only the facts the rule needs; the rule (orgFindings, with the
+ * deployment's term policy) decides for each.
+ */
+export async function collectFindings(
+  db: Db,
+  scope: Scope,
+  filter: FindingFilter,
+  today: IsoDate,
+  policy: TermPolicy,
+): Promise<LocatedFinding[]> {
+  const candidates = await findCandidateOrgs(db, {
+    scope,
+    within: filter.within,
+    today,
+    warnUntil: addMonths(today, policy.warnMonths),
+    kind: filter.kind,
+  });
+  const tenures = await tenuresByOrg(
+    db,
+    candidates.map((c) => c.id),
+  );
+  const found = candidates.flatMap((c) =>
+    orgFindings({ ...c, dissolvedOn: null, posts: tenures.get(c.id) ?? [] }, today, policy)
+      .filter((f) => matches(filter, f))
+      .map((finding) => ({ orgId: c.id, finding })),
+  );
+  return found.sort((a, b) => compareFindings(a.finding, b.finding) || a.orgId - b.orgId);
+}
+
+/** One page of findings as the contract shows them: with the org and its place from the top of the scope. */
+export async function findingItems(db: Db, scope: Scope, page: readonly LocatedFinding[]) {
+  const orgs = new Map(
+    (
+      await listOrgRefsInScope(
+        db,
+        scope,
+        page.map((f) => f.orgId),
+      )
+    ).map((o) => [o.id, o]),
+  );
+  const names = await pathNamesOf(
+    db,
+    scope,
+    [...orgs.values()].map((o) => o.path),
+  );
+  return page.flatMap(({ orgId, finding }) => {
+    const org = orgs.get(orgId);
+    if (!org) return [];
+    return [
+      { org: { id: org.id, name: org.name, kind: org.kind, pathNames: names.get(org.path) ?? '' }, finding },
+    ];
+  });
+}
+
+export async function listFindings(deps: Deps, actor: Actor, query: z.output<typeof FindingListQuery>) {
+  const today = deps.clock.today();
+  const scope = readScope(actor, today);
+  const within = query.orgId === undefined ? null : (await getOrgRef(deps.db, scope, query.orgId)).path;
+  const policy = await getTermPolicy(deps.db);
+  const found = await collectFindings(
+    deps.db,
+    scope,
+    { within, kind: query.kind, severity: query.severity },
+    today,
+    policy,
+  );
+  const start = (query.page - 1) * query.pageSize;
+  return {
+    items: await findingItems(deps.db, scope, found.slice(start, start + query.pageSize)),
+    total: found.length,
+  };
+}

@@ -1,0 +1,83 @@
+import { IdParams } from '../../../contracts/common.ts';
+import { CreatePostBody, EndPostBody, LeadershipView, UpdatePostBody } from '../../../contracts/orgs.ts';
+import type { Deps } from '../../deps.ts';
+import { type App, errorResponses } from '../../http/app-types.ts';
+import { auditContextOf, principalOf } from '../../http/request.ts';
+import { createPost, endPost, listLeadership, updatePost } from './leadership.service.ts';
+
+const tags = ['班子成员'];
+
+export function registerLeadershipRoutes(app: App, deps: Deps): void {
+  app.get(
+    '/api/orgs/:id/leadership',
+    {
+      schema: {
+        tags,
+        summary: '班子成员（在任与历任）',
+        params: IdParams,
+        response: { 200: LeadershipView.array(), ...errorResponses },
+      },
+    },
+    async (request) => listLeadership(deps, principalOf(request).actor, request.params.id),
+  );
+  app.post(
+    '/api/orgs/:id/leadership',
+    {
+      schema: {
+        tags,
+        summary: '新增任职',
+        params: IdParams,
+        body: CreatePostBody,
+        response: { 200: LeadershipView, ...errorResponses },
+      },
+    },
+    async (request) =>
+      createPost(
+        deps,
+        principalOf(request).actor,
+        auditContextOf(request, deps.clock),
+        request.params.id,
+        request.body,
+      ),
+  );
+  app.patch(
+    '/api/leadership-posts/:id',
+    {
+      schema: {
+        tags,
+        summary: '更正任职记录',
+        params: IdParams,
+        body: UpdatePostBody,
+        response: { 200: LeadershipView, ...errorResponses },
+      },
+    },
+    async (request) =>
+      updatePost(
+        deps,
+        principalOf(request).actor,
+        auditContextOf(request, deps.clock),
+        request.params.id,
+        request.body,
+      ),
+  );
+  app.post(
+    '/api/leadership-posts/:id/end',
+    {
+      schema: {
+        tags,
+        summary: '办理离任',
+        params: IdParams,
+        body: EndPostBody,
+        response: { 200: LeadershipView, ...errorResponses },
+      },
+    },
+    async (request) =>
+      endPost(
+        deps,
+        principalOf(request).actor,
+        auditContextOf(request, deps.clock),
+        request.params.id,
+        request.body,
+      ),
+  );
+}

@@ -1,0 +1,76 @@
+import type { IsoDate } from '../../../domain/dates.ts';
+import { isActiveOn, LEADERSHIP_POSTS } from '../../../domain/leadership.ts';
+import type { PostRow } from './leadership.repo.ts';
+import type { OrgEventRow, OrgRow, OrgSummaryRow } from './orgs.repo.ts';
+
+/** The rows as the contracts (src/contracts/orgs.ts) show them. */
+export function summaryView(row: OrgSummaryRow) {
+  return {
+    id: row.id,
+    parentId: row.parentId,
+    name: row.name,
+    kind: row.kind,
+    sector: row.sector,
+    code: row.code,
+    dissolvedOn: row.dissolvedOn,
+    childCount: row.childCount,
+  };
+}
+
+export function orgRecord(row: OrgRow) {
+  return {
+    id: row.id,
+    parentId: row.parentId,
+    path: row.path,
+    name: row.name,
+    kind: row.kind,
+    sector: row.sector,
+    code: row.code,
+    establishedOn: row.establishedOn,
+    approvalDocNo: row.approvalDocNo,
+    dissolvedOn: row.dissolvedOn,
+    dissolutionReason: row.dissolutionReason,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function leadershipView(row: PostRow, today: IsoDate) {
+  return {
+    id: row.id,
+    orgId: row.orgId,
+    post: row.post,
+    holderName: row.holderName,
+    startedOn: row.startedOn,
+    endsOn: row.endsOn,
+    extensionDocNo: row.extensionDocNo,
+    leftOn: row.leftOn,
+    leftReason: row.leftReason,
+    active: isActiveOn(row, today),
+    version: row.version,
+  };
+}
+
+/** Posts held today first, in the order of the posts (书记 first), then the most recent. */
+export function leadershipViews(rows: readonly PostRow[], today: IsoDate) {
+  const views = rows.map((r) => leadershipView(r, today));
+  return views.sort(
+    (a, b) =>
+      Number(b.active) - Number(a.active) ||
+      LEADERSHIP_POSTS.indexOf(a.post) - LEADERSHIP_POSTS.indexOf(b.post) ||
+      b.startedOn.localeCompare(a.startedOn) ||
+      b.id - a.id,
+  );
+}
+
+export function eventView(row: OrgEventRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    effectiveOn: row.effectiveOn,
+    details: row.details,
+    actorId: row.actorId,
+    recordedAt: row.recordedAt.toISOString(),
+  };
+}

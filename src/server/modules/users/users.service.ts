@@ -1,0 +1,152 @@
+import type { UserView } from '../../../contracts/users.ts';
+import type { Actor } from '../../../domain/access.ts';
+import type { AccountStatus } from '../../../domain/accounts.ts';
+import { checkPassword } from '../../../domain/password-policy.ts';
+import type { Role } from '../../../domain/roles.ts';
+import { type AuditContext, recordAudit } from '../../audit/audit.ts';
+import type { Db } from '../../db/client.ts';
+import type { Deps } from '../../deps.ts';
+import { requireAt, requirePermission, scopeOf } from '../../http/access.ts';
+import { conflict, enforce, notFound, staleVersion } from '../../http/errors.ts';
+import { hashPassword } from '../../security/passwords.ts';
+import { getOrgRef } from '../orgs/org-refs.ts';
+import { type GrantRequest, NEW_ACCOUNT, planGrants, saveGrants } from './roles.service.ts';
+import { loadManageable } from './users.access.ts';
+import {
+  assignmentsOf,
+  findUser,
+  findUserInScope,
+  insertUser,
+  listUsers as queryUsers,
+  updateUserAtVersion,
+  usernameExists,
+} from './users.repo.ts';
+import { auditedUser, userView } from './users.views.ts';
+
+export type UserListInput = {
+  page: number;
+  pageSize: number;
+  q?: string | undefined;
+  orgId?: number | undefined;
+  role?: Role | undefined;
+  status?: AccountStatus | undefined;
+};
+
+/** Accounts whose home org lies in the actor's `user.read` scope, filtered and paginated. */
+export async function listUsers(deps: Deps, actor: Actor, input: UserListInput) {
+  const today = deps.clock.today();
+  const now = deps.clock.now();
+  requirePermission(actor, 'user.read', today);
+  const scope = scopeOf(actor, 'user.read', today);
+  const within = input.orgId ? { roots: [(await getOrgRef(deps.db, scope, input.orgId)).path] } : undefined;
+  const { rows, total } = await queryUsers(
+    deps.db,
+    { scope, within, q: input.q || undefined, role: input.role, status: input.status, now, today },
+    { limit: input.pageSize, offset: (input.page - 1) * input.pageSize },
+  );
+  const assignments = await assignmentsOf(
+    deps.db,
+    rows.map((r) => r.id),
+  );
+  return { items: rows.map((r) => userView(r, assignments, now)), total };
+}
+
+export async function getUser(deps: Deps, actor: Actor, id: number): Promise<UserView> {
+  const today = deps.clock.today();
+  requirePermission(actor, 'user.read', today);
+  const user = await findUserInScope(deps.db, scopeOf(actor, 'user.read', today), id);
+  if (!user) throw notFound('用户');
+  return userView(user, await assignmentsOf(deps.db, [id]), deps.clock.now());
+}
+
+/** The account as it is now, in the transaction that changed it. */
+export async function viewOf(tx: Db, id: number, now: Date): Promise<UserView> {
+  const user = await findUser(tx, id);
+  if (!user) throw notFound('用户');
+  return userView(user, await assignmentsOf(tx, [id]), now);
+}
+
+export type CreateUserInput = {
+  username: string;
+  name: string;
+  orgId: number;
+  initialPassword: string;
+  roles: GrantRequest[];
+};
+
+/**
+ * Creates an account at a home org in the actor's `user.manage` scope, with its first roles. The initial
+ * password meets the policy and must be changed at first login. Account and roles land together or not at all.
+ */
+export async function createUser(
+  deps: Deps,
+  actor: Actor,
+  ctx: AuditContext,
+  input: CreateUserInput,
+): Promise<UserView> {
+  const today = deps.clock.today();
+  requirePermission(actor, 'user.manage', today);
+  return deps.db.transaction(async (tx) => {
+    const home = await getOrgRef(tx, scopeOf(actor, 'user.manage', today), input.orgId);
+    const role = requireAt(actor, 'user.manage', home.path, today);
+    const grants = await planGrants(tx, actor, NEW_ACCOUNT, [], input.roles, today);
+    enforce(checkPassword(input.initialPassword, input.username));
+    const usernameTaken = () => conflict('username_taken', '用户名已被使用', { field: 'username' });
+    if (await usernameExists(tx, input.username)) throw usernameTaken();
+    const passwordHash = await hashPassword(input.initialPassword);
+    const user = await insertUser(tx, {
+      username: input.username,
+      name: input.name,
+      orgId: home.id,
+      passwordHash,
+      mustChangePassword: true,
+      createdAt: ctx.at,
+      updatedAt: ctx.at,
+    });
+    if (!user) throw usernameTaken();
+    await recordAudit(tx, ctx, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      orgId: home.id,
+      role,
+      after: { ...auditedUser(user), passwordHash, mustChangePassword: true },
+    });
+    await saveGrants(tx, ctx, actor, user, grants);
+    return viewOf(tx, user.id, deps.clock.now());
+  });
+}
+
+export type UpdateUserInput = { version: number; name?: string | undefined; orgId?: number | undefined };
+
+/** Edits name and home org of an account the actor may manage (canManageUser); the new home org too. */
+export async function updateUser(
+  deps: Deps,
+  actor: Actor,
+  ctx: AuditContext,
+  id: number,
+  input: UpdateUserInput,
+): Promise<UserView> {
+  const today = deps.clock.today();
+  return deps.db.transaction(async (tx) => {
+    const { user, role } = await loadManageable(tx, actor, id, 'user.manage', today);
+    if (input.version !== user.version) throw staleVersion();
+    const orgId =
+      input.orgId === undefined || input.orgId === user.orgId
+        ? user.orgId
+        : (await getOrgRef(tx, scopeOf(actor, 'user.manage', today), input.orgId)).id;
+    const name = input.name ?? user.name;
+    const saved = await updateUserAtVersion(tx, id, input.version, { name, orgId }, ctx.at);
+    if (!saved) throw staleVersion();
+    await recordAudit(tx, ctx, {
+      action: 'user.update',
+      entityType: 'user',
+      entityId: id,
+      orgId,
+      role,
+      before: { name: user.name, orgId: user.orgId },
+      after: { name, orgId },
+    });
+    return viewOf(tx, id, deps.clock.now());
+  });
+}

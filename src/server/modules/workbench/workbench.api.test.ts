@@ -1,0 +1,115 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leadershipPosts } from '../../db/tables/orgs.ts';
+import { users } from '../../db/tables/users.ts';
+import { createUser, insertOrg, seedTree, type Tree } from '../../testing/fixtures.ts';
+import { startTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
+import { loginOrgActors, type OrgActor, seedOrgActors } from '../orgs/orgs.fixtures.ts';
+
+let t: TestApp;
+let tree: Tree;
+let as: Record<OrgActor, TestClient>;
+
+/**
+ * 和平社区党委 and its branch and group are fully staffed, the branch's term having ended on 2026-03-01;
+ * 光明社区党委 gets 12 new branches nobody has led yet, more than the workbench lists.
+ */
+beforeAll(async () => {
+  t = await startTestApp();
+  tree = await seedTree(t.deps.db);
+  await seedOrgActors(t.deps.db, tree);
+  as = await loginOrgActors(t);
+  const held = { holderName: '某人', startedOn: '2023-01-01', endsOn: '2028-01-01' };
+  await t.deps.db.insert(leadershipPosts).values([
+    { ...held, orgId: tree.communityA1.id, post: 'secretary' },
+    { ...held, orgId: tree.branchA1.id, post: 'secretary', startedOn: '2021-03-01', endsOn: '2026-03-01' },
+    { ...held, orgId: tree.groupA1.id, post: 'group_leader' },
+  ]);
+  for (let i = 1; i <= 12; i++) {
+    await insertOrg(t.deps.db, tree.communityB1, `光明社区第${i + 1}党支部`, 'branch', 'community', {
+      establishedOn: `2026-0${1 + (i % 5)}-01`,
+    });
+  }
+  const left = await createUser(t.deps.db, { username: 'left_a1', orgId: tree.branchA1.id });
+  await t.deps.db
+    .update(users)
+    .set({ deactivatedAt: new Date('2026-01-01') })
+    .where(eq(users.id, left.id));
+});
+afterAll(() => t.close());
+
+describe('GET /api/workbench', () => {
+  it('answers 401 without a session', async () => {
+    expect((await t.anon.get('/api/workbench')).statusCode).toBe(401);
+  });
+
+  it.each<OrgActor>(['auditor', 'security', 'member_a1'])(
+    'answers 403 to %s, who has no workbench',
+    async (actor) => {
+      const res = await as[actor].get('/api/workbench');
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('forbidden');
+    },
+  );
+
+  it('shows a community secretary the figures and to-dos of their community only', async () => {
+    const res = await as.sec_a1.get('/api/workbench');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({
+      roots: [{ id: tree.communityA1.id, name: '和平社区党委' }],
+      orgCounts: {
+        local_committee: 0,
+        working_committee: 0,
+        committee: 1,
+        general_branch: 0,
+        branch: 1,
+        group: 1,
+      },
+      findingCounts: {
+        term_expired: { warning: 0, critical: 1 },
+        term_expiring: { warning: 0, critical: 0 },
+        head_vacant: { warning: 0, critical: 0 },
+      },
+      // sec_a1 and member_a1; the deactivated account is not counted.
+      userCount: 2,
+      todos: [
+        {
+          org: {
+            id: tree.branchA1.id,
+            name: '和平社区第一党支部',
+            kind: 'branch',
+            pathNames: '和平社区党委',
+          },
+          finding: expect.objectContaining({
+            kind: 'term_expired',
+            severity: 'critical',
+            date: '2026-03-01',
+          }),
+        },
+      ],
+    });
+  });
+
+  it('never shows another district’s figures', async () => {
+    const b = (await as.admin_b.get('/api/workbench')).json();
+    expect(b.roots).toEqual([{ id: tree.districtB.id, name: '乙区委' }]);
+    expect(b.todos.some((i: { org: { id: number } }) => i.org.id === tree.branchA1.id)).toBe(false);
+    expect(b.userCount).toBe(2);
+    expect(b.orgCounts).toMatchObject({ local_committee: 1, working_committee: 1, committee: 1, branch: 13 });
+  });
+
+  it('lists the ten most urgent findings, critical first then oldest, and counts them all', async () => {
+    const res = (await as.city_admin.get('/api/workbench')).json();
+    expect(res.findingCounts.head_vacant.critical + res.findingCounts.head_vacant.warning).toBe(
+      // 市委, 2 区委, 2 街道, 幸福社区党委 and its branch, 光明社区党委 and its first branch, 12 new branches.
+      21,
+    );
+    expect(res.todos).toHaveLength(10);
+    const severities = res.todos.map((i: { finding: { severity: string } }) => i.finding.severity);
+    expect(severities).toEqual([...severities].sort());
+    const dates = res.todos.map((i: { finding: { date: string } }) => i.finding.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(res.todos[0].org.pathNames).toBe('');
+    expect(res.userCount).toBe(8);
+  });
+});

@@ -1,0 +1,19 @@
+import { WorkbenchView } from '../../../contracts/workbench.ts';
+import type { Deps } from '../../deps.ts';
+import { type App, errorResponses } from '../../http/app-types.ts';
+import { principalOf } from '../../http/request.ts';
+import { viewWorkbench } from './workbench.service.ts';
+
+export function registerWorkbenchRoutes(app: App, deps: Deps): void {
+  app.get(
+    '/api/workbench',
+    {
+      schema: {
+        tags: ['工作台'],
+        summary: '工作台：待办（由规则推导）与管辖范围的主要数字',
+        response: { 200: WorkbenchView, ...errorResponses },
+      },
+    },
+    async (request) => viewWorkbench(deps, principalOf(request).actor),
+  );
+}
