@@ -15,6 +15,9 @@ export default defineConfig({
           name: 'server',
           include: ['src/server/**/*.test.ts'],
           environment: 'node',
+          // Files share a worker's module cache, so PGlite's WASM is compiled once per worker, not per file.
+          // Every file still gets its own fresh database.
+          isolate: false,
           globalSetup: ['src/server/testing/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
