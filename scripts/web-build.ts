@@ -3,14 +3,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const WEB_INPUTS = ['src/web', 'src/contracts', 'src/domain', 'index.html', 'vite.config.ts', 'package-lock.json'];
+const WEB_INPUTS = [
+  'src/web',
+  'src/contracts',
+  'src/domain',
+  'index.html',
+  'vite.config.ts',
+  'package-lock.json',
+];
 
 function newestMtime(p: string): number {
   const full = path.join(root, p);
   if (!existsSync(full)) return 0;
   const stat = statSync(full);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(full).reduce((max, name) => Math.max(max, newestMtime(path.join(p, name))), stat.mtimeMs);
+  return readdirSync(full).reduce(
+    (max, name) => Math.max(max, newestMtime(path.join(p, name))),
+    stat.mtimeMs,
+  );
 }
 
 /** Is dist/ older than any source the web app is built from? */

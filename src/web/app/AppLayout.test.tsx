@@ -1,0 +1,55 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen } from '@testing-library/react';
+import { App as AntApp } from 'antd';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import type { MeView } from '../../contracts/auth.ts';
+import { permissionsOf, type Role } from '../../domain/roles.ts';
+import { meKey } from '../api/auth.ts';
+import { createQueryClient } from '../api/query-client.ts';
+import { AppLayout } from './AppLayout.tsx';
+
+function renderAs(role: Role) {
+  const me: MeView = {
+    id: 1,
+    username: 'demo',
+    name: '演示用户',
+    orgId: 1,
+    mustChangePassword: false,
+    assignments: [{ id: 1, role, orgId: 1, orgName: '示例市委', orgPath: '1', endsOn: null }],
+    permissions: [...permissionsOf(role)],
+    via: 'session',
+  };
+  const queryClient = createQueryClient();
+  queryClient.setQueryData(meKey, me);
+  const router = createMemoryRouter([
+    { path: '/', element: <AppLayout />, children: [{ index: true, element: <p>首页</p> }] },
+  ]);
+  render(
+    <AntApp>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </AntApp>,
+  );
+}
+
+const menuLabels = () => screen.getAllByRole('menuitem').map((item) => item.textContent);
+
+describe('AppLayout', () => {
+  it('shows the audit administrator only 审计日志', () => {
+    renderAs('audit_admin');
+    expect(menuLabels()).toEqual(['系统管理', '审计日志']);
+  });
+
+  it('shows an org administrator the business pages and 用户与权限, never 参数配置 or 审计日志', () => {
+    renderAs('org_admin');
+    expect(menuLabels()).toEqual(['工作台', '组织管理', '系统管理', '用户与权限']);
+  });
+
+  it('still offers 个人设置 to a user with no module yet, and names the user top right', () => {
+    renderAs('member');
+    expect(menuLabels()).toEqual(['个人设置']);
+    expect(screen.getByRole('button', { name: '用户菜单' }).textContent).toContain('演示用户');
+  });
+});

@@ -1,0 +1,100 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  ControlOutlined,
+  DashboardOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Button, Layout, Menu, type MenuProps, theme } from 'antd';
+import { type ReactNode, Suspense, useMemo, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useMe } from '../api/auth.ts';
+import { LoadingState } from '../ui/LoadingState.tsx';
+import { BrandMark } from './BrandMark.tsx';
+import { isGroup, type NavItem, navLeaves, PROFILE_NAV, visibleNav } from './navigation.ts';
+import { UserMenu } from './UserMenu.tsx';
+
+const ICONS: Record<string, ReactNode> = {
+  workbench: <DashboardOutlined />,
+  orgs: <ApartmentOutlined />,
+  system: <SettingOutlined />,
+  users: <TeamOutlined />,
+  settings: <ControlOutlined />,
+  audit: <AuditOutlined />,
+  profile: <UserOutlined />,
+};
+
+function toMenuItems(items: readonly NavItem[]): NonNullable<MenuProps['items']> {
+  return items.map((item) =>
+    isGroup(item)
+      ? { key: item.key, label: item.label, icon: ICONS[item.key], children: toMenuItems(item.children) }
+      : { key: item.path, label: item.label, icon: ICONS[item.key] },
+  );
+}
+
+/** The signed-in frame: the side menu by permission, the user menu, and the page. */
+export function AppLayout() {
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { token } = theme.useToken();
+  const [collapsed, setCollapsed] = useState(false);
+  const nav = useMemo(() => {
+    const items = visibleNav(me.data?.permissions ?? []);
+    // Without any module (an ordinary 党员 for now) the menu still offers what the user has.
+    return items.length > 0 ? items : [PROFILE_NAV];
+  }, [me.data]);
+  const selected = navLeaves(nav).find((l) => location.pathname.startsWith(l.path));
+  const openGroups = nav.filter(isGroup).map((g) => g.key);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        width={216}
+        collapsible
+        collapsed={collapsed}
+        trigger={null}
+        style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
+      >
+        <BrandMark collapsed={collapsed} />
+        <Menu
+          mode="inline"
+          aria-label="主菜单"
+          items={toMenuItems(nav)}
+          selectedKeys={selected ? [selected.path] : []}
+          defaultOpenKeys={openGroups}
+          onClick={({ key }) => navigate(key)}
+          style={{ borderInlineEnd: 'none' }}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            paddingInline: 16,
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          }}
+        >
+          <Button
+            type="text"
+            aria-label={collapsed ? '展开菜单' : '收起菜单'}
+            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            onClick={() => setCollapsed((c) => !c)}
+          />
+          {me.data ? <UserMenu me={me.data} /> : null}
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <Suspense fallback={<LoadingState />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

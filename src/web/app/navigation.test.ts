@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { permissionsOf, type Role } from '../../domain/roles.ts';
+import { homePath, navLeaves, visibleNav } from './navigation.ts';
+
+const labelsFor = (...roles: Role[]) => {
+  const permissions = [...new Set(roles.flatMap((r) => permissionsOf(r)))];
+  return navLeaves(visibleNav(permissions)).map((l) => l.label);
+};
+
+describe('the side menu by permission', () => {
+  it('shows each role only what it can use', () => {
+    expect(labelsFor('system_admin')).toEqual(['工作台', '组织管理', '用户与权限', '参数配置']);
+    expect(labelsFor('org_admin')).toEqual(['工作台', '组织管理', '用户与权限']);
+    expect(labelsFor('secretary')).toEqual(['工作台', '组织管理']);
+  });
+
+  it('keeps the three administrators apart (三员分立)', () => {
+    expect(labelsFor('audit_admin')).toEqual(['审计日志']);
+    expect(labelsFor('security_admin')).toEqual(['用户与权限', '参数配置']);
+  });
+
+  it('drops the 系统管理 group when none of its entries is usable', () => {
+    const groups = visibleNav(permissionsOf('secretary')).map((i) => i.label);
+    expect(groups).toEqual(['工作台', '组织管理']);
+  });
+
+  it('opens on the first usable page, or the personal settings when there is none', () => {
+    expect(homePath(permissionsOf('audit_admin'))).toBe('/system/audit');
+    expect(homePath(permissionsOf('security_admin'))).toBe('/system/users');
+    expect(homePath(permissionsOf('secretary'))).toBe('/workbench');
+    expect(homePath(permissionsOf('member'))).toBe('/profile');
+  });
+});

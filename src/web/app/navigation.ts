@@ -1,0 +1,93 @@
+import type { Permission } from '../../domain/roles.ts';
+
+export type NavKey = 'workbench' | 'orgs' | 'users' | 'settings' | 'audit' | 'profile';
+
+export type NavLeaf = {
+  readonly key: NavKey;
+  readonly label: string;
+  readonly path: string;
+  /** Shown only when the user holds every one of these… */
+  readonly allOf?: readonly Permission[];
+  /** …and at least one of these. */
+  readonly anyOf?: readonly Permission[];
+};
+
+export type NavGroup = {
+  readonly key: string;
+  readonly label: string;
+  readonly children: readonly NavLeaf[];
+};
+export type NavItem = NavLeaf | NavGroup;
+
+/** Where the personal settings live: every signed-in user has them, so it is the last resort home page. */
+export const PROFILE_PATH = '/profile';
+
+/** Shown in the side menu only when nothing else is: personal settings are otherwise in the user menu. */
+export const PROFILE_NAV: NavLeaf = { key: 'profile', label: '个人设置', path: PROFILE_PATH };
+
+/**
+ * The side menu (DESIGN.md §7), each entry with the permissions that make its page usable. Modules appear as
+ * they are built; an entry the user cannot use is never shown.
+ */
+export const NAV: readonly NavItem[] = [
+  { key: 'workbench', label: '工作台', path: '/workbench', allOf: ['workbench.read'] },
+  // 组织管理 is the party work on the tree. The 安全管理员 also reads orgs, but only to choose where a role
+  // applies (三员分立): the menu needs the business figures too, which the three administrators lack.
+  { key: 'orgs', label: '组织管理', path: '/orgs', allOf: ['org.read', 'workbench.read'] },
+  {
+    key: 'system',
+    label: '系统管理',
+    children: [
+      { key: 'users', label: '用户与权限', path: '/system/users', allOf: ['user.read'] },
+      {
+        key: 'settings',
+        label: '参数配置',
+        path: '/system/settings',
+        anyOf: ['settings.security', 'settings.system'],
+      },
+      { key: 'audit', label: '审计日志', path: '/system/audit', allOf: ['audit.read'] },
+    ],
+  },
+];
+
+export function isGroup(item: NavItem): item is NavGroup {
+  return 'children' in item;
+}
+
+export function canUse(leaf: NavLeaf, permissions: readonly string[]): boolean {
+  const all = leaf.allOf ?? [];
+  const any = leaf.anyOf ?? [];
+  return (
+    all.every((p) => permissions.includes(p)) &&
+    (any.length === 0 || any.some((p) => permissions.includes(p)))
+  );
+}
+
+/** The menu as this user sees it: unusable entries dropped, and groups left empty dropped with them. */
+export function visibleNav(permissions: readonly string[]): NavItem[] {
+  const out: NavItem[] = [];
+  for (const item of NAV) {
+    if (isGroup(item)) {
+      const children = item.children.filter((c) => canUse(c, permissions));
+      if (children.length > 0) out.push({ ...item, children });
+    } else if (canUse(item, permissions)) {
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+export function navLeaves(items: readonly NavItem[]): NavLeaf[] {
+  return items.flatMap((item) => (isGroup(item) ? [...item.children] : [item]));
+}
+
+export function findNavLeaf(key: NavKey): NavLeaf {
+  const leaf = navLeaves(NAV).find((l) => l.key === key);
+  if (!leaf) throw new Error(`no menu entry ${key}`);
+  return leaf;
+}
+
+/** The first page the user may use; the personal settings when the menu is empty (e.g. an ordinary 党员). */
+export function homePath(permissions: readonly string[]): string {
+  return navLeaves(visibleNav(permissions))[0]?.path ?? PROFILE_PATH;
+}

@@ -1,0 +1,89 @@
+import { type ReactNode, Suspense } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { LoadingState } from '../ui/LoadingState.tsx';
+import { AppLayout } from './AppLayout.tsx';
+import { HomeRedirect } from './HomeRedirect.tsx';
+import { lazyPage } from './lazy-page.ts';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { PROFILE_PATH } from './navigation.ts';
+import { RequireNav } from './RequireNav.tsx';
+import { CHANGE_PASSWORD_PATH, LOGIN_PATH, RequireSession } from './RequireSession.tsx';
+import { RouteError } from './RouteError.tsx';
+
+// Each page is its own chunk (DESIGN.md §3): the login page does not carry ECharts or the org tree.
+const LoginPage = lazyPage(() => import('../features/auth/LoginPage.tsx'), 'LoginPage');
+const InitialPasswordPage = lazyPage(
+  () => import('../features/auth/InitialPasswordPage.tsx'),
+  'InitialPasswordPage',
+);
+const WorkbenchPage = lazyPage(() => import('../features/workbench/WorkbenchPage.tsx'), 'WorkbenchPage');
+const OrgsPage = lazyPage(() => import('../features/orgs/OrgsPage.tsx'), 'OrgsPage');
+const UsersPage = lazyPage(() => import('../features/users/UsersPage.tsx'), 'UsersPage');
+const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage.tsx'), 'SettingsPage');
+const AuditPage = lazyPage(() => import('../features/audit/AuditPage.tsx'), 'AuditPage');
+const ProfilePage = lazyPage(() => import('../features/profile/ProfilePage.tsx'), 'ProfilePage');
+
+const standalone = (page: ReactNode) => <Suspense fallback={<LoadingState fullScreen />}>{page}</Suspense>;
+
+export const router = createBrowserRouter([
+  { path: LOGIN_PATH, element: standalone(<LoginPage />), errorElement: <RouteError /> },
+  {
+    path: CHANGE_PASSWORD_PATH,
+    element: standalone(<InitialPasswordPage />),
+    errorElement: <RouteError />,
+  },
+  {
+    path: '/',
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      {
+        path: 'workbench',
+        element: (
+          <RequireNav nav="workbench">
+            <WorkbenchPage />
+          </RequireNav>
+        ),
+      },
+      {
+        path: 'orgs/:orgId?',
+        element: (
+          <RequireNav nav="orgs">
+            <OrgsPage />
+          </RequireNav>
+        ),
+      },
+      {
+        path: 'system/users',
+        element: (
+          <RequireNav nav="users">
+            <UsersPage />
+          </RequireNav>
+        ),
+      },
+      {
+        path: 'system/settings',
+        element: (
+          <RequireNav nav="settings">
+            <SettingsPage />
+          </RequireNav>
+        ),
+      },
+      {
+        path: 'system/audit',
+        element: (
+          <RequireNav nav="audit">
+            <AuditPage />
+          </RequireNav>
+        ),
+      },
+      { path: PROFILE_PATH.slice(1), element: <ProfilePage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,106 @@
+import { Alert, App, Button, Flex, Form, InputNumber, Typography } from 'antd';
+import { useEffect } from 'react';
+import type { SecurityPolicySchema, SettingGroup, TermPolicySchema } from '../../../contracts/settings.ts';
+import { useReloadSettings, useSaveSettings, useSettings } from '../../api/settings.ts';
+import { formatDateTime } from '../../ui/dates.ts';
+import { ErrorState } from '../../ui/ErrorState.tsx';
+import { LoadingState } from '../../ui/LoadingState.tsx';
+import { useApiErrorHandler } from '../../ui/use-api-error.ts';
+import { POLICY_FIELDS } from './policy-fields.ts';
+
+type Values = Record<string, number>;
+type NumberSchema = { minValue: number | null; maxValue: number | null; description?: string | undefined };
+
+type PolicyFormProps = {
+  group: SettingGroup;
+  /** The contract's schema of the group: it gives labels, bounds and cross-field rules. */
+  schema: typeof SecurityPolicySchema | typeof TermPolicySchema;
+  intro: string;
+};
+
+/** One group of parameters, edited as a whole and saved with the version it was read at. */
+export function PolicyForm({ group, schema, intro }: PolicyFormProps) {
+  const settings = useSettings<Values>(group);
+  const save = useSaveSettings<Values>(group);
+  const reload = useReloadSettings(group);
+  const handleError = useApiErrorHandler();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const fields = POLICY_FIELDS[group];
+
+  useEffect(() => {
+    if (settings.data) form.setFieldsValue(settings.data.value);
+  }, [settings.data, form]);
+
+  if (settings.isPending) return <LoadingState />;
+  if (settings.isError)
+    return <ErrorState error={settings.error} what="参数" onRetry={() => settings.refetch()} />;
+  const { version, updatedAt } = settings.data;
+
+  const submit = (values: Values) => {
+    // Rules across fields (紧急 ≤ 一般) are checked here as well as on the server.
+    const parsed = schema.safeParse(values);
+    if (!parsed.success) {
+      form.setFields(parsed.error.issues.map((i) => ({ name: String(i.path[0]), errors: [i.message] })));
+      return;
+    }
+    save.mutate(
+      { value: parsed.data as Values, version },
+      {
+        onSuccess: () => message.success('参数已保存，立即生效'),
+        onError: (error) =>
+          handleError(error, {
+            form,
+            prefix: ['value'],
+            knownFields: fields.map((f) => f.key),
+            onConflict: reload,
+          }),
+      },
+    );
+  };
+
+  return (
+    <Flex vertical gap={16} style={{ maxWidth: 640 }}>
+      <Alert type="info" showIcon title={intro} />
+      <Form
+        name={`settings-${group}`}
+        form={form}
+        layout="horizontal"
+        labelCol={{ flex: '220px' }}
+        onFinish={submit}
+        aria-label={intro}
+      >
+        {fields.map(({ key, unit, help }) => {
+          const field = (schema.shape as Record<string, unknown>)[key] as NumberSchema;
+          const min = field.minValue ?? undefined;
+          const max = field.maxValue ?? undefined;
+          return (
+            <Form.Item
+              key={key}
+              label={field.description ?? key}
+              name={key}
+              extra={[help, `可设范围 ${min}–${max} ${unit}`].filter(Boolean).join(' ')}
+              rules={[
+                { required: true, message: '请填写' },
+                { type: 'integer', min, max, message: `请填写 ${min}–${max} 之间的整数` },
+              ]}
+            >
+              <InputNumber min={min} max={max} precision={0} suffix={unit} style={{ width: 180 }} />
+            </Form.Item>
+          );
+        })}
+        <Form.Item label=" " colon={false}>
+          <Flex gap={8} align="center">
+            <Button type="primary" htmlType="submit" loading={save.isPending}>
+              保存
+            </Button>
+            <Button onClick={() => form.setFieldsValue(settings.data.value)}>恢复为已保存的值</Button>
+          </Flex>
+        </Form.Item>
+      </Form>
+      <Typography.Text type="secondary">
+        {updatedAt ? `最后修改于 ${formatDateTime(updatedAt)}` : '当前为系统默认值，尚未修改过。'}
+      </Typography.Text>
+    </Flex>
+  );
+}

@@ -1,0 +1,63 @@
+import { Card, Tabs } from 'antd';
+import { useSearchParams } from 'react-router';
+import { SecurityPolicySchema, TermPolicySchema } from '../../../contracts/settings.ts';
+import { useMe } from '../../api/auth.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { PolicyForm } from './PolicyForm.tsx';
+
+/** 参数配置: each group only for its owner (三员分立): 安全策略 for the 安全管理员, 组织参数 for the 系统管理员. */
+export function SettingsPage() {
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const permissions = me.data?.permissions ?? [];
+  const tabs = [
+    ...(permissions.includes('settings.security')
+      ? [
+          {
+            key: 'security',
+            label: '安全策略',
+            children: (
+              <PolicyForm
+                group="security"
+                schema={SecurityPolicySchema}
+                intro="会话超时与登录失败锁定策略，修改后对新的登录和请求立即生效。"
+              />
+            ),
+          },
+        ]
+      : []),
+    ...(permissions.includes('settings.system')
+      ? [
+          {
+            key: 'org',
+            label: '组织参数',
+            children: (
+              <PolicyForm
+                group="org"
+                schema={TermPolicySchema}
+                intro="党组织默认任期与换届、书记空缺提醒的时间，用于新增任职的默认届满日期和工作台提醒。"
+              />
+            ),
+          },
+        ]
+      : []),
+  ];
+  const requested = params.get('tab');
+  const active = tabs.find((t) => t.key === requested)?.key ?? tabs[0]?.key;
+
+  return (
+    <>
+      <PageHeader
+        title="参数配置"
+        description="系统参数按三员分立分别由安全管理员和系统管理员维护，每次修改均记入审计日志。"
+      />
+      <Card>
+        <Tabs
+          activeKey={active}
+          onChange={(key) => setParams({ tab: key }, { replace: true })}
+          items={tabs}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { Flex, Table, type TablePaginationConfig, Typography } from 'antd';
+import { Link } from 'react-router';
+import { ORG_KIND_LABELS } from '../../../domain/org-kinds.ts';
+import type { OrgFinding } from '../../api/findings.ts';
+import { formatDate } from '../../ui/dates.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { FINDING_KIND_LABELS, SeverityTag } from '../orgs/finding-labels.tsx';
+
+type FindingsTableProps = {
+  items: OrgFinding[];
+  loading?: boolean;
+  pagination?: false | TablePaginationConfig;
+  emptyText: string;
+};
+
+/** To-dos derived from the rules: what, where (with a link to the org), why, and the date it is about. */
+export function FindingsTable({ items, loading, pagination = false, emptyText }: FindingsTableProps) {
+  return (
+    <Table<OrgFinding>
+      rowKey={(row) => `${row.org.id}-${row.finding.kind}`}
+      size="middle"
+      loading={loading}
+      dataSource={items}
+      pagination={pagination}
+      locale={{ emptyText: <EmptyState description={emptyText} /> }}
+      columns={[
+        {
+          title: '级别',
+          key: 'severity',
+          width: 80,
+          render: (_, row) => <SeverityTag severity={row.finding.severity} />,
+        },
+        {
+          title: '事项',
+          key: 'kind',
+          width: 130,
+          render: (_, row) => FINDING_KIND_LABELS[row.finding.kind],
+        },
+        {
+          title: '组织',
+          key: 'org',
+          render: (_, row) => (
+            <Flex vertical>
+              <Link to={`/orgs/${row.org.id}?tab=findings`}>{row.org.name}</Link>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {ORG_KIND_LABELS[row.org.kind]}
+                {row.org.pathNames ? ` · ${row.org.pathNames}` : ''}
+              </Typography.Text>
+            </Flex>
+          ),
+        },
+        { title: '说明', key: 'message', render: (_, row) => row.finding.message },
+        {
+          title: '日期',
+          key: 'date',
+          width: 120,
+          render: (_, row) => formatDate(row.finding.date),
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,48 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Flex, Row } from 'antd';
+import { useWorkbench } from '../../api/workbench.ts';
+import { ErrorState } from '../../ui/ErrorState.tsx';
+import { LoadingState } from '../../ui/LoadingState.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { KeyFigures } from './KeyFigures.tsx';
+import { OrgKindChart } from './OrgKindChart.tsx';
+import { TodoCard } from './TodoCard.tsx';
+
+/** 工作台: first what needs the user's action, then the key figures of their subtree (DESIGN.md §7). */
+export function WorkbenchPage() {
+  const workbench = useWorkbench();
+  if (workbench.isPending) return <LoadingState />;
+  if (workbench.isError) {
+    return <ErrorState error={workbench.error} what="工作台" onRetry={() => workbench.refetch()} />;
+  }
+  const data = workbench.data;
+  const scope = data.roots.map((r) => r.name).join('、');
+  return (
+    <>
+      <PageHeader
+        title="工作台"
+        description={scope ? `管辖范围：${scope}` : undefined}
+        extra={
+          <Button
+            icon={<ReloadOutlined />}
+            loading={workbench.isFetching}
+            onClick={() => workbench.refetch()}
+          >
+            刷新
+          </Button>
+        }
+      />
+      <Flex vertical gap={16}>
+        <TodoCard workbench={data} />
+        <KeyFigures workbench={data} />
+        <Row gutter={[16, 16]}>
+          <Col xs={24}>
+            <Card title="组织数量（按类别）">
+              <OrgKindChart counts={data.orgCounts} />
+            </Card>
+          </Col>
+        </Row>
+      </Flex>
+    </>
+  );
+}

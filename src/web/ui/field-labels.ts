@@ -1,0 +1,98 @@
+import { LEADERSHIP_POST_LABELS } from '../../domain/leadership.ts';
+import { ORG_KIND_LABELS, SECTOR_LABELS } from '../../domain/org-kinds.ts';
+import { ROLE_LABELS } from '../../domain/roles.ts';
+import { formatDateTime } from './dates.ts';
+
+/** Chinese names of the fields that appear in change records (audit diffs, org history). */
+export const FIELD_LABELS: Record<string, string> = {
+  name: '名称',
+  username: '用户名',
+  kind: '组织类别',
+  sector: '单位类型',
+  code: '组织代码',
+  parentId: '上级组织ID',
+  parentName: '上级组织',
+  fromParentId: '原上级组织ID',
+  toParentId: '新上级组织ID',
+  fromParentName: '原上级组织',
+  toParentName: '新上级组织',
+  path: '组织路径',
+  establishedOn: '成立日期',
+  approvalDocNo: '批准文号',
+  dissolvedOn: '撤销日期',
+  dissolutionReason: '撤销原因',
+  reason: '原因',
+  post: '职务',
+  holderName: '姓名',
+  startedOn: '任职日期',
+  endsOn: '任期届满/截止日期',
+  extensionDocNo: '延期批准文号',
+  leftOn: '离任日期',
+  leftReason: '离任原因',
+  orgId: '组织ID',
+  orgName: '组织',
+  role: '角色',
+  status: '状态',
+  mustChangePassword: '须修改密码',
+  passwordHash: '密码',
+  lockedUntil: '锁定至',
+  deactivatedAt: '停用时间',
+  failedAttempts: '连续失败次数',
+  version: '版本号',
+  group: '参数组',
+  value: '参数值',
+  sessionIdleMinutes: '会话空闲超时（分钟）',
+  sessionMaxHours: '会话最长有效期（小时）',
+  lockoutThreshold: '连续登录失败锁定次数',
+  lockoutMinutes: '锁定时长（分钟）',
+  committeeYears: '基层党委任期（年）',
+  generalBranchYears: '党总支任期（年）',
+  branchYears: '党支部任期（年）',
+  communityYears: '村、社区党组织任期（年）',
+  warnMonths: '换届提醒提前（月）',
+  urgentMonths: '换届紧急提醒提前（月）',
+  vacancyCriticalDays: '书记空缺严重提醒（天）',
+  prefix: '令牌前缀',
+  expiresOn: '到期日',
+  filter: '筛选条件',
+  rows: '行数',
+  note: '备注',
+  source: '来源',
+  endedPostIds: '随之离任的任职',
+  subtreeSize: '随之调整的组织数',
+  from: '调整前',
+  to: '调整后',
+  cause: '起因',
+};
+
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  kind: ORG_KIND_LABELS,
+  sector: SECTOR_LABELS,
+  role: ROLE_LABELS,
+  post: LEADERSHIP_POST_LABELS,
+  status: { active: '正常', locked: '已锁定', deactivated: '已停用' },
+  source: { demo: '演示数据' },
+  cause: { 'org.dissolve': '组织撤销' },
+};
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+export function fieldLabel(key: string): string {
+  return FIELD_LABELS[key] ?? key;
+}
+
+/** A field value as a person reads it: labels for codes, 是/否, local times; a dash for nothing. */
+export function formatFieldValue(key: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'string') {
+    const label = VALUE_LABELS[key]?.[value];
+    if (label) return label;
+    return TIMESTAMP.test(value) ? formatDateTime(value) : value;
+  }
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) {
+    return value.length === 0 ? '无' : value.map((v) => formatFieldValue(key, v)).join('、');
+  }
+  return JSON.stringify(value);
+}
