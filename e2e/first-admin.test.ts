@@ -139,7 +139,7 @@ describe.skipIf(!chromiumPath)(
 
       await login('wj_secretary', 'Init#Pass2026');
       await changeInitialPassword('Init#Pass2026', 'Wangjiang#2026');
-      const menu = await page.getByRole('menu').first().innerText();
+      const menu = await page.getByRole('menu').first().textContent();
       expect(menu).toContain('组织管理');
       expect(menu).not.toContain('用户与权限');
       expect(menu).not.toContain('审计日志');
