@@ -14,6 +14,7 @@ import { recordOrgChange } from './org-history.ts';
 import {
   countActiveChildren,
   findOrgInScope,
+  findOrgNames,
   lockOrgsInScope,
   type OrgRow,
   rewriteSubtreePaths,
@@ -51,8 +52,10 @@ export async function moveOrg(deps: Deps, actor: Actor, ctx: AuditContext, id: n
     if (!updated) throw staleVersion();
     const subtreeSize = await rewriteSubtreePaths(tx, org.path, parent.path);
     const moved = (await findOrgInScope(tx, scope, id)) as OrgRow;
-    const from = { parentId: org.parentId, path: org.path };
-    const to = { parentId: parent.id, path: moved.path };
+    // Names as they were on the day, so that the history reads without lookups (and outside the reader's scope).
+    const names = await findOrgNames(tx, org.parentId === null ? [] : [org.parentId]);
+    const from = { parentId: org.parentId, parentName: names.get(org.parentId ?? 0) ?? null, path: org.path };
+    const to = { parentId: parent.id, parentName: parent.name, path: moved.path };
     await recordOrgChange(tx, ctx, {
       orgId: id,
       event: 'moved',

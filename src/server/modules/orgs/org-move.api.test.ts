@@ -108,7 +108,11 @@ describe('POST /api/orgs/:id/move', () => {
     expect(event).toMatchObject({
       kind: 'moved',
       effectiveOn: '2026-06-15',
-      details: { from: { parentId: tree.streetA.id }, to: { parentId: tree.streetB.id }, subtreeSize: 3 },
+      details: {
+        from: { parentId: tree.streetA.id, parentName: tree.streetA.name },
+        to: { parentId: tree.streetB.id, parentName: tree.streetB.name },
+        subtreeSize: 3,
+      },
     });
     const [audit] = await auditRows(t.deps.db, 'org.move');
     expect(audit).toMatchObject({

@@ -11,9 +11,16 @@ function record(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 }
 
-/** An org's name by id, when it is in the user's scope; otherwise its number. */
-function OrgName({ id }: { id: number | undefined }) {
-  const org = useOrgDetail(id);
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The parent's name as the move recorded it; events recorded without names fall back to a lookup. */
+function OrgName({ side }: { side: Record<string, unknown> }) {
+  const recorded = text(side.parentName);
+  const id = num(side.parentId);
+  const org = useOrgDetail(recorded === undefined ? id : undefined);
+  if (recorded !== undefined) return <>{recorded}</>;
   if (id === undefined) return <>—</>;
   return <>{org.data?.name ?? `组织 #${id}`}</>;
 }
@@ -25,7 +32,7 @@ export function OrgEventDetails({ event }: { event: OrgEvent }) {
     const size = num(d.subtreeSize);
     return (
       <Typography.Paragraph style={{ marginBottom: 4 }}>
-        由 <OrgName id={num(record(d.from).parentId)} /> 调整至 <OrgName id={num(record(d.to).parentId)} />
+        由 <OrgName side={record(d.from)} /> 调整至 <OrgName side={record(d.to)} />
         {size && size > 1 ? `，连同下级组织共 ${size} 个` : ''}
       </Typography.Paragraph>
     );
