@@ -29,12 +29,16 @@ export type TestClient = {
   put(url: string, body?: unknown): Promise<TestResponse>;
   patch(url: string, body?: unknown): Promise<TestResponse>;
   delete(url: string): Promise<TestResponse>;
+  /** Any method, for tests that walk every route. */
+  send(method: HttpMethod, url: string, body?: unknown): Promise<TestResponse>;
   /** The raw headers this client sends (its session cookie or bearer token). */
   readonly headers: Record<string, string>;
 };
 
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
 export function clientFor(app: App, headers: Record<string, string> = {}): TestClient {
-  const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown) =>
+  const send = (method: HttpMethod, url: string, body?: unknown) =>
     app.inject({
       method,
       url,
@@ -47,6 +51,7 @@ export function clientFor(app: App, headers: Record<string, string> = {}): TestC
     put: (url, body) => send('PUT', url, body),
     patch: (url, body) => send('PATCH', url, body),
     delete: (url) => send('DELETE', url),
+    send,
     headers,
   };
 }
