@@ -1,6 +1,17 @@
-import { boolean, date, index, integer, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { ROLES } from '../../../domain/roles.ts';
 import { orgs } from './orgs.ts';
+import { persons } from './people.ts';
 
 export const users = pgTable(
   'users',
@@ -12,6 +23,8 @@ export const users = pgTable(
     orgId: integer('org_id')
       .notNull()
       .references(() => orgs.id),
+    /** The person behind a `member` account: their own record is what they see (self-service). */
+    personId: integer('person_id').references((): AnyPgColumn => persons.id),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     failedAttempts: integer('failed_attempts').notNull().default(0),

@@ -1,0 +1,190 @@
+import { GENDERS, LEFT_REASONS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '../domain/member-status.ts';
+import { IdSchema, IsoDateSchema, optionalText, PageQuery, pageOf, text, VersionSchema } from './common.ts';
+import { z } from './zod-zh.ts';
+
+export const MemberStatusSchema = z.enum(MEMBER_STATUSES);
+export const MemberCategorySchema = z.enum(MEMBER_CATEGORIES);
+export const GenderSchema = z.enum(GENDERS);
+export const LeftReasonSchema = z.enum(LEFT_REASONS);
+
+/** A boolean flag in a query string: `true`/`1` or `false`/`0`; absent means "either". */
+const QueryFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1'));
+
+/** Comma-separated values in a query string: `status=full,probationary`. */
+function listOf<T extends [string, ...string[]]>(values: T) {
+  return z
+    .string()
+    .optional()
+    .transform((s) =>
+      s
+        ? s
+            .split(',')
+            .map((v) => v.trim())
+            .filter(Boolean)
+        : undefined,
+    )
+    .pipe(z.array(z.enum(values)).optional());
+}
+
+export const AGE_BANDS = [
+  '30_below',
+  '31_35',
+  '36_40',
+  '41_45',
+  '46_50',
+  '51_55',
+  '56_60',
+  '61_above',
+] as const;
+export const MEMBER_SORTS = ['name', 'admittedOn', '-admittedOn', 'birthDate', '-birthDate', 'org'] as const;
+
+export const MemberListQuery = PageQuery.extend({
+  /** Members of this org's subtree (must be in scope); the whole scope by default. */
+  orgId: IdSchema.optional(),
+  status: listOf([...MEMBER_STATUSES]),
+  category: listOf([...MEMBER_CATEGORIES]),
+  gender: GenderSchema.optional(),
+  /** Official age bands (≤30, 31–35 … ≥61) as of today. */
+  ageBand: z.enum(AGE_BANDS).optional(),
+  /** A 学历 code, or a statistics band such as `college_or_above`. */
+  education: z.string().trim().max(32).optional(),
+  admittedFrom: IsoDateSchema.optional(),
+  admittedTo: IsoDateSchema.optional(),
+  mobile: QueryFlag,
+  hardship: QueryFlag,
+  /** Name prefix, full pinyin prefix, pinyin initials prefix, an exact ID number or an exact mobile number. */
+  q: z.string().trim().max(64).optional(),
+  sort: z.enum(MEMBER_SORTS).default('name'),
+});
+
+export const MemberListItem = z.object({
+  id: z.number().int(),
+  personId: z.number().int(),
+  name: z.string(),
+  gender: GenderSchema,
+  ethnicity: z.string().nullable(),
+  birthDate: IsoDateSchema.nullable(),
+  /** Masked unless revealed: 110105********002X. */
+  idNumber: z.string().nullable(),
+  /** Masked: 138****1234. */
+  phoneMobile: z.string().nullable(),
+  education: z.string().nullable(),
+  workPost: z.string().nullable(),
+  orgId: z.number().int(),
+  orgName: z.string(),
+  status: MemberStatusSchema,
+  category: MemberCategorySchema,
+  admittedOn: IsoDateSchema,
+  confirmedOn: IsoDateSchema.nullable(),
+  isMobile: z.boolean(),
+  isHardship: z.boolean(),
+  version: z.number().int(),
+});
+export type MemberListItem = z.infer<typeof MemberListItem>;
+export const MemberPage = pageOf(MemberListItem);
+
+export const MemberEventView = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  orgId: z.number().int(),
+  orgName: z.string().nullable(),
+  toOrgId: z.number().int().nullable(),
+  toOrgName: z.string().nullable(),
+  fromValue: z.string().nullable(),
+  toValue: z.string().nullable(),
+  effectiveOn: IsoDateSchema,
+  reason: z.string().nullable(),
+  recordedAt: z.string(),
+});
+
+export const MemberDetail = MemberListItem.extend({
+  phoneLandline: z.string().nullable(),
+  address: z.string().nullable(),
+  leftReason: LeftReasonSchema.nullable(),
+  probationEndsOn: IsoDateSchema.nullable(),
+  outflowDestination: z.string().nullable(),
+  lostContactOn: IsoDateSchema.nullable(),
+  transferLetterNo: z.string().nullable(),
+  /** True when idNumber / phones are shown whole (own record, or revealed and audited). */
+  revealed: z.boolean(),
+  events: z.array(MemberEventView),
+  /** Warnings the rules raised but did not block on (a legacy 15-digit ID number). */
+  warnings: z.array(z.object({ reason: z.string(), message: z.string() })),
+  can: z.object({ edit: z.boolean(), reveal: z.boolean(), changeStatus: z.boolean(), transfer: z.boolean() }),
+});
+export type MemberDetail = z.infer<typeof MemberDetail>;
+
+export const MemberDetailQuery = z.object({
+  /** `idNumber` (org_admin only; audited). */
+  reveal: z.enum(['idNumber']).optional(),
+});
+
+export const PersonInput = z.object({
+  name: text(50),
+  /** Derived from the ID number when one is given; a contradicting value is refused. */
+  gender: GenderSchema.optional(),
+  birthDate: IsoDateSchema.optional(),
+  idNumber: optionalText(32),
+  ethnicity: optionalText(8),
+  education: optionalText(8),
+  workPost: optionalText(8),
+  phoneMobile: optionalText(20),
+  phoneLandline: optionalText(20),
+  address: optionalText(200),
+});
+
+export const CreateMemberBody = z.object({
+  person: PersonInput,
+  orgId: IdSchema,
+  status: z.enum(['probationary', 'full']),
+  category: MemberCategorySchema,
+  admittedOn: IsoDateSchema,
+  confirmedOn: IsoDateSchema.nullish(),
+  isMobile: z.boolean().default(false),
+  outflowDestination: optionalText(200),
+  isHardship: z.boolean().default(false),
+});
+
+export const UpdateMemberBody = z.object({
+  version: VersionSchema,
+  person: PersonInput.partial().optional(),
+  category: MemberCategorySchema.optional(),
+  isMobile: z.boolean().optional(),
+  outflowDestination: optionalText(200).optional(),
+  isHardship: z.boolean().optional(),
+});
+
+/** Status changes, each decided by the rules (DOMAIN.md §1.3, §2.4, §6). */
+export const MEMBER_EVENT_KINDS = [
+  'confirm',
+  'extend_probation',
+  'suspend',
+  'restore',
+  'mark_unreachable',
+  'mark_reachable',
+  'leave',
+] as const;
+
+export const MemberEventBody = z.object({
+  version: VersionSchema,
+  kind: z.enum(MEMBER_EVENT_KINDS),
+  effectiveOn: IsoDateSchema,
+  reason: optionalText(500),
+  /** For `leave`. */
+  leftReason: LeftReasonSchema.optional(),
+  /** For `extend_probation`: the new end of the 预备期. */
+  probationEndsOn: IsoDateSchema.optional(),
+  /** For `mark_unreachable`: when contact was lost (defaults to effectiveOn). */
+  lostContactOn: IsoDateSchema.optional(),
+});
+
+/** What a member may change on their own record (self-service). */
+export const UpdateOwnContactBody = z.object({
+  version: VersionSchema,
+  phoneMobile: optionalText(20),
+  phoneLandline: optionalText(20),
+  address: optionalText(200),
+});

@@ -1,0 +1,62 @@
+import { IdSchema, IsoDateSchema, optionalText, PageQuery, pageOf, text, VersionSchema } from './common.ts';
+import { z } from './zod-zh.ts';
+
+export const TRANSFER_STATUSES = ['pending', 'received', 'rejected', 'cancelled', 'completed_out'] as const;
+export const TransferStatusSchema = z.enum(TRANSFER_STATUSES);
+
+export const CreateTransferBody = z
+  .object({
+    memberId: IdSchema,
+    /** A branch or group inside the deployment… */
+    toOrgId: IdSchema.optional(),
+    /** …or the receiving organization's full name outside it. */
+    externalOrgName: optionalText(200),
+    letterNo: text(100),
+    issuedOn: IsoDateSchema,
+    /** Defaults to issuedOn plus the configured validity (3 months). */
+    validUntil: IsoDateSchema.optional(),
+    reason: optionalText(500),
+  })
+  .refine((b) => (b.toOrgId === undefined) !== (b.externalOrgName === null), {
+    message: '请选择接收党组织，或填写系统外接收党组织名称（二者选一）',
+    path: ['toOrgId'],
+  });
+
+export const TransferView = z.object({
+  id: z.number().int(),
+  memberId: z.number().int(),
+  memberName: z.string(),
+  fromOrgId: z.number().int(),
+  fromOrgName: z.string(),
+  toOrgId: z.number().int().nullable(),
+  toOrgName: z.string().nullable(),
+  externalOrgName: z.string().nullable(),
+  status: TransferStatusSchema,
+  letterNo: z.string(),
+  issuedOn: IsoDateSchema,
+  validUntil: IsoDateSchema,
+  /** Pending past its validity. */
+  overdue: z.boolean(),
+  reason: z.string().nullable(),
+  decidedOn: IsoDateSchema.nullable(),
+  rejectionReason: z.string().nullable(),
+  version: z.number().int(),
+  can: z.object({ receive: z.boolean(), reject: z.boolean(), cancel: z.boolean() }),
+});
+export type TransferView = z.infer<typeof TransferView>;
+export const TransferPage = pageOf(TransferView);
+
+export const TransferListQuery = PageQuery.extend({
+  /** Transfers leaving or arriving in this subtree; the whole scope by default. */
+  orgId: IdSchema.optional(),
+  direction: z.enum(['outgoing', 'incoming', 'both']).default('both'),
+  status: TransferStatusSchema.optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
+});
+
+export const ReceiveTransferBody = z.object({ version: VersionSchema, receivedOn: IsoDateSchema });
+export const RejectTransferBody = z.object({ version: VersionSchema, reason: text(500) });
+export const CancelTransferBody = z.object({ version: VersionSchema });

@@ -1,0 +1,201 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { GENDERS, LEFT_REASONS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '../../../domain/member-status.ts';
+import { orgs } from './orgs.ts';
+import { users } from './users.ts';
+
+export const gender = pgEnum('gender', GENDERS);
+
+/**
+ * A natural person (人员): identity only, shared by members, applicants and residents. The ID number is
+ * stored encrypted (AES-256-GCM) and found through a keyed hash (HMAC-SHA256) that also keeps it unique.
+ */
+export const persons = pgTable(
+  'persons',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    name: text('name').notNull(),
+    /** Full pinyin without tones or spaces (张三丰 → zhangsanfeng), for search. */
+    namePinyin: text('name_pinyin').notNull(),
+    /** Pinyin initials (zsf), for search. */
+    nameInitials: text('name_initials').notNull(),
+    gender: gender('gender').notNull(),
+    /** 民族 code (OFFICIAL-FORMS.md §1.6), a string: `01` … `56`, `91`, `92`. */
+    ethnicity: text('ethnicity'),
+    birthDate: date('birth_date', { mode: 'string' }),
+    idNumberEnc: text('id_number_enc'),
+    idNumberHash: text('id_number_hash'),
+    /** Recorded as a legacy 15-digit number (accepted with a warning). */
+    idNumberLegacy: boolean('id_number_legacy').notNull().default(false),
+    /** 学历 code, a string (`21`, `1A`). */
+    education: text('education'),
+    /** 工作岗位 code, a string (`0212`, `123`, `502`). */
+    workPost: text('work_post'),
+    phoneMobile: text('phone_mobile'),
+    phoneLandline: text('phone_landline'),
+    address: text('address'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('persons_id_number_hash_unique').on(t.idNumberHash),
+    index('persons_name_prefix').on(t.name.op('text_pattern_ops')),
+    index('persons_pinyin_prefix').on(t.namePinyin.op('text_pattern_ops')),
+    index('persons_initials_prefix').on(t.nameInitials.op('text_pattern_ops')),
+    index('persons_phone_mobile').on(t.phoneMobile),
+    // Bringing age bands to today moves only the members born on a few dates.
+    index('persons_birth_date').on(t.birthDate),
+  ],
+);
+
+export const memberStatus = pgEnum('member_status', MEMBER_STATUSES);
+export const leftReason = pgEnum('left_reason', LEFT_REASONS);
+export const memberCategory = pgEnum('member_category', MEMBER_CATEGORIES);
+
+/** Party standing of a person (党员): placed in exactly one branch or group. */
+export const members = pgTable(
+  'members',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    /** A 党支部, or a 党小组 inside one. */
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    status: memberStatus('status').notNull(),
+    leftReason: leftReason('left_reason'),
+    category: memberCategory('category').notNull(),
+    /** 入党时间: the date of the 支部大会 resolution (党章第七条). */
+    admittedOn: date('admitted_on', { mode: 'string' }).notNull(),
+    /** 转正时间. */
+    confirmedOn: date('confirmed_on', { mode: 'string' }),
+    /** End of the 预备期: admission + 1 year, later if extended (DOMAIN.md §1.3). */
+    probationEndsOn: date('probation_ends_on', { mode: 'string' }),
+    /** 流动党员 and where to (外出流向). */
+    isMobile: boolean('is_mobile').notNull().default(false),
+    outflowDestination: text('outflow_destination'),
+    /** 困难党员. */
+    isHardship: boolean('is_hardship').notNull().default(false),
+    /** The date contact was lost, for an `unreachable` member. */
+    lostContactOn: date('lost_contact_on', { mode: 'string' }),
+    /** Reference of the letter for a member transferred out of the deployment. */
+    transferLetterNo: text('transfer_letter_no'),
+    importBatchId: integer('import_batch_id'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('members_person_unique').on(t.personId),
+    index('members_org_idx').on(t.orgId),
+    index('members_import_batch_idx').on(t.importBatchId),
+  ],
+);
+
+/**
+ * Effective-dated history of a member (DESIGN.md §2.4): admission and first registration, status,
+ * category and org changes. The membership ledger (增减台账) of any org and period is derived from these.
+ */
+export const memberEvents = pgTable(
+  'member_events',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    /** The org the member belonged to when it happened (for an org change: the org left). */
+    orgId: integer('org_id').notNull(),
+    /** For an org change, the org joined. */
+    toOrgId: integer('to_org_id'),
+    fromValue: text('from_value'),
+    toValue: text('to_value'),
+    effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
+    reason: text('reason'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    importBatchId: integer('import_batch_id'),
+    actorId: integer('actor_id'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('member_events_member_idx').on(t.memberId, t.effectiveOn),
+    index('member_events_org_idx').on(t.orgId, t.effectiveOn),
+    index('member_events_to_org_idx').on(t.toOrgId, t.effectiveOn),
+  ],
+);
+
+/** 导入批次: a committed import, which can be undone while its members have no later changes. */
+export const importBatches = pgTable('import_batches', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  /** The org under which the import was made (its scope). */
+  orgId: integer('org_id')
+    .notNull()
+    .references(() => orgs.id),
+  fileName: text('file_name').notNull(),
+  format: text('format', { enum: ['template', 'official_2017'] }).notNull(),
+  mode: text('mode', { enum: ['valid_rows', 'all_or_nothing'] }).notNull(),
+  rowCount: integer('row_count').notNull(),
+  importedCount: integer('imported_count').notNull(),
+  errorCount: integer('error_count').notNull(),
+  status: text('status', { enum: ['committed', 'undone'] })
+    .notNull()
+    .default('committed'),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  undoneBy: integer('undone_by').references(() => users.id),
+  undoneAt: timestamp('undone_at', { withTimezone: true }),
+});
+
+export const TRANSFER_STATUSES = ['pending', 'received', 'rejected', 'cancelled', 'completed_out'] as const;
+
+/**
+ * 组织关系转接 (党员教育管理工作条例第二十五条): from the sending org to a receiving org inside the deployment,
+ * or out of it. The sending org stays responsible until the receiver accepts.
+ */
+export const transfers = pgTable(
+  'transfers',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    fromOrgId: integer('from_org_id')
+      .notNull()
+      .references(() => orgs.id),
+    /** Null when the member leaves the deployment. */
+    toOrgId: integer('to_org_id').references(() => orgs.id),
+    /** The receiving organization's name outside the deployment. */
+    externalOrgName: text('external_org_name'),
+    status: text('status', { enum: TRANSFER_STATUSES }).notNull(),
+    letterNo: text('letter_no').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    reason: text('reason'),
+    decidedOn: date('decided_on', { mode: 'string' }),
+    rejectionReason: text('rejection_reason'),
+    createdBy: integer('created_by').references(() => users.id),
+    decidedBy: integer('decided_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('transfers_member_idx').on(t.memberId),
+    index('transfers_from_idx').on(t.fromOrgId, t.status),
+    index('transfers_to_idx').on(t.toOrgId, t.status),
+  ],
+);
