@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 /**
  * The org tree at city scale (about 40,000 orgs): the endpoints the tree page, the search box, the
  * findings list and the workbench call, timed over HTTP (Fastify inject) as the city, a district and a
@@ -9,6 +10,7 @@ import pino from 'pino';
 import { buildApp } from '../src/server/app.ts';
 import { manualClock } from '../src/server/clock.ts';
 import type { Deps } from '../src/server/deps.ts';
+import { createIdCipher } from '../src/server/security/crypto.ts';
 import { createUser, TEST_PASSWORD } from '../src/server/testing/fixtures.ts';
 import { clientFor } from '../src/server/testing/test-app.ts';
 import { benchDatabase } from './bench-db.ts';
@@ -35,6 +37,7 @@ async function main() {
     log: pino({ level: 'silent' }),
     secureCookie: false,
     loginRateLimitPerMinute: 1_000_000,
+    idCipher: createIdCipher(randomBytes(32)),
   };
   const app = await buildApp(deps, { serveWeb: false });
   const login = async (username: string, orgId: number) => {

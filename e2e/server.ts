@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { buildApp } from '../src/server/app.ts';
 import { systemClock } from '../src/server/clock.ts';
 import type { Deps } from '../src/server/deps.ts';
+import { createIdCipher } from '../src/server/security/crypto.ts';
 import { prepareDeployment, type StartupReport } from '../src/server/startup.ts';
 import { freshDatabase } from '../src/server/testing/test-db.ts';
 
@@ -22,6 +24,7 @@ export async function startServer(options: { seedDemo?: boolean } = {}) {
     log: pino({ level: 'silent' }),
     secureCookie: false,
     loginRateLimitPerMinute: 1000,
+    idCipher: createIdCipher(randomBytes(32)),
   };
   const app = await buildApp(deps, { serveWeb: true });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -7,6 +7,7 @@ const Env = z.object({
   DATABASE_URL: z.string().url().optional(),
   JICENG_DATA_DIR: z.string().default('./data'),
   JICENG_ADMIN_PASSWORD: z.string().optional(),
+  JICENG_SECRET_KEY: z.string().optional(),
   JICENG_DEMO: z.enum(['0', '1']).optional(),
   JICENG_DEMO_PASSWORD: z.string().optional(),
   JICENG_TIMEZONE: z.string().default('Asia/Shanghai'),
@@ -22,6 +23,8 @@ export type Config = {
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
   readonly adminPassword: string | undefined;
+  /** 32 bytes, base64 or hex; without it a key file is created in the data folder. */
+  readonly secretKey: string | undefined;
   /** Seed the demo city on an empty database: always for the embedded one, on a server only if asked. */
   readonly seedDemo: boolean;
   readonly demoPassword: string | undefined;
@@ -40,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.JICENG_DATA_DIR),
     adminPassword: e.JICENG_ADMIN_PASSWORD,
+    secretKey: e.JICENG_SECRET_KEY,
     seedDemo: e.DATABASE_URL ? e.JICENG_DEMO === '1' : e.JICENG_DEMO !== '0',
     demoPassword: e.JICENG_DEMO_PASSWORD,
     timeZone: e.JICENG_TIMEZONE,

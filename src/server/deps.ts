@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from './clock.ts';
 import type { Database, Db } from './db/client.ts';
+import type { IdCipher } from './security/crypto.ts';
 
 /** What the services need from the outside world, passed in so that tests can supply their own. */
 export type Deps = {
@@ -10,4 +11,6 @@ export type Deps = {
   readonly log: FastifyBaseLogger;
   readonly secureCookie: boolean;
   readonly loginRateLimitPerMinute: number;
+  /** Encrypts ID numbers at rest and hashes them for lookup (key from JICENG_SECRET_KEY or the key file). */
+  readonly idCipher: IdCipher;
 };

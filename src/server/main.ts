@@ -6,6 +6,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import type { Deps } from './deps.ts';
+import { createIdCipher, loadSecretKey } from './security/crypto.ts';
 import { prepareDeployment } from './startup.ts';
 import { printStartupBanner } from './startup-banner.ts';
 
@@ -22,6 +23,9 @@ async function main(): Promise<void> {
   await migrate(database);
   const clock = systemClock(config.timeZone);
   const report = await prepareDeployment(database.db, clock, config);
+  const secret = loadSecretKey({ env: config.secretKey, dataDir: config.dataDir });
+  if (secret.created)
+    log.info({ path: secret.path }, 'created the secret key file (mode 0600): back it up with the data');
   const deps: Deps = {
     db: database.db,
     database,
@@ -29,6 +33,7 @@ async function main(): Promise<void> {
     log,
     secureCookie: config.secureCookie,
     loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+    idCipher: createIdCipher(secret.key),
   };
   const app = await buildApp(deps, { logger: log });
   await app.listen({ port: config.port, host: config.host });

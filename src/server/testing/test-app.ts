@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { buildApp } from '../app.ts';
@@ -5,6 +6,7 @@ import { type ManualClock, manualClock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
 import type { Deps } from '../deps.ts';
 import type { App } from '../http/app-types.ts';
+import { createIdCipher } from '../security/crypto.ts';
 import { freshDatabase } from './test-db.ts';
 
 /** 2026-06-15 09:00 in Beijing: a fixed "now" so that terms and deadlines in tests never drift. */
@@ -69,6 +71,7 @@ export async function startTestApp(
     log: pino({ level: 'silent' }),
     secureCookie: false,
     loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 10_000,
+    idCipher: createIdCipher(randomBytes(32)),
   };
   const app = await buildApp(deps, { serveWeb: false });
   return {

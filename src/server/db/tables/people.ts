@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -14,6 +15,16 @@ import {
 import { GENDERS, LEFT_REASONS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '../../../domain/member-status.ts';
 import { orgs } from './orgs.ts';
 import { users } from './users.ts';
+
+/** Raw bytes (PostgreSQL `bytea`), read and written as a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType() {
+    return 'bytea';
+  },
+  fromDriver(value) {
+    return Buffer.isBuffer(value) ? value : Buffer.from(value);
+  },
+});
 
 export const gender = pgEnum('gender', GENDERS);
 
@@ -198,4 +209,24 @@ export const transfers = pgTable(
     index('transfers_from_idx').on(t.fromOrgId, t.status),
     index('transfers_to_idx').on(t.toOrgId, t.status),
   ],
+);
+
+/**
+ * Files an import produces for the user to download later (the error workbook of a dry run): kept in the
+ * database so that any server process can serve them, and removed after `expires_at`.
+ */
+export const importFiles = pgTable(
+  'import_files',
+  {
+    id: text('id').primaryKey(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    createdBy: integer('created_by').references(() => users.id),
+    fileName: text('file_name').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('import_files_expires_idx').on(t.expiresAt)],
 );
