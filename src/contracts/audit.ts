@@ -1,8 +1,11 @@
 import { IdSchema, IsoDateSchema, PageQuery, pageOf } from './common.ts';
 import { z } from './zod-zh.ts';
 
-/** Every audited action, with the Chinese label the audit pages and exports show. */
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
+/**
+ * Every audited action, with the Chinese label the audit pages and exports show. The audit writer accepts only
+ * these keys (AuditAction), so an action cannot be recorded without a label.
+ */
+export const AUDIT_ACTION_LABELS = {
   'auth.login': '登录',
   'auth.login_failed': '登录失败',
   'auth.logout': '退出登录',
@@ -28,7 +31,27 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'leadership.update': '修改任职',
   'leadership.end': '班子成员离任',
   'audit_log.export': '导出审计日志',
-};
+  'member.create': '新增党员',
+  'member.update': '修改党员信息',
+  'member.reveal': '查看完整身份证号',
+  'member.status_change': '党员状态变更',
+  'member.self_update': '党员修改本人联系方式',
+  'transfer.create': '开具组织关系介绍信',
+  'transfer.receive': '接收组织关系',
+  'transfer.reject': '退回组织关系',
+  'transfer.cancel': '撤销组织关系转接',
+  'transfer.complete_out': '转出至系统外',
+  'member.import': '导入党员',
+  'member.export': '导出党员名册',
+  'import_batch.undo': '撤销导入批次',
+} as const satisfies Record<string, string>;
+
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+
+/** The label of a stored action, or the action itself for one recorded by an older version. */
+export function auditActionLabel(action: string): string {
+  return (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? action;
+}
 
 export const AuditLogQuery = PageQuery.extend({
   from: IsoDateSchema.optional(),

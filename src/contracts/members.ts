@@ -188,3 +188,46 @@ export const UpdateOwnContactBody = z.object({
   phoneLandline: optionalText(20),
   address: optionalText(200),
 });
+
+/** 增减台账 of an org's subtree over a period (both dates inclusive). */
+export const LedgerQuery = z
+  .object({ from: IsoDateSchema, to: IsoDateSchema })
+  .refine((q) => q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
+
+/**
+ * Counted (在册): probationary, full and unreachable members placed in the subtree; 停止党籍 is a decrease and
+ * 恢复党籍 an increase. Moves between two orgs inside the subtree are internal and not counted.
+ * opening + increases.total − decreases.total = closing.
+ */
+export const LedgerView = z.object({
+  orgId: z.number().int(),
+  orgName: z.string(),
+  from: IsoDateSchema,
+  to: IsoDateSchema,
+  /** Counted at the start of `from`. */
+  opening: z.number().int(),
+  increases: z.object({
+    /** 新登记 / 发展 (dated on admission). */
+    registered: z.number().int(),
+    transferredIn: z.number().int(),
+    restored: z.number().int(),
+    other: z.number().int(),
+    total: z.number().int(),
+  }),
+  decreases: z.object({
+    /** 出党, by reason. */
+    left: z.object(
+      Object.fromEntries(LEFT_REASONS.map((r) => [r, z.number().int()])) as Record<
+        (typeof LEFT_REASONS)[number],
+        z.ZodNumber
+      >,
+    ),
+    suspended: z.number().int(),
+    transferredOut: z.number().int(),
+    other: z.number().int(),
+    total: z.number().int(),
+  }),
+  /** Counted at the end of `to`. */
+  closing: z.number().int(),
+});
+export type LedgerView = z.infer<typeof LedgerView>;

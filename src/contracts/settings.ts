@@ -1,3 +1,4 @@
+import { TRANSFER_VALIDITY_BOUNDS } from '../domain/transfer-rules.ts';
 import { z } from './zod-zh.ts';
 
 /** 安全策略, kept by the 安全管理员. Bounds keep a setting from disabling the protection it configures. */
@@ -23,6 +24,19 @@ export const TermPolicySchema = z
     message: '紧急提醒的提前量不能大于一般提醒',
     path: ['urgentMonths'],
   });
+
+/** 组织关系转接 parameters, in the same `org` group: the validity of a transfer letter (DOMAIN.md §6, CFG). */
+export const TransferPolicySchema = z.object({
+  transferValidityMonths: z
+    .number()
+    .int()
+    .min(TRANSFER_VALIDITY_BOUNDS.min)
+    .max(TRANSFER_VALIDITY_BOUNDS.max)
+    .meta({ description: '组织关系介绍信有效期（月）' }),
+});
+
+/** The `org` group: term policy and transfer policy side by side. */
+export const OrgSettingsSchema = z.intersection(TermPolicySchema, TransferPolicySchema);
 
 export const SETTING_GROUPS = ['security', 'org'] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number];

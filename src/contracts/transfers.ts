@@ -49,6 +49,8 @@ export const TransferPage = pageOf(TransferView);
 export const TransferListQuery = PageQuery.extend({
   /** Transfers leaving or arriving in this subtree; the whole scope by default. */
   orgId: IdSchema.optional(),
+  /** One member's transfers (still only those either side of which lies in the scope). */
+  memberId: IdSchema.optional(),
   direction: z.enum(['outgoing', 'incoming', 'both']).default('both'),
   status: TransferStatusSchema.optional(),
   overdue: z
@@ -60,3 +62,21 @@ export const TransferListQuery = PageQuery.extend({
 export const ReceiveTransferBody = z.object({ version: VersionSchema, receivedOn: IsoDateSchema });
 export const RejectTransferBody = z.object({ version: VersionSchema, reason: text(500) });
 export const CancelTransferBody = z.object({ version: VersionSchema });
+
+/**
+ * Receiving orgs to choose from when issuing a letter: branches and groups anywhere in the deployment (a transfer
+ * may go beyond the sender's scope, 条例第二十五条), found by name or exact code. Names only, nothing personal.
+ */
+export const ReceivingOrgQuery = z.object({
+  q: z.string().trim().min(1, '请输入组织名称或代码').max(50),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export const ReceivingOrgView = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: z.enum(['branch', 'group']),
+  code: z.string().nullable(),
+  /** The parent's name, to tell apart branches of the same name. */
+  parentName: z.string().nullable(),
+});

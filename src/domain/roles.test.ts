@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   PERMISSIONS,
   type Permission,
+  PRIVILEGED_ROLES,
   permissionToGrant,
   ROLES,
   type Role,
@@ -35,9 +36,12 @@ const MATRIX: Record<Role, Permission[]> = {
     'user.manage',
     'role.grant_business',
     'user.unlock',
+    'member.read',
+    'member.manage',
+    'member.reveal',
   ],
-  secretary: ['org.read', 'leadership.manage', 'workbench.read'],
-  member: [],
+  secretary: ['org.read', 'leadership.manage', 'workbench.read', 'member.read', 'member.manage'],
+  member: ['member.self'],
 };
 
 describe('roleGrants: every role × every permission', () => {
@@ -71,6 +75,16 @@ describe('三员分立: the three administrators never do one another’s job', 
 
   it('closes the audit log to everyone but the audit administrator', () => {
     expect(ROLES.filter((r) => roleGrants(r, 'audit.read'))).toEqual(['audit_admin']);
+  });
+
+  it('keeps party data (the roster) away from the three administrators', () => {
+    for (const p of ['member.read', 'member.manage', 'member.reveal', 'member.self'] as const) {
+      expect(ROLES.filter((r) => roleGrants(r, p) && PRIVILEGED_ROLES.includes(r))).toEqual([]);
+    }
+  });
+
+  it('lets only an org_admin unmask an ID number', () => {
+    expect(ROLES.filter((r) => roleGrants(r, 'member.reveal'))).toEqual(['org_admin']);
   });
 });
 

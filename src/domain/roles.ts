@@ -2,6 +2,9 @@
  * Roles and what each may do. 三员分立 (等级保护 separation of duties): the system, security and audit
  * administrators never do one another's job, and the audit log is closed to the first two.
  * Business roles follow the organization tree: what they may do applies to their org's subtree.
+ * Party data (the roster) belongs to the business roles only: the system administrator runs the platform
+ * (accounts, orgs, parameters) but reads no member's personal data, so that no single administrator holds both
+ * the platform and the people in it (三员分立, 等级保护 least privilege). Only an org_admin may unmask an ID number.
  */
 export const ROLES = [
   'system_admin',
@@ -52,6 +55,14 @@ export const PERMISSIONS = [
   'settings.system',
   /** Read and export the audit log. */
   'audit.read',
+  /** See the members of the subtree (masked ID and phone numbers), their history and transfers. */
+  'member.read',
+  /** Record members, edit them, change their status, transfer them (组织关系转接). */
+  'member.manage',
+  /** Show one member's ID number whole (`?reveal=idNumber`); every reveal is audited. */
+  'member.reveal',
+  /** A member's own record: read it whole, edit phones and address. Reaches no org: only themselves. */
+  'member.self',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -77,9 +88,12 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'user.manage',
     'role.grant_business',
     'user.unlock',
+    'member.read',
+    'member.manage',
+    'member.reveal',
   ],
-  secretary: ['org.read', 'leadership.manage', 'workbench.read'],
-  member: [],
+  secretary: ['org.read', 'leadership.manage', 'workbench.read', 'member.read', 'member.manage'],
+  member: ['member.self'],
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {

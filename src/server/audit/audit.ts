@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../contracts/audit.ts';
 import type { Db } from '../db/client.ts';
 import { auditLog } from '../db/tables/audit.ts';
 import { auditDiff } from './redact.ts';
@@ -12,7 +13,7 @@ export type AuditContext = {
 };
 
 export type AuditEntry = {
-  readonly action: string;
+  readonly action: AuditAction;
   readonly entityType: string;
   readonly entityId?: string | number | null;
   readonly orgId?: number | null;

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { AUDIT_ACTION_LABELS } from '../../../contracts/audit.ts';
+import { auditActionLabel } from '../../../contracts/audit.ts';
 import { ROLE_LABELS, ROLES, type Role } from '../../../domain/roles.ts';
 import type { AuditRecord } from './audit-logs.repo.ts';
 
@@ -52,7 +52,7 @@ export const AUDIT_EXPORT_COLUMNS: readonly {
   { header: '时间', width: 20, value: (r) => formatBeijingTime(r.at) },
   { header: '操作人', width: 16, value: (r) => r.actorUsername ?? '' },
   { header: '角色', width: 12, value: (r) => roleLabel(r.role) },
-  { header: '操作', width: 14, value: (r) => AUDIT_ACTION_LABELS[r.action] ?? r.action },
+  { header: '操作', width: 14, value: (r) => auditActionLabel(r.action) },
   { header: '对象类型', width: 12, value: (r) => ENTITY_TYPE_LABELS[r.entityType] ?? r.entityType },
   { header: '对象ID', width: 10, value: (r) => r.entityId ?? '' },
   { header: '所属组织', width: 24, value: (r) => r.orgName ?? '' },

@@ -30,7 +30,13 @@ describe('POST /api/auth/login', () => {
     expect(cookie?.sameSite).toBe('Strict');
     expect(res.json().username).toBe('sec_a1');
     expect(res.json().assignments[0]).toMatchObject({ role: 'secretary', orgName: '和平社区党委' });
-    expect(res.json().permissions).toEqual(['leadership.manage', 'org.read', 'workbench.read']);
+    expect(res.json().permissions).toEqual([
+      'leadership.manage',
+      'member.manage',
+      'member.read',
+      'org.read',
+      'workbench.read',
+    ]);
   });
 
   it('records the login in the audit log with IP and user agent', async () => {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { AuditAction } from '../../../contracts/audit.ts';
 import type { CreatePostBody, EndPostBody, UpdatePostBody } from '../../../contracts/orgs.ts';
 import type { Actor } from '../../../domain/access.ts';
 import type { IsoDate } from '../../../domain/dates.ts';
@@ -111,7 +112,7 @@ async function loadPostForChange(
 async function saveChange(
   tx: Db,
   ctx: AuditContext,
-  change: { action: string; role: string; before: PostRow; set: Partial<PostRow> },
+  change: { action: AuditAction; role: string; before: PostRow; set: Partial<PostRow> },
 ) {
   const { action, role, before, set } = change;
   const row = await updatePostVersioned(tx, before.id, before.version, set);

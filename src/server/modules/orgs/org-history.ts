@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../../contracts/audit.ts';
 import type { IsoDate } from '../../../domain/dates.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Db } from '../../db/client.ts';
@@ -11,7 +12,7 @@ export type OrgChange = {
   readonly effectiveOn: IsoDate;
   readonly details: Record<string, unknown>;
   /** The audit row: who changed what, under which role. */
-  readonly action: string;
+  readonly action: AuditAction;
   readonly role: string;
   readonly before?: Record<string, unknown> | null;
   readonly after?: Record<string, unknown> | null;

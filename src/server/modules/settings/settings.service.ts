@@ -1,9 +1,10 @@
 import type { z } from 'zod';
-import { SecurityPolicySchema, type SettingGroup, TermPolicySchema } from '../../../contracts/settings.ts';
+import { OrgSettingsSchema, SecurityPolicySchema, type SettingGroup } from '../../../contracts/settings.ts';
 import type { Actor } from '../../../domain/access.ts';
 import type { Permission } from '../../../domain/roles.ts';
 import { DEFAULT_SECURITY_POLICY, type SecurityPolicy } from '../../../domain/security-policy.ts';
 import { DEFAULT_TERM_POLICY, type TermPolicy } from '../../../domain/terms.ts';
+import { DEFAULT_TRANSFER_POLICY, type TransferPolicy } from '../../../domain/transfer-rules.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
@@ -24,7 +25,11 @@ const GROUPS: Record<SettingGroup, GroupDefinition> = {
     defaults: DEFAULT_SECURITY_POLICY,
     permission: 'settings.security',
   },
-  org: { schema: TermPolicySchema, defaults: DEFAULT_TERM_POLICY, permission: 'settings.system' },
+  org: {
+    schema: OrgSettingsSchema,
+    defaults: { ...DEFAULT_TERM_POLICY, ...DEFAULT_TRANSFER_POLICY },
+    permission: 'settings.system',
+  },
 };
 
 async function readGroup(db: Db, group: SettingGroup) {
@@ -41,6 +46,11 @@ export async function getSecurityPolicy(db: Db): Promise<SecurityPolicy> {
 
 export async function getTermPolicy(db: Db): Promise<TermPolicy> {
   return (await readGroup(db, 'org')).value as TermPolicy;
+}
+
+export async function getTransferPolicy(db: Db): Promise<TransferPolicy> {
+  const { transferValidityMonths } = (await readGroup(db, 'org')).value as TransferPolicy;
+  return { transferValidityMonths };
 }
 
 function requireOwner(actor: Actor, group: SettingGroup, today: string) {

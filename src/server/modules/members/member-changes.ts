@@ -1,0 +1,86 @@
+import type { IsoDate } from '../../../domain/dates.ts';
+import type { AuditContext } from '../../audit/audit.ts';
+import type { Db } from '../../db/client.ts';
+import type { Scope } from '../../db/scope.ts';
+import type { Deps } from '../../deps.ts';
+import { staleVersion } from '../../http/errors.ts';
+import { recordRosterChanges } from '../stats/rollup.service.ts';
+import { statsOf } from './member-views.ts';
+import {
+  findLastEventOn,
+  findMemberInScope,
+  insertMemberEvent,
+  lockMemberById,
+  type MemberPatch,
+  type MemberRecord,
+  updateMemberAtVersion,
+} from './members.repo.ts';
+
+/**
+ * Changes to a member's standing or placement, as other modules make them (transfers): the member row at its
+ * version, the history row and the rollup, in the caller's transaction. The caller decides (src/domain) and
+ * writes the audit row.
+ */
+export type MemberEventWrite = {
+  readonly kind: string;
+  readonly effectiveOn: IsoDate;
+  /** The org joined, for an org change (the member's own org is recorded as the org left). */
+  readonly toOrgId?: number | null;
+  readonly fromValue?: string | null;
+  readonly toValue?: string | null;
+  readonly reason?: string | null;
+  readonly details?: Record<string, unknown>;
+};
+
+export type { MemberRecord };
+
+/** Saves the patch (409 when the version moved), appends the event and moves the rollup's counts. */
+export async function saveMemberChange(
+  tx: Db,
+  deps: Deps,
+  ctx: AuditContext,
+  m: MemberRecord,
+  patch: MemberPatch,
+  event: MemberEventWrite,
+): Promise<void> {
+  if (!(await updateMemberAtVersion(tx, m.id, m.version, patch, ctx.at))) throw staleVersion();
+  await insertMemberEvent(tx, {
+    memberId: m.id,
+    kind: event.kind,
+    orgId: m.orgId,
+    toOrgId: event.toOrgId ?? null,
+    fromValue: event.fromValue ?? null,
+    toValue: event.toValue ?? null,
+    effectiveOn: event.effectiveOn,
+    reason: event.reason ?? null,
+    details: event.details ?? {},
+    actorId: ctx.actorId,
+  });
+  await recordRosterChanges(tx, deps.clock.today(), [
+    { before: statsOf(m), after: statsOf({ ...m, ...patch }) },
+  ]);
+}
+
+/**
+ * The member of a transfer, locked, with the date of its latest event. Authorized by the transfer, not by a
+ * scope: the receiving org acts on a member that is not yet in its subtree.
+ */
+export async function lockMemberOfTransfer(
+  tx: Db,
+  memberId: number,
+): Promise<{ member: MemberRecord; lastEventOn: IsoDate | null } | undefined> {
+  const member = await lockMemberById(tx, memberId);
+  if (!member) return undefined;
+  return { member, lastEventOn: await findLastEventOn(tx, memberId) };
+}
+
+/** The member if it lies in the scope (the sending side of a transfer), locked, with its latest event date. */
+export async function lockMemberInScope(
+  tx: Db,
+  scope: Scope,
+  memberId: number,
+): Promise<{ member: MemberRecord; lastEventOn: IsoDate | null } | undefined> {
+  const member = await findMemberInScope(tx, scope, memberId, true);
+  if (!member) return undefined;
+  return { member, lastEventOn: await findLastEventOn(tx, memberId) };
+}

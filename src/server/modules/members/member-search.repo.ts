@@ -1,0 +1,166 @@
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { MEMBER_SORTS } from '../../../contracts/members.ts';
+import type { Gender, MemberCategory, MemberStatus } from '../../../domain/member-status.ts';
+import type { Db } from '../../db/client.ts';
+import { pathInScope, type Scope } from '../../db/scope.ts';
+import { orgs } from '../../db/tables/orgs.ts';
+import { members, persons } from '../../db/tables/people.ts';
+
+/** How `q` is matched; the service decides which from what was typed. */
+export type MemberMatch =
+  | { readonly by: 'idHash'; readonly hash: string }
+  | { readonly by: 'mobile'; readonly mobile: string }
+  | { readonly by: 'pinyin'; readonly prefix: string }
+  | { readonly by: 'name'; readonly prefix: string };
+
+export type MemberSearch = {
+  readonly scope: Scope;
+  /** Only this subtree (a path already checked to be in scope). */
+  readonly within: Scope | null;
+  readonly statuses?: readonly MemberStatus[] | undefined;
+  readonly categories?: readonly MemberCategory[] | undefined;
+  readonly gender?: Gender | undefined;
+  readonly birthFrom: string | null;
+  readonly birthTo: string | null;
+  readonly educationCodes: readonly string[] | null;
+  readonly admittedFrom?: string | undefined;
+  readonly admittedTo?: string | undefined;
+  readonly mobile?: boolean | undefined;
+  readonly hardship?: boolean | undefined;
+  readonly match: MemberMatch | null;
+  readonly sort: (typeof MEMBER_SORTS)[number];
+  readonly limit: number;
+  readonly offset: number;
+};
+
+/** `%` and `_` typed by the user are matched literally. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Prefix matches use the text_pattern_ops indexes of persons (name, pinyin, initials). */
+function matchCondition(m: MemberMatch): SQL | undefined {
+  switch (m.by) {
+    case 'idHash':
+      return eq(persons.idNumberHash, m.hash);
+    case 'mobile':
+      return eq(persons.phoneMobile, m.mobile);
+    case 'pinyin': {
+      const pattern = `${escapeLike(m.prefix)}%`;
+      return or(sql`${persons.namePinyin} like ${pattern}`, sql`${persons.nameInitials} like ${pattern}`);
+    }
+    case 'name':
+      return sql`${persons.name} like ${`${escapeLike(m.prefix)}%`}`;
+  }
+}
+
+function filterCondition(f: MemberSearch): SQL | undefined {
+  return and(
+    pathInScope(f.scope, orgs.path),
+    f.within ? pathInScope(f.within, orgs.path) : undefined,
+    f.statuses?.length ? inArray(members.status, [...f.statuses]) : undefined,
+    f.categories?.length ? inArray(members.category, [...f.categories]) : undefined,
+    f.gender ? eq(persons.gender, f.gender) : undefined,
+    f.birthFrom || f.birthTo ? isNotNull(persons.birthDate) : undefined,
+    f.birthFrom ? gte(persons.birthDate, f.birthFrom) : undefined,
+    f.birthTo ? lte(persons.birthDate, f.birthTo) : undefined,
+    f.educationCodes ? inArray(persons.education, [...f.educationCodes]) : undefined,
+    f.admittedFrom ? gte(members.admittedOn, f.admittedFrom) : undefined,
+    f.admittedTo ? lte(members.admittedOn, f.admittedTo) : undefined,
+    f.mobile === undefined ? undefined : eq(members.isMobile, f.mobile),
+    f.hardship === undefined ? undefined : eq(members.isHardship, f.hardship),
+    f.match ? matchCondition(f.match) : undefined,
+  );
+}
+
+/**
+ * Pinyin is lower-case ASCII, so byte order is alphabetical order. Without `q`, sorting with the pattern
+ * operator lets the persons_pinyin_prefix index (text_pattern_ops) deliver the first page of a large scope
+ * without sorting it; with `q`, the few matches are sorted and the planner keeps the index of the match.
+ */
+function orderOf(sort: MemberSearch['sort'], matching: boolean): SQL[] {
+  const pinyin = matching ? asc(persons.namePinyin) : sql`${persons.namePinyin} using ~<~`;
+  const byName = [pinyin, asc(persons.name)];
+  switch (sort) {
+    case 'admittedOn':
+      return [asc(members.admittedOn), ...byName];
+    case '-admittedOn':
+      return [desc(members.admittedOn), ...byName];
+    case 'birthDate':
+      return [sql`${persons.birthDate} asc nulls last`, ...byName];
+    case '-birthDate':
+      return [sql`${persons.birthDate} desc nulls last`, ...byName];
+    case 'org':
+      return [asc(orgs.path), ...byName];
+    default:
+      return byName;
+  }
+}
+
+export type MemberListRow = {
+  id: number;
+  personId: number;
+  name: string;
+  gender: Gender;
+  ethnicity: string | null;
+  birthDate: string | null;
+  idNumberEnc: string | null;
+  phoneMobile: string | null;
+  education: string | null;
+  workPost: string | null;
+  orgId: number;
+  orgName: string;
+  status: MemberStatus;
+  category: MemberCategory;
+  admittedOn: string;
+  confirmedOn: string | null;
+  isMobile: boolean;
+  isHardship: boolean;
+  version: number;
+};
+
+const listColumns = {
+  id: members.id,
+  personId: members.personId,
+  name: persons.name,
+  gender: persons.gender,
+  ethnicity: persons.ethnicity,
+  birthDate: persons.birthDate,
+  idNumberEnc: persons.idNumberEnc,
+  phoneMobile: persons.phoneMobile,
+  education: persons.education,
+  workPost: persons.workPost,
+  orgId: members.orgId,
+  orgName: orgs.name,
+  status: members.status,
+  category: members.category,
+  admittedOn: members.admittedOn,
+  confirmedOn: members.confirmedOn,
+  isMobile: members.isMobile,
+  isHardship: members.isHardship,
+  version: members.version,
+};
+
+/** One page of the members matching the filter, inside the scope, and the total. */
+export async function searchMembers(
+  db: Db,
+  f: MemberSearch,
+): Promise<{ rows: MemberListRow[]; total: number }> {
+  const where = filterCondition(f);
+  const [counted] = await db
+    .select({ n: count() })
+    .from(members)
+    .innerJoin(persons, eq(persons.id, members.personId))
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(where);
+  const total = counted?.n ?? 0;
+  if (total === 0 || f.offset >= total) return { rows: [], total };
+  const rows = await db
+    .select(listColumns)
+    .from(members)
+    .innerJoin(persons, eq(persons.id, members.personId))
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(where)
+    .orderBy(...orderOf(f.sort, f.match !== null), asc(members.id))
+    .limit(f.limit)
+    .offset(f.offset);
+  return { rows, total };
+}

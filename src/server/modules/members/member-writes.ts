@@ -1,0 +1,224 @@
+import { inArray } from 'drizzle-orm';
+import type { AuditAction } from '../../../contracts/audit.ts';
+import type { IsoDate } from '../../../domain/dates.ts';
+import type { StatsMember } from '../../../domain/member-stats.ts';
+import type { Gender, MemberCategory, MemberStatus } from '../../../domain/member-status.ts';
+import { initialProbationEnd } from '../../../domain/probation.ts';
+import { type AuditContext, recordAudit } from '../../audit/audit.ts';
+import type { Db } from '../../db/client.ts';
+import { persons } from '../../db/tables/people.ts';
+import type { Deps } from '../../deps.ts';
+import { nameSearchKeys } from '../../text/pinyin.ts';
+import { recordRosterChanges } from '../stats/rollup.service.ts';
+import {
+  type EventInsert,
+  insertEventRows,
+  insertMemberRowsJson,
+  insertPersonRows,
+  type MemberInsert,
+  nextIds,
+  type PersonInsert,
+} from './member-writes.repo.ts';
+
+/**
+ * Writing new members in bulk, inside the caller's transaction: the one way members come into being (the
+ * form, the Excel import, the demo data). Every value must already be checked by the rules (src/domain):
+ * this module only stores, counts (rollup) and records (events, audit).
+ */
+export type NewPerson = {
+  readonly name: string;
+  readonly gender: Gender;
+  readonly ethnicity: string | null;
+  readonly birthDate: IsoDate | null;
+  /** Normalized and validated (checkIdNumber): 18 characters, or a legacy 15-digit number. */
+  readonly idNumber: string | null;
+  readonly education: string | null;
+  readonly workPost: string | null;
+  /** Normalized (checkMobile / checkLandline). */
+  readonly phoneMobile: string | null;
+  readonly phoneLandline: string | null;
+  readonly address: string | null;
+};
+
+export type NewMemberRow = {
+  readonly person: NewPerson;
+  readonly orgId: number;
+  readonly status: MemberStatus;
+  readonly category: MemberCategory;
+  readonly admittedOn: IsoDate;
+  readonly confirmedOn: IsoDate | null;
+  readonly isMobile: boolean;
+  readonly outflowDestination: string | null;
+  readonly isHardship: boolean;
+  readonly lostContactOn: IsoDate | null;
+  readonly importBatchId: number | null;
+};
+
+export type InsertMembersOptions = {
+  /** The audit action of the batch: `member.import`, `member.seed`… */
+  readonly auditAction: AuditAction;
+  /** Org the audit row is filed under (the import's org); the first row's org by default. */
+  readonly auditOrgId?: number;
+  /** The role that authorized the write, for the audit log. */
+  readonly role?: string | null;
+  /** Extra facts for the audit row (file name, format); never personal data. */
+  readonly note?: Record<string, unknown>;
+};
+
+/** Rows per INSERT statement (one JSON parameter each). */
+const CHUNK = 5000;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** What the rollup counts of a new member. */
+export function statsMemberOf(row: NewMemberRow): StatsMember {
+  return {
+    orgId: row.orgId,
+    status: row.status,
+    gender: row.person.gender,
+    ethnicity: row.person.ethnicity,
+    birthDate: row.person.birthDate,
+    education: row.person.education,
+    workPost: row.person.workPost,
+    admittedOn: row.admittedOn,
+    category: row.category,
+    isMobile: row.isMobile,
+    isHardship: row.isHardship,
+  };
+}
+
+function personValues(deps: Deps, id: number, p: NewPerson): PersonInsert {
+  const keys = nameSearchKeys(p.name);
+  return {
+    id,
+    name: p.name,
+    name_pinyin: keys.pinyin,
+    name_initials: keys.initials,
+    gender: p.gender,
+    ethnicity: p.ethnicity,
+    birth_date: p.birthDate,
+    id_number_enc: p.idNumber ? deps.idCipher.encrypt(p.idNumber) : null,
+    id_number_hash: p.idNumber ? deps.idCipher.hash(p.idNumber) : null,
+    id_number_legacy: p.idNumber?.length === 15,
+    education: p.education,
+    work_post: p.workPost,
+    phone_mobile: p.phoneMobile,
+    phone_landline: p.phoneLandline,
+    address: p.address,
+  };
+}
+
+function memberValues(row: NewMemberRow, id: number, personId: number): MemberInsert {
+  return {
+    id,
+    person_id: personId,
+    org_id: row.orgId,
+    status: row.status,
+    category: row.category,
+    admitted_on: row.admittedOn,
+    confirmed_on: row.confirmedOn,
+    probation_ends_on: initialProbationEnd(row.admittedOn, row.confirmedOn),
+    is_mobile: row.isMobile,
+    outflow_destination: row.isMobile ? row.outflowDestination : null,
+    is_hardship: row.isHardship,
+    lost_contact_on: row.status === 'unreachable' ? row.lostContactOn : null,
+    import_batch_id: row.importBatchId,
+  };
+}
+
+/**
+ * The `registered` event that opens a member's history: dated on admission (入党时间), so that the
+ * membership ledger of any period counts the member from the day they joined.
+ */
+function registeredEvent(row: NewMemberRow, memberId: number, actorId: number | null): EventInsert {
+  return {
+    member_id: memberId,
+    kind: 'registered',
+    org_id: row.orgId,
+    to_value: row.status,
+    effective_on: row.admittedOn,
+    details: row.confirmedOn ? { confirmedOn: row.confirmedOn } : {},
+    import_batch_id: row.importBatchId,
+    actor_id: actorId,
+  };
+}
+
+/**
+ * Inserts persons, members and their `registered` events, a few thousand rows per statement (no round trip
+ * per row), and brings the rollup up to date with one call. Returns the new member ids in the order of `rows`.
+ * Does not write the audit log: see insertMembers (a batch) and the member service (one member).
+ */
+export async function insertMemberRows(
+  tx: Db,
+  deps: Deps,
+  actorId: number | null,
+  rows: readonly NewMemberRow[],
+): Promise<number[]> {
+  const memberIds: number[] = [];
+  for (const part of chunks(rows)) {
+    const personIds = await nextIds(tx, 'persons', part.length);
+    const ids = await nextIds(tx, 'members', part.length);
+    await insertPersonRows(
+      tx,
+      part.map((r, i) => personValues(deps, personIds[i] as number, r.person)),
+    );
+    await insertMemberRowsJson(
+      tx,
+      part.map((r, i) => memberValues(r, ids[i] as number, personIds[i] as number)),
+    );
+    await insertEventRows(
+      tx,
+      part.map((r, i) => registeredEvent(r, ids[i] as number, actorId)),
+    );
+    memberIds.push(...ids);
+  }
+  await recordRosterChanges(
+    tx,
+    deps.clock.today(),
+    rows.map((r) => ({ before: null, after: statsMemberOf(r) })),
+  );
+  return memberIds;
+}
+
+/**
+ * New members in bulk (the Excel import): persons, members, `registered` events, the rollup, and ONE audit row
+ * for the batch (not one per member), all in the caller's transaction. Values must be validated first; ID
+ * numbers must be free (see findExistingIdHashes): a taken one fails the unique index and the transaction.
+ */
+export async function insertMembers(
+  tx: Db,
+  deps: Deps,
+  ctx: AuditContext,
+  rows: readonly NewMemberRow[],
+  options: InsertMembersOptions,
+): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const ids = await insertMemberRows(tx, deps, ctx.actorId, rows);
+  const batchIds = [...new Set(rows.map((r) => r.importBatchId).filter((id) => id !== null))];
+  await recordAudit(tx, ctx, {
+    action: options.auditAction,
+    entityType: batchIds.length === 1 ? 'import_batch' : 'member',
+    entityId: batchIds.length === 1 ? batchIds[0] : null,
+    orgId: options.auditOrgId ?? rows[0]?.orgId ?? null,
+    role: options.role ?? null,
+    note: { ...options.note, memberCount: ids.length, firstMemberId: ids[0], lastMemberId: ids.at(-1) },
+  });
+  return ids;
+}
+
+/** Those of these keyed hashes (IdCipher.hash) that a person already holds, in chunks of the IN list. */
+export async function findExistingIdHashes(db: Db, hashes: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const part of chunks([...new Set(hashes)], 5000)) {
+    const rows = await db
+      .select({ hash: persons.idNumberHash })
+      .from(persons)
+      .where(inArray(persons.idNumberHash, part));
+    for (const r of rows) if (r.hash) found.add(r.hash);
+  }
+  return found;
+}

@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import type { MemberListQuery } from '../../../contracts/members.ts';
+import type { Actor } from '../../../domain/access.ts';
+import type { IsoDate } from '../../../domain/dates.ts';
+import { checkIdNumber } from '../../../domain/id-number.ts';
+import { birthDateRange, educationCodesFor } from '../../../domain/member-filters.ts';
+import { checkMobile } from '../../../domain/phone.ts';
+import type { Deps } from '../../deps.ts';
+import { invalidInput } from '../../http/errors.ts';
+import { getOrgRef } from '../orgs/org-refs.ts';
+import { memberReadScope } from './member-access.ts';
+import { type MemberMatch, searchMembers } from './member-search.repo.ts';
+import { listItemView } from './member-views.ts';
+
+type ListQuery = z.output<typeof MemberListQuery>;
+
+/**
+ * What `q` means: a valid ID number matches exactly through its keyed hash (the stored numbers are never
+ * decrypted to search); a mobile number matches exactly; ASCII letters match the start of the full pinyin or
+ * of the initials; anything else the start of the name.
+ */
+export function matchOf(
+  q: string | undefined,
+  hash: (id: string) => string,
+  today: IsoDate,
+): MemberMatch | null {
+  const text = q?.trim();
+  if (!text) return null;
+  const id = checkIdNumber(text, { today });
+  if (id.ok) return { by: 'idHash', hash: hash(id.normalized) };
+  if (/^[+\d][\d\s-]{10,}$/.test(text)) {
+    const mobile = checkMobile(text);
+    if (mobile.ok) return { by: 'mobile', mobile: mobile.normalized };
+  }
+  if (/^[a-zA-Z]+$/.test(text)) return { by: 'pinyin', prefix: text.toLowerCase() };
+  return { by: 'name', prefix: text };
+}
+
+function educationOf(filter: string | undefined): readonly string[] | null {
+  if (!filter) return null;
+  const codes = educationCodesFor(filter);
+  if (!codes) {
+    throw invalidInput('学历筛选条件不正确', [
+      {
+        path: ['querystring', 'education'],
+        message: '应为学历代码，或 college_or_above、postgraduate 等学历分组',
+      },
+    ]);
+  }
+  return codes;
+}
+
+/** The members of the actor's `member.read` scope (or of one subtree in it), filtered, masked, paged. */
+export async function listMembers(deps: Deps, actor: Actor, query: ListQuery) {
+  const today = deps.clock.today();
+  const scope = memberReadScope(actor, today);
+  const within =
+    query.orgId === undefined ? null : { roots: [(await getOrgRef(deps.db, scope, query.orgId)).path] };
+  const birth = query.ageBand ? birthDateRange(query.ageBand, today) : { from: null, to: null };
+  const { rows, total } = await searchMembers(deps.db, {
+    scope,
+    within,
+    statuses: query.status,
+    categories: query.category,
+    gender: query.gender,
+    birthFrom: birth.from,
+    birthTo: birth.to,
+    educationCodes: educationOf(query.education),
+    admittedFrom: query.admittedFrom,
+    admittedTo: query.admittedTo,
+    mobile: query.mobile,
+    hardship: query.hardship,
+    match: matchOf(query.q, deps.idCipher.hash, today),
+    sort: query.sort,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
+  return { items: rows.map((r) => listItemView(deps.idCipher, r)), total };
+}

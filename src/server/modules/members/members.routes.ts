@@ -1,0 +1,151 @@
+import { IdParams } from '../../../contracts/common.ts';
+import {
+  CreateMemberBody,
+  LedgerQuery,
+  LedgerView,
+  MemberDetail,
+  MemberDetailQuery,
+  MemberEventBody,
+  MemberListQuery,
+  MemberPage,
+  UpdateMemberBody,
+  UpdateOwnContactBody,
+} from '../../../contracts/members.ts';
+import type { Deps } from '../../deps.ts';
+import { type App, errorResponses } from '../../http/app-types.ts';
+import { auditContextOf, principalOf } from '../../http/request.ts';
+import { getLedger } from './ledger.service.ts';
+import { updateMember } from './member-edits.service.ts';
+import { recordMemberEvent } from './member-events.service.ts';
+import { getOwnMember, updateOwnContact } from './member-self.service.ts';
+import { createMember, getMember } from './members.service.ts';
+import { listMembers } from './members-list.service.ts';
+
+const tags = ['党员管理'];
+
+function registerMemberReads(app: App, deps: Deps): void {
+  app.get(
+    '/api/members',
+    {
+      schema: {
+        tags,
+        summary: '党员名册（管辖范围内；身份证号、手机号脱敏）',
+        querystring: MemberListQuery,
+        response: { 200: MemberPage, ...errorResponses },
+      },
+    },
+    async (request) => listMembers(deps, principalOf(request).actor, request.query),
+  );
+  app.get(
+    '/api/members/:id',
+    {
+      schema: {
+        tags,
+        summary: '党员详情与历史（reveal=idNumber：组织管理员查看完整身份证号，记入审计）',
+        params: IdParams,
+        querystring: MemberDetailQuery,
+        response: { 200: MemberDetail, ...errorResponses },
+      },
+    },
+    async (request) =>
+      getMember(
+        deps,
+        principalOf(request).actor,
+        auditContextOf(request, deps.clock),
+        request.params.id,
+        request.query,
+      ),
+  );
+  app.get(
+    '/api/orgs/:id/ledger',
+    {
+      schema: {
+        tags,
+        summary: '党员增减台账（本组织及下级，按期间）',
+        params: IdParams,
+        querystring: LedgerQuery,
+        response: { 200: LedgerView, ...errorResponses },
+      },
+    },
+    async (request) => getLedger(deps, principalOf(request).actor, request.params.id, request.query),
+  );
+}
+
+function registerMemberWrites(app: App, deps: Deps): void {
+  const audit = (request: Parameters<typeof auditContextOf>[0]) => auditContextOf(request, deps.clock);
+  app.post(
+    '/api/members',
+    {
+      schema: {
+        tags,
+        summary: '登记党员',
+        body: CreateMemberBody,
+        response: { 200: MemberDetail, ...errorResponses },
+      },
+    },
+    async (request) => createMember(deps, principalOf(request).actor, audit(request), request.body),
+  );
+  app.patch(
+    '/api/members/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改党员信息',
+        params: IdParams,
+        body: UpdateMemberBody,
+        response: { 200: MemberDetail, ...errorResponses },
+      },
+    },
+    async (request) =>
+      updateMember(deps, principalOf(request).actor, audit(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/members/:id/events',
+    {
+      schema: {
+        tags,
+        summary: '党员状态变更（转正、延长预备期、停止/恢复党籍、失联、出党）',
+        params: IdParams,
+        body: MemberEventBody,
+        response: { 200: MemberDetail, ...errorResponses },
+      },
+    },
+    async (request) =>
+      recordMemberEvent(deps, principalOf(request).actor, audit(request), request.params.id, request.body),
+  );
+}
+
+function registerSelfService(app: App, deps: Deps): void {
+  const selfTags = ['党员自助'];
+  app.get(
+    '/api/me/member',
+    {
+      schema: {
+        tags: selfTags,
+        summary: '本人的党员档案与历史',
+        response: { 200: MemberDetail, ...errorResponses },
+      },
+    },
+    async (request) => getOwnMember(deps, principalOf(request).actor),
+  );
+  app.patch(
+    '/api/me/member',
+    {
+      schema: {
+        tags: selfTags,
+        summary: '修改本人的联系电话和地址（三项一并提交，空值为清除）',
+        body: UpdateOwnContactBody,
+        response: { 200: MemberDetail, ...errorResponses },
+      },
+    },
+    async (request) =>
+      updateOwnContact(deps, principalOf(request).actor, auditContextOf(request, deps.clock), request.body),
+  );
+}
+
+/** The roster: members, their history and status changes, the ledger, and self-service. */
+export function registerMemberRoutes(app: App, deps: Deps): void {
+  registerMemberReads(app, deps);
+  registerMemberWrites(app, deps);
+  registerSelfService(app, deps);
+}

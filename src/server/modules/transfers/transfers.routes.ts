@@ -1,0 +1,124 @@
+import { IdParams } from '../../../contracts/common.ts';
+import {
+  CancelTransferBody,
+  CreateTransferBody,
+  ReceiveTransferBody,
+  ReceivingOrgQuery,
+  ReceivingOrgView,
+  RejectTransferBody,
+  TransferListQuery,
+  TransferPage,
+  TransferView,
+} from '../../../contracts/transfers.ts';
+import type { Deps } from '../../deps.ts';
+import { type App, errorResponses } from '../../http/app-types.ts';
+import { auditContextOf, principalOf } from '../../http/request.ts';
+import { cancelTransfer, receiveTransfer, rejectTransfer } from './transfer-decisions.service.ts';
+import { createTransfer, findReceivingOrgs, getTransfer, listTransferViews } from './transfers.service.ts';
+
+const tags = ['组织关系转接'];
+
+function registerTransferReads(app: App, deps: Deps): void {
+  app.get(
+    '/api/transfers',
+    {
+      schema: {
+        tags,
+        summary: '组织关系转接（转出、转入；逾期标记）',
+        querystring: TransferListQuery,
+        response: { 200: TransferPage, ...errorResponses },
+      },
+    },
+    async (request) => listTransferViews(deps, principalOf(request).actor, request.query),
+  );
+  app.get(
+    '/api/transfers/receiving-orgs',
+    {
+      schema: {
+        tags,
+        summary: '可接收组织关系的党支部、党小组（全系统，按名称或代码）',
+        querystring: ReceivingOrgQuery,
+        response: { 200: ReceivingOrgView.array(), ...errorResponses },
+      },
+    },
+    async (request) => findReceivingOrgs(deps, principalOf(request).actor, request.query),
+  );
+  app.get(
+    '/api/transfers/:id',
+    {
+      schema: {
+        tags,
+        summary: '组织关系转接详情',
+        params: IdParams,
+        response: { 200: TransferView, ...errorResponses },
+      },
+    },
+    async (request) => getTransfer(deps, principalOf(request).actor, request.params.id),
+  );
+}
+
+/** Issuing a letter: pending for a receiving org, or completed at once out of the deployment. */
+function registerTransferIssue(app: App, deps: Deps): void {
+  const audit = (request: Parameters<typeof auditContextOf>[0]) => auditContextOf(request, deps.clock);
+  app.post(
+    '/api/transfers',
+    {
+      schema: {
+        tags,
+        summary: '开具组织关系介绍信（转出）',
+        body: CreateTransferBody,
+        response: { 200: TransferView, ...errorResponses },
+      },
+    },
+    async (request) => createTransfer(deps, principalOf(request).actor, audit(request), request.body),
+  );
+}
+
+/** The transfer state machine: issue, then receive, reject or cancel (条例第二十五条). */
+export function registerTransferRoutes(app: App, deps: Deps): void {
+  const audit = (request: Parameters<typeof auditContextOf>[0]) => auditContextOf(request, deps.clock);
+  registerTransferReads(app, deps);
+  registerTransferIssue(app, deps);
+  app.post(
+    '/api/transfers/:id/receive',
+    {
+      schema: {
+        tags,
+        summary: '接收组织关系（接收方）',
+        params: IdParams,
+        body: ReceiveTransferBody,
+        response: { 200: TransferView, ...errorResponses },
+      },
+    },
+    async (request) =>
+      receiveTransfer(deps, principalOf(request).actor, audit(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/transfers/:id/reject',
+    {
+      schema: {
+        tags,
+        summary: '退回组织关系（接收方，须说明理由）',
+        params: IdParams,
+        body: RejectTransferBody,
+        response: { 200: TransferView, ...errorResponses },
+      },
+    },
+    async (request) =>
+      rejectTransfer(deps, principalOf(request).actor, audit(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/transfers/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: '撤销组织关系转接（转出方）',
+        params: IdParams,
+        body: CancelTransferBody,
+        response: { 200: TransferView, ...errorResponses },
+      },
+    },
+    async (request) =>
+      cancelTransfer(deps, principalOf(request).actor, audit(request), request.params.id, request.body),
+  );
+}
