@@ -1,0 +1,60 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { MemberExportRecord } from './member-record.ts';
+import { MEMBER_COLUMNS, type MemberColumn } from './members.excel.ts';
+
+/**
+ * The roster export in the Jiceng template's columns (the same list the importer reads), streamed with
+ * exceljs's WorkbookWriter so that memory stays flat however many members: dates as date cells, the ID
+ * number as text.
+ */
+/** exceljs types the streaming writer's sheets as plain worksheets with `commit`. */
+export type SheetWriter = ReturnType<ExcelJS.stream.xlsx.WorkbookWriter['addWorksheet']>;
+
+export const TEMPLATE_DATE_FORMAT = 'yyyy-mm-dd';
+export const OFFICIAL_DATE_FORMAT = 'yyyy"年"m"月"d"日"';
+
+/** Writes one record's cells with their formats: dates as dates, IDs and phones as text. */
+export function addRecordRow(
+  sheet: SheetWriter,
+  columns: readonly (MemberColumn | null)[],
+  values: readonly ExcelJS.CellValue[],
+  dateFormat: string,
+): void {
+  const row = sheet.addRow(values as ExcelJS.CellValue[]);
+  columns.forEach((column, i) => {
+    if (column?.kind === 'date') row.getCell(i + 1).numFmt = dateFormat;
+    else if (column?.kind === 'id' || column?.kind === 'phone') row.getCell(i + 1).numFmt = '@';
+  });
+  row.commit();
+}
+
+/** Waits for a slow client before the next page is read. */
+export async function drained(out: Writable): Promise<void> {
+  if (out.writableNeedDrain) await once(out, 'drain');
+}
+
+export async function writeTemplateExport(
+  out: Writable,
+  batches: AsyncIterable<MemberExportRecord[]>,
+): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  const sheet = workbook.addWorksheet('党员信息', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = MEMBER_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  for await (const batch of batches) {
+    for (const record of batch) {
+      addRecordRow(
+        sheet,
+        MEMBER_COLUMNS,
+        MEMBER_COLUMNS.map((c) => c.format(record)),
+        TEMPLATE_DATE_FORMAT,
+      );
+    }
+    await drained(out);
+  }
+  sheet.commit();
+  await workbook.commit();
+}

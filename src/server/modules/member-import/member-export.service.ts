@@ -1,0 +1,130 @@
+import { PassThrough, type Readable } from 'node:stream';
+import type { MemberExportQuery } from '../../../contracts/member-import.ts';
+import type { Actor } from '../../../domain/access.ts';
+import { maskIdNumber, maskPhone } from '../../../domain/masking.ts';
+import { birthDateRange, educationCodesFor } from '../../../domain/member-filters.ts';
+import { type AuditContext, recordAudit } from '../../audit/audit.ts';
+import type { Scope } from '../../db/scope.ts';
+import type { Deps } from '../../deps.ts';
+import { requirePermission, scopeOf } from '../../http/access.ts';
+import { invalidInput } from '../../http/errors.ts';
+import { matchOf } from '../members/members-list.service.ts';
+import { getOrgRef } from '../orgs/org-refs.ts';
+import { writeTemplateExport } from './member-export.excel.ts';
+import {
+  countExport,
+  type ExportFilter,
+  type ExportRow,
+  eachExportBatch,
+  findCommitteeName,
+} from './member-export.repo.ts';
+import type { MemberExportRecord } from './member-record.ts';
+import { writeOfficialExport } from './official-2017.excel.ts';
+
+/**
+ * 导出党员名册: the member list's filter, in the columns the importer reads (one list drives both) or in the
+ * 2017 汇总表 layout. ID and phone numbers are masked unless an org_admin asks for them whole
+ * (`reveal=idNumber`, permission `member.reveal`); every export is audited with its filter and count.
+ */
+function educationOf(filter: string | undefined): readonly string[] | null {
+  if (!filter) return null;
+  const codes = educationCodesFor(filter);
+  if (codes) return codes;
+  throw invalidInput('学历筛选条件不正确', [
+    {
+      path: ['querystring', 'education'],
+      message: '应为学历代码，或 college_or_above、postgraduate 等学历分组',
+    },
+  ]);
+}
+
+/** The member list's filter, read the same way (the list's own `q` rules: matchOf). */
+function filterOf(deps: Deps, scope: Scope, within: string | null, q: MemberExportQuery): ExportFilter {
+  const today = deps.clock.today();
+  const birth = q.ageBand ? birthDateRange(q.ageBand, today) : { from: null, to: null };
+  return {
+    scope,
+    within,
+    statuses: q.status ?? [],
+    categories: q.category ?? [],
+    gender: q.gender ?? null,
+    birthFrom: birth.from,
+    birthTo: birth.to,
+    educationCodes: educationOf(q.education),
+    admittedFrom: q.admittedFrom ?? null,
+    admittedTo: q.admittedTo ?? null,
+    mobile: q.mobile ?? null,
+    hardship: q.hardship ?? null,
+    match: matchOf(q.q, deps.idCipher.hash, today),
+  };
+}
+
+function recordOf(deps: Deps, row: ExportRow, reveal: boolean): MemberExportRecord {
+  const { idNumberEnc, id: _id, ...rest } = row;
+  const idNumber = idNumberEnc ? deps.idCipher.decrypt(idNumberEnc) : null;
+  const mask = <T extends string | null>(value: T, by: (v: string) => string) =>
+    value === null || reveal ? value : by(value);
+  return {
+    ...rest,
+    idNumber: mask(idNumber, maskIdNumber),
+    phoneMobile: mask(rest.phoneMobile, maskPhone),
+    phoneLandline: mask(rest.phoneLandline, maskPhone),
+  };
+}
+
+async function* records(
+  deps: Deps,
+  filter: ExportFilter,
+  reveal: boolean,
+): AsyncGenerator<MemberExportRecord[]> {
+  for await (const page of eachExportBatch(deps.db, filter)) yield page.map((r) => recordOf(deps, r, reveal));
+}
+
+/** The filter as given, for the audit row: an ID number or mobile searched for is not written out. */
+function auditedFilter(deps: Deps, q: MemberExportQuery): Record<string, unknown> {
+  const { q: search, ...rest } = q;
+  const given = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  const match = matchOf(search, deps.idCipher.hash, deps.clock.today());
+  if (!match) return given;
+  const shown =
+    match.by === 'idHash' ? '[公民身份号码]' : match.by === 'mobile' ? maskPhone(match.mobile) : search;
+  return { ...given, q: shown };
+}
+
+export async function exportMembers(
+  deps: Deps,
+  actor: Actor,
+  ctx: AuditContext,
+  query: MemberExportQuery,
+): Promise<{ filename: string; stream: Readable }> {
+  const today = deps.clock.today();
+  const reveal = query.reveal === 'idNumber';
+  const permission = reveal ? 'member.reveal' : 'member.read';
+  const role = requirePermission(actor, permission, today);
+  const scope = scopeOf(actor, permission, today);
+  const org = query.orgId ? await getOrgRef(deps.db, scope, query.orgId, '党组织') : null;
+  const filter = filterOf(deps, scope, org?.path ?? null, query);
+  const memberCount = await countExport(deps.db, filter);
+  await deps.db.transaction((tx) =>
+    recordAudit(tx, ctx, {
+      action: 'member.export',
+      entityType: 'member',
+      orgId: org?.id ?? Number(scope.roots[0]?.split('.').at(-1)),
+      role,
+      note: { ...auditedFilter(deps, query), memberCount },
+    }),
+  );
+  const stream = new PassThrough();
+  const batches = records(deps, filter, reveal);
+  const committeeOf = async (orgId: number) => (await findCommitteeName(deps.db, scope, orgId)) ?? '';
+  const done =
+    query.format === 'official_2017'
+      ? writeOfficialExport(stream, batches, { today, committeeOf })
+      : writeTemplateExport(stream, batches);
+  done.catch((error: unknown) => {
+    deps.log.error({ err: error }, 'member export failed');
+    stream.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  const base = query.format === 'official_2017' ? '党员基本信息汇总表' : '党员名册';
+  return { filename: `${base}-${today.replaceAll('-', '')}.xlsx`, stream };
+}

@@ -1,0 +1,102 @@
+import { and, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.ts';
+import { orgInScope, pathInScope, type Scope } from '../../db/scope.ts';
+import { orgs } from '../../db/tables/orgs.ts';
+import { importBatches, importFiles } from '../../db/tables/people.ts';
+import { users } from '../../db/tables/users.ts';
+
+/** Orgs in the scope whose full name or 组织代码 is `text` (a dissolved one too, for a clear refusal). */
+export async function findOrgsByNameOrCode(db: Db, scope: Scope, text: string) {
+  return db
+    .select({ id: orgs.id, kind: orgs.kind, code: orgs.code, dissolvedOn: orgs.dissolvedOn })
+    .from(orgs)
+    .where(and(or(eq(orgs.name, text), eq(orgs.code, text)), pathInScope(scope, orgs.path)))
+    .limit(20);
+}
+
+export type NewBatch = typeof importBatches.$inferInsert;
+
+export async function insertBatch(tx: Db, values: NewBatch): Promise<number> {
+  const [row] = await tx.insert(importBatches).values(values).returning({ id: importBatches.id });
+  return (row as { id: number }).id;
+}
+
+export async function saveImportFile(db: Db, values: typeof importFiles.$inferInsert): Promise<void> {
+  await db.insert(importFiles).values(values);
+}
+
+/** Error workbooks past their 24 hours are removed whenever a new one is stored. */
+export async function deleteExpiredImportFiles(db: Db, now: Date): Promise<void> {
+  await db.delete(importFiles).where(lt(importFiles.expiresAt, now));
+}
+
+/** A file of this user that has not expired. */
+export async function findImportFile(db: Db, id: string, userId: number, now: Date) {
+  const [row] = await db
+    .select({ fileName: importFiles.fileName, content: importFiles.content })
+    .from(importFiles)
+    .where(
+      and(eq(importFiles.id, id), eq(importFiles.createdBy, userId), sql`${importFiles.expiresAt} > ${now}`),
+    );
+  return row;
+}
+
+const creator = alias(users, 'creator');
+const undoer = alias(users, 'undoer');
+
+const batchColumns = {
+  id: importBatches.id,
+  orgId: importBatches.orgId,
+  orgName: orgs.name,
+  orgPath: orgs.path,
+  fileName: importBatches.fileName,
+  format: importBatches.format,
+  mode: importBatches.mode,
+  rowCount: importBatches.rowCount,
+  importedCount: importBatches.importedCount,
+  errorCount: importBatches.errorCount,
+  status: importBatches.status,
+  createdBy: creator.username,
+  createdAt: importBatches.createdAt,
+  undoneBy: undoer.username,
+  undoneAt: importBatches.undoneAt,
+};
+export type BatchRow = Awaited<ReturnType<typeof findBatchInScope>> & {};
+
+function batchQuery(db: Db, where: SQL | undefined) {
+  return db
+    .select(batchColumns)
+    .from(importBatches)
+    .innerJoin(orgs, eq(orgs.id, importBatches.orgId))
+    .leftJoin(creator, eq(creator.id, importBatches.createdBy))
+    .leftJoin(undoer, eq(undoer.id, importBatches.undoneBy))
+    .where(where);
+}
+
+export async function findBatchInScope(db: Db, scope: Scope, id: number) {
+  const [row] = await batchQuery(db, and(eq(importBatches.id, id), pathInScope(scope, orgs.path)));
+  return row;
+}
+
+export async function listBatches(
+  db: Db,
+  filter: { scope: Scope; within: string | null; status: 'committed' | 'undone' | undefined },
+  page: { limit: number; offset: number },
+) {
+  const where = and(
+    orgInScope(filter.scope, importBatches.orgId),
+    filter.within === null ? undefined : sql`${orgs.path} <@ ${filter.within}::ltree`,
+    filter.status === undefined ? undefined : eq(importBatches.status, filter.status),
+  );
+  const rows = await batchQuery(db, where)
+    .orderBy(desc(importBatches.createdAt), desc(importBatches.id))
+    .limit(page.limit)
+    .offset(page.offset);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(importBatches)
+    .innerJoin(orgs, eq(orgs.id, importBatches.orgId))
+    .where(where);
+  return { rows, total: count?.n ?? 0 };
+}
