@@ -11,12 +11,18 @@ import { freshDatabase } from '../src/server/testing/test-db.ts';
 export async function startServer(options: { seedDemo?: boolean } = {}) {
   const database = await freshDatabase();
   const clock = systemClock('Asia/Shanghai');
-  const report: StartupReport = await prepareDeployment(database.db, clock, {
-    seedDemo: options.seedDemo ?? false,
-    demoPassword: undefined,
-    adminPassword: undefined,
-    rootOrgName: '测试市委',
-  });
+  const idCipher = createIdCipher(randomBytes(32));
+  const report: StartupReport = await prepareDeployment(
+    database.db,
+    clock,
+    {
+      seedDemo: options.seedDemo ?? false,
+      demoPassword: undefined,
+      adminPassword: undefined,
+      rootOrgName: '测试市委',
+    },
+    idCipher,
+  );
   const deps: Deps = {
     db: database.db,
     database,
@@ -24,7 +30,7 @@ export async function startServer(options: { seedDemo?: boolean } = {}) {
     log: pino({ level: 'silent' }),
     secureCookie: false,
     loginRateLimitPerMinute: 1000,
-    idCipher: createIdCipher(randomBytes(32)),
+    idCipher,
   };
   const app = await buildApp(deps, { serveWeb: true });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -20,9 +20,16 @@ export const ADMISSION_PERIOD_LABELS: Record<AdmissionPeriod, string> = {
   since_18th_congress: '党的十八大以来',
 };
 
+/** The first day of each period after the first (the periods are contiguous and ordered). */
+export const ADMISSION_PERIOD_STARTS: Readonly<Record<Exclude<AdmissionPeriod, 'before_prc'>, IsoDate>> = {
+  before_reform: '1949-10-01',
+  before_18th_congress: '1979-01-01',
+  since_18th_congress: '2012-11-01',
+};
+
 export function admissionPeriod(admittedOn: IsoDate): AdmissionPeriod {
-  if (admittedOn < '1949-10-01') return 'before_prc';
-  if (admittedOn < '1979-01-01') return 'before_reform';
-  if (admittedOn < '2012-11-01') return 'before_18th_congress';
+  if (admittedOn < ADMISSION_PERIOD_STARTS.before_reform) return 'before_prc';
+  if (admittedOn < ADMISSION_PERIOD_STARTS.before_18th_congress) return 'before_reform';
+  if (admittedOn < ADMISSION_PERIOD_STARTS.since_18th_congress) return 'before_18th_congress';
   return 'since_18th_congress';
 }

@@ -149,3 +149,16 @@ export function bandChangingBirthDates(day: IsoDate): IsoDate[] {
     })
     .sort();
 }
+
+/**
+ * For each age at which a band starts (31, 36 … 61), the latest birth date that has reached it on `asOf`:
+ * a member is in that band or above when born on or before it. Lets a database count age bands with plain
+ * date comparisons that agree with ageOn (29 February included).
+ */
+export function bandStartBirthDates(asOf: IsoDate): { age: number; bornOnOrBefore: IsoDate }[] {
+  return AGE_BAND_STARTS.map((age) => {
+    let day = addDays(addYears(asOf, -age), 3);
+    while (ageOn(day, asOf) < age) day = addDays(day, -1);
+    return { age, bornOnOrBefore: day };
+  });
+}

@@ -111,3 +111,60 @@ describe('currentTermEnd', () => {
     expect(currentTermEnd([], 'branch', TODAY)).toBeNull();
   });
 });
+
+describe('orgFindings with a branch’s roster counts (DOMAIN.md §4.1–4.2)', () => {
+  const held = post({ post: 'secretary', endsOn: '2028-01-01' });
+  const committee = [held, post({ post: 'organizing_member', endsOn: '2028-01-01' })];
+  const counted = (
+    fullMembers: number,
+    members: number,
+    posts = [held],
+    kind: OrgFindingInput['kind'] = 'branch',
+  ) => kinds(branch(posts, { kind, roster: { fullMembers, members } }));
+
+  it.each<[string, number, number, string[]]>([
+    ['an empty roster (not entered yet) is not judged', 0, 0, []],
+    ['2 正式党员 and 3 预备党员: too few', 2, 5, ['branch_too_few_members:warning']],
+    ['exactly 3 正式党员: enough', 3, 3, []],
+    ['6 正式党员 with a lone secretary: no committee needed yet', 6, 8, []],
+    ['7 正式党员 with a lone secretary: needs a committee', 7, 7, ['branch_needs_committee:warning']],
+    ['exactly 50 members: within the norm', 40, 50, ['branch_needs_committee:warning']],
+    ['51 members: too large', 45, 51, ['branch_needs_committee:warning', 'branch_too_large:warning']],
+  ])('%s', (_label, full, members, expected) => {
+    expect(counted(full, members)).toEqual(expected);
+  });
+
+  it('counts a committee only while a deputy or committee member is in post', () => {
+    expect(counted(7, 7, committee)).toEqual([]);
+    const left = [held, post({ post: 'publicity_member', endsOn: '2028-01-01', leftOn: '2026-05-01' })];
+    expect(counted(7, 7, left)).toEqual(['branch_needs_committee:warning']);
+    const notYet = [held, post({ post: 'deputy_secretary', startedOn: '2026-07-01', endsOn: '2031-07-01' })];
+    expect(counted(7, 7, notYet)).toEqual(['branch_needs_committee:warning']);
+  });
+
+  it('judges only 党支部, and says what to do, citing the articles', () => {
+    expect(counted(1, 1, [held], 'committee')).toEqual([]);
+    expect(counted(1, 60, [held], 'general_branch')).toEqual([]);
+    const [few] = orgFindings(
+      branch([held], { roster: { fullMembers: 2, members: 2 } }),
+      TODAY,
+      DEFAULT_TERM_POLICY,
+    );
+    expect(few).toMatchObject({ date: null, days: null, article: '支部工作条例第四条；支部工作条例第五条' });
+    expect(few?.message).toContain('正式党员仅2名');
+    expect(few?.message).toContain('联合党支部');
+    const [, large] = orgFindings(
+      branch([held], { roster: { fullMembers: 52, members: 52 } }),
+      TODAY,
+      DEFAULT_TERM_POLICY,
+    );
+    expect(large).toMatchObject({ kind: 'branch_too_large', article: '支部工作条例第四条' });
+    expect(large?.message).toContain('一般不超过50人');
+  });
+
+  it('has nothing to say about a dissolved branch, whatever its counts', () => {
+    expect(kinds(branch([], { dissolvedOn: '2026-01-01', roster: { fullMembers: 1, members: 1 } }))).toEqual(
+      [],
+    );
+  });
+});

@@ -1,10 +1,34 @@
+import { type BranchRoster, branchRosterFindings } from './branch-roster.ts';
 import { addMonths, daysBetween, type IsoDate } from './dates.ts';
 import { headPost, isActiveOn, LEADERSHIP_POST_LABELS, type PostTenure } from './leadership.ts';
 import type { OrgKind } from './org-kinds.ts';
 import { ELECTION_DELAY_ARTICLE, hasElectedTerm, TERM_ARTICLE, type TermPolicy } from './terms.ts';
 
-export const FINDING_KINDS = ['term_expired', 'term_expiring', 'head_vacant'] as const;
+export const FINDING_KINDS = [
+  'term_expired',
+  'term_expiring',
+  'head_vacant',
+  'branch_too_few_members',
+  'branch_needs_committee',
+  'branch_too_large',
+] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
+
+/** The findings that need a branch's roster counts (branch-roster.ts). */
+export const ROSTER_FINDING_KINDS: readonly FindingKind[] = [
+  'branch_too_few_members',
+  'branch_needs_committee',
+  'branch_too_large',
+];
+
+export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
+  term_expired: '任期已届满',
+  term_expiring: '任期即将届满',
+  head_vacant: '书记空缺',
+  branch_too_few_members: '正式党员不足3名',
+  branch_needs_committee: '应设支部委员会',
+  branch_too_large: '党员超过50名',
+};
 
 export const SEVERITIES = ['info', 'warning', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -26,6 +50,8 @@ export type OrgFindingInput = {
   readonly establishedOn: IsoDate | null;
   readonly dissolvedOn: IsoDate | null;
   readonly posts: readonly PostTenure[];
+  /** A 党支部's own roster counts (with its 党小组); absent when not counted, and for other kinds. */
+  readonly roster?: BranchRoster | null;
 };
 
 /** The end of the current term: the sitting head's term, else the latest among sitting post holders. */
@@ -109,10 +135,15 @@ function vacancyFindings(input: OrgFindingInput, today: IsoDate, policy: TermPol
 }
 
 /**
- * Findings for one org on `today` (DOMAIN.md §4.2, §4.4, §7.2): term expired, term expiring within the
- * reminder window, and the head post (书记 or 党小组长) vacant with how long. A dissolved org has none.
+ * Findings for one org on `today` (DOMAIN.md §4.1, §4.2, §4.4, §7.2): term expired, term expiring within the
+ * reminder window, the head post (书记 or 党小组长) vacant with how long, and for a 党支部 with its roster
+ * counts: fewer than 3 正式党员, 7 or more without a 支部委员会, more than 50 members. A dissolved org has none.
  */
 export function orgFindings(input: OrgFindingInput, today: IsoDate, policy: TermPolicy): OrgFinding[] {
   if (input.dissolvedOn !== null && input.dissolvedOn <= today) return [];
-  return [...termFindings(input, today, policy), ...vacancyFindings(input, today, policy)];
+  return [
+    ...termFindings(input, today, policy),
+    ...vacancyFindings(input, today, policy),
+    ...branchRosterFindings(input.kind, input.roster, input.posts, today),
+  ];
 }

@@ -22,8 +22,12 @@ import { errorBody, handleError } from './http/errors.ts';
 import { registerAuditLogRoutes } from './modules/audit-logs/audit-logs.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { registerMemberImportRoutes } from './modules/member-import/member-import.routes.ts';
+import { registerMemberRoutes } from './modules/members/members.routes.ts';
 import { registerOrgRoutes } from './modules/orgs/orgs.routes.ts';
 import { registerSettingsRoutes } from './modules/settings/settings.routes.ts';
+import { registerStatsRoutes } from './modules/stats/stats.routes.ts';
+import { registerTransferRoutes } from './modules/transfers/transfers.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { registerWorkbenchRoutes } from './modules/workbench/workbench.routes.ts';
 
@@ -93,9 +97,13 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerAuthRoutes(app, deps);
   registerSettingsRoutes(app, deps);
   registerOrgRoutes(app, deps);
+  registerMemberRoutes(app, deps);
+  registerTransferRoutes(app, deps);
   registerWorkbenchRoutes(app, deps);
+  registerStatsRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerAuditLogRoutes(app, deps);
+  registerMemberImportRoutes(app, deps);
 
   const serveWeb = options.serveWeb !== false && existsSync(WEB_DIST);
   if (serveWeb) {

@@ -22,10 +22,12 @@ async function main(): Promise<void> {
   );
   await migrate(database);
   const clock = systemClock(config.timeZone);
-  const report = await prepareDeployment(database.db, clock, config);
   const secret = loadSecretKey({ env: config.secretKey, dataDir: config.dataDir });
   if (secret.created)
     log.info({ path: secret.path }, 'created the secret key file (mode 0600): back it up with the data');
+  const idCipher = createIdCipher(secret.key);
+  // The demo roster's ID numbers are encrypted with the deployment's own key.
+  const report = await prepareDeployment(database.db, clock, config, idCipher);
   const deps: Deps = {
     db: database.db,
     database,
@@ -33,7 +35,7 @@ async function main(): Promise<void> {
     log,
     secureCookie: config.secureCookie,
     loginRateLimitPerMinute: config.loginRateLimitPerMinute,
-    idCipher: createIdCipher(secret.key),
+    idCipher,
   };
   const app = await buildApp(deps, { logger: log });
   await app.listen({ port: config.port, host: config.host });

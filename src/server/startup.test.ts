@@ -1,9 +1,14 @@
-import { eq } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkIdNumber } from '../domain/id-number.ts';
 import { manualClock } from './clock.ts';
 import type { Database } from './db/client.ts';
+import { queryRows } from './db/client.ts';
 import { leadershipPosts, orgs } from './db/tables/orgs.ts';
+import { memberEvents, members, persons } from './db/tables/people.ts';
 import { roleAssignments, users } from './db/tables/users.ts';
+import { createIdCipher } from './security/crypto.ts';
 import { verifyPassword } from './security/passwords.ts';
 import { prepareDeployment } from './startup.ts';
 import { auditRows } from './testing/audit-rows.ts';
@@ -12,6 +17,7 @@ import { freshDatabase } from './testing/test-db.ts';
 
 let database: Database;
 const clock = manualClock(TEST_NOW);
+const cipher = createIdCipher(randomBytes(32));
 const base = { seedDemo: false, demoPassword: undefined, adminPassword: undefined, rootOrgName: '某某市委' };
 
 beforeEach(async () => {
@@ -21,7 +27,7 @@ afterEach(() => database.close());
 
 describe('first start on an empty database', () => {
   it('creates the root org and admin with a generated password that must be changed', async () => {
-    const report = await prepareDeployment(database.db, clock, base);
+    const report = await prepareDeployment(database.db, clock, base, cipher);
     expect(report.generatedAdminPassword).toMatch(/^.{16}$/);
     const [admin] = await database.db.select().from(users).where(eq(users.username, 'admin'));
     expect(admin?.mustChangePassword).toBe(true);
@@ -42,15 +48,20 @@ describe('first start on an empty database', () => {
   });
 
   it('takes the admin password from JICENG_ADMIN_PASSWORD without forcing a change', async () => {
-    const report = await prepareDeployment(database.db, clock, { ...base, adminPassword: 'Chosen#Pass2026' });
+    const report = await prepareDeployment(
+      database.db,
+      clock,
+      { ...base, adminPassword: 'Chosen#Pass2026' },
+      cipher,
+    );
     expect(report.generatedAdminPassword).toBeUndefined();
     const [admin] = await database.db.select().from(users).where(eq(users.username, 'admin'));
     expect(admin?.mustChangePassword).toBe(false);
   });
 
   it('does nothing the second time', async () => {
-    await prepareDeployment(database.db, clock, base);
-    const again = await prepareDeployment(database.db, clock, base);
+    await prepareDeployment(database.db, clock, base, cipher);
+    const again = await prepareDeployment(database.db, clock, base, cipher);
     expect(again).toMatchObject({ adminCreated: false, seededDemo: false });
     expect((await database.db.select().from(users)).length).toBe(1);
   });
@@ -58,7 +69,7 @@ describe('first start on an empty database', () => {
 
 describe('the demo city', () => {
   it('is seeded deterministically with the documented shape, posts and one account per role and level', async () => {
-    const report = await prepareDeployment(database.db, clock, { ...base, seedDemo: true });
+    const report = await prepareDeployment(database.db, clock, { ...base, seedDemo: true }, cipher);
     expect(report.seededDemo).toBe(true);
     const all = await database.db.select().from(orgs);
     const byKind = (k: string) => all.filter((o) => o.kind === k);
@@ -89,13 +100,68 @@ describe('the demo city', () => {
 
     const again = await freshDatabase();
     try {
-      await prepareDeployment(again.db, clock, { ...base, seedDemo: true });
+      await prepareDeployment(again.db, clock, { ...base, seedDemo: true }, cipher);
       const names = (await again.db.select({ name: orgs.name }).from(orgs).orderBy(orgs.id)).map(
         (o) => o.name,
       );
       expect(names).toEqual(all.sort((a, b) => a.id - b.id).map((o) => o.name));
+      const people = (db: typeof database.db) =>
+        db.select({ name: persons.name, birthDate: persons.birthDate }).from(persons).orderBy(persons.id);
+      expect(await people(again.db)).toEqual(await people(database.db));
     } finally {
       await again.close();
     }
+  });
+});
+
+describe('the demo roster', () => {
+  it('has about 5,000 members with valid encrypted ID numbers, a spread of standings, counted in the rollup', async () => {
+    const report = await prepareDeployment(database.db, clock, { ...base, seedDemo: true }, cipher);
+    const rows = await database.db
+      .select({ person: persons, member: members })
+      .from(members)
+      .innerJoin(persons, eq(persons.id, members.personId));
+    expect(rows.length).toBeGreaterThan(4500);
+    expect(rows.length).toBeLessThan(5500);
+    for (const { person } of rows) {
+      const id = cipher.decrypt(person.idNumberEnc ?? '');
+      const parsed = checkIdNumber(id, { today: clock.today() });
+      expect(parsed.ok, id).toBe(true);
+      if (!parsed.ok) continue;
+      expect([parsed.gender, parsed.birthDate]).toEqual([person.gender, person.birthDate]);
+      expect(person.idNumberHash).toBe(cipher.hash(id));
+      expect(id.slice(2, 4)).toBe('99'); // an invented prefecture: never a real person's number
+      expect(person.nameInitials.length).toBe([...person.name].length);
+    }
+    const byStatus = (s: string) => rows.filter((r) => r.member.status === s).length;
+    expect(byStatus('full') / rows.length).toBeGreaterThan(0.8);
+    for (const s of ['probationary', 'suspended', 'unreachable', 'left', 'transferred_out']) {
+      expect(byStatus(s), s).toBeGreaterThan(0);
+    }
+    const dueForConfirmation = rows.filter(
+      (r) => r.member.status === 'probationary' && (r.member.probationEndsOn ?? '') <= clock.today(),
+    );
+    expect(dueForConfirmation.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.member.admittedOn < '1949-10-01').length).toBeGreaterThan(0);
+    const retired = rows.filter((r) => r.person.workPost === '502').length;
+    expect(retired / rows.length).toBeGreaterThan(0.3);
+    expect(rows.filter((r) => r.person.ethnicity !== '01').length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.member.isMobile && r.member.outflowDestination).length).toBeGreaterThan(0);
+    const onRoster = rows.filter((r) =>
+      ['probationary', 'full', 'suspended', 'unreachable'].includes(r.member.status),
+    );
+    const [counted] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select sum(member_count)::int as n from org_stats`,
+    );
+    expect(counted?.n).toBe(onRoster.length);
+    const events = await database.db.select().from(memberEvents);
+    expect(events.filter((e) => e.kind === 'registered')).toHaveLength(rows.length);
+    expect(events.filter((e) => e.kind === 'left').length).toBe(byStatus('left'));
+
+    const [member] = await database.db.select().from(users).where(eq(users.username, 'member'));
+    const own = rows.find((r) => r.person.id === member?.personId);
+    expect(own?.member).toMatchObject({ orgId: member?.orgId, status: 'full' });
+    expect(report.demoAccounts.find((a) => a.username === 'member')).toBeDefined();
   });
 });

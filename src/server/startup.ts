@@ -3,6 +3,7 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import { orgs } from './db/tables/orgs.ts';
+import type { IdCipher } from './security/crypto.ts';
 import { ensureAdmin, ensureRootOrg } from './seed/bootstrap.ts';
 import { type DemoAccount, seedDemoCity } from './seed/demo-city.ts';
 
@@ -22,11 +23,12 @@ export async function prepareDeployment(
   db: Db,
   clock: Clock,
   config: Pick<Config, 'seedDemo' | 'demoPassword' | 'adminPassword' | 'rootOrgName'>,
+  idCipher: IdCipher,
 ): Promise<StartupReport> {
   const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(orgs);
   let demo: { accounts: DemoAccount[]; password: string } | undefined;
   if (n === 0 && config.seedDemo) {
-    demo = await seedDemoCity(db, clock, { password: config.demoPassword });
+    demo = await seedDemoCity(db, clock, idCipher, { password: config.demoPassword });
   }
   const root = await ensureRootOrg(db, config.rootOrgName, clock.today());
   const admin = await ensureAdmin(db, clock, root.id, config.adminPassword);

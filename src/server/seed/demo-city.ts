@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { addDays, addYears, type IsoDate } from '../../domain/dates.ts';
 import type { LeadershipPost } from '../../domain/leadership.ts';
 import type { OrgKind, Sector } from '../../domain/org-kinds.ts';
@@ -7,7 +8,9 @@ import type { Clock } from '../clock.ts';
 import { type Db, nextOrgId } from '../db/client.ts';
 import { leadershipPosts, orgEvents, orgs } from '../db/tables/orgs.ts';
 import { roleAssignments, users } from '../db/tables/users.ts';
+import type { IdCipher } from '../security/crypto.ts';
 import { hashPassword } from '../security/passwords.ts';
+import { seedDemoMembers } from './demo-members.ts';
 import {
   BRANCH_KINDS,
   COMMUNITY_NAMES,
@@ -155,13 +158,15 @@ async function buildCity(b: CityBuilder, rnd: Random) {
 
 /**
  * Seeds the demo city deterministically: 示例市委 → 3 区委 → 2–4 街道党工委 each → 3–6 社区党委 each →
- * 3–8 党支部 each, some with 党小组, with leadership and terms; and one demo account per role and level.
+ * 3–8 党支部 each, some with 党小组, with leadership and terms; about 5,000 members (demo-members.ts); and one
+ * demo account per role and level, the `member` account linked to one of the members.
  */
 export async function seedDemoCity(
   db: Db,
   clock: Clock,
+  idCipher: IdCipher,
   options: { password?: string | undefined; seed?: number } = {},
-): Promise<{ accounts: DemoAccount[]; password: string }> {
+): Promise<{ accounts: DemoAccount[]; password: string; memberCount: number }> {
   const password = options.password ?? DEFAULT_DEMO_PASSWORD;
   const rnd = seededRandom(options.seed ?? 20261129);
   const passwordHash = await hashPassword(password);
@@ -169,6 +174,17 @@ export async function seedDemoCity(
     const b = new CityBuilder(tx, rnd, clock.today());
     const at = await buildCity(b, rnd);
     await b.flush(null);
+    const roster = await seedDemoMembers(tx, {
+      orgs: b.orgRows.map((o) => ({
+        id: o.id as number,
+        parentId: o.parentId ?? null,
+        name: o.name,
+        kind: o.kind,
+      })),
+      today: clock.today(),
+      idCipher,
+      rnd,
+    });
     const plan: [string, string, Role, NewOrg][] = [
       ['security', '安全管理员', 'security_admin', at.city],
       ['auditor', '审计管理员', 'audit_admin', at.city],
@@ -185,9 +201,13 @@ export async function seedDemoCity(
         .insert(users)
         .values({ username, name: `${name}（演示）`, orgId: org.id, passwordHash })
         .returning({ id: users.id });
-      await tx.insert(roleAssignments).values({ userId: (user as { id: number }).id, role, orgId: org.id });
+      const userId = (user as { id: number }).id;
+      await tx.insert(roleAssignments).values({ userId, role, orgId: org.id });
       accounts.push({ username, role, orgName: org.name });
+      // The member account is one of the branch's full members (their own record, 我的党员信息).
+      const own = role === 'member' ? roster.fullMemberPersons.get(org.id)?.[0] : undefined;
+      if (own !== undefined) await tx.update(users).set({ personId: own }).where(eq(users.id, userId));
     }
-    return { accounts, password };
+    return { accounts, password, memberCount: roster.memberCount };
   });
 }

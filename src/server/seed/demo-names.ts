@@ -159,3 +159,81 @@ export const SPECIAL_BRANCHES = [
   '流动党员党支部',
   '两新组织联合党支部',
 ] as const;
+
+/** Given names by gender and generation, for the demo roster (people born before and after about 1975). */
+export const GIVEN_NAMES_BY = {
+  male: {
+    older: [
+      '建国',
+      '国华',
+      '志强',
+      '卫东',
+      '建华',
+      '德明',
+      '振华',
+      '国强',
+      '保国',
+      '文华',
+      '明',
+      '军',
+      '刚',
+      '平',
+      '勇',
+    ],
+    younger: [
+      '浩然',
+      '梓轩',
+      '俊杰',
+      '文博',
+      '思远',
+      '宇航',
+      '子轩',
+      '晨阳',
+      '晓东',
+      '伟',
+      '磊',
+      '杰',
+      '涛',
+      '超',
+      '洋',
+    ],
+  },
+  female: {
+    older: [
+      '秀英',
+      '桂英',
+      '淑珍',
+      '玉兰',
+      '红梅',
+      '丽华',
+      '春梅',
+      '海燕',
+      '凤英',
+      '秀兰',
+      '静',
+      '芳',
+      '霞',
+      '敏',
+    ],
+    younger: ['雨萱', '子涵', '欣怡', '佳怡', '嘉怡', '思琪', '雨桐', '诗涵', '婷', '丽', '艳', '娟', '晓雪'],
+  },
+} as const;
+
+/** Where 流动党员 of the demo roster have gone (外出流向). */
+export const OUTFLOW_DESTINATIONS = [
+  '广东省深圳市',
+  '广东省广州市',
+  '上海市浦东新区',
+  '浙江省杭州市',
+  '江苏省苏州市',
+  '北京市朝阳区',
+  '福建省厦门市',
+  '四川省成都市',
+] as const;
+
+/** Where members transferred out of the demo city went (组织关系转出). */
+export const EXTERNAL_ORGS = [
+  '中共某省某市某区某街道某社区委员会',
+  '中共某大学某学院委员会',
+  '中共某集团有限公司委员会',
+] as const;

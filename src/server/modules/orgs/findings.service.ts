@@ -8,6 +8,7 @@ import {
   type FindingKind,
   type OrgFinding,
   orgFindings,
+  ROSTER_FINDING_KINDS,
   type Severity,
 } from '../../../domain/org-findings.ts';
 import type { TermPolicy } from '../../../domain/terms.ts';
@@ -15,6 +16,7 @@ import type { Db } from '../../db/client.ts';
 import type { Scope } from '../../db/scope.ts';
 import type { Deps } from '../../deps.ts';
 import { getTermPolicy } from '../settings/settings.service.ts';
+import { findRosterCandidates } from '../stats/branch-rosters.service.ts';
 import { findCandidateOrgs } from './findings.repo.ts';
 import { listTenuresOfOrgs } from './leadership.repo.ts';
 import { pathNamesOf } from './org-paths.ts';
@@ -50,8 +52,8 @@ function matches(filter: FindingFilter, f: OrgFinding): boolean {
 
 /**
  * The findings of a subtree today, most urgent first (compareFindings). SQL narrows the subtree to the
- * orgs that can have one and loads only the facts the rule needs; the rule (orgFindings, with the
- * deployment's term policy) decides for each.
+ * orgs that can have one (by terms and posts; by the branches' roster counts in the rollup) and loads only
+ * the facts the rule needs; the rule (orgFindings, with the deployment's term policy) decides for each.
  */
 export async function collectFindings(
   db: Db,
@@ -60,19 +62,29 @@ export async function collectFindings(
   today: IsoDate,
   policy: TermPolicy,
 ): Promise<LocatedFinding[]> {
-  const candidates = await findCandidateOrgs(db, {
-    scope,
-    within: filter.within,
-    today,
-    warnUntil: addMonths(today, policy.warnMonths),
-    kind: filter.kind,
-  });
-  const tenures = await tenuresByOrg(
-    db,
-    candidates.map((c) => c.id),
-  );
-  const found = candidates.flatMap((c) =>
-    orgFindings({ ...c, dissolvedOn: null, posts: tenures.get(c.id) ?? [] }, today, policy)
+  const rosterKind = filter.kind !== undefined && ROSTER_FINDING_KINDS.includes(filter.kind);
+  const termCandidates = rosterKind
+    ? []
+    : await findCandidateOrgs(db, {
+        scope,
+        within: filter.within,
+        today,
+        warnUntil: addMonths(today, policy.warnMonths),
+        kind: filter.kind,
+      });
+  const rosterCandidates =
+    filter.kind === undefined || rosterKind
+      ? await findRosterCandidates(db, { scope, within: filter.within, today })
+      : [];
+  const rosters = new Map(rosterCandidates.map((c) => [c.id, c.roster]));
+  const candidates = new Map([...rosterCandidates, ...termCandidates].map((c) => [c.id, c]));
+  const tenures = await tenuresByOrg(db, [...candidates.keys()]);
+  const found = [...candidates.values()].flatMap((c) =>
+    orgFindings(
+      { ...c, dissolvedOn: null, posts: tenures.get(c.id) ?? [], roster: rosters.get(c.id) ?? null },
+      today,
+      policy,
+    )
       .filter((f) => matches(filter, f))
       .map((finding) => ({ orgId: c.id, finding })),
   );

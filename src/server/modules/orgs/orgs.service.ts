@@ -10,6 +10,7 @@ import type { Deps } from '../../deps.ts';
 import { requirePermission, scopeOf } from '../../http/access.ts';
 import { notFound } from '../../http/errors.ts';
 import { getTermPolicy } from '../settings/settings.service.ts';
+import { branchRoster } from '../stats/branch-rosters.service.ts';
 import { listPostsOfOrgs } from './leadership.repo.ts';
 import { idsOf, pathNamesOf } from './org-paths.ts';
 import { getOrgRef } from './org-refs.ts';
@@ -102,7 +103,13 @@ export async function orgDetail(db: Db, actor: Actor, org: OrgRow, today: IsoDat
     childCount: await countActiveChildren(db, org.id),
     ancestors: await ancestorsOf(db, actor, org.path, today),
     findings: orgFindings(
-      { kind: org.kind, establishedOn: org.establishedOn, dissolvedOn: org.dissolvedOn, posts },
+      {
+        kind: org.kind,
+        establishedOn: org.establishedOn,
+        dissolvedOn: org.dissolvedOn,
+        posts,
+        roster: org.kind === 'branch' ? await branchRoster(db, org.id) : null,
+      },
       today,
       policy,
     ),

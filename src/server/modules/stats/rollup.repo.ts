@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { StatKey, StatsMember, StatVector } from '../../../domain/member-stats.ts';
 import { type Db, queryRows } from '../../db/client.ts';
+import { countEveryKey, ON_ROSTER, STAT_COLUMNS } from './stat-sql.ts';
 
 const META_KEY = 'ages';
 
@@ -34,6 +35,14 @@ export async function ageAsOfForShift(tx: Db): Promise<string | null> {
   return row?.age_as_of ?? null;
 }
 
+/** Locks the age date for a full recount, creating it when the database never counted. */
+export async function lockAgesForRecount(tx: Db, today: string): Promise<void> {
+  await tx.execute(
+    sql`insert into stats_meta (key, age_as_of) values (${META_KEY}, ${today}) on conflict do nothing`,
+  );
+  await tx.execute(sql`select 1 from stats_meta where key = ${META_KEY} for update`);
+}
+
 export async function setAgeAsOf(tx: Db, day: string): Promise<void> {
   await tx.execute(
     sql`insert into stats_meta (key, age_as_of) values (${META_KEY}, ${day})
@@ -60,10 +69,6 @@ export async function addToOrgStats(tx: Db, orgId: number, delta: StatVector): P
     sql`insert into org_stats (org_id, ${columns}) values (${orgId}, ${values})
         on conflict (org_id) do update set ${sql.join(updates, sql`, `)}`,
   );
-}
-
-export async function clearOrgStats(tx: Db): Promise<void> {
-  await tx.execute(sql`delete from org_stats`);
 }
 
 type MemberRow = {
@@ -115,17 +120,17 @@ export async function rosterMembersBornOn(tx: Db, dates: readonly string[]): Pro
   return rows.map(toStatsMember);
 }
 
-/** One page of the roster in id order (keyset), for a full rebuild. */
-export async function rosterPage(
-  tx: Db,
-  afterId: number,
-  limit: number,
-): Promise<{ lastId: number; members: StatsMember[] }> {
-  const rows = await queryRows<MemberRow>(
-    tx,
-    sql`select ${MEMBER_COLUMNS} from members m join persons p on p.id = m.person_id
-        where m.id > ${afterId} and m.status in ('probationary', 'full', 'suspended', 'unreachable')
-        order by m.id limit ${limit}`,
+/**
+ * Recounts every org from the roster in one statement (the counting rules as SQL, see stat-sql.ts), as of
+ * `asOf`. The caller holds the age-date lock, so no writer adds a delta in between.
+ */
+export async function recountOrgStats(tx: Db, asOf: string): Promise<void> {
+  await tx.execute(sql`delete from org_stats`);
+  await tx.execute(
+    sql`insert into org_stats (org_id, ${STAT_COLUMNS})
+        select m.org_id, ${countEveryKey(asOf)}
+        from members m join persons p on p.id = m.person_id
+        where ${ON_ROSTER}
+        group by m.org_id`,
   );
-  return { lastId: rows.at(-1)?.id ?? afterId, members: rows.map(toStatsMember) };
 }

@@ -12,12 +12,13 @@ import {
   addToOrgStats,
   ageAsOfForShift,
   ageAsOfForWrite,
-  clearOrgStats,
+  lockAgesForRecount,
   readAgeAsOf,
+  recountOrgStats,
   rosterMembersBornOn,
-  rosterPage,
   setAgeAsOf,
 } from './rollup.repo.ts';
+import { lockRefresh, logOrgChanges, recountSubtrees } from './subtree.repo.ts';
 
 /** A member as it was and as it is after a write; null for "did not exist" / "no longer counted". */
 export type RosterChange = { readonly before: StatsMember | null; readonly after: StatsMember | null };
@@ -30,9 +31,10 @@ function mergeInto(target: Map<number, StatVector>, orgId: number, delta: StatVe
 
 async function applyDeltas(tx: Db, deltas: Map<number, StatVector>): Promise<void> {
   // In org order, so that two transactions touching the same orgs lock them in the same order.
-  for (const orgId of [...deltas.keys()].sort((a, b) => a - b)) {
-    await addToOrgStats(tx, orgId, deltas.get(orgId) as StatVector);
-  }
+  const orgIds = [...deltas.keys()].sort((a, b) => a - b);
+  for (const orgId of orgIds) await addToOrgStats(tx, orgId, deltas.get(orgId) as StatVector);
+  // The subtree rollup learns of them through its log (appended, so no writer waits on another).
+  await logOrgChanges(tx, orgIds);
 }
 
 /**
@@ -68,19 +70,18 @@ async function shiftOneDay(tx: Db, day: IsoDate): Promise<void> {
   await applyDeltas(tx, deltas);
 }
 
-/** Recounts every org from the roster: for a long gap, or to repair. */
+/**
+ * Recounts every org from the roster, as of `today`, and the subtree rollup from it: after a bulk load, for a
+ * long gap, or to repair. Takes the age-date lock first, so that writers wait (they share-lock it) instead of
+ * adding deltas in between.
+ */
 export async function rebuildRollup(tx: Db, today: IsoDate): Promise<void> {
-  await clearOrgStats(tx);
-  let afterId = 0;
-  for (;;) {
-    const page = await rosterPage(tx, afterId, 20_000);
-    if (page.members.length === 0) break;
-    const deltas = new Map<number, StatVector>();
-    for (const m of page.members) mergeInto(deltas, m.orgId, addMember({}, m, today));
-    await applyDeltas(tx, deltas);
-    afterId = page.lastId;
-  }
+  await lockAgesForRecount(tx, today);
+  await recountOrgStats(tx, today);
   await setAgeAsOf(tx, today);
+  // Then the subtree rollup from it, serialized with its refreshes.
+  await lockRefresh(tx, true);
+  await recountSubtrees(tx);
 }
 
 /** Past this many days, a full recount is cheaper than shifting day by day. */
@@ -92,15 +93,16 @@ const MAX_SHIFT_DAYS = 62;
  */
 export async function bringAgesToToday(db: Db, today: IsoDate): Promise<void> {
   const current = await readAgeAsOf(db);
-  if (current !== null && current >= today) return;
+  if (current === today) return;
   await db.transaction(async (tx) => {
     const asOf = await ageAsOfForShift(tx);
     if (asOf === null) {
       await setAgeAsOf(tx, today);
       return;
     }
-    if (asOf >= today) return;
-    if (daysBetween(asOf, today) > MAX_SHIFT_DAYS) {
+    if (asOf === today) return;
+    // A clock set back (a test, a corrected server time) cannot shift backwards: recount.
+    if (asOf > today || daysBetween(asOf, today) > MAX_SHIFT_DAYS) {
       await rebuildRollup(tx, today);
       return;
     }

@@ -69,6 +69,9 @@ describe('GET /api/workbench', () => {
         term_expired: { warning: 0, critical: 1 },
         term_expiring: { warning: 0, critical: 0 },
         head_vacant: { warning: 0, critical: 0 },
+        branch_too_few_members: { warning: 0, critical: 0 },
+        branch_needs_committee: { warning: 0, critical: 0 },
+        branch_too_large: { warning: 0, critical: 0 },
       },
       // sec_a1 and member_a1; the deactivated account is not counted.
       userCount: 2,

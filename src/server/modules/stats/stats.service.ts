@@ -1,0 +1,54 @@
+import type { ChildStats, OrgStatsView } from '../../../contracts/stats.ts';
+import type { Actor } from '../../../domain/access.ts';
+import type { StatVector } from '../../../domain/member-stats.ts';
+import { ORG_KINDS } from '../../../domain/org-kinds.ts';
+import { breakdown, COLLEGE_OR_ABOVE_KEYS, childFigures, sumOf } from '../../../domain/stat-dimensions.ts';
+import type { Deps } from '../../deps.ts';
+import { getOrgRef } from '../orgs/org-refs.ts';
+import { readScope } from '../orgs/orgs.service.ts';
+import { readSubtrees } from './subtree.service.ts';
+
+function figures(v: StatVector) {
+  return {
+    memberCount: v.member_count ?? 0,
+    byStatus: breakdown(v, 'status'),
+    byGender: breakdown(v, 'gender'),
+    byEthnicity: breakdown(v, 'ethnicity'),
+    byAgeBand: breakdown(v, 'ageBand'),
+    byEducation: breakdown(v, 'education'),
+    collegeOrAbove: sumOf(v, COLLEGE_OR_ABOVE_KEYS),
+    byWorkPost: breakdown(v, 'workPost'),
+    byAdmissionPeriod: breakdown(v, 'admissionPeriod'),
+    byCategory: breakdown(v, 'category'),
+    mobile: v.mobile ?? 0,
+    hardship: v.hardship ?? 0,
+  };
+}
+
+/** `GET /api/orgs/:id/stats`: statistics of the org's whole subtree (org.read scope; out of scope → 404). */
+export async function orgStats(deps: Deps, actor: Actor, id: number): Promise<OrgStatsView> {
+  const today = deps.clock.today();
+  const org = await getOrgRef(deps.db, readScope(actor, today), id);
+  const { vectors, nodes } = await readSubtrees(deps.db, org.id, today);
+  const total = vectors.get(org.id) ?? {};
+  let inChildren = 0;
+  for (const [nodeId, v] of vectors) if (nodeId !== org.id) inChildren += v.member_count ?? 0;
+  const children: ChildStats[] = [];
+  for (const node of nodes) {
+    const v = vectors.get(node.id) ?? {};
+    if (!node.isChild || (node.dissolved && !v.member_count)) continue;
+    children.push({
+      org: { id: node.id, name: node.name, kind: node.kind, dissolved: node.dissolved },
+      ...childFigures(v),
+    });
+  }
+  const orgCounts = Object.fromEntries(ORG_KINDS.map((k) => [k, total[`org_${k}`] ?? 0]));
+  return {
+    org: { id: org.id, name: org.name, kind: org.kind },
+    asOf: today,
+    ...figures(total),
+    ownMemberCount: (total.member_count ?? 0) - inChildren,
+    orgCounts: orgCounts as OrgStatsView['orgCounts'],
+    children,
+  };
+}

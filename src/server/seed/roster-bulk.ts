@@ -1,0 +1,82 @@
+import type { IsoDate } from '../../domain/dates.ts';
+import type { Gender, LeftReason, MemberCategory, MemberStatus } from '../../domain/member-status.ts';
+import { type BulkColumn, insertUnnest } from '../db/bulk.ts';
+import type { Db } from '../db/client.ts';
+
+/** Rows of a generated roster (the demo city, the benchmark city), bulk-inserted with insertUnnest. */
+export type BulkPerson = {
+  name: string;
+  namePinyin: string;
+  nameInitials: string;
+  gender: Gender;
+  ethnicity: string | null;
+  birthDate: IsoDate | null;
+  idNumberEnc: string | null;
+  idNumberHash: string | null;
+  education: string | null;
+  workPost: string | null;
+  phoneMobile: string | null;
+  address: string | null;
+};
+export type BulkMember = {
+  personId: number;
+  orgId: number;
+  status: MemberStatus;
+  leftReason: LeftReason | null;
+  category: MemberCategory;
+  admittedOn: IsoDate;
+  confirmedOn: IsoDate | null;
+  probationEndsOn: IsoDate | null;
+  isMobile: boolean;
+  outflowDestination: string | null;
+  isHardship: boolean;
+  lostContactOn: IsoDate | null;
+  transferLetterNo: string | null;
+};
+export type BulkEvent = {
+  memberId: number;
+  kind: string;
+  orgId: number;
+  fromValue: string | null;
+  toValue: string | null;
+  effectiveOn: IsoDate;
+  details: Record<string, unknown>;
+  reason: string | null;
+};
+
+const col = <R, K extends keyof R & string>(key: K, name: string, type: string): BulkColumn<R> => ({
+  name,
+  type,
+  value: (r) => r[key] as string | number | boolean | object | null,
+});
+
+// biome-ignore format: one column a line would be twice as long
+const PERSON_COLUMNS: BulkColumn<BulkPerson>[] = [
+  col('name', 'name', 'text'), col('namePinyin', 'name_pinyin', 'text'), col('nameInitials', 'name_initials', 'text'),
+  col('gender', 'gender', 'gender'), col('ethnicity', 'ethnicity', 'text'), col('birthDate', 'birth_date', 'date'),
+  col('idNumberEnc', 'id_number_enc', 'text'), col('idNumberHash', 'id_number_hash', 'text'),
+  col('education', 'education', 'text'), col('workPost', 'work_post', 'text'),
+  col('phoneMobile', 'phone_mobile', 'text'), col('address', 'address', 'text'),
+];
+// biome-ignore format: as above
+const MEMBER_COLUMNS: BulkColumn<BulkMember>[] = [
+  col('personId', 'person_id', 'int'), col('orgId', 'org_id', 'int'), col('status', 'status', 'member_status'),
+  col('leftReason', 'left_reason', 'left_reason'), col('category', 'category', 'member_category'),
+  col('admittedOn', 'admitted_on', 'date'), col('confirmedOn', 'confirmed_on', 'date'),
+  col('probationEndsOn', 'probation_ends_on', 'date'), col('isMobile', 'is_mobile', 'boolean'),
+  col('outflowDestination', 'outflow_destination', 'text'), col('isHardship', 'is_hardship', 'boolean'),
+  col('lostContactOn', 'lost_contact_on', 'date'), col('transferLetterNo', 'transfer_letter_no', 'text'),
+];
+// biome-ignore format: as above
+const EVENT_COLUMNS: BulkColumn<BulkEvent>[] = [
+  col('memberId', 'member_id', 'int'), col('kind', 'kind', 'text'), col('orgId', 'org_id', 'int'),
+  col('fromValue', 'from_value', 'text'), col('toValue', 'to_value', 'text'),
+  col('effectiveOn', 'effective_on', 'date'), col('details', 'details', 'jsonb'), col('reason', 'reason', 'text'),
+];
+
+export const insertPersons = (db: Db, rows: readonly BulkPerson[]) =>
+  insertUnnest(db, 'persons', PERSON_COLUMNS, rows);
+export const insertMembersBulk = (db: Db, rows: readonly BulkMember[]) =>
+  insertUnnest(db, 'members', MEMBER_COLUMNS, rows);
+export const insertEvents = (db: Db, rows: readonly BulkEvent[]) =>
+  insertUnnest(db, 'member_events', EVENT_COLUMNS, rows);
