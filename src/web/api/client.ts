@@ -36,7 +36,8 @@ export function buildUrl(path: string, query?: QueryParams): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-function notifyHandlers(error: ApiError): void {
+/** Runs the global 401 / password-change handlers for an error that did not come through `send` (uploads). */
+export function notifyHandlers(error: ApiError): void {
   if (error.status === 401) handlers.onUnauthenticated?.();
   else if (error.status === 403 && error.reason === 'password_change_required') {
     handlers.onPasswordChangeRequired?.();

@@ -44,12 +44,21 @@ describe('AppLayout', () => {
 
   it('shows an org administrator the business pages and 用户与权限, never 参数配置 or 审计日志', () => {
     renderAs('org_admin');
-    expect(menuLabels()).toEqual(['工作台', '组织管理', '系统管理', '用户与权限']);
+    expect(menuLabels()).toEqual([
+      '工作台',
+      '组织管理',
+      '党员管理',
+      '党员名册',
+      '组织关系转接',
+      '导入记录',
+      '系统管理',
+      '用户与权限',
+    ]);
   });
 
-  it('still offers 个人设置 to a user with no module yet, and names the user top right', () => {
+  it('offers a 党员 their own record and 个人设置, and names the user top right', () => {
     renderAs('member');
-    expect(menuLabels()).toEqual(['个人设置']);
+    expect(menuLabels()).toEqual(['我的党员档案', '个人设置']);
     expect(screen.getByRole('button', { name: '用户菜单' }).textContent).toContain('演示用户');
   });
 });

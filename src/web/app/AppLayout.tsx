@@ -3,9 +3,13 @@ import {
   AuditOutlined,
   ControlOutlined,
   DashboardOutlined,
+  FileExcelOutlined,
+  IdcardOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
   SettingOutlined,
+  SolutionOutlined,
+  SwapOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -15,12 +19,17 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe } from '../api/auth.ts';
 import { LoadingState } from '../ui/LoadingState.tsx';
 import { BrandMark } from './BrandMark.tsx';
-import { isGroup, type NavItem, navLeaves, PROFILE_NAV, visibleNav } from './navigation.ts';
+import { fallbackNav, isGroup, type NavItem, navLeaves, visibleNav } from './navigation.ts';
 import { UserMenu } from './UserMenu.tsx';
 
 const ICONS: Record<string, ReactNode> = {
   workbench: <DashboardOutlined />,
   orgs: <ApartmentOutlined />,
+  memberGroup: <SolutionOutlined />,
+  members: <IdcardOutlined />,
+  transfers: <SwapOutlined />,
+  imports: <FileExcelOutlined />,
+  me: <IdcardOutlined />,
   system: <SettingOutlined />,
   users: <TeamOutlined />,
   settings: <ControlOutlined />,
@@ -44,9 +53,10 @@ export function AppLayout() {
   const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(false);
   const nav = useMemo(() => {
-    const items = visibleNav(me.data?.permissions ?? []);
-    // Without any module (an ordinary 党员 for now) the menu still offers what the user has.
-    return items.length > 0 ? items : [PROFILE_NAV];
+    const permissions = me.data?.permissions ?? [];
+    const items = visibleNav(permissions);
+    // Without any module (an ordinary 党员) the menu still offers what the user has.
+    return items.length > 0 ? items : fallbackNav(permissions);
   }, [me.data]);
   const selected = navLeaves(nav).find((l) => location.pathname.startsWith(l.path));
   const openGroups = nav.filter(isGroup).map((g) => g.key);

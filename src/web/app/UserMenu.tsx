@@ -1,10 +1,17 @@
-import { DownOutlined, KeyOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  IdcardOutlined,
+  KeyOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { App, Avatar, Button, Dropdown, Flex, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import type { MeView } from '../../contracts/auth.ts';
 import { ROLE_LABELS } from '../../domain/roles.ts';
 import { useLogout } from '../api/auth.ts';
-import { PROFILE_PATH } from './navigation.ts';
+import { MEMBER_HOME_PATH, PROFILE_PATH } from './navigation.ts';
 import { LOGIN_PATH } from './RequireSession.tsx';
 
 /** Top right: who is signed in, their personal settings, and 退出登录. */
@@ -27,6 +34,12 @@ export function UserMenu({ me }: { me: MeView }) {
       trigger={['click']}
       menu={{
         items: [
+          ...(me.permissions.includes('member.self')
+            ? [
+                { key: 'member', icon: <IdcardOutlined />, label: '我的党员档案' },
+                { type: 'divider' as const },
+              ]
+            : []),
           {
             type: 'group',
             label: '个人设置',
@@ -40,6 +53,7 @@ export function UserMenu({ me }: { me: MeView }) {
         ],
         onClick: ({ key }) => {
           if (key === 'logout') onLogout();
+          else if (key === 'member') navigate(MEMBER_HOME_PATH);
           else navigate(`${PROFILE_PATH}?tab=${key}`);
         },
       }}

@@ -1,6 +1,16 @@
 import type { Permission } from '../../domain/roles.ts';
 
-export type NavKey = 'workbench' | 'orgs' | 'users' | 'settings' | 'audit' | 'profile';
+export type NavKey =
+  | 'workbench'
+  | 'orgs'
+  | 'members'
+  | 'transfers'
+  | 'imports'
+  | 'users'
+  | 'settings'
+  | 'audit'
+  | 'profile'
+  | 'me';
 
 export type NavLeaf = {
   readonly key: NavKey;
@@ -22,8 +32,24 @@ export type NavItem = NavLeaf | NavGroup;
 /** Where the personal settings live: every signed-in user has them, so it is the last resort home page. */
 export const PROFILE_PATH = '/profile';
 
+/** A member's own page, built for a phone (DESIGN.md §7: `/m/…`). */
+export const MEMBER_HOME_PATH = '/m/me';
+
 /** Shown in the side menu only when nothing else is: personal settings are otherwise in the user menu. */
 export const PROFILE_NAV: NavLeaf = { key: 'profile', label: '个人设置', path: PROFILE_PATH };
+
+/** A 党员's own record, in the side menu of an account that has nothing else (also in the user menu). */
+export const MEMBER_SELF_NAV: NavLeaf = {
+  key: 'me',
+  label: '我的党员档案',
+  path: MEMBER_HOME_PATH,
+  allOf: ['member.self'],
+};
+
+/** The side menu of an account without any module: their own record when they are a 党员, and 个人设置. */
+export function fallbackNav(permissions: readonly string[]): NavLeaf[] {
+  return [...(canUse(MEMBER_SELF_NAV, permissions) ? [MEMBER_SELF_NAV] : []), PROFILE_NAV];
+}
 
 /**
  * The side menu (DESIGN.md §7), each entry with the permissions that make its page usable. Modules appear as
@@ -34,6 +60,15 @@ export const NAV: readonly NavItem[] = [
   // 组织管理 is the party work on the tree. The 安全管理员 also reads orgs, but only to choose where a role
   // applies (三员分立): the menu needs the business figures too, which the three administrators lack.
   { key: 'orgs', label: '组织管理', path: '/orgs', allOf: ['org.read', 'workbench.read'] },
+  {
+    key: 'memberGroup',
+    label: '党员管理',
+    children: [
+      { key: 'members', label: '党员名册', path: '/members', allOf: ['member.read'] },
+      { key: 'transfers', label: '组织关系转接', path: '/member-transfers', allOf: ['member.read'] },
+      { key: 'imports', label: '导入记录', path: '/member-imports', allOf: ['member.manage'] },
+    ],
+  },
   {
     key: 'system',
     label: '系统管理',
@@ -87,7 +122,12 @@ export function findNavLeaf(key: NavKey): NavLeaf {
   return leaf;
 }
 
-/** The first page the user may use; the personal settings when the menu is empty (e.g. an ordinary 党员). */
+/**
+ * The first page the user may use. With no menu at all: a 党员 opens on their own record (phone first), anyone
+ * else on the personal settings.
+ */
 export function homePath(permissions: readonly string[]): string {
-  return navLeaves(visibleNav(permissions))[0]?.path ?? PROFILE_PATH;
+  const first = navLeaves(visibleNav(permissions))[0]?.path;
+  if (first) return first;
+  return permissions.includes('member.self') ? MEMBER_HOME_PATH : PROFILE_PATH;
 }

@@ -1,11 +1,12 @@
 import { type ReactNode, Suspense } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { LoadingState } from '../ui/LoadingState.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { HomeRedirect } from './HomeRedirect.tsx';
 import { lazyPage } from './lazy-page.ts';
+import { MobileLayout } from './MobileLayout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
-import { PROFILE_PATH } from './navigation.ts';
+import { MEMBER_HOME_PATH, type NavKey, PROFILE_PATH } from './navigation.ts';
 import { RequireNav } from './RequireNav.tsx';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH, RequireSession } from './RequireSession.tsx';
 import { RouteError } from './RouteError.tsx';
@@ -22,8 +23,29 @@ const UsersPage = lazyPage(() => import('../features/users/UsersPage.tsx'), 'Use
 const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage.tsx'), 'SettingsPage');
 const AuditPage = lazyPage(() => import('../features/audit/AuditPage.tsx'), 'AuditPage');
 const ProfilePage = lazyPage(() => import('../features/profile/ProfilePage.tsx'), 'ProfilePage');
+const MembersPage = lazyPage(() => import('../features/members/MembersPage.tsx'), 'MembersPage');
+const MemberDetailPage = lazyPage(
+  () => import('../features/members/MemberDetailPage.tsx'),
+  'MemberDetailPage',
+);
+const TransfersPage = lazyPage(() => import('../features/transfers/TransfersPage.tsx'), 'TransfersPage');
+const ImportBatchesPage = lazyPage(
+  () => import('../features/member-import/ImportBatchesPage.tsx'),
+  'ImportBatchesPage',
+);
+const ImportWizardPage = lazyPage(
+  () => import('../features/member-import/ImportWizardPage.tsx'),
+  'ImportWizardPage',
+);
+const MyMemberPage = lazyPage(() => import('../features/me/MyMemberPage.tsx'), 'MyMemberPage');
 
 const standalone = (page: ReactNode) => <Suspense fallback={<LoadingState fullScreen />}>{page}</Suspense>;
+
+/** A page of the side menu, open only to the users who see its entry. */
+const guarded = (path: string, nav: NavKey, page: ReactNode) => ({
+  path,
+  element: <RequireNav nav={nav}>{page}</RequireNav>,
+});
 
 export const router = createBrowserRouter([
   { path: LOGIN_PATH, element: standalone(<LoginPage />), errorElement: <RouteError /> },
@@ -58,6 +80,11 @@ export const router = createBrowserRouter([
           </RequireNav>
         ),
       },
+      guarded('members', 'members', <MembersPage />),
+      guarded('members/:memberId', 'members', <MemberDetailPage />),
+      guarded('member-transfers', 'transfers', <TransfersPage />),
+      guarded('member-imports', 'imports', <ImportBatchesPage />),
+      guarded('member-imports/new', 'imports', <ImportWizardPage />),
       {
         path: 'system/users',
         element: (
@@ -84,6 +111,20 @@ export const router = createBrowserRouter([
       },
       { path: PROFILE_PATH.slice(1), element: <ProfilePage /> },
       { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+  {
+    // Members' own pages (DESIGN.md §7: `/m/…`, phone first), outside the desktop frame.
+    path: '/m',
+    element: (
+      <RequireSession>
+        <MobileLayout />
+      </RequireSession>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Navigate to={MEMBER_HOME_PATH} replace /> },
+      { path: MEMBER_HOME_PATH.slice(3), element: <MyMemberPage /> },
     ],
   },
 ]);

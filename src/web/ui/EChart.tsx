@@ -1,7 +1,9 @@
-import { BarChart, type BarSeriesOption } from 'echarts/charts';
+import { BarChart, type BarSeriesOption, PieChart, type PieSeriesOption } from 'echarts/charts';
 import {
   GridComponent,
   type GridComponentOption,
+  LegendComponent,
+  type LegendComponentOption,
   TooltipComponent,
   type TooltipComponentOption,
 } from 'echarts/components';
@@ -10,10 +12,10 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
 // Only the charts the app draws, so that the bundle carries no more of ECharts than it uses.
-echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export type EChartOption = echarts.ComposeOption<
-  BarSeriesOption | GridComponentOption | TooltipComponentOption
+  BarSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
 >;
 
 export type EChartClick = { name: string; dataIndex: number; value: unknown };

@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Flex, Form, Input, Select, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { AUDIT_ACTION_LABELS } from '../../../contracts/audit.ts';
+import { AUDIT_ACTION_LABELS, auditActionLabel } from '../../../contracts/audit.ts';
 import { ROLE_LABELS, type Role } from '../../../domain/roles.ts';
 import { type AuditEntry, type AuditFilter, exportAuditLogs, useAuditLogs } from '../../api/audit.ts';
 import { ChangeTable } from '../../ui/ChangeTable.tsx';
@@ -151,7 +151,7 @@ export function AuditPage() {
                 title: '操作',
                 dataIndex: 'action',
                 width: 130,
-                render: (action: string) => AUDIT_ACTION_LABELS[action] ?? action,
+                render: (action: string) => auditActionLabel(action),
               },
               {
                 title: '对象',

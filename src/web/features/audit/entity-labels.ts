@@ -7,4 +7,8 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   settings: '系统参数',
   api_token: 'API令牌',
   audit_log: '审计日志',
+  member: '党员',
+  person: '人员信息',
+  transfer: '组织关系转接',
+  import_batch: '导入批次',
 };

@@ -1,9 +1,10 @@
 import { BookOutlined } from '@ant-design/icons';
 import { Flex, List, Typography } from 'antd';
 import type { OrgDetail } from '../../../contracts/orgs.ts';
+import { FINDING_KIND_LABELS } from '../../../domain/org-findings.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { FINDING_KIND_LABELS, SeverityTag } from './finding-labels.tsx';
+import { SeverityTag } from './finding-labels.tsx';
 
 /** 问题提醒: what the rules find wrong with this org, each with the article it rests on. */
 export function OrgFindingsTab({ org }: { org: OrgDetail }) {

@@ -1,11 +1,5 @@
 import { Tag } from 'antd';
-import type { FindingKind, Severity } from '../../../domain/org-findings.ts';
-
-export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
-  term_expired: '任期已届满',
-  term_expiring: '任期即将届满',
-  head_vacant: '书记空缺',
-};
+import type { Severity } from '../../../domain/org-findings.ts';
 
 const SEVERITY_TAGS: Record<Severity, { label: string; color: string }> = {
   critical: { label: '紧急', color: 'error' },

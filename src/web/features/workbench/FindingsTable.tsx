@@ -1,10 +1,11 @@
 import { Flex, Table, type TablePaginationConfig, Typography } from 'antd';
 import { Link } from 'react-router';
+import { FINDING_KIND_LABELS } from '../../../domain/org-findings.ts';
 import { ORG_KIND_LABELS } from '../../../domain/org-kinds.ts';
 import type { OrgFinding } from '../../api/findings.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { FINDING_KIND_LABELS, SeverityTag } from '../orgs/finding-labels.tsx';
+import { SeverityTag } from '../orgs/finding-labels.tsx';
 
 type FindingsTableProps = {
   items: OrgFinding[];

@@ -1,9 +1,8 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { WorkbenchView } from '../../../contracts/workbench.ts';
-import { FINDING_KINDS } from '../../../domain/org-findings.ts';
+import { FINDING_KIND_LABELS, FINDING_KINDS } from '../../../domain/org-findings.ts';
 import { ORG_KINDS } from '../../../domain/org-kinds.ts';
-import { FINDING_KIND_LABELS } from '../orgs/finding-labels.tsx';
 
 function Figure({
   title,
@@ -45,7 +44,8 @@ export function KeyFigures({ workbench }: { workbench: WorkbenchView }) {
         note={`党总支 ${count('general_branch')} 个，党小组 ${count('group')} 个`}
       />
       {FINDING_KINDS.map((kind) => {
-        const c = workbench.findingCounts[kind];
+        // A server that does not count a kind yet answers nothing for it.
+        const c = workbench.findingCounts[kind] ?? { critical: 0, warning: 0 };
         return (
           <Figure
             key={kind}

@@ -1,9 +1,8 @@
 import { Badge, Card, Segmented } from 'antd';
 import { useState } from 'react';
 import type { WorkbenchView } from '../../../contracts/workbench.ts';
-import { FINDING_KINDS, type FindingKind } from '../../../domain/org-findings.ts';
+import { FINDING_KIND_LABELS, FINDING_KINDS, type FindingKind } from '../../../domain/org-findings.ts';
 import { useFindings } from '../../api/findings.ts';
-import { FINDING_KIND_LABELS } from '../orgs/finding-labels.tsx';
 import { FindingsTable } from './FindingsTable.tsx';
 
 type Filter = 'urgent' | FindingKind;
@@ -16,7 +15,10 @@ export function TodoCard({ workbench }: { workbench: WorkbenchView }) {
   const [page, setPage] = useState(1);
   const kind = filter === 'urgent' ? undefined : filter;
   const all = useFindings({ kind, page, pageSize: PAGE_SIZE }, kind !== undefined);
-  const count = (k: FindingKind) => workbench.findingCounts[k].critical + workbench.findingCounts[k].warning;
+  const count = (k: FindingKind) => {
+    const c = workbench.findingCounts[k];
+    return c ? c.critical + c.warning : 0;
+  };
   const total = FINDING_KINDS.reduce((sum, k) => sum + count(k), 0);
 
   return (

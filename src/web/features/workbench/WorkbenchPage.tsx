@@ -5,6 +5,7 @@ import { ErrorState } from '../../ui/ErrorState.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { KeyFigures } from './KeyFigures.tsx';
+import { MemberStatsSection } from './MemberStatsSection.tsx';
 import { OrgKindChart } from './OrgKindChart.tsx';
 import { TodoCard } from './TodoCard.tsx';
 
@@ -42,6 +43,7 @@ export function WorkbenchPage() {
             </Card>
           </Col>
         </Row>
+        {data.roots.length > 0 ? <MemberStatsSection key={data.roots[0]?.id} roots={data.roots} /> : null}
       </Flex>
     </>
   );

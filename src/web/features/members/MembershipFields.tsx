@@ -1,0 +1,116 @@
+import { DatePicker, Form, type FormInstance, Input, Radio, Select, Switch } from 'antd';
+import dayjs from 'dayjs';
+import { checkAdmissionAge } from '../../../domain/age.ts';
+import {
+  MEMBER_CATEGORIES,
+  MEMBER_CATEGORY_LABELS,
+  MEMBER_STATUS_LABELS,
+} from '../../../domain/member-status.ts';
+import { DATE_FORMAT, isoDate } from '../../ui/dates.ts';
+import { memberOrgDisabledReason } from '../../ui/member-org.ts';
+import { OrgSelect } from '../../ui/OrgSelect.tsx';
+import type { MemberFormValues } from './member-form.ts';
+
+type MembershipFieldsProps = {
+  form: FormInstance<MemberFormValues>;
+  /** A new member: org, status and dates too. An edit changes those through 转出 and status changes. */
+  creating: boolean;
+};
+
+const notFuture = (d: dayjs.Dayjs) => d.isAfter(dayjs(), 'day');
+
+/** 党员信息: where and since when (a new member), category, 流动党员 (with 外出流向) and 困难党员. */
+export function MembershipFields({ form, creating }: MembershipFieldsProps) {
+  const status = Form.useWatch('status', form);
+  const isMobile = Form.useWatch('isMobile', form);
+  return (
+    <>
+      {creating ? (
+        <>
+          <Form.Item
+            label="所在党支部（党小组）"
+            name="orgId"
+            rules={[{ required: true, message: '请选择所在党支部或党小组' }]}
+          >
+            <OrgSelect
+              aria-label="所在党支部"
+              placeholder="输入支部名称搜索"
+              disabledReason={memberOrgDisabledReason}
+            />
+          </Form.Item>
+          <Form.Item label="党籍状态" name="status" rules={[{ required: true, message: '请选择党籍状态' }]}>
+            <Radio.Group
+              options={(['probationary', 'full'] as const).map((s) => ({
+                value: s,
+                label: MEMBER_STATUS_LABELS[s],
+              }))}
+            />
+          </Form.Item>
+          <Form.Item
+            label="入党时间"
+            name="admittedOn"
+            dependencies={[['person', 'birthDate']]}
+            extra="支部大会通过接收其为预备党员的日期"
+            rules={[
+              { required: true, message: '请选择入党时间' },
+              {
+                validator: (_, value: dayjs.Dayjs | undefined) => {
+                  const birth = form.getFieldValue(['person', 'birthDate']) as dayjs.Dayjs | undefined;
+                  if (!value || !birth) return Promise.resolve();
+                  const decision = checkAdmissionAge(isoDate(birth), isoDate(value));
+                  return decision.ok ? Promise.resolve() : Promise.reject(new Error(decision.message));
+                },
+              },
+            ]}
+          >
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} disabledDate={notFuture} />
+          </Form.Item>
+          {status === 'full' ? (
+            <Form.Item
+              label="转正时间"
+              name="confirmedOn"
+              dependencies={['admittedOn']}
+              rules={[
+                { required: true, message: '请选择转为正式党员的日期' },
+                {
+                  validator: (_, value: dayjs.Dayjs | undefined) => {
+                    const admitted = form.getFieldValue('admittedOn') as dayjs.Dayjs | undefined;
+                    return value && admitted && value.isBefore(admitted, 'day')
+                      ? Promise.reject(new Error('转正时间不能早于入党时间'))
+                      : Promise.resolve();
+                  },
+                },
+              ]}
+            >
+              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} disabledDate={notFuture} />
+            </Form.Item>
+          ) : null}
+        </>
+      ) : null}
+      <Form.Item label="人员类别" name="category" rules={[{ required: true, message: '请选择人员类别' }]}>
+        <Select
+          aria-label="人员类别"
+          options={MEMBER_CATEGORIES.map((c) => ({ value: c, label: MEMBER_CATEGORY_LABELS[c] }))}
+        />
+      </Form.Item>
+      <Form.Item label="流动党员" name="isMobile" valuePropName="checked">
+        <Switch aria-label="流动党员" checkedChildren="是" unCheckedChildren="否" />
+      </Form.Item>
+      {isMobile ? (
+        <Form.Item
+          label="外出流向"
+          name="outflowDestination"
+          rules={[
+            { required: true, whitespace: true, message: '请填写外出流向' },
+            { max: 200, message: '不能超过200个字符' },
+          ]}
+        >
+          <Input placeholder="如：广东省深圳市南山区" />
+        </Form.Item>
+      ) : null}
+      <Form.Item label="困难党员" name="isHardship" valuePropName="checked">
+        <Switch aria-label="困难党员" checkedChildren="是" unCheckedChildren="否" />
+      </Form.Item>
+    </>
+  );
+}

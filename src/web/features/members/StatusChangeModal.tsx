@@ -1,0 +1,203 @@
+import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect } from 'react';
+import { LEFT_REASON_LABELS, type LeftReason } from '../../../domain/member-status.ts';
+import { probationEndOf } from '../../../domain/probation.ts';
+import { type MemberDetail, useMemberEvent, useReloadMember } from '../../api/members.ts';
+import { DATE_FORMAT, formatDate, fromIsoDate, isoDate, todayIso, toIsoDate } from '../../ui/dates.ts';
+import { useApiErrorHandler } from '../../ui/use-api-error.ts';
+import {
+  earliestChangeDate,
+  extensionRange,
+  leftReasonsFor,
+  type StatusChangeKind,
+  statusChange,
+} from './status-changes.ts';
+
+type Values = {
+  effectiveOn: Dayjs;
+  reason?: string;
+  leftReason?: LeftReason;
+  probationEndsOn?: Dayjs | null;
+  lostContactOn?: Dayjs | null;
+};
+
+const FIELDS = ['effectiveOn', 'reason', 'leftReason', 'probationEndsOn', 'lostContactOn'];
+/** The rules' refusals (src/domain/member-rules.ts) that belong to one field. */
+const REASON_FIELDS = {
+  confirm_before_probation_end: 'effectiveOn',
+  event_in_future: 'effectiveOn',
+  event_before_admission: 'effectiveOn',
+  event_before_last_change: 'effectiveOn',
+  probation_already_extended: 'probationEndsOn',
+  probation_extension_out_of_range: 'probationEndsOn',
+  left_reason_required: 'leftReason',
+  probation_cancel_not_probationary: 'leftReason',
+  lost_contact_on_out_of_range: 'lostContactOn',
+  reason_required: 'reason',
+};
+
+/** The end of the 预备期, extended or not. */
+const probationEnd = (m: MemberDetail) => m.probationEndsOn ?? probationEndOf(m.admittedOn);
+
+/** One status change: its date and fields, and what will happen, before the user confirms. */
+export function StatusChangeModal({
+  member,
+  kind,
+  onClose,
+}: {
+  member: MemberDetail;
+  kind: StatusChangeKind | null;
+  onClose: () => void;
+}) {
+  const [form] = Form.useForm<Values>();
+  const change = useMemberEvent(member.id);
+  const reload = useReloadMember();
+  const handleError = useApiErrorHandler();
+  const def = kind ? statusChange(kind) : null;
+  const range = extensionRange(member.admittedOn);
+  const earliest = earliestChangeDate(member.admittedOn, member.events);
+  // 转正 only once the 预备期 is over (党章第七条): before that the modal says when, and cannot be confirmed.
+  const tooEarly = kind === 'confirm' && probationEnd(member) > todayIso();
+
+  useEffect(() => {
+    if (!kind) return;
+    form.resetFields();
+    form.setFieldsValue({
+      effectiveOn: dayjs(),
+      probationEndsOn:
+        kind === 'extend_probation' ? fromIsoDate(extensionRange(member.admittedOn).earliest) : null,
+    });
+  }, [kind, member, form]);
+
+  if (!kind || !def) return null;
+
+  const submit = (values: Values) =>
+    change.mutate(
+      {
+        version: member.version,
+        kind,
+        effectiveOn: isoDate(values.effectiveOn),
+        reason: values.reason?.trim() || null,
+        leftReason: kind === 'leave' ? values.leftReason : undefined,
+        probationEndsOn: kind === 'extend_probation' ? toIsoDate(values.probationEndsOn) : undefined,
+        lostContactOn: kind === 'mark_unreachable' ? toIsoDate(values.lostContactOn) : undefined,
+      },
+      {
+        onSuccess: onClose,
+        onError: (error) =>
+          handleError(error, {
+            form,
+            knownFields: FIELDS,
+            reasonFields: REASON_FIELDS,
+            onConflict: () => {
+              reload(member.id);
+              onClose();
+            },
+          }),
+      },
+    );
+
+  return (
+    <Modal
+      title={`${def.label} — ${member.name}`}
+      open
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={`确认${def.label}`}
+      cancelText="取消"
+      okButtonProps={{ danger: def.danger, disabled: tooEarly }}
+      confirmLoading={change.isPending}
+      destroyOnHidden
+    >
+      <Alert
+        type={def.danger ? 'warning' : 'info'}
+        showIcon
+        style={{ marginBottom: 16 }}
+        title="确认后将发生："
+        description={
+          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+            {def.consequences.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        }
+      />
+      <Form name={`member-${kind}`} form={form} layout="vertical" onFinish={submit} aria-label={def.label}>
+        <Form.Item
+          label={def.dateLabel}
+          name="effectiveOn"
+          rules={[{ required: true, message: `请选择${def.dateLabel}` }]}
+        >
+          <DatePicker
+            format={DATE_FORMAT}
+            style={{ width: '100%' }}
+            disabledDate={(d) =>
+              d.isAfter(dayjs(), 'day') ||
+              d.isBefore(dayjs(earliest), 'day') ||
+              (kind === 'confirm' && d.isBefore(dayjs(probationEnd(member)), 'day'))
+            }
+          />
+        </Form.Item>
+        {kind === 'confirm' ? (
+          <Alert
+            type={tooEarly ? 'error' : 'info'}
+            style={{ marginBottom: 16 }}
+            title={
+              tooEarly
+                ? `预备期至 ${formatDate(probationEnd(member))} 届满，届满后方可讨论转正。`
+                : `预备期满日期：${formatDate(probationEnd(member))}，转正时间将记为该日。`
+            }
+          />
+        ) : null}
+        {kind === 'extend_probation' ? (
+          <Form.Item
+            label="延长至"
+            name="probationEndsOn"
+            rules={[{ required: true, message: '请选择延长后的预备期满日期' }]}
+            extra={`原预备期 ${formatDate(probationEndOf(member.admittedOn))} 届满，延长后应在 ${range.earliest} 至 ${range.latest} 之间届满`}
+          >
+            <DatePicker
+              format={DATE_FORMAT}
+              style={{ width: '100%' }}
+              disabledDate={(d) =>
+                d.isBefore(dayjs(range.earliest), 'day') || d.isAfter(dayjs(range.latest), 'day')
+              }
+            />
+          </Form.Item>
+        ) : null}
+        {kind === 'mark_unreachable' ? (
+          <Form.Item label="失去联系日期" name="lostContactOn" extra="不填则与确认失联日期相同">
+            <DatePicker
+              format={DATE_FORMAT}
+              style={{ width: '100%' }}
+              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            />
+          </Form.Item>
+        ) : null}
+        {kind === 'leave' ? (
+          <Form.Item
+            label="出党方式"
+            name="leftReason"
+            rules={[{ required: true, message: '请选择出党方式' }]}
+          >
+            <Select
+              aria-label="出党方式"
+              options={leftReasonsFor(member.status).map((r) => ({ value: r, label: LEFT_REASON_LABELS[r] }))}
+            />
+          </Form.Item>
+        ) : null}
+        <Form.Item
+          label={def.reasonLabel}
+          name="reason"
+          rules={[
+            { required: def.reasonRequired, whitespace: true, message: `请填写${def.reasonLabel}` },
+            { max: 500, message: '不能超过500个字符' },
+          ]}
+        >
+          <Input.TextArea rows={3} placeholder={def.reasonRequired ? undefined : '选填'} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

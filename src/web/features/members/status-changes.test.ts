@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import {
+  earliestChangeDate,
+  extensionRange,
+  leftReasonsFor,
+  probationExtended,
+  statusChangesFor,
+} from './status-changes.ts';
+
+const kinds = (m: Parameters<typeof statusChangesFor>[0]) => statusChangesFor(m).map((c) => c.kind);
+
+describe('status changes offered to the user', () => {
+  it('offers each status what the rules allow it (src/domain/member-rules.ts)', () => {
+    const probationary = {
+      status: 'probationary' as const,
+      admittedOn: '2025-03-20',
+      probationEndsOn: '2026-03-20',
+    };
+    expect(kinds(probationary)).toEqual([
+      'confirm',
+      'extend_probation',
+      'mark_unreachable',
+      'suspend',
+      'leave',
+    ]);
+    expect(kinds({ ...probationary, status: 'full' })).toEqual(['mark_unreachable', 'suspend', 'leave']);
+    expect(kinds({ ...probationary, status: 'unreachable' })).toEqual(['mark_reachable', 'suspend', 'leave']);
+    expect(kinds({ ...probationary, status: 'suspended' })).toEqual(['restore', 'leave']);
+    expect(kinds({ ...probationary, status: 'left' })).toEqual([]);
+    expect(kinds({ ...probationary, status: 'transferred_out' })).toEqual([]);
+  });
+
+  it('offers 延长预备期 once only', () => {
+    const extended = {
+      status: 'probationary' as const,
+      admittedOn: '2025-03-20',
+      probationEndsOn: '2026-09-20',
+    };
+    expect(probationExtended(extended)).toBe(true);
+    expect(kinds(extended)).not.toContain('extend_probation');
+  });
+
+  it('bounds an extension by 6 to 12 months after the original year (党章第七条)', () => {
+    expect(extensionRange('2025-03-20')).toEqual({ earliest: '2026-09-20', latest: '2027-03-20' });
+  });
+
+  it('offers 取消预备党员资格 only to a 预备党员', () => {
+    expect(leftReasonsFor('probationary')).toContain('probation_cancelled');
+    expect(leftReasonsFor('full')).not.toContain('probation_cancelled');
+    expect(leftReasonsFor('full')).toEqual(['removed', 'withdrawn', 'expelled', 'deceased']);
+  });
+
+  it('never dates a change before admission or before the latest change', () => {
+    expect(earliestChangeDate('2020-01-01', [])).toBe('2020-01-01');
+    expect(
+      earliestChangeDate('2020-01-01', [{ effectiveOn: '2023-05-01' }, { effectiveOn: '2021-02-02' }]),
+    ).toBe('2023-05-01');
+  });
+});
