@@ -9,34 +9,42 @@ export const SecurityPolicySchema = z.object({
   lockoutMinutes: z.number().int().min(1).max(1440).meta({ description: '锁定时长（分钟）' }),
 });
 
+const TermPolicyFields = {
+  committeeYears: z.number().int().min(3).max(5).meta({ description: '基层党委任期（年）' }),
+  generalBranchYears: z.number().int().min(3).max(5).meta({ description: '党总支任期（年）' }),
+  branchYears: z.number().int().min(3).max(5).meta({ description: '党支部任期（年）' }),
+  communityYears: z.number().int().min(3).max(5).meta({ description: '村、社区党组织任期（年）' }),
+  warnMonths: z.number().int().min(1).max(12).meta({ description: '换届提醒提前（月）' }),
+  urgentMonths: z.number().int().min(1).max(12).meta({ description: '换届紧急提醒提前（月）' }),
+  vacancyCriticalDays: z.number().int().min(1).max(365).meta({ description: '书记空缺严重提醒（天）' }),
+};
+
+const urgentWithinWarn = {
+  check: (p: { urgentMonths: number; warnMonths: number }) => p.urgentMonths <= p.warnMonths,
+  issue: { message: '紧急提醒的提前量不能大于一般提醒', path: ['urgentMonths'] },
+};
+
 /** 组织参数, kept by the 系统管理员: term lengths (党章第三十一条) and reminder windows. */
 export const TermPolicySchema = z
-  .object({
-    committeeYears: z.number().int().min(3).max(5).meta({ description: '基层党委任期（年）' }),
-    generalBranchYears: z.number().int().min(3).max(5).meta({ description: '党总支任期（年）' }),
-    branchYears: z.number().int().min(3).max(5).meta({ description: '党支部任期（年）' }),
-    communityYears: z.number().int().min(3).max(5).meta({ description: '村、社区党组织任期（年）' }),
-    warnMonths: z.number().int().min(1).max(12).meta({ description: '换届提醒提前（月）' }),
-    urgentMonths: z.number().int().min(1).max(12).meta({ description: '换届紧急提醒提前（月）' }),
-    vacancyCriticalDays: z.number().int().min(1).max(365).meta({ description: '书记空缺严重提醒（天）' }),
-  })
-  .refine((p) => p.urgentMonths <= p.warnMonths, {
-    message: '紧急提醒的提前量不能大于一般提醒',
-    path: ['urgentMonths'],
-  });
+  .object(TermPolicyFields)
+  .refine(urgentWithinWarn.check, urgentWithinWarn.issue);
 
-/** 组织关系转接 parameters, in the same `org` group: the validity of a transfer letter (DOMAIN.md §6, CFG). */
-export const TransferPolicySchema = z.object({
+const TransferPolicyFields = {
   transferValidityMonths: z
     .number()
     .int()
     .min(TRANSFER_VALIDITY_BOUNDS.min)
     .max(TRANSFER_VALIDITY_BOUNDS.max)
     .meta({ description: '组织关系介绍信有效期（月）' }),
-});
+};
 
-/** The `org` group: term policy and transfer policy side by side. */
-export const OrgSettingsSchema = z.intersection(TermPolicySchema, TransferPolicySchema);
+/** 组织关系转接 parameters, in the same `org` group: the validity of a transfer letter (DOMAIN.md §6, CFG). */
+export const TransferPolicySchema = z.object(TransferPolicyFields);
+
+/** The `org` group: term policy and transfer policy side by side, one object so that forms can read its fields. */
+export const OrgSettingsSchema = z
+  .object({ ...TermPolicyFields, ...TransferPolicyFields })
+  .refine(urgentWithinWarn.check, urgentWithinWarn.issue);
 
 export const SETTING_GROUPS = ['security', 'org'] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number];

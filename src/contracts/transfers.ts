@@ -80,3 +80,6 @@ export const ReceivingOrgView = z.object({
   /** The parent's name, to tell apart branches of the same name. */
   parentName: z.string().nullable(),
 });
+
+/** The configured validity of an introduction letter, readable by whoever issues one. */
+export const TransferPolicyView = z.object({ transferValidityMonths: z.number().int() });

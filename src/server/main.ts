@@ -1,12 +1,13 @@
 import path from 'node:path';
-import pino from 'pino';
 import { buildApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import type { Deps } from './deps.ts';
-import { createIdCipher, loadSecretKey } from './security/crypto.ts';
+import { createLogger } from './logging.ts';
+import { ensureIdKeyFingerprint } from './modules/settings/settings.service.ts';
+import { createIdCipher, keyFingerprint, loadSecretKey } from './security/crypto.ts';
 import { prepareDeployment } from './startup.ts';
 import { printStartupBanner } from './startup-banner.ts';
 
@@ -14,17 +15,18 @@ import { printStartupBanner } from './startup-banner.ts';
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
-  const log = pino({ level: config.logLevel });
+  const log = createLogger(config.logLevel);
   const database = await openDatabase(
     config.databaseUrl
       ? { kind: 'postgres', url: config.databaseUrl }
       : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
   );
   await migrate(database);
-  const clock = systemClock(config.timeZone);
   const secret = loadSecretKey({ env: config.secretKey, dataDir: config.dataDir });
   if (secret.created)
-    log.info({ path: secret.path }, 'created the secret key file (mode 0600): back it up with the data');
+    log.info({ path: secret.path }, 'created the ID-number key file (mode 0600): back it up');
+  await ensureIdKeyFingerprint(database.db, keyFingerprint(secret.key));
+  const clock = systemClock(config.timeZone);
   const idCipher = createIdCipher(secret.key);
   // The demo roster's ID numbers are encrypted with the deployment's own key.
   const report = await prepareDeployment(database.db, clock, config, idCipher);

@@ -51,6 +51,16 @@ export function useReceivingOrgs(q: string) {
   });
 }
 
+/** 介绍信有效期 as the deployment configured it (default 3 months). */
+export function useTransferPolicy() {
+  return useQuery({
+    queryKey: ['transfers', 'policy'],
+    queryFn: ({ signal }) =>
+      api.get<{ transferValidityMonths: number }>('/api/transfers/policy', undefined, signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
 /** A transfer moves a member, so members, statistics and the ledger change with it. */
 function useTransferMutation<I>(request: (input: I) => Promise<TransferView>) {
   const queryClient = useQueryClient();

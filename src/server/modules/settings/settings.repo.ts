@@ -13,7 +13,7 @@ export async function insertSetting(
   db: Db,
   key: string,
   value: Record<string, unknown>,
-  by: number,
+  by: number | null,
 ): Promise<boolean> {
   const rows = await db
     .insert(settings)

@@ -97,3 +97,24 @@ export async function changeSettings(
     return readGroup(tx, group);
   });
 }
+
+const ID_KEY_SETTING = 'id_key';
+
+/**
+ * The data remembers which key encrypted its ID numbers (a fingerprint, never the key). Starting with a
+ * different key, after a lost key file or a mistyped JICENG_SECRET_KEY, would make every ID number
+ * unreadable and new ones unmatchable with old ones: refuse to start instead, and say why.
+ */
+export async function ensureIdKeyFingerprint(db: Db, fingerprint: string): Promise<void> {
+  const stored = await findSetting(db, ID_KEY_SETTING);
+  if (!stored) {
+    await insertSetting(db, ID_KEY_SETTING, { fingerprint }, null);
+    return;
+  }
+  if (stored.value.fingerprint !== fingerprint) {
+    throw new Error(
+      '身份证号加密密钥与数据库中的数据不匹配：请使用原来的 secret.key 或 JICENG_SECRET_KEY。' +
+        ' / The ID-number key does not match the data: restore the original secret.key or JICENG_SECRET_KEY.',
+    );
+  }
+}

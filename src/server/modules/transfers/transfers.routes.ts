@@ -8,13 +8,20 @@ import {
   RejectTransferBody,
   TransferListQuery,
   TransferPage,
+  TransferPolicyView,
   TransferView,
 } from '../../../contracts/transfers.ts';
 import type { Deps } from '../../deps.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
 import { auditContextOf, principalOf } from '../../http/request.ts';
 import { cancelTransfer, receiveTransfer, rejectTransfer } from './transfer-decisions.service.ts';
-import { createTransfer, findReceivingOrgs, getTransfer, listTransferViews } from './transfers.service.ts';
+import {
+  createTransfer,
+  findReceivingOrgs,
+  getTransfer,
+  listTransferViews,
+  transferPolicyFor,
+} from './transfers.service.ts';
 
 const tags = ['组织关系转接'];
 
@@ -30,6 +37,17 @@ function registerTransferReads(app: App, deps: Deps): void {
       },
     },
     async (request) => listTransferViews(deps, principalOf(request).actor, request.query),
+  );
+  app.get(
+    '/api/transfers/policy',
+    {
+      schema: {
+        tags,
+        summary: '介绍信有效期（参数配置）',
+        response: { 200: TransferPolicyView, ...errorResponses },
+      },
+    },
+    async (request) => transferPolicyFor(deps, principalOf(request).actor),
   );
   app.get(
     '/api/transfers/receiving-orgs',

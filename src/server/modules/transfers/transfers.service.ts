@@ -63,6 +63,12 @@ export async function listTransferViews(deps: Deps, actor: Actor, query: z.outpu
 }
 
 /** Receiving orgs anywhere in the deployment, for whoever may issue a letter (member.manage). */
+/** 介绍信有效期 as configured (CFG), for the form that issues a letter. */
+export async function transferPolicyFor(deps: Deps, actor: Actor) {
+  requirePermission(actor, 'member.manage', deps.clock.today());
+  return getTransferPolicy(deps.db);
+}
+
 export async function findReceivingOrgs(deps: Deps, actor: Actor, query: z.output<typeof ReceivingOrgQuery>) {
   requirePermission(actor, 'member.manage', deps.clock.today());
   const rows = await searchReceivingOrgs(deps.db, query.q, query.limit);

@@ -1,6 +1,6 @@
 import { Card, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
-import { SecurityPolicySchema, TermPolicySchema } from '../../../contracts/settings.ts';
+import { OrgSettingsSchema, SecurityPolicySchema } from '../../../contracts/settings.ts';
 import { useMe } from '../../api/auth.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { PolicyForm } from './PolicyForm.tsx';
@@ -34,7 +34,7 @@ export function SettingsPage() {
             children: (
               <PolicyForm
                 group="org"
-                schema={TermPolicySchema}
+                schema={OrgSettingsSchema}
                 intro="党组织默认任期与换届、书记空缺提醒的时间，用于新增任职的默认届满日期和工作台提醒。"
               />
             ),

@@ -18,5 +18,10 @@ export const POLICY_FIELDS: Record<SettingGroup, PolicyField[]> = {
     { key: 'warnMonths', unit: '个月', help: '任期届满前多久开始提醒换届。' },
     { key: 'urgentMonths', unit: '个月', help: '任期届满前多久提醒升级为紧急，不能大于一般提醒。' },
     { key: 'vacancyCriticalDays', unit: '天', help: '书记空缺超过该天数，提醒升级为紧急。' },
+    {
+      key: 'transferValidityMonths',
+      unit: '个月',
+      help: '组织关系介绍信的默认有效期，超过仍未接收的转接标为已超期。',
+    },
   ],
 };

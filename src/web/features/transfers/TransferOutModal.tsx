@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { addMonths } from '../../../domain/dates.ts';
 import { DEFAULT_TRANSFER_POLICY } from '../../../domain/transfer-rules.ts';
 import type { MemberDetail } from '../../api/members.ts';
-import { useCreateTransfer } from '../../api/transfers.ts';
+import { useCreateTransfer, useTransferPolicy } from '../../api/transfers.ts';
 import { DATE_FORMAT, isoDate, toIsoDate } from '../../ui/dates.ts';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';
 import { ReceivingOrgSelect } from './ReceivingOrgSelect.tsx';
@@ -20,7 +20,6 @@ type Values = {
 };
 
 /** The letter's default validity (DOMAIN.md §6); the server applies the configured one when none is given. */
-const DEFAULT_VALIDITY_MONTHS = DEFAULT_TRANSFER_POLICY.transferValidityMonths;
 
 const FIELDS = ['toOrgId', 'externalOrgName', 'letterNo', 'issuedOn', 'validUntil', 'reason'];
 /** The rules' refusals (src/domain/transfer-rules.ts) that belong to one field. */
@@ -60,7 +59,10 @@ export function TransferOutModal({
   const handleError = useApiErrorHandler();
   const target = Form.useWatch('target', form) ?? 'internal';
   const issuedOn = Form.useWatch('issuedOn', form);
-  const defaultUntil = issuedOn ? addMonths(isoDate(issuedOn), DEFAULT_VALIDITY_MONTHS) : undefined;
+  const policy = useTransferPolicy();
+  const validityMonths =
+    policy.data?.transferValidityMonths ?? DEFAULT_TRANSFER_POLICY.transferValidityMonths;
+  const defaultUntil = issuedOn ? addMonths(isoDate(issuedOn), validityMonths) : undefined;
 
   useEffect(() => {
     if (!open) return;
@@ -149,9 +151,7 @@ export function TransferOutModal({
           label="有效期至"
           name="validUntil"
           extra={
-            defaultUntil
-              ? `不填则按默认有效期 ${DEFAULT_VALIDITY_MONTHS} 个月计算，至 ${defaultUntil}`
-              : undefined
+            defaultUntil ? `不填则按默认有效期 ${validityMonths} 个月计算，至 ${defaultUntil}` : undefined
           }
         >
           <DatePicker
