@@ -139,19 +139,41 @@ const listColumns = {
   version: members.version,
 };
 
-/** One page of the members matching the filter, inside the scope, and the total. */
-export async function searchMembers(
-  db: Db,
-  f: MemberSearch,
-): Promise<{ rows: MemberListRow[]; total: number }> {
-  const where = filterCondition(f);
+async function countMembers(db: Db, where: SQL | undefined): Promise<number> {
   const [counted] = await db
     .select({ n: count() })
     .from(members)
     .innerJoin(persons, eq(persons.id, members.personId))
     .innerJoin(orgs, eq(orgs.id, members.orgId))
     .where(where);
-  const total = counted?.n ?? 0;
+  return counted?.n ?? 0;
+}
+
+/**
+ * One page of the members matching the filter, inside the scope, and the total. A search (`q`) matches few
+ * rows, so the page and its total come from one pass (a window count); a plain listing of a large scope
+ * counts separately, so that its first page can still be read in index order without sorting the scope.
+ */
+export async function searchMembers(
+  db: Db,
+  f: MemberSearch,
+): Promise<{ rows: MemberListRow[]; total: number }> {
+  const where = filterCondition(f);
+  const order = [...orderOf(f.sort, f.match !== null), asc(members.id)];
+  if (f.match !== null) {
+    const found = await db
+      .select({ ...listColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .from(members)
+      .innerJoin(persons, eq(persons.id, members.personId))
+      .innerJoin(orgs, eq(orgs.id, members.orgId))
+      .where(where)
+      .orderBy(...order)
+      .limit(f.limit)
+      .offset(f.offset);
+    const total = found[0]?.total ?? (f.offset > 0 ? await countMembers(db, where) : 0);
+    return { rows: found.map(({ total: _total, ...row }: MemberListRow & { total: number }) => row), total };
+  }
+  const total = await countMembers(db, where);
   if (total === 0 || f.offset >= total) return { rows: [], total };
   const rows = await db
     .select(listColumns)
@@ -159,7 +181,7 @@ export async function searchMembers(
     .innerJoin(persons, eq(persons.id, members.personId))
     .innerJoin(orgs, eq(orgs.id, members.orgId))
     .where(where)
-    .orderBy(...orderOf(f.sort, f.match !== null), asc(members.id))
+    .orderBy(...order)
     .limit(f.limit)
     .offset(f.offset);
   return { rows, total };
