@@ -25,6 +25,17 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const NAIVE_RUNS = Number(process.env.BENCH_NAIVE_RUNS ?? 7);
 const TODAY = '2026-06-15';
 
+/** 增减台账 of this year so far: the counts at three levels, and the first page of a district's entries. */
+function ledgerCases(client: TestClient, root: number, district: number, community: number) {
+  const period = `from=${TODAY.slice(0, 4)}-01-01&to=${TODAY}`;
+  return [
+    ['ledger: city root, year to date', client, `/api/orgs/${root}/ledger?${period}`],
+    ['ledger: a district, year to date', client, `/api/orgs/${district}/ledger?${period}`],
+    ['ledger: a community, year to date', client, `/api/orgs/${community}/ledger?${period}`],
+    ['ledger entries page 1: a district', client, `/api/orgs/${district}/ledger/entries?${period}`],
+  ] as [string, TestClient, string][];
+}
+
 type Result = { name: string; url?: string } & ReturnType<typeof summarize>;
 
 function print(r: Result): void {
@@ -78,6 +89,7 @@ async function main() {
     ['search: ID number (a street, not found)', street, q(samples.idNumber)],
     ['findings page 1 (city, with roster counts)', city, '/api/findings?pageSize=20'],
     ['workbench (city, with roster counts)', city, '/api/workbench'],
+    ...ledgerCases(city, tree.city, district, community),
   ];
   const results: Result[] = [];
   for (const [name, client, url] of cases) {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { addDays, type IsoDate } from '../src/domain/dates.ts';
+import { addDays, type IsoDate, maxDate } from '../src/domain/dates.ts';
 import { generateIdNumber } from '../src/domain/id-number.ts';
 import type { MemberStatus } from '../src/domain/member-status.ts';
 import { initialProbationEnd } from '../src/domain/probation.ts';
@@ -151,20 +151,16 @@ export async function generateMembers(
       isMobile: m.isMobile,
       outflowDestination: m.outflowDestination,
       isHardship: m.isHardship,
-      lostContactOn: status === 'unreachable' ? addDays(today, -200) : null,
-      transferLetterNo: null,
+      lostContactOn: status === 'unreachable' ? changedOn(m, done + i, today) : null,
+      transferLetterNo:
+        status === 'transferred_out'
+          ? `合组转〔${changedOn(m, done + i, today).slice(0, 4)}〕${done + i}号`
+          : null,
     }));
     const memberIds = await insertMembersBulk(db, members);
-    const events: BulkEvent[] = plans.map(({ m }, i) => ({
-      memberId: memberIds[i] as number,
-      kind: 'registered',
-      orgId: m.orgId,
-      fromValue: null,
-      toValue: m.confirmedOn ? 'full' : 'probationary',
-      effectiveOn: m.admittedOn,
-      details: {},
-      reason: null,
-    }));
+    const events: BulkEvent[] = plans.flatMap(({ m, status }, i) =>
+      eventsOf(memberIds[i] as number, m, status, done + i, today),
+    );
     await insertEvents(db, events);
     done += n;
     if (done % 200_000 === 0 || done === count)
@@ -177,4 +173,57 @@ export async function generateMembers(
     seconds: Math.round((performance.now() - started) / 100) / 10,
     samples: samples as SyntheticRoster['samples'],
   };
+}
+
+const CHANGE_KIND: Partial<Record<MemberStatus, string>> = {
+  suspended: 'suspended',
+  unreachable: 'marked_unreachable',
+  left: 'left',
+  transferred_out: 'transferred_out',
+};
+
+/**
+ * When a member who is no longer full changed standing: spread over the two years before today (never before
+ * admission), so that the ledger of this year has entries to read. Derived from the index, not the random
+ * stream, so that the rest of the city stays as it was.
+ */
+function changedOn(m: DemoMember, index: number, today: IsoDate): IsoDate {
+  const on = addDays(today, -(1 + ((index * 7919) % 730)));
+  const earliest = addDays(m.confirmedOn ?? m.admittedOn, 1);
+  return maxDate(on, earliest);
+}
+
+/** The registration, and the change that brought a member to a standing other than the one registered. */
+function eventsOf(memberId: number, m: DemoMember, status: MemberStatus, index: number, today: IsoDate) {
+  const registeredAs = m.confirmedOn ? 'full' : 'probationary';
+  const registered: BulkEvent = {
+    memberId,
+    kind: 'registered',
+    orgId: m.orgId,
+    fromValue: null,
+    toValue: registeredAs,
+    effectiveOn: m.admittedOn,
+    details: {},
+    reason: null,
+  };
+  const kind = CHANGE_KIND[status];
+  if (!kind) return [registered];
+  const on = changedOn(m, index, today);
+  const details =
+    status === 'left'
+      ? { leftReason: 'deceased' }
+      : status === 'transferred_out'
+        ? { letterNo: `合组转〔${on.slice(0, 4)}〕${index}号`, externalOrgName: '外省某党委' }
+        : {};
+  const change: BulkEvent = {
+    memberId,
+    kind,
+    orgId: m.orgId,
+    fromValue: registeredAs,
+    toValue: status,
+    effectiveOn: on,
+    details,
+    reason: null,
+  };
+  return [registered, change];
 }

@@ -44,6 +44,7 @@ export const AUDIT_ACTION_LABELS = {
   'member.import': '导入党员',
   'member.export': '导出党员名册',
   'import_batch.undo': '撤销导入批次',
+  'ledger.export': '导出党员增减台账',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type LedgerMove, ledgerFromMoves } from './membership-ledger.ts';
+import {
+  type LedgerMove,
+  ledgerCategoryLabel,
+  ledgerCategoryOf,
+  ledgerFromMoves,
+} from './membership-ledger.ts';
 
 const move = (kind: string, sign: 1 | -1, count: number, inPeriod = true, leftReason: string | null = null) =>
   ({ kind, sign, count, inPeriod, leftReason }) satisfies LedgerMove;
@@ -37,5 +42,36 @@ describe('ledgerFromMoves (增减台账)', () => {
     expect(ledger.increases.other).toBe(2);
     expect(ledger.decreases.other).toBe(1);
     expect(ledger.closing).toBe(1);
+  });
+});
+
+describe('ledgerCategoryOf (the column of one 台账 entry)', () => {
+  const label = (kind: string, sign: 1 | -1, leftReason: string | null = null) =>
+    ledgerCategoryLabel(ledgerCategoryOf({ kind, sign, leftReason }));
+
+  it.each([
+    ['registered', 1, null, '新增党员'],
+    ['org_changed', 1, null, '转入'],
+    ['restored', 1, null, '恢复党籍'],
+    ['org_changed', -1, null, '转出'],
+    ['transferred_out', -1, null, '转出'],
+    ['suspended', -1, null, '停止党籍'],
+    ['left', -1, 'deceased', '出党（死亡）'],
+    ['left', -1, 'probation_cancelled', '出党（取消预备党员资格）'],
+    ['left', -1, 'unheard_of', '其他减少'],
+    ['something_new', 1, null, '其他增加'],
+  ] as const)('%s with sign %i (%s) is %s', (kind, sign, leftReason, expected) => {
+    expect(label(kind, sign, leftReason)).toBe(expected);
+  });
+
+  it('puts an org change on the side of the subtree it crossed', () => {
+    expect(ledgerCategoryOf({ kind: 'org_changed', sign: 1, leftReason: null })).toEqual({
+      side: 'increase',
+      column: 'transferredIn',
+    });
+    expect(ledgerCategoryOf({ kind: 'org_changed', sign: -1, leftReason: null })).toEqual({
+      side: 'decrease',
+      column: 'transferredOut',
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { LEFT_REASONS, type LeftReason, type MemberStatus } from './member-status.ts';
+import { LEFT_REASON_LABELS, LEFT_REASONS, type LeftReason, type MemberStatus } from './member-status.ts';
 
 /**
  * 增减台账 (membership ledger) of an org's subtree over a period, derived from the member events. A member
@@ -49,6 +49,43 @@ const DECREASE_OF: Record<string, 'suspended' | 'transferredOut'> = {
   transferred_out: 'transferredOut',
 };
 
+/** Where one event that moved the count goes in the ledger: a column on the increase or the decrease side. */
+export type LedgerCategory =
+  | { readonly side: 'increase'; readonly column: keyof Omit<Ledger['increases'], 'total'> }
+  | { readonly side: 'decrease'; readonly column: 'left'; readonly leftReason: LeftReason }
+  | { readonly side: 'decrease'; readonly column: keyof Omit<Ledger['decreases'], 'total' | 'left'> };
+
+/**
+ * The ledger column of an event: an org change is 转入 or 转出 depending on the side of the subtree it crossed;
+ * 出党 is counted by its reason; a kind this version does not know stays visible as 其他 (so the sums hold).
+ */
+export function ledgerCategoryOf(move: Pick<LedgerMove, 'kind' | 'leftReason' | 'sign'>): LedgerCategory {
+  if (move.sign === 1) return { side: 'increase', column: INCREASE_OF[move.kind] ?? 'other' };
+  if (move.kind === 'left' && (LEFT_REASONS as readonly string[]).includes(move.leftReason ?? '')) {
+    return { side: 'decrease', column: 'left', leftReason: move.leftReason as LeftReason };
+  }
+  return { side: 'decrease', column: DECREASE_OF[move.kind] ?? 'other' };
+}
+
+const INCREASE_LABELS: Record<keyof Omit<Ledger['increases'], 'total'>, string> = {
+  registered: '新增党员',
+  transferredIn: '转入',
+  restored: '恢复党籍',
+  other: '其他增加',
+};
+const DECREASE_LABELS: Record<keyof Omit<Ledger['decreases'], 'total' | 'left'>, string> = {
+  suspended: '停止党籍',
+  transferredOut: '转出',
+  other: '其他减少',
+};
+
+/** The Chinese name of a ledger column, as the 台账 page and its workbook print it (出党 by its reason). */
+export function ledgerCategoryLabel(category: LedgerCategory): string {
+  if (category.side === 'increase') return INCREASE_LABELS[category.column];
+  if (category.column === 'left') return `出党（${LEFT_REASON_LABELS[category.leftReason]}）`;
+  return DECREASE_LABELS[category.column];
+}
+
 function emptyLedger() {
   return {
     opening: 0,
@@ -64,26 +101,22 @@ function emptyLedger() {
   };
 }
 
-function addDecrease(l: ReturnType<typeof emptyLedger>, m: LedgerMove): void {
-  if (m.kind === 'left' && (LEFT_REASONS as readonly string[]).includes(m.leftReason ?? '')) {
-    l.decreases.left[m.leftReason as LeftReason] += m.count;
-  } else {
-    l.decreases[DECREASE_OF[m.kind] ?? 'other'] += m.count;
-  }
-  l.decreases.total += m.count;
-}
-
 /** Opening, increases and decreases by kind within the period, closing: opening + increases − decreases. */
 export function ledgerFromMoves(moves: readonly LedgerMove[]): Ledger {
   const l = emptyLedger();
   for (const m of moves) {
     if (!m.inPeriod) {
       l.opening += m.sign * m.count;
-    } else if (m.sign === 1) {
-      l.increases[INCREASE_OF[m.kind] ?? 'other'] += m.count;
+      continue;
+    }
+    const category = ledgerCategoryOf(m);
+    if (category.side === 'increase') {
+      l.increases[category.column] += m.count;
       l.increases.total += m.count;
     } else {
-      addDecrease(l, m);
+      if (category.column === 'left') l.decreases.left[category.leftReason] += m.count;
+      else l.decreases[category.column] += m.count;
+      l.decreases.total += m.count;
     }
   }
   l.closing = l.opening + l.increases.total - l.decreases.total;

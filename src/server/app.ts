@@ -24,6 +24,7 @@ import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerMemberImportRoutes } from './modules/member-import/member-import.routes.ts';
 import { registerMemberRoutes } from './modules/members/members.routes.ts';
+import { registerLedgerRoutes } from './modules/membership-ledger/membership-ledger.routes.ts';
 import { registerOrgRoutes } from './modules/orgs/orgs.routes.ts';
 import { registerSettingsRoutes } from './modules/settings/settings.routes.ts';
 import { registerStatsRoutes } from './modules/stats/stats.routes.ts';
@@ -99,6 +100,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerOrgRoutes(app, deps);
   registerMemberRoutes(app, deps);
   registerTransferRoutes(app, deps);
+  registerLedgerRoutes(app, deps);
   registerWorkbenchRoutes(app, deps);
   registerStatsRoutes(app, deps);
   registerUserRoutes(app, deps);

@@ -8,6 +8,7 @@ import type {
 import type { z } from '../../contracts/zod-zh.ts';
 import { api } from './client.ts';
 import { downloadFile } from './download.ts';
+import { ledgerKeys } from './ledger.ts';
 import { type UploadProgress, uploadForm } from './upload.ts';
 
 export type { ImportBatchView, ImportMode, MemberImportReport };
@@ -46,12 +47,12 @@ export function uploadImport(
   return uploadForm<MemberImportReport>('/api/members/import', form, handlers);
 }
 
-/** A committed import changes the roster: members, statistics, the workbench and the batch list. */
+/** A committed import changes the roster: members, the ledger, statistics, the workbench and the batch list. */
 export function useInvalidateAfterImport() {
   const queryClient = useQueryClient();
   return () =>
     Promise.all(
-      ['members', 'import-batches', 'stats', 'workbench', 'findings'].map((key) =>
+      ['members', ledgerKeys.all[0], 'import-batches', 'stats', 'workbench', 'findings'].map((key) =>
         queryClient.invalidateQueries({ queryKey: [key] }),
       ),
     );

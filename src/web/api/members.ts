@@ -13,6 +13,7 @@ import type {
 import type { z } from '../../contracts/zod-zh.ts';
 import { api } from './client.ts';
 import { downloadFile } from './download.ts';
+import { ledgerKeys } from './ledger.ts';
 
 export type MemberSort = (typeof MEMBER_SORTS)[number];
 export type MemberEvent = z.infer<typeof MemberEventView>;
@@ -80,13 +81,14 @@ export function useRevealedMember(id: number, version: number | undefined, enabl
   });
 }
 
-/** After a change to a member: lists, details, transfers, statistics and the workbench figures. */
+/** After a change to a member: lists, details, transfers, the ledger, statistics and the workbench figures. */
 function useInvalidateMembers() {
   const queryClient = useQueryClient();
   return () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: memberKeys.all }),
       queryClient.invalidateQueries({ queryKey: ['transfers'] }),
+      queryClient.invalidateQueries({ queryKey: ledgerKeys.all }),
       queryClient.invalidateQueries({ queryKey: ['stats'] }),
       queryClient.invalidateQueries({ queryKey: ['workbench'] }),
     ]);

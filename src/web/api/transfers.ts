@@ -8,6 +8,7 @@ import type {
 } from '../../contracts/transfers.ts';
 import type { z } from '../../contracts/zod-zh.ts';
 import { api } from './client.ts';
+import { ledgerKeys } from './ledger.ts';
 
 export type { TransferView };
 export type ReceivingOrg = z.infer<typeof ReceivingOrgView>;
@@ -70,6 +71,7 @@ function useTransferMutation<I>(request: (input: I) => Promise<TransferView>) {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ['transfers'] }),
         queryClient.invalidateQueries({ queryKey: ['members'] }),
+        queryClient.invalidateQueries({ queryKey: ledgerKeys.all }),
         queryClient.invalidateQueries({ queryKey: ['stats'] }),
       ]),
   });

@@ -15,10 +15,18 @@ describe('the side menu by permission', () => {
       '组织管理',
       '党员名册',
       '组织关系转接',
+      '增减台账',
       '导入记录',
       '用户与权限',
     ]);
-    expect(labelsFor('secretary')).toEqual(['工作台', '组织管理', '党员名册', '组织关系转接', '导入记录']);
+    expect(labelsFor('secretary')).toEqual([
+      '工作台',
+      '组织管理',
+      '党员名册',
+      '组织关系转接',
+      '增减台账',
+      '导入记录',
+    ]);
     expect(labelsFor('member')).toEqual([]);
   });
 

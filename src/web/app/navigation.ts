@@ -5,6 +5,7 @@ export type NavKey =
   | 'orgs'
   | 'members'
   | 'transfers'
+  | 'ledger'
   | 'imports'
   | 'users'
   | 'settings'
@@ -66,6 +67,7 @@ export const NAV: readonly NavItem[] = [
     children: [
       { key: 'members', label: '党员名册', path: '/members', allOf: ['member.read'] },
       { key: 'transfers', label: '组织关系转接', path: '/member-transfers', allOf: ['member.read'] },
+      { key: 'ledger', label: '增减台账', path: '/member-ledger', allOf: ['member.read'] },
       { key: 'imports', label: '导入记录', path: '/member-imports', allOf: ['member.manage'] },
     ],
   },

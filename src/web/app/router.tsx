@@ -29,6 +29,7 @@ const MemberDetailPage = lazyPage(
   'MemberDetailPage',
 );
 const TransfersPage = lazyPage(() => import('../features/transfers/TransfersPage.tsx'), 'TransfersPage');
+const LedgerPage = lazyPage(() => import('../features/ledger/LedgerPage.tsx'), 'LedgerPage');
 const ImportBatchesPage = lazyPage(
   () => import('../features/member-import/ImportBatchesPage.tsx'),
   'ImportBatchesPage',
@@ -83,6 +84,7 @@ export const router = createBrowserRouter([
       guarded('members', 'members', <MembersPage />),
       guarded('members/:memberId', 'members', <MemberDetailPage />),
       guarded('member-transfers', 'transfers', <TransfersPage />),
+      guarded('member-ledger', 'ledger', <LedgerPage />),
       guarded('member-imports', 'imports', <ImportBatchesPage />),
       guarded('member-imports/new', 'imports', <ImportWizardPage />),
       {

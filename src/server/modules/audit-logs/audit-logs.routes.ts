@@ -1,18 +1,9 @@
 import { AuditLogPage, AuditLogQuery } from '../../../contracts/audit.ts';
-import { z } from '../../../contracts/zod-zh.ts';
 import type { Deps } from '../../deps.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
 import { auditContextOf, principalOf } from '../../http/request.ts';
+import { attachmentDisposition, XLSX_TYPE, XlsxFile } from '../../http/xlsx-reply.ts';
 import { exportAuditLogs, listAuditLogs } from './audit-logs.service.ts';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** The .xlsx file, streamed (documented only: Fastify sends a stream without serializing it). */
-const XlsxFile = z.unknown().meta({ description: `审计日志 .xlsx 文件（${XLSX_TYPE}）` });
-
-/** An attachment with a UTF-8 file name (RFC 6266 / RFC 5987 `filename*`) and an ASCII fallback. */
-export function attachmentDisposition(filename: string, asciiFallback: string): string {
-  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 export function registerAuditLogRoutes(app: App, deps: Deps): void {
   const tags = ['审计日志'];

@@ -8,20 +8,17 @@ import {
   MemberImportFields,
   MemberImportReport,
 } from '../../../contracts/member-import.ts';
-import { z } from '../../../contracts/zod-zh.ts';
 import type { Deps } from '../../deps.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
 import { invalidInput } from '../../http/errors.ts';
 import { auditContextOf, principalOf } from '../../http/request.ts';
-import { attachmentDisposition } from '../audit-logs/audit-logs.routes.ts';
+import { attachmentDisposition, XLSX_TYPE, XlsxFile } from '../../http/xlsx-reply.ts';
 import { getErrorFile, listImportBatches, undoImportBatch } from './import-batches.service.ts';
 import { exportMembers } from './member-export.service.ts';
 import { authorizeImport, importMembers } from './member-import.service.ts';
 import { buildTemplate } from './template.excel.ts';
 import { receiveUpload } from './upload.ts';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const XlsxFile = z.unknown().meta({ description: `.xlsx 文件（${XLSX_TYPE}）` });
 const tags = ['党员导入导出'];
 
 function parseFields(fields: Record<string, string>) {

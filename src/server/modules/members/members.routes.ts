@@ -1,8 +1,6 @@
 import { IdParams } from '../../../contracts/common.ts';
 import {
   CreateMemberBody,
-  LedgerQuery,
-  LedgerView,
   MemberDetail,
   MemberDetailQuery,
   MemberEventBody,
@@ -14,7 +12,6 @@ import {
 import type { Deps } from '../../deps.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
 import { auditContextOf, principalOf } from '../../http/request.ts';
-import { getLedger } from './ledger.service.ts';
 import { updateMember } from './member-edits.service.ts';
 import { recordMemberEvent } from './member-events.service.ts';
 import { getOwnMember, updateOwnContact } from './member-self.service.ts';
@@ -55,19 +52,6 @@ function registerMemberReads(app: App, deps: Deps): void {
         request.params.id,
         request.query,
       ),
-  );
-  app.get(
-    '/api/orgs/:id/ledger',
-    {
-      schema: {
-        tags,
-        summary: '党员增减台账（本组织及下级，按期间）',
-        params: IdParams,
-        querystring: LedgerQuery,
-        response: { 200: LedgerView, ...errorResponses },
-      },
-    },
-    async (request) => getLedger(deps, principalOf(request).actor, request.params.id, request.query),
   );
 }
 
@@ -143,7 +127,7 @@ function registerSelfService(app: App, deps: Deps): void {
   );
 }
 
-/** The roster: members, their history and status changes, the ledger, and self-service. */
+/** The roster: members, their history and status changes, and self-service. */
 export function registerMemberRoutes(app: App, deps: Deps): void {
   registerMemberReads(app, deps);
   registerMemberWrites(app, deps);

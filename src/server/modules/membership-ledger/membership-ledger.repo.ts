@@ -1,0 +1,167 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { LedgerMove } from '../../../domain/membership-ledger.ts';
+import { LEDGER_STATUSES } from '../../../domain/membership-ledger.ts';
+import { type Db, queryRows } from '../../db/client.ts';
+import { pathInScope, type Scope } from '../../db/scope.ts';
+
+/**
+ * The events up to `to` that touched the subtree, each with whether the member counted in the subtree before
+ * and after it. Each event records its state before and after (org, status: for an org change the status is in
+ * details), so the move of one event is `after_in − before_in` without replaying history.
+ *
+ * Two index-driven halves instead of one `org in subtree or to_org in subtree` filter (which no index serves):
+ * the events of orgs inside (member_events_org_idx), and the org changes into the subtree from outside
+ * (member_events_to_org_idx). For the whole deployment every org is inside and no org needs joining.
+ */
+function movesOf(subtree: Subtree, to: string): SQL {
+  const counted = sql.join(
+    LEDGER_STATUSES.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const statusIn = (column: 'from_value' | 'to_value') =>
+    sql`(coalesce(case when e.kind = 'org_changed' then e.details->>'status' else e.${sql.raw(column)} end, '')
+      in (${counted}))`;
+  const columns = sql`e.id, e.member_id, e.kind, e.effective_on, e.reason, e.details, e.org_id, e.to_org_id`;
+  if (subtree.wholeDeployment) {
+    return sql`select ${columns}, ${statusIn('from_value')} as before_in, ${statusIn('to_value')} as after_in
+      from member_events e where e.effective_on <= ${to}::date`;
+  }
+  const inside = (path: SQL) => pathInScope(subtree, path);
+  return sql`select ${columns}, ${statusIn('from_value')} as before_in,
+        ${statusIn('to_value')} and (e.to_org_id is null or ${inside(sql`tor.path`)}) as after_in
+      from orgs fo join member_events e on e.org_id = fo.id
+        left join orgs tor on tor.id = e.to_org_id
+      where ${inside(sql`fo.path`)} and e.effective_on <= ${to}::date
+    union all
+    select ${columns}, false as before_in, ${statusIn('to_value')} as after_in
+      from orgs tor join member_events e on e.to_org_id = tor.id
+        join orgs fo on fo.id = e.org_id
+      where ${inside(sql`tor.path`)} and not ${inside(sql`fo.path`)} and e.effective_on <= ${to}::date`;
+}
+
+/** The subtree of a ledger: its root path, and whether it holds every org of the deployment. */
+export type Subtree = Scope & { readonly wholeDeployment: boolean };
+
+/** The subtree of the org at `path`; it is the whole deployment when no org lies outside it. */
+export async function subtreeAt(db: Db, path: string): Promise<Subtree> {
+  const scope = { roots: [path] };
+  const [row] = await queryRows<{ outside: boolean }>(
+    db,
+    sql`select exists (select 1 from orgs o where not ${pathInScope(scope, sql`o.path`)}) as outside`,
+  );
+  return { ...scope, wholeDeployment: row?.outside === false };
+}
+
+/** The moves of the subtree up to `to`, grouped by kind, left reason, whether inside the period and direction. */
+export async function ledgerMoves(db: Db, subtree: Subtree, from: string, to: string): Promise<LedgerMove[]> {
+  const rows = await queryRows<{
+    kind: string;
+    left_reason: string | null;
+    in_period: boolean;
+    sign: number;
+    n: number;
+  }>(
+    db,
+    sql`select kind, details->>'leftReason' as left_reason, effective_on >= ${from}::date as in_period,
+          after_in::int - before_in::int as sign, count(*)::int as n
+        from (${movesOf(subtree, to)}) moves
+        where before_in <> after_in
+        group by 1, 2, 3, 4`,
+  );
+  return rows.map((r) => ({
+    kind: r.kind,
+    leftReason: r.left_reason,
+    inPeriod: r.in_period,
+    sign: r.sign > 0 ? 1 : -1,
+    count: r.n,
+  }));
+}
+
+export type LedgerEntryRow = {
+  readonly eventId: number;
+  readonly effectiveOn: string;
+  readonly memberId: number;
+  readonly name: string;
+  readonly kind: string;
+  readonly leftReason: string | null;
+  readonly sign: 1 | -1;
+  readonly fromOrgName: string | null;
+  readonly toOrgName: string | null;
+  readonly letterNo: string | null;
+  readonly reason: string | null;
+  readonly memberReachable: boolean;
+};
+
+type Page = { readonly limit: number; readonly offset: number } | null;
+
+/**
+ * The events inside the period that moved the subtree's count, oldest first, with the member's name and
+ * whether their record is still inside `readScope` (a member transferred away can no longer be opened).
+ * `page` null reads them all (the workbook); the total counts every entry either way.
+ */
+export async function ledgerEntries(
+  db: Db,
+  subtree: Subtree,
+  readScope: Scope,
+  period: { from: string; to: string },
+  page: Page,
+): Promise<{ rows: LedgerEntryRow[]; total: number }> {
+  const rows = await queryRows<{
+    id: number;
+    effective_on: string;
+    member_id: number;
+    name: string;
+    kind: string;
+    left_reason: string | null;
+    sign: number;
+    from_org_name: string | null;
+    to_org_name: string | null;
+    letter_no: string | null;
+    reason: string | null;
+    reachable: boolean;
+    total: number;
+  }>(
+    db,
+    sql`select moves.id, moves.effective_on::text as effective_on, moves.member_id, p.name, moves.kind,
+          moves.details->>'leftReason' as left_reason, moves.after_in::int - moves.before_in::int as sign,
+          fo.name as from_org_name, coalesce(tor.name, moves.details->>'externalOrgName') as to_org_name,
+          moves.details->>'letterNo' as letter_no, moves.reason,
+          ${pathInScope(readScope, sql`co.path`)} as reachable, count(*) over ()::int as total
+        from (${movesOf(subtree, period.to)}) moves
+        join orgs fo on fo.id = moves.org_id
+        left join orgs tor on tor.id = moves.to_org_id
+        join members m on m.id = moves.member_id
+        join persons p on p.id = m.person_id
+        join orgs co on co.id = m.org_id
+        where moves.before_in <> moves.after_in and moves.effective_on >= ${period.from}::date
+        order by moves.effective_on, moves.id
+        ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`,
+  );
+  return {
+    total: rows[0]?.total ?? (page && page.offset > 0 ? await countEntries(db, subtree, period) : 0),
+    rows: rows.map((r) => ({
+      eventId: r.id,
+      effectiveOn: r.effective_on,
+      memberId: r.member_id,
+      name: r.name,
+      kind: r.kind,
+      leftReason: r.left_reason,
+      sign: r.sign > 0 ? 1 : -1,
+      fromOrgName: r.from_org_name,
+      toOrgName: r.to_org_name,
+      letterNo: r.letter_no,
+      reason: r.reason,
+      memberReachable: r.reachable,
+    })),
+  };
+}
+
+/** The number of entries, for a page past the last one (which has no row to carry the window total). */
+async function countEntries(db: Db, subtree: Subtree, period: { from: string; to: string }): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (${movesOf(subtree, period.to)}) moves
+        where moves.before_in <> moves.after_in and moves.effective_on >= ${period.from}::date`,
+  );
+  return row?.n ?? 0;
+}

@@ -1,0 +1,154 @@
+import dayjs, { type Dayjs } from 'dayjs';
+import type { AssignmentView } from '../../../contracts/auth.ts';
+import { LEFT_REASON_LABELS, LEFT_REASONS } from '../../../domain/member-status.ts';
+import { ledgerCategoryLabel } from '../../../domain/membership-ledger.ts';
+import { permissionsOf } from '../../../domain/roles.ts';
+import type { LedgerPeriod, LedgerView } from '../../api/ledger.ts';
+import { DATE_FORMAT } from '../../ui/dates.ts';
+
+export const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 200;
+
+export type PeriodPreset = { label: string; period: LedgerPeriod };
+
+const iso = (d: Dayjs) => d.format(DATE_FORMAT);
+const period = (from: Dayjs, to: Dayjs): LedgerPeriod => ({ from: iso(from), to: iso(to) });
+
+/**
+ * The periods a 台账 is usually drawn for. A current period ends today: the closing count is of a day that
+ * has happened, not of the end of a month still running.
+ */
+export function periodPresets(today: Dayjs): PeriodPreset[] {
+  const day = today.startOf('day');
+  const month = day.startOf('month');
+  const quarter = month.subtract(month.month() % 3, 'month');
+  const lastMonth = month.subtract(1, 'month');
+  const lastYear = day.startOf('year').subtract(1, 'year');
+  return [
+    { label: '本月', period: period(month, day) },
+    { label: '上月', period: period(lastMonth, month.subtract(1, 'day')) },
+    { label: '本季度', period: period(quarter, day) },
+    { label: '上季度', period: period(quarter.subtract(3, 'month'), quarter.subtract(1, 'day')) },
+    { label: '本年', period: period(day.startOf('year'), day) },
+    { label: '上年', period: period(lastYear, day.startOf('year').subtract(1, 'day')) },
+  ];
+}
+
+/** 本年: 1 January to today. */
+export function defaultPeriod(today: Dayjs): LedgerPeriod {
+  return period(today.startOf('year'), today);
+}
+
+/** The preset a period is, if any (shown beside the dates). */
+export function presetLabelOf(value: LedgerPeriod, today: Dayjs): string | undefined {
+  return periodPresets(today).find((p) => p.period.from === value.from && p.period.to === value.to)?.label;
+}
+
+/** A real calendar day written `YYYY-MM-DD` (dayjs would roll 02-30 over into March). */
+function isIsoDay(value: string | null): value is string {
+  return !!value && /^\d{4}-\d{2}-\d{2}$/.test(value) && dayjs(value).format(DATE_FORMAT) === value;
+}
+
+function positiveInt(value: string | null): number | undefined {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/** What the ledger page shows; it lives in the URL so that the page can be shared and reloaded. */
+export type LedgerState = {
+  /** Left out: the user's own org (see defaultLedgerOrg). */
+  orgId?: number;
+  period: LedgerPeriod;
+  page: number;
+  pageSize: number;
+};
+
+/** The page's state from the URL; a period the API would refuse (bad day, from after to) becomes 本年. */
+export function ledgerStateFromSearch(params: URLSearchParams, today: Dayjs): LedgerState {
+  const from = params.get('from');
+  const to = params.get('to');
+  const size = positiveInt(params.get('pageSize'));
+  const state: LedgerState = {
+    period: isIsoDay(from) && isIsoDay(to) && from <= to ? { from, to } : defaultPeriod(today),
+    page: positiveInt(params.get('page')) ?? 1,
+    pageSize: size && size <= MAX_PAGE_SIZE ? size : DEFAULT_PAGE_SIZE,
+  };
+  const orgId = positiveInt(params.get('orgId'));
+  if (orgId) state.orgId = orgId;
+  return state;
+}
+
+/** The state as a URL: the org and the period always (a shared link means the same dates next year). */
+export function searchFromLedgerState(state: LedgerState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.orgId !== undefined) params.set('orgId', String(state.orgId));
+  params.set('from', state.period.from);
+  params.set('to', state.period.to);
+  if (state.page !== 1) params.set('page', String(state.page));
+  if (state.pageSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(state.pageSize));
+  return params;
+}
+
+export type OrgRef = { id: number; name: string };
+
+/** The org the page opens on: the first org where the user holds a role that reads members. */
+export function defaultLedgerOrg(assignments: readonly AssignmentView[]): OrgRef | undefined {
+  const a = assignments.find((x) => permissionsOf(x.role).includes('member.read'));
+  return a ? { id: a.orgId, name: a.orgName } : undefined;
+}
+
+/** One figure of the summary: a column of the 台账. */
+export type LedgerFigure = { key: string; title: string; value: number };
+
+export type LedgerSummary = {
+  opening: number;
+  /** 新增党员, 转入, 恢复党籍, 其他增加 and 增加合计. */
+  increases: LedgerFigure[];
+  /** 出党, one column per reason. */
+  left: LedgerFigure[];
+  /** 停止党籍, 转出, 其他减少 and 减少合计. */
+  decreases: LedgerFigure[];
+  closing: number;
+  /** 期初 + 增加 − 减少 = 期末 holds. */
+  balanced: boolean;
+  /** The check line, e.g. “期初 7 + 增加 3 − 减少 4 = 期末 6”. */
+  check: string;
+};
+
+/** The counts of the ledger as the page's summary columns, in the order of the paper register. */
+export function ledgerSummary(l: LedgerView): LedgerSummary {
+  const inc = l.increases;
+  const dec = l.decreases;
+  const increases: LedgerFigure[] = [
+    ...(['registered', 'transferredIn', 'restored', 'other'] as const).map((column) => ({
+      key: `increase.${column}`,
+      title: ledgerCategoryLabel({ side: 'increase', column }),
+      value: inc[column],
+    })),
+    { key: 'increase.total', title: '增加合计', value: inc.total },
+  ];
+  const left = LEFT_REASONS.map((reason) => ({
+    key: `left.${reason}`,
+    title: LEFT_REASON_LABELS[reason],
+    value: dec.left[reason],
+  }));
+  const decreases: LedgerFigure[] = [
+    ...(['suspended', 'transferredOut', 'other'] as const).map((column) => ({
+      key: `decrease.${column}`,
+      title: ledgerCategoryLabel({ side: 'decrease', column }),
+      value: dec[column],
+    })),
+    { key: 'decrease.total', title: '减少合计', value: dec.total },
+  ];
+  const balanced = l.opening + inc.total - dec.total === l.closing;
+  const sides = `期初 ${l.opening} + 增加 ${inc.total} − 减少 ${dec.total}`;
+  return {
+    opening: l.opening,
+    increases,
+    left,
+    decreases,
+    closing: l.closing,
+    balanced,
+    check: `${sides} ${balanced ? '=' : '≠'} 期末 ${l.closing}`,
+  };
+}
