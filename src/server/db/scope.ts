@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { type Db, queryRows } from './client.ts';
 import { orgs } from './tables/orgs.ts';
 
 /**
@@ -36,4 +37,18 @@ export function orgInScopeOrDeploymentWide(scope: Scope, orgIdColumn: AnyPgColum
     sql`scope_root.path`,
   )})`;
   return sql`(${orgInScope(scope, orgIdColumn)} or (${orgIdColumn} is null and ${coversRoot}))`;
+}
+
+/**
+ * Whether the scope holds every org of the deployment (no org lies outside it), so that a query over it may
+ * drop the scope filter and its join to `orgs`: a city-wide count then reads the member rows alone. Cheap for
+ * a small scope (the first org outside ends the search).
+ */
+export async function coversDeployment(db: Db, scope: Scope): Promise<boolean> {
+  if (scope.roots.length === 0) return false;
+  const [row] = await queryRows<{ outside: boolean }>(
+    db,
+    sql`select exists (select 1 from ${orgs} o where not ${pathInScope(scope, sql`o.path`)}) as outside`,
+  );
+  return row?.outside === false;
 }

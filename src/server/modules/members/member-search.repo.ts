@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, or, type SQL, 
 import type { MEMBER_SORTS } from '../../../contracts/members.ts';
 import type { Gender, MemberCategory, MemberStatus } from '../../../domain/member-status.ts';
 import type { Db } from '../../db/client.ts';
-import { pathInScope, type Scope } from '../../db/scope.ts';
+import { coversDeployment, pathInScope, type Scope } from '../../db/scope.ts';
 import { orgs } from '../../db/tables/orgs.ts';
 import { members, persons } from '../../db/tables/people.ts';
 
@@ -52,23 +52,35 @@ function matchCondition(m: MemberMatch): SQL | undefined {
   }
 }
 
-function filterCondition(f: MemberSearch): SQL | undefined {
+/** Where the member is placed: the scope, and the subtree asked for. */
+function orgCondition(f: MemberSearch): SQL | undefined {
+  return and(pathInScope(f.scope, orgs.path), f.within ? pathInScope(f.within, orgs.path) : undefined);
+}
+
+function memberCondition(f: MemberSearch): SQL | undefined {
   return and(
-    pathInScope(f.scope, orgs.path),
-    f.within ? pathInScope(f.within, orgs.path) : undefined,
     f.statuses?.length ? inArray(members.status, [...f.statuses]) : undefined,
     f.categories?.length ? inArray(members.category, [...f.categories]) : undefined,
+    f.admittedFrom ? gte(members.admittedOn, f.admittedFrom) : undefined,
+    f.admittedTo ? lte(members.admittedOn, f.admittedTo) : undefined,
+    f.mobile === undefined ? undefined : eq(members.isMobile, f.mobile),
+    f.hardship === undefined ? undefined : eq(members.isHardship, f.hardship),
+  );
+}
+
+function personCondition(f: MemberSearch): SQL | undefined {
+  return and(
     f.gender ? eq(persons.gender, f.gender) : undefined,
     f.birthFrom || f.birthTo ? isNotNull(persons.birthDate) : undefined,
     f.birthFrom ? gte(persons.birthDate, f.birthFrom) : undefined,
     f.birthTo ? lte(persons.birthDate, f.birthTo) : undefined,
     f.educationCodes ? inArray(persons.education, [...f.educationCodes]) : undefined,
-    f.admittedFrom ? gte(members.admittedOn, f.admittedFrom) : undefined,
-    f.admittedTo ? lte(members.admittedOn, f.admittedTo) : undefined,
-    f.mobile === undefined ? undefined : eq(members.isMobile, f.mobile),
-    f.hardship === undefined ? undefined : eq(members.isHardship, f.hardship),
     f.match ? matchCondition(f.match) : undefined,
   );
+}
+
+function filterCondition(f: MemberSearch): SQL | undefined {
+  return and(orgCondition(f), memberCondition(f), personCondition(f));
 }
 
 /**
@@ -139,13 +151,17 @@ const listColumns = {
   version: members.version,
 };
 
-async function countMembers(db: Db, where: SQL | undefined): Promise<number> {
-  const [counted] = await db
-    .select({ n: count() })
-    .from(members)
-    .innerJoin(persons, eq(persons.id, members.personId))
-    .innerJoin(orgs, eq(orgs.id, members.orgId))
-    .where(where);
+/**
+ * How many members match, joining only the tables the filter reads: `persons` for a person filter, `orgs`
+ * unless the scope covers the whole deployment (then the city-wide count reads the member rows alone).
+ */
+async function countMembers(db: Db, f: MemberSearch): Promise<number> {
+  const byPerson = personCondition(f);
+  const whole = await coversDeployment(db, f.within ?? f.scope);
+  let query = db.select({ n: count() }).from(members).$dynamic();
+  if (byPerson) query = query.innerJoin(persons, eq(persons.id, members.personId));
+  if (!whole) query = query.innerJoin(orgs, eq(orgs.id, members.orgId));
+  const [counted] = await query.where(and(whole ? undefined : orgCondition(f), memberCondition(f), byPerson));
   return counted?.n ?? 0;
 }
 
@@ -170,10 +186,10 @@ export async function searchMembers(
       .orderBy(...order)
       .limit(f.limit)
       .offset(f.offset);
-    const total = found[0]?.total ?? (f.offset > 0 ? await countMembers(db, where) : 0);
+    const total = found[0]?.total ?? (f.offset > 0 ? await countMembers(db, f) : 0);
     return { rows: found.map(({ total: _total, ...row }: MemberListRow & { total: number }) => row), total };
   }
-  const total = await countMembers(db, where);
+  const total = await countMembers(db, f);
   if (total === 0 || f.offset >= total) return { rows: [], total };
   const rows = await db
     .select(listColumns)

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coversDeployment } from '../../db/scope.ts';
 import { auditRows } from '../../testing/actors.ts';
 import {
   createMember,
@@ -73,6 +74,18 @@ describe('GET /api/members: scope', () => {
     }
     expect((await w.as.sec_b1.get(`/api/members?q=${numbers.zhangB1}`)).json().items).toHaveLength(1);
   });
+
+  it.each(['', 'status=probationary', 'gender=female', 'ageBand=41_45', 'category=retired&education=6'])(
+    'counts the whole city exactly with filter "%s" (a count that drops the org join there)',
+    async (filter) => {
+      expect(await coversDeployment(w.t.deps.db, { roots: [w.tree.root.path] })).toBe(true);
+      const all = (await w.as.city_admin.get(`/api/members?pageSize=200&${filter}`)).json();
+      expect(all.total).toBeGreaterThan(0);
+      expect(all.total).toBe(all.items.length);
+      const second = (await w.as.city_admin.get(`/api/members?page=2&pageSize=1&${filter}`)).json();
+      expect(second.total).toBe(all.total);
+    },
+  );
 
   it('answers 404 for a subtree outside the scope', async () => {
     expectStatus(await w.as.sec_a1.get(`/api/members?orgId=${w.tree.communityB1.id}`), 404);

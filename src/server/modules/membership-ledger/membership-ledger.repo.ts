@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { LedgerMove } from '../../../domain/membership-ledger.ts';
 import { LEDGER_STATUSES } from '../../../domain/membership-ledger.ts';
 import { type Db, queryRows } from '../../db/client.ts';
-import { pathInScope, type Scope } from '../../db/scope.ts';
+import { coversDeployment, pathInScope, type Scope } from '../../db/scope.ts';
 
 /**
  * The events up to `to` that touched the subtree, each with whether the member counted in the subtree before
@@ -42,14 +42,10 @@ function movesOf(subtree: Subtree, to: string): SQL {
 /** The subtree of a ledger: its root path, and whether it holds every org of the deployment. */
 export type Subtree = Scope & { readonly wholeDeployment: boolean };
 
-/** The subtree of the org at `path`; it is the whole deployment when no org lies outside it. */
+/** The subtree of the org at `path`. */
 export async function subtreeAt(db: Db, path: string): Promise<Subtree> {
   const scope = { roots: [path] };
-  const [row] = await queryRows<{ outside: boolean }>(
-    db,
-    sql`select exists (select 1 from orgs o where not ${pathInScope(scope, sql`o.path`)}) as outside`,
-  );
-  return { ...scope, wholeDeployment: row?.outside === false };
+  return { ...scope, wholeDeployment: await coversDeployment(db, scope) };
 }
 
 /** The moves of the subtree up to `to`, grouped by kind, left reason, whether inside the period and direction. */
