@@ -78,7 +78,8 @@ async function main() {
   const app = await buildApp(deps, { serveWeb: false });
   const login = async (username: string, orgId: number, role: 'org_admin' | 'secretary') => {
     // The users are made where the city is first timed: here, or in the new process of a server database.
-    if (fresh || process.env.BENCH_CHILD) await createUser(database.db, { username, orgId, roles: [{ role }] });
+    if (fresh || process.env.BENCH_CHILD)
+      await createUser(database.db, { username, orgId, roles: [{ role }] });
     const res = await app.inject({
       method: 'POST',
       url: '/api/auth/login',
