@@ -54,6 +54,26 @@ export function auditActionLabel(action: string): string {
   return (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? action;
 }
 
+/** The kinds of record the audit log speaks about, as the audit page, its filter and its export name them. */
+export const AUDIT_ENTITY_TYPE_LABELS: Record<string, string> = {
+  user: '用户账号',
+  role_assignment: '角色授予',
+  org: '党组织',
+  leadership_post: '班子任职',
+  settings: '系统参数',
+  api_token: 'API令牌',
+  audit_log: '审计日志',
+  member: '党员',
+  person: '人员信息',
+  transfer: '组织关系转接',
+  import_batch: '导入批次',
+};
+
+/** The label of a stored entity type, or the type itself for one this version does not name. */
+export function auditEntityTypeLabel(entityType: string): string {
+  return AUDIT_ENTITY_TYPE_LABELS[entityType] ?? entityType;
+}
+
 export const AuditLogQuery = PageQuery.extend({
   from: IsoDateSchema.optional(),
   to: IsoDateSchema.optional(),

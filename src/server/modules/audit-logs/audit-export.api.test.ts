@@ -84,14 +84,14 @@ describe('GET /api/audit-logs/export', () => {
     const rows = await sheetRows(res);
     expect(rows[0]).toEqual(HEADERS);
     expect(rows.slice(1).map((r) => r.slice(0, 7))).toEqual([
-      ['2026-06-03 00:00:00', '', '', '登录失败', '用户', '', ''],
-      ['2026-06-02 23:59:59', 'alice', '组织管理员', '新建用户', '用户', '42', '甲区委'],
+      ['2026-06-03 00:00:00', '', '', '登录失败', '用户账号', '', ''],
+      ['2026-06-02 23:59:59', 'alice', '组织管理员', '新建用户', '用户账号', '42', '甲区委'],
       [
         '2026-06-02 00:00:00',
         'alice',
         '组织管理员',
         '修改组织',
-        '组织',
+        '党组织',
         String(tree.communityA1.id),
         '和平社区党委',
       ],
@@ -100,7 +100,7 @@ describe('GET /api/audit-logs/export', () => {
         'bob',
         '组织管理员',
         '修改组织',
-        '组织',
+        '党组织',
         String(tree.branchB1.id),
         '光明社区第一党支部',
       ],

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { auditActionLabel } from '../../../contracts/audit.ts';
+import { auditActionLabel, auditEntityTypeLabel } from '../../../contracts/audit.ts';
 import { ROLE_LABELS, ROLES, type Role } from '../../../domain/roles.ts';
 import type { AuditRecord } from './audit-logs.repo.ts';
 
@@ -9,17 +9,6 @@ import type { AuditRecord } from './audit-logs.repo.ts';
 const TIME_ZONE = 'Asia/Shanghai';
 /** Excel refuses cell text longer than this. */
 const MAX_CELL_TEXT = 32_767;
-
-const ENTITY_TYPE_LABELS: Record<string, string> = {
-  user: '用户',
-  role_assignment: '角色授予',
-  api_token: 'API令牌',
-  settings: '参数',
-  org: '组织',
-  leadership: '班子成员',
-  leadership_post: '班子成员',
-  audit_log: '审计日志',
-};
 
 const timeFormat = new Intl.DateTimeFormat('sv-SE', {
   timeZone: TIME_ZONE,
@@ -53,7 +42,7 @@ export const AUDIT_EXPORT_COLUMNS: readonly {
   { header: '操作人', width: 16, value: (r) => r.actorUsername ?? '' },
   { header: '角色', width: 12, value: (r) => roleLabel(r.role) },
   { header: '操作', width: 14, value: (r) => auditActionLabel(r.action) },
-  { header: '对象类型', width: 12, value: (r) => ENTITY_TYPE_LABELS[r.entityType] ?? r.entityType },
+  { header: '对象类型', width: 12, value: (r) => auditEntityTypeLabel(r.entityType) },
   { header: '对象ID', width: 10, value: (r) => r.entityId ?? '' },
   { header: '所属组织', width: 24, value: (r) => r.orgName ?? '' },
   { header: '变更内容', width: 60, value: (r) => diffText(r.diff) },

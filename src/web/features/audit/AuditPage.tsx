@@ -2,7 +2,12 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Flex, Form, Input, Select, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { AUDIT_ACTION_LABELS, auditActionLabel } from '../../../contracts/audit.ts';
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_ENTITY_TYPE_LABELS,
+  auditActionLabel,
+  auditEntityTypeLabel,
+} from '../../../contracts/audit.ts';
 import { ROLE_LABELS, type Role } from '../../../domain/roles.ts';
 import { type AuditEntry, type AuditFilter, exportAuditLogs, useAuditLogs } from '../../api/audit.ts';
 import { ChangeTable } from '../../ui/ChangeTable.tsx';
@@ -12,7 +17,6 @@ import { ErrorState } from '../../ui/ErrorState.tsx';
 import { FilterPanel } from '../../ui/FilterPanel.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';
-import { ENTITY_TYPE_LABELS } from './entity-labels.ts';
 
 type FilterValues = {
   range?: [Dayjs | null, Dayjs | null] | null;
@@ -97,7 +101,7 @@ export function AuditPage() {
           <Select
             allowClear
             placeholder="全部类型"
-            options={Object.entries(ENTITY_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
+            options={Object.entries(AUDIT_ENTITY_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
           />
         </Form.Item>
       </FilterPanel>
@@ -157,7 +161,7 @@ export function AuditPage() {
                 title: '对象',
                 key: 'entity',
                 render: (_, e) =>
-                  `${ENTITY_TYPE_LABELS[e.entityType] ?? e.entityType}${e.entityId ? ` #${e.entityId}` : ''}`,
+                  `${auditEntityTypeLabel(e.entityType)}${e.entityId ? ` #${e.entityId}` : ''}`,
               },
               { title: '组织', dataIndex: 'orgName', render: (v: string | null) => v ?? '—' },
               { title: 'IP', dataIndex: 'ip', width: 140, render: (v: string | null) => v ?? '—' },
