@@ -33,7 +33,7 @@ function itemsOf<T>(data: T[] | { items: T[] }): T[] {
 export const orgKeys = {
   all: ['orgs'] as const,
   roots: ['orgs', 'roots'] as const,
-  children: (id: number) => ['orgs', 'children', id] as const,
+  children: (id: number, includeDissolved = false) => ['orgs', 'children', id, { includeDissolved }] as const,
   search: (params: OrgSearchParams) => ['orgs', 'search', params] as const,
   detail: (id: number) => ['orgs', 'detail', id] as const,
   events: (id: number) => ['orgs', 'events', id] as const,
@@ -44,11 +44,17 @@ export const orgRootsQuery = queryOptions({
   queryFn: async () => itemsOf(await api.get<OrgSummary[] | { items: OrgSummary[] }>('/api/orgs/roots')),
 });
 
-export function orgChildrenQuery(id: number) {
+/** The children of an org; dissolved ones only when asked (the tree's “显示已撤销”). */
+export function orgChildrenQuery(id: number, includeDissolved = false) {
   return queryOptions({
-    queryKey: orgKeys.children(id),
+    queryKey: orgKeys.children(id, includeDissolved),
     queryFn: async () =>
-      itemsOf(await api.get<OrgSummary[] | { items: OrgSummary[] }>(`/api/orgs/${id}/children`)),
+      itemsOf(
+        await api.get<OrgSummary[] | { items: OrgSummary[] }>(
+          `/api/orgs/${id}/children`,
+          includeDissolved ? { includeDissolved: 'true' } : {},
+        ),
+      ),
     staleTime: 60_000,
   });
 }

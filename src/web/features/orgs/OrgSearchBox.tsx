@@ -7,10 +7,19 @@ import { useDebouncedValue } from '../../ui/use-debounced-value.ts';
 const PAGE_SIZE = 20;
 
 /** Finds an org by name anywhere in the scope (GET /api/orgs?q=), with its path; choosing one selects it. */
-export function OrgSearchBox({ onSelect }: { onSelect: (id: number) => void }) {
+type OrgSearchBoxProps = {
+  onSelect: (id: number) => void;
+  /** Also find dissolved orgs (when the tree shows them). */
+  includeDissolved?: boolean;
+};
+
+export function OrgSearchBox({ onSelect, includeDissolved = false }: OrgSearchBoxProps) {
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), 300);
-  const search = useOrgSearch({ q, pageSize: PAGE_SIZE }, q.length > 0);
+  const search = useOrgSearch(
+    { q, pageSize: PAGE_SIZE, ...(includeDissolved ? { includeDissolved } : {}) },
+    q.length > 0,
+  );
   const hits = q ? (search.data?.items ?? []) : [];
   const total = search.data?.total ?? 0;
 

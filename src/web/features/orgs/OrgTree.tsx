@@ -16,6 +16,8 @@ type OrgTreeProps = {
   onSelect: (id: number) => void;
   /** Ids from a root down to the selected org's parent: expanded so that the selection shows. */
   revealPath: number[];
+  /** Also list dissolved orgs (struck through, tagged 已撤销), to read their history. */
+  showDissolved?: boolean;
 };
 
 function OrgTitle({ org }: { org: OrgSummary }) {
@@ -36,7 +38,7 @@ function OrgTitle({ org }: { org: OrgSummary }) {
  * The org tree, loaded one level at a time (GET /api/orgs/roots, then /api/orgs/:id/children on expand), so
  * that it stays quick with tens of thousands of orgs; a virtual list renders only the visible rows.
  */
-export function OrgTree({ selectedId, onSelect, revealPath }: OrgTreeProps) {
+export function OrgTree({ selectedId, onSelect, revealPath, showDissolved = false }: OrgTreeProps) {
   const queryClient = useQueryClient();
   const roots = useQuery(orgRootsQuery);
   const [expanded, setExpanded] = useState<number[]>([]);
@@ -45,7 +47,7 @@ export function OrgTree({ selectedId, onSelect, revealPath }: OrgTreeProps) {
   const tree = useRef<{ scrollTo: (arg: { key: number; align?: 'top' | 'auto' }) => void }>(null);
 
   const children = useQueries({
-    queries: loaded.map((id) => orgChildrenQuery(id)),
+    queries: loaded.map((id) => orgChildrenQuery(id, showDissolved)),
     combine: useCallback(
       (results: { data?: OrgSummary[] }[]) => new Map(loaded.map((id, i) => [id, results[i]?.data])),
       [loaded],
@@ -59,19 +61,22 @@ export function OrgTree({ selectedId, onSelect, revealPath }: OrgTreeProps) {
         key: org.id,
         org,
         title: <OrgTitle org={org} />,
-        isLeaf: org.childCount === 0 && !(kids && kids.length > 0),
+        // childCount counts the active children only: with dissolved ones shown, a node is a leaf once loaded empty.
+        isLeaf: showDissolved
+          ? kids !== undefined && kids.length === 0
+          : org.childCount === 0 && !kids?.length,
         ...(kids ? { children: kids.map(toNode) } : {}),
       };
     };
     return (roots.data ?? []).map(toNode);
-  }, [roots.data, children]);
+  }, [roots.data, children, showDissolved]);
 
   const loadChildren = useCallback(
     async (id: number) => {
-      await queryClient.ensureQueryData(orgChildrenQuery(id));
+      await queryClient.ensureQueryData(orgChildrenQuery(id, showDissolved));
       setLoaded((prev) => (prev.includes(id) ? prev : [...prev, id]));
     },
-    [queryClient],
+    [queryClient, showDissolved],
   );
 
   // Reveal a selection made elsewhere (search, a link): load and open each level down to it.

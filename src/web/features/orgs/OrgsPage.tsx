@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Flex, Row } from 'antd';
-import { useEffect } from 'react';
+import { Card, Checkbox, Col, Flex, Row } from 'antd';
+import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { orgRootsQuery, useOrgDetail } from '../../api/orgs.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
@@ -17,6 +17,7 @@ export function OrgsPage() {
   const roots = useQuery(orgRootsQuery);
   const detail = useOrgDetail(selectedId);
   const select = (id: number) => navigate(`/orgs/${id}`);
+  const [showDissolved, setShowDissolved] = useState(false);
 
   // Open on the top of the user's scope rather than an empty panel.
   const firstRoot = roots.data?.[0]?.id;
@@ -48,8 +49,16 @@ export function OrgsPage() {
               },
             }}
           >
-            <OrgSearchBox onSelect={select} />
-            <OrgTree selectedId={selectedId} onSelect={select} revealPath={revealPath} />
+            <OrgSearchBox onSelect={select} includeDissolved={showDissolved} />
+            <Checkbox checked={showDissolved} onChange={(e) => setShowDissolved(e.target.checked)}>
+              显示已撤销的组织
+            </Checkbox>
+            <OrgTree
+              selectedId={selectedId}
+              onSelect={select}
+              revealPath={revealPath}
+              showDissolved={showDissolved}
+            />
           </Card>
         </Col>
         <Col flex="auto" style={{ minWidth: 0 }}>

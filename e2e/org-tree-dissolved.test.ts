@@ -1,0 +1,135 @@
+import type { APIRequestContext, Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, launchBrowser, screenshotDir } from './browser.ts';
+import { startServer } from './server.ts';
+
+const TIMEZONE = 'Asia/Shanghai';
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: TIMEZONE }).format(new Date());
+const ACTIVE = '柯岸在建党支部';
+const DISSOLVED = '柯岸已撤党支部';
+
+async function call<T>(request: APIRequestContext, method: 'get' | 'post', url: string, data?: unknown) {
+  const res = await request[method](url, data === undefined ? {} : { data });
+  if (!res.ok()) throw new Error(`${url} → ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Two new branches under a demo community, the second dissolved today. */
+async function twoBranches(request: APIRequestContext): Promise<{ id: number; name: string }> {
+  const communities = await call<{ items: { id: number }[] }>(
+    request,
+    'get',
+    '/api/orgs?kind=committee&pageSize=1',
+  );
+  const community = communities.items[0];
+  if (!community) throw new Error('the demo street has no community');
+  const parent = await call<{ name: string; establishedOn: string }>(
+    request,
+    'get',
+    `/api/orgs/${community.id}`,
+  );
+  const branch = (name: string) =>
+    call<{ id: number; version: number }>(request, 'post', '/api/orgs', {
+      parentId: community.id,
+      name,
+      kind: 'branch',
+      sector: 'community',
+      establishedOn: parent.establishedOn,
+    });
+  await branch(ACTIVE);
+  const gone = await branch(DISSOLVED);
+  await call(request, 'post', `/api/orgs/${gone.id}/dissolve`, {
+    version: gone.version,
+    dissolvedOn: TODAY,
+    reason: '社区调整，党员转入其他支部',
+  });
+  return { id: community.id, name: parent.name };
+}
+
+/** 组织管理: dissolved orgs stay out of the tree and search until 显示已撤销的组织 is ticked. */
+describe.skipIf(!chromiumPath)('org tree: dissolved orgs on request', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+  let page: Page;
+  let community: { id: number; name: string };
+  const shots = screenshotDir();
+
+  beforeAll(async () => {
+    server = await startServer({ seedDemo: true });
+    browser = await launchBrowser();
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: TIMEZONE,
+      baseURL: server.url,
+    });
+    await call(context.request, 'post', '/api/auth/login', {
+      username: 'street_org',
+      password: 'Jiceng@2026',
+    });
+    community = await twoBranches(context.request);
+    page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') {
+      await page.screenshot({ path: `${shots}/failed-${ctx.task.name}.png`, fullPage: true });
+    }
+  });
+
+  const tree = () => page.getByRole('tree', { name: '组织树' });
+  const node = (name: string) => tree().locator('.ant-tree-treenode').filter({ hasText: name });
+
+  /** The community's page, with its node opened in the tree. */
+  async function openCommunity() {
+    await page.goto(`/orgs/${community.id}`);
+    const own = tree().locator('.ant-tree-treenode').filter({ hasText: community.name }).last();
+    await own.waitFor();
+    if ((await own.getAttribute('class'))?.includes('ant-tree-treenode-switcher-close')) {
+      await own.locator('.ant-tree-switcher').click();
+    }
+    await node(ACTIVE).waitFor();
+  }
+
+  /** What the search box offers for `text`, once the answer is in. */
+  async function searchHits(text: string): Promise<string[]> {
+    const box = page.getByLabel('搜索组织');
+    await box.fill(text);
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await options.first().waitFor();
+    await page.waitForTimeout(500); // the debounced search settles
+    const hits = await options.allTextContents();
+    await box.fill('');
+    return hits;
+  }
+
+  it('lists only the active branch under the community, and finds only it', async () => {
+    await openCommunity();
+    expect(await node(DISSOLVED).count()).toBe(0);
+    const hits = await searchHits('柯岸');
+    expect(hits.some((h) => h.includes(ACTIVE))).toBe(true);
+    expect(hits.some((h) => h.includes(DISSOLVED))).toBe(false);
+  });
+
+  it('shows the dissolved branch, struck through and tagged, once asked', async () => {
+    await page.getByRole('checkbox', { name: '显示已撤销的组织' }).check();
+    await node(DISSOLVED).waitFor();
+    await node(DISSOLVED).getByText('已撤销').waitFor();
+    expect(await node(DISSOLVED).locator('del').count()).toBe(1);
+    const hits = await searchHits('柯岸已撤');
+    expect(hits.some((h) => h.includes(DISSOLVED) && h.includes('已撤销'))).toBe(true);
+    await node(DISSOLVED).getByText(DISSOLVED).click();
+    await page.getByText('社区调整，党员转入其他支部').first().waitFor();
+    await page.screenshot({ path: `${shots}/org-tree-dissolved.png`, fullPage: true });
+  });
+
+  it('hides it again when unticked', async () => {
+    await page.getByRole('checkbox', { name: '显示已撤销的组织' }).uncheck();
+    await openCommunity();
+    expect(await node(DISSOLVED).count()).toBe(0);
+  });
+});
