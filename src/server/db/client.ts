@@ -23,7 +23,13 @@ export type Database = {
 
 export type DatabaseTarget =
   | { readonly kind: 'pglite'; readonly dataDir?: string; readonly loadDataDir?: Blob }
-  | { readonly kind: 'postgres'; readonly url: string; readonly poolSize?: number };
+  | {
+      readonly kind: 'postgres';
+      readonly url: string;
+      readonly poolSize?: number;
+      /** Told when the server drops an idle connection (restart, admin kill); the pool opens a new one. */
+      readonly onIdleError?: (error: Error) => void;
+    };
 
 export const PGLITE_EXTENSIONS = { ltree, pg_trgm };
 
@@ -50,6 +56,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+  // Without a listener, an idle connection the server closes (a restart, pg_terminate_backend, a dropped
+  // database) would be an uncaught 'error' and stop the process. The pool has already discarded the client.
+  pool.on('error', (error) => target.onIdleError?.(error));
   return {
     db: drizzleNodePg({ client: pool }) as unknown as Db,
     kind: 'postgres',
