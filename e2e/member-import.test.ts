@@ -1,12 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateIdNumber } from '../src/domain/id-number.ts';
-import { chromiumPath, launchBrowser, screenshotDir } from './browser.ts';
-import { startServer } from './server.ts';
+import { chromiumPath } from './browser.ts';
+import { useBrowserSession } from './session.ts';
 
 /** The data sheet of the template, and the columns this test fills (by header, not by position). */
 const DATA_SHEET = '党员信息';
@@ -98,37 +96,12 @@ async function namesIn(file: string): Promise<string[]> {
 describe.skipIf(!chromiumPath)(
   'member import: template → dry run errors → fix → import → find → export',
   () => {
-    let server: Awaited<ReturnType<typeof startServer>>;
-    let browser: Browser;
-    let page: Page;
     let branch: string;
-    const shots = screenshotDir();
-    const files = mkdtempSync(path.join(os.tmpdir(), 'jiceng-e2e-files-'));
-    const consoleErrors: string[] = [];
-
-    beforeAll(async () => {
-      server = await startServer({ seedDemo: true });
-      browser = await launchBrowser();
-      const context = await browser.newContext({
-        viewport: { width: 1440, height: 900 },
-        locale: 'zh-CN',
-        acceptDownloads: true,
-      });
-      page = await context.newPage();
-      page.setDefaultTimeout(30_000);
-      page.on('pageerror', (e) => consoleErrors.push(e.message));
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
-
-    const shot = (name: string) => page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-    afterEach(async (ctx) => {
-      if (ctx.task.result?.state === 'fail') {
-        await shot(`failed-${ctx.task.name}`);
-        console.error(`浏览器测试失败，截图在 ${shots}`);
-      }
+    const session = useBrowserSession();
+    const { shot, files, pageErrors } = session;
+    let page: Page;
+    beforeAll(() => {
+      page = session.page;
     });
 
     async function upload(file: string) {
@@ -138,7 +111,7 @@ describe.skipIf(!chromiumPath)(
     }
 
     it('lets an org administrator download the template from the import wizard', async () => {
-      await page.goto(`${server.url}/login`);
+      await page.goto('/login');
       await page.getByLabel('用户名').fill('street_org');
       await page.getByLabel('密码', { exact: true }).fill('Jiceng@2026');
       await page.getByRole('button', { name: '登录' }).click();
@@ -219,7 +192,7 @@ describe.skipIf(!chromiumPath)(
       const names = await namesIn(file);
       expect(names).toContain('邝韵翎');
       await shot('05-exported');
-      expect(consoleErrors).toEqual([]);
+      expect(pageErrors).toEqual([]);
     });
   },
 );

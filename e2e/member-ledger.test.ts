@@ -1,16 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { APIRequestContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateIdNumber } from '../src/domain/id-number.ts';
-import { chromiumPath, launchBrowser, screenshotDir } from './browser.ts';
-import { startServer } from './server.ts';
+import { chromiumPath } from './browser.ts';
+import { TODAY, useBrowserSession } from './session.ts';
 
-const TIMEZONE = 'Asia/Shanghai';
-/** Today where the server counts days (startServer's clock), so that “本年” means the same on both sides. */
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: TIMEZONE }).format(new Date());
+/** TODAY is the server's day, so that “本年” means the same on both sides. */
 const YEAR = TODAY.slice(0, 4);
 const BRANCH = '柯岸测试党支部';
 const EXTERNAL_ORG = '外省柯桥县委组织部';
@@ -114,42 +110,18 @@ async function detailColumn(file: string, header: string): Promise<string[]> {
 describe.skipIf(!chromiumPath)(
   'membership ledger: menu → org and period → summary and entries → Excel',
   () => {
-    let server: Awaited<ReturnType<typeof startServer>>;
-    let browser: Browser;
-    let page: Page;
     let branchId: number;
-    const shots = screenshotDir();
-    const files = mkdtempSync(path.join(os.tmpdir(), 'jiceng-e2e-files-'));
-    const pageErrors: string[] = [];
-
-    beforeAll(async () => {
-      server = await startServer({ seedDemo: true });
-      browser = await launchBrowser();
-      const context = await browser.newContext({
-        viewport: { width: 1440, height: 900 },
-        locale: 'zh-CN',
-        timezoneId: TIMEZONE,
-        acceptDownloads: true,
-        baseURL: server.url,
-      });
-      // The API calls share the browser's cookies: the history is recorded by the administrator who then reads it.
-      await post(context.request, '/api/auth/login', { username: 'street_org', password: 'Jiceng@2026' });
-      branchId = await recordHistory(context.request);
-      page = await context.newPage();
-      page.setDefaultTimeout(30_000);
-      page.on('pageerror', (e) => pageErrors.push(e.message));
+    // The API calls share the browser's cookies: the history is recorded by the administrator who then reads it.
+    const session = useBrowserSession({
+      login: { username: 'street_org', password: 'Jiceng@2026' },
+      prepare: async (request) => {
+        branchId = await recordHistory(request);
+      },
     });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
-
-    const shot = (name: string) => page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-    afterEach(async (ctx) => {
-      if (ctx.task.result?.state === 'fail') {
-        await shot(`failed-${ctx.task.name}`);
-        console.error(`浏览器测试失败，截图在 ${shots}`);
-      }
+    const { shot, files, pageErrors } = session;
+    let page: Page;
+    beforeAll(() => {
+      page = session.page;
     });
 
     const summaryCells = () =>

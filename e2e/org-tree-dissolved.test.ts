@@ -1,10 +1,8 @@
-import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, launchBrowser, screenshotDir } from './browser.ts';
-import { startServer } from './server.ts';
+import type { APIRequestContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath } from './browser.ts';
+import { TODAY, useBrowserSession } from './session.ts';
 
-const TIMEZONE = 'Asia/Shanghai';
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: TIMEZONE }).format(new Date());
 const ACTIVE = '柯岸在建党支部';
 const DISSOLVED = '柯岸已撤党支部';
 
@@ -48,37 +46,16 @@ async function twoBranches(request: APIRequestContext): Promise<{ id: number; na
 
 /** 组织管理: dissolved orgs stay out of the tree and search until 显示已撤销的组织 is ticked. */
 describe.skipIf(!chromiumPath)('org tree: dissolved orgs on request', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  let page: Page;
   let community: { id: number; name: string };
-  const shots = screenshotDir();
-
-  beforeAll(async () => {
-    server = await startServer({ seedDemo: true });
-    browser = await launchBrowser();
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: TIMEZONE,
-      baseURL: server.url,
-    });
-    await call(context.request, 'post', '/api/auth/login', {
-      username: 'street_org',
-      password: 'Jiceng@2026',
-    });
-    community = await twoBranches(context.request);
-    page = await context.newPage();
-    page.setDefaultTimeout(30_000);
+  const session = useBrowserSession({
+    login: { username: 'street_org', password: 'Jiceng@2026' },
+    prepare: async (request) => {
+      community = await twoBranches(request);
+    },
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') {
-      await page.screenshot({ path: `${shots}/failed-${ctx.task.name}.png`, fullPage: true });
-    }
+  let page: Page;
+  beforeAll(() => {
+    page = session.page;
   });
 
   const tree = () => page.getByRole('tree', { name: '组织树' });
@@ -125,7 +102,7 @@ describe.skipIf(!chromiumPath)('org tree: dissolved orgs on request', () => {
     expect(hits.some((h) => h.includes(DISSOLVED) && h.includes('已撤销'))).toBe(true);
     await node(DISSOLVED).getByText(DISSOLVED).click();
     await page.getByText('社区调整，党员转入其他支部').first().waitFor();
-    await page.screenshot({ path: `${shots}/org-tree-dissolved.png`, fullPage: true });
+    await session.shot('org-tree-dissolved');
   });
 
   it('hides it again when unticked', async () => {
