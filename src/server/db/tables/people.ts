@@ -223,6 +223,8 @@ export const importFiles = pgTable(
       .notNull()
       .references(() => orgs.id),
     createdBy: integer('created_by').references(() => users.id),
+    /** The batch a committed import's error workbook belongs to: undoing the batch removes it. */
+    batchId: integer('batch_id').references(() => importBatches.id),
     fileName: text('file_name').notNull(),
     content: bytea('content').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

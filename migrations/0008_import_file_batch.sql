@@ -1,0 +1,2 @@
+ALTER TABLE "import_files" ADD COLUMN "batch_id" integer;--> statement-breakpoint
+ALTER TABLE "import_files" ADD CONSTRAINT "import_files_batch_id_import_batches_id_fk" FOREIGN KEY ("batch_id") REFERENCES "public"."import_batches"("id") ON DELETE no action ON UPDATE no action;
