@@ -1,3 +1,4 @@
+import { ACCOUNT_ACTIONS } from '../domain/account-duties.ts';
 import { ROLES } from '../domain/roles.ts';
 import { AssignmentView } from './auth.ts';
 import { IdSchema, IsoDateSchema, PageQuery, pageOf, text, VersionSchema } from './common.ts';
@@ -21,6 +22,8 @@ export const UserView = z.object({
   createdAt: z.string(),
   version: z.number().int(),
   assignments: z.array(AssignmentView),
+  /** What the viewer may do with this account (scope, 三员分立, not their own): the page's buttons. */
+  can: z.record(z.enum(ACCOUNT_ACTIONS), z.boolean()),
 });
 export type UserView = z.infer<typeof UserView>;
 export const UserPage = pageOf(UserView);

@@ -4,10 +4,9 @@ import {
   type Assignment,
   authorizingAssignment,
   can,
-  canManageUser,
   checkGrant,
-  checkRoleCombination,
   isWithin,
+  managingRoles,
   scopeRoots,
 } from './access.ts';
 import type { Role } from './roles.ts';
@@ -67,43 +66,43 @@ describe('scope', () => {
 describe('checkGrant', () => {
   it('lets an org_admin grant business roles inside its subtree only', () => {
     const a = actor(at('org_admin', '1.2'));
-    expect(checkGrant(a, 7, 'secretary', '1.2.4.6', TODAY).ok).toBe(true);
-    expect(checkGrant(a, 7, 'org_admin', '1.2.4', TODAY).ok).toBe(true);
-    expect(checkGrant(a, 7, 'secretary', '1.3.5', TODAY)).toMatchObject({ reason: 'grant_not_permitted' });
-    expect(checkGrant(a, 7, 'system_admin', '1.2', TODAY)).toMatchObject({ reason: 'grant_not_permitted' });
+    expect(checkGrant(a, 'secretary', '1.2.4.6', TODAY).ok).toBe(true);
+    expect(checkGrant(a, 'org_admin', '1.2.4', TODAY).ok).toBe(true);
+    expect(checkGrant(a, 'secretary', '1.3.5', TODAY)).toMatchObject({ reason: 'grant_not_permitted' });
+    expect(checkGrant(a, 'system_admin', '1.2', TODAY)).toMatchObject({ reason: 'grant_not_permitted' });
   });
 
   it('lets only the security administrator grant the administrator roles', () => {
-    expect(checkGrant(actor(at('security_admin', '1')), 7, 'audit_admin', '1', TODAY).ok).toBe(true);
-    expect(checkGrant(actor(at('system_admin', '1')), 7, 'audit_admin', '1', TODAY).ok).toBe(false);
-    expect(checkGrant(actor(at('security_admin', '1')), 7, 'secretary', '1.2', TODAY).ok).toBe(false);
-  });
-
-  it('refuses changing one’s own roles', () => {
-    expect(checkGrant(actor(at('security_admin', '1')), 1, 'audit_admin', '1', TODAY)).toMatchObject({
-      reason: 'self_grant',
-    });
+    expect(checkGrant(actor(at('security_admin', '1')), 'audit_admin', '1', TODAY).ok).toBe(true);
+    expect(checkGrant(actor(at('system_admin', '1')), 'audit_admin', '1', TODAY).ok).toBe(false);
+    expect(checkGrant(actor(at('security_admin', '1')), 'secretary', '1.2', TODAY).ok).toBe(false);
   });
 });
 
-describe('checkRoleCombination (三员分立)', () => {
-  it.each<[Role[], Role, boolean]>([
-    [['system_admin'], 'security_admin', false],
-    [['security_admin'], 'audit_admin', false],
-    [['audit_admin'], 'system_admin', false],
-    [['system_admin'], 'system_admin', true],
-    [['org_admin'], 'audit_admin', true],
-    [['system_admin'], 'secretary', true],
-  ])('holding %j, adding %s: %s', (held, role, ok) => {
-    expect(checkRoleCombination(held, role).ok).toBe(ok);
-  });
-});
-
-describe('canManageUser', () => {
+describe('managingRoles', () => {
   const admin = actor(at('org_admin', '1.2'));
   it('needs the home org and every assignment inside the subtree', () => {
-    expect(canManageUser(admin, '1.2.4.6', [{ orgPath: '1.2.4.6' }], TODAY)).toBe(true);
-    expect(canManageUser(admin, '1.2.4.6', [{ orgPath: '1.2.4.6' }, { orgPath: '1.3' }], TODAY)).toBe(false);
-    expect(canManageUser(admin, '1.3.5', [], TODAY)).toBe(false);
+    expect(managingRoles(admin, '1.2.4.6', [{ orgPath: '1.2.4.6' }], TODAY, 'user.manage')).toEqual([
+      'org_admin',
+    ]);
+    expect(
+      managingRoles(admin, '1.2.4.6', [{ orgPath: '1.2.4.6' }, { orgPath: '1.3' }], TODAY, 'user.manage'),
+    ).toEqual([]);
+    expect(managingRoles(admin, '1.3.5', [], TODAY, 'user.manage')).toEqual([]);
+  });
+
+  it('names each role whose own assignments cover the account, not a patchwork of two roles', () => {
+    const a = actor(at('org_admin', '1.2'), at('system_admin', '1'), at('org_admin', '1.3'));
+    expect(managingRoles(a, '1.2.4', [{ orgPath: '1.3.5' }], TODAY, 'user.manage')).toEqual([
+      'org_admin',
+      'system_admin',
+    ]);
+    const split = actor(at('org_admin', '1.2'), at('secretary', '1.3'));
+    expect(managingRoles(split, '1.2.4', [{ orgPath: '1.3.5' }], TODAY, 'user.manage')).toEqual([]);
+  });
+
+  it('ignores roles that do not grant the permission or have ended', () => {
+    const a = actor(at('secretary', '1'), at('system_admin', '1', '2026-06-14'));
+    expect(managingRoles(a, '1.2', [], TODAY, 'user.manage')).toEqual([]);
   });
 });

@@ -1,13 +1,6 @@
 import type { IsoDate } from './dates.ts';
 import { allow, type Decision, deny } from './decision.ts';
-import {
-  type Permission,
-  PRIVILEGED_ROLES,
-  permissionToGrant,
-  type Role,
-  rankAllows,
-  roleGrants,
-} from './roles.ts';
+import { type Permission, permissionToGrant, type Role, rankAllows, roleGrants } from './roles.ts';
 
 /** A role assignment as the rules see it: the role, where it applies (the org's path) and until when. */
 export type Assignment = {
@@ -68,18 +61,10 @@ export function holdsAnywhere(actor: Actor, permission: Permission, today: IsoDa
 
 /**
  * May the actor grant (or revoke) `role` at the org at `path`? Needs the matching permission over that
- * org and, for business roles, a rank at or above the role granted. Nobody changes their own roles.
+ * org and, for business roles, a rank at or above the role granted. (Whose account it may be, and that nobody
+ * changes their own roles, is account-duties.ts.)
  */
-export function checkGrant(
-  actor: Actor,
-  targetUserId: number,
-  role: Role,
-  path: string,
-  today: IsoDate,
-): Decision {
-  if (targetUserId === actor.userId) {
-    return deny('self_grant', '不能变更自己的角色');
-  }
+export function checkGrant(actor: Actor, role: Role, path: string, today: IsoDate): Decision {
   const permission = permissionToGrant(role);
   const grantors = grantingAssignments(actor, permission, today).filter((a) => isWithin(path, a.orgPath));
   if (grantors.length === 0) {
@@ -92,33 +77,22 @@ export function checkGrant(
 }
 
 /**
- * May the actor manage this user account? Only if the account's home org and every org where it holds a
- * role lie inside the actor's `user.manage` scope, so that nobody reaches beyond their subtree through a
- * shared account.
+ * The roles in which the actor may act on a user account with `permission`: those whose scope holds the
+ * account's home org and every org where it holds a role, so that nobody reaches beyond their subtree through a
+ * shared account. Which of these roles may act on which KIND of account is 三员分立 (account-duties.ts).
  */
-export function canManageUser(
+export function managingRoles(
   actor: Actor,
   homeOrgPath: string,
   targetAssignments: readonly Pick<Assignment, 'orgPath'>[],
   today: IsoDate,
-  permission: Permission = 'user.manage',
-): boolean {
-  const roots = scopeRoots(actor, permission, today);
-  const inside = (p: string) => roots.some((r) => isWithin(p, r));
-  return inside(homeOrgPath) && targetAssignments.every((a) => inside(a.orgPath));
-}
-
-/**
- * 三员分立: one account never holds two of the three administrator roles at once, or the separation
- * would be undone by a single login.
- */
-export function checkRoleCombination(heldRoles: readonly Role[], newRole: Role): Decision {
-  if (!PRIVILEGED_ROLES.includes(newRole)) return allow;
-  const other = heldRoles.find((r) => r !== newRole && PRIVILEGED_ROLES.includes(r));
-  if (other) {
-    return deny('separation_of_duties', '三员分立：同一账号不能同时担任系统、安全、审计管理员中的两种', {
-      details: { held: other, requested: newRole },
-    });
-  }
-  return allow;
+  permission: Permission,
+): Role[] {
+  const granting = grantingAssignments(actor, permission, today);
+  const roles = [...new Set(granting.map((a) => a.role))];
+  const paths = [homeOrgPath, ...targetAssignments.map((a) => a.orgPath)];
+  return roles.filter((role) => {
+    const roots = granting.filter((a) => a.role === role).map((a) => a.orgPath);
+    return paths.every((p) => roots.some((r) => isWithin(p, r)));
+  });
 }

@@ -5,7 +5,6 @@ import {
   accountStatus,
   checkDeactivation,
   checkNewAssignment,
-  checkPasswordReset,
   checkReactivation,
   type HeldAssignment,
 } from './accounts.ts';
@@ -31,11 +30,10 @@ describe('deactivation and reactivation', () => {
   const active = { id: 7, deactivatedAt: null, lockedUntil: null };
   const deactivated = { id: 7, deactivatedAt: minutes(-60), lockedUntil: null };
   it.each([
-    ['another active account', 1, active, null],
-    ['own account', 7, active, 'self_deactivation'],
-    ['an account already deactivated', 1, deactivated, 'already_deactivated'],
-  ])('deactivating %s → %s', (_, actorId, target, reason) => {
-    const d = checkDeactivation(actorId, target);
+    ['an active account', active, null],
+    ['an account already deactivated', deactivated, 'already_deactivated'],
+  ])('deactivating %s → %s', (_, target, reason) => {
+    const d = checkDeactivation(target);
     expect(d.ok ? null : d.reason).toBe(reason);
   });
 
@@ -43,14 +41,6 @@ describe('deactivation and reactivation', () => {
     expect(checkReactivation(deactivated).ok).toBe(true);
     const d = checkReactivation(active);
     expect(d.ok ? null : d.reason).toBe('not_deactivated');
-  });
-});
-
-describe('password reset', () => {
-  it('resets another account, never the own one', () => {
-    expect(checkPasswordReset(1, 2).ok).toBe(true);
-    const d = checkPasswordReset(2, 2);
-    expect(d.ok ? null : d.reason).toBe('own_password_reset');
   });
 });
 
@@ -91,9 +81,21 @@ describe('checkNewAssignment', () => {
       null,
     ],
     [
-      'business role beside an administrator role',
+      'business role beside an administrator role (三员分立)',
       held({ role: 'system_admin', orgId: 1, endsOn: null }),
       { role: 'member', orgId: 6, endsOn: null },
+      'separation_of_duties',
+    ],
+    [
+      'administrator role beside a business role (三员分立)',
+      held({ role: 'org_admin', orgId: 2, endsOn: null }),
+      { role: 'audit_admin', orgId: 1, endsOn: null },
+      'separation_of_duties',
+    ],
+    [
+      'business role after the administrator role ended',
+      held({ role: 'audit_admin', orgId: 1, endsOn: '2026-06-14' }),
+      { role: 'secretary', orgId: 6, endsOn: null },
       null,
     ],
   ])('%s → %s', (_, current, grant, reason) => {

@@ -1,4 +1,5 @@
-import { checkRoleCombination, isCurrent } from './access.ts';
+import { isCurrent } from './access.ts';
+import { checkRoleMix } from './account-duties.ts';
 import type { IsoDate } from './dates.ts';
 import { allow, type Decision, deny } from './decision.ts';
 import type { Role } from './roles.ts';
@@ -26,26 +27,14 @@ export function accountStatus(state: AccountState, now: Date): AccountStatus {
   return 'active';
 }
 
-/** Nobody deactivates their own account: an administrator could lock the deployment out by mistake. */
-export function checkDeactivation(actorUserId: number, target: { id: number } & AccountState): Decision {
-  if (target.id === actorUserId) return deny('self_deactivation', '不能停用自己的账号');
+/** A deactivation needs an active account (acting on one's own account: checkOwnAccount, account-duties.ts). */
+export function checkDeactivation(target: AccountState): Decision {
   if (target.deactivatedAt !== null) return deny('already_deactivated', '该账号已停用');
   return allow;
 }
 
 export function checkReactivation(target: AccountState): Decision {
   if (target.deactivatedAt === null) return deny('not_deactivated', '该账号未停用，无需启用');
-  return allow;
-}
-
-/**
- * An administrator resets other people's passwords, not their own: the own password is changed with the
- * current one (修改密码), so that a hijacked session cannot take over the account without knowing it.
- */
-export function checkPasswordReset(actorUserId: number, targetUserId: number): Decision {
-  if (targetUserId === actorUserId) {
-    return deny('own_password_reset', '不能重置自己的密码，请在“修改密码”中修改');
-  }
   return allow;
 }
 
@@ -74,7 +63,7 @@ export function checkNewAssignment(
       details: { role: grant.role, orgId: grant.orgId },
     });
   }
-  return checkRoleCombination(
+  return checkRoleMix(
     current.map((a) => a.role),
     grant.role,
   );

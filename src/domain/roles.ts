@@ -41,8 +41,10 @@ export const PERMISSIONS = [
   'workbench.read',
   /** See user accounts. */
   'user.read',
-  /** Create accounts, edit them, reset passwords, deactivate. */
+  /** Create accounts, edit them, reset passwords, deactivate — on the kinds of account the role manages (account-duties.ts). */
   'user.manage',
+  /** Reset a user's second factor (TOTP) after a lost phone: the security administrator's alone. */
+  'user.reset_second_factor',
   /** Grant and revoke org_admin, secretary and member. */
   'role.grant_business',
   /** Grant and revoke the three administrator roles. */
@@ -77,7 +79,15 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'role.grant_business',
     'settings.system',
   ],
-  security_admin: ['org.read', 'user.read', 'role.grant_privileged', 'user.unlock', 'settings.security'],
+  security_admin: [
+    'org.read',
+    'user.read',
+    'user.manage',
+    'user.reset_second_factor',
+    'role.grant_privileged',
+    'user.unlock',
+    'settings.security',
+  ],
   audit_admin: ['audit.read'],
   org_admin: [
     'org.read',

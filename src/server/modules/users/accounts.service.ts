@@ -1,6 +1,6 @@
 import type { UserView } from '../../../contracts/users.ts';
 import type { Actor } from '../../../domain/access.ts';
-import { checkDeactivation, checkPasswordReset, checkReactivation } from '../../../domain/accounts.ts';
+import { checkDeactivation, checkReactivation } from '../../../domain/accounts.ts';
 import { checkPassword } from '../../../domain/password-policy.ts';
 import { AFTER_SUCCESSFUL_LOGIN } from '../../../domain/security-policy.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
@@ -20,7 +20,7 @@ import { viewOf } from './users.service.ts';
 export async function unlockUser(deps: Deps, actor: Actor, ctx: AuditContext, id: number): Promise<UserView> {
   const today = deps.clock.today();
   return deps.db.transaction(async (tx) => {
-    const { user, role } = await loadManageable(tx, actor, id, 'user.unlock', today);
+    const { user, role } = await loadManageable(tx, actor, id, 'user.unlock', 'unlock', today);
     await saveLockState(tx, id, AFTER_SUCCESSFUL_LOGIN, ctx.at);
     await recordAudit(tx, ctx, {
       action: 'user.unlock',
@@ -31,13 +31,13 @@ export async function unlockUser(deps: Deps, actor: Actor, ctx: AuditContext, id
       before: { lockedUntil: user.lockedUntil, failedAttempts: user.failedAttempts },
       after: { ...AFTER_SUCCESSFUL_LOGIN },
     });
-    return viewOf(tx, id, deps.clock.now());
+    return viewOf(tx, id, { actor, now: deps.clock.now(), today });
   });
 }
 
 /**
- * Sets a temporary password (given, or generated) that must be changed at the next login, and ends the
- * user's sessions. The temporary password is answered this once and never stored in clear.
+ * Sets a temporary password (given, or generated) that must be changed at the next login, ends the user's
+ * sessions and revokes their API tokens. The temporary password is answered this once and never stored in clear.
  */
 export async function resetPassword(
   deps: Deps,
@@ -48,13 +48,14 @@ export async function resetPassword(
 ): Promise<{ temporaryPassword: string }> {
   const today = deps.clock.today();
   return deps.db.transaction(async (tx) => {
-    const { user, role } = await loadManageable(tx, actor, id, 'user.manage', today);
-    enforce(checkPasswordReset(actor.userId, id));
+    const { user, role } = await loadManageable(tx, actor, id, 'user.manage', 'reset_password', today);
     const temporaryPassword = input.temporaryPassword ?? generatePassword();
     enforce(checkPassword(temporaryPassword, user.username));
     const passwordHash = await hashPassword(temporaryPassword);
     await saveResetPassword(tx, id, passwordHash, ctx.at);
     await endSessionsOfUser(tx, id);
+    // Whoever held the old password may have issued tokens with it: they go with it.
+    const tokensRevoked = await revokeApiTokensOfUser(tx, id, ctx.at);
     await recordAudit(tx, ctx, {
       action: 'user.password_reset',
       entityType: 'user',
@@ -63,7 +64,7 @@ export async function resetPassword(
       role,
       before: { passwordHash: user.passwordHash, mustChangePassword: user.mustChangePassword },
       after: { passwordHash, mustChangePassword: true },
-      note: { generated: input.temporaryPassword === undefined, sessionsEnded: true },
+      note: { generated: input.temporaryPassword === undefined, sessionsEnded: true, tokensRevoked },
     });
     return { temporaryPassword };
   });
@@ -79,9 +80,9 @@ export async function deactivateUser(
 ): Promise<UserView> {
   const today = deps.clock.today();
   return deps.db.transaction(async (tx) => {
-    const { user, role } = await loadManageable(tx, actor, id, 'user.manage', today);
+    const { user, role } = await loadManageable(tx, actor, id, 'user.manage', 'deactivate', today);
     if (input.version !== user.version) throw staleVersion();
-    enforce(checkDeactivation(actor.userId, user));
+    enforce(checkDeactivation(user));
     const saved = await updateUserAtVersion(tx, id, input.version, { deactivatedAt: ctx.at }, ctx.at);
     if (!saved) throw staleVersion();
     await endSessionsOfUser(tx, id);
@@ -96,7 +97,7 @@ export async function deactivateUser(
       after: { deactivatedAt: ctx.at },
       note: { sessionsEnded: true, tokensRevoked },
     });
-    return viewOf(tx, id, deps.clock.now());
+    return viewOf(tx, id, { actor, now: deps.clock.now(), today });
   });
 }
 
@@ -110,7 +111,7 @@ export async function reactivateUser(
 ): Promise<UserView> {
   const today = deps.clock.today();
   return deps.db.transaction(async (tx) => {
-    const { user, role } = await loadManageable(tx, actor, id, 'user.manage', today);
+    const { user, role } = await loadManageable(tx, actor, id, 'user.manage', 'reactivate', today);
     if (input.version !== user.version) throw staleVersion();
     enforce(checkReactivation(user));
     const saved = await updateUserAtVersion(tx, id, input.version, { deactivatedAt: null }, ctx.at);
@@ -124,6 +125,6 @@ export async function reactivateUser(
       before: { deactivatedAt: user.deactivatedAt },
       after: { deactivatedAt: null },
     });
-    return viewOf(tx, id, deps.clock.now());
+    return viewOf(tx, id, { actor, now: deps.clock.now(), today });
   });
 }

@@ -18,19 +18,16 @@ export type GrantRequest = { role: Role; orgId: number; endsOn?: string | null |
 /** A grant that the rules allowed: where, until when, and the grantor's role for the audit log. */
 export type PlannedGrant = { role: Role; org: OrgRef; endsOn: IsoDate | null; grantorRole: Role };
 
-/** The target of grants made while creating an account: no user id can match the actor's yet. */
-export const NEW_ACCOUNT = 0;
-
 /**
  * Decides a list of grants to one account, each against the account's roles and the grants before it.
  * The grantor needs the grant permission for the role (403 without it anywhere: 三员分立), the org must lie
- * in the scope of that permission (404), and checkGrant (self, rank) and checkNewAssignment (end date,
- * duplicate, 三员分立 on one account) must allow it (422).
+ * in the scope of that permission (404), and checkGrant (rank) and checkNewAssignment (end date, duplicate,
+ * no administrator role mixed with another role) must allow it (422). Whose account it is — the kind of
+ * account and the actor's own — the caller has decided (users.access.ts, account-duties.ts).
  */
 export async function planGrants(
   tx: Db,
   actor: Actor,
-  targetUserId: number,
   held: readonly HeldAssignment[],
   requests: readonly GrantRequest[],
   today: IsoDate,
@@ -41,7 +38,7 @@ export async function planGrants(
     const permission = permissionToGrant(request.role);
     requirePermission(actor, permission, today);
     const org = await getOrgRef(tx, scopeOf(actor, permission, today), request.orgId);
-    enforce(checkGrant(actor, targetUserId, request.role, org.path, today));
+    enforce(checkGrant(actor, request.role, org.path, today));
     const grant = { role: request.role, orgId: org.id, endsOn: request.endsOn ?? null };
     enforce(checkNewAssignment(holding, grant, today));
     holding.push(grant);
@@ -95,9 +92,10 @@ export async function grantRole(
       actor,
       userId,
       permissionToGrant(request.role),
+      'grant',
       today,
     );
-    const grants = await planGrants(tx, actor, user.id, assignments, [request], today);
+    const grants = await planGrants(tx, actor, assignments, [request], today);
     const [id] = await saveGrants(tx, ctx, actor, user, grants);
     const saved = await findAssignment(tx, user.id, id as number);
     return assignmentView(saved as NonNullable<typeof saved>);
@@ -126,8 +124,8 @@ export async function revokeRole(
     const assignment = await findAssignment(tx, userId, assignmentId);
     if (!assignment) throw notFound('角色');
     const permission = permissionToGrant(assignment.role);
-    const { user } = await loadManageable(tx, actor, userId, permission, today);
-    enforce(checkGrant(actor, user.id, assignment.role, assignment.orgPath, today));
+    const { user } = await loadManageable(tx, actor, userId, permission, 'revoke', today);
+    enforce(checkGrant(actor, assignment.role, assignment.orgPath, today));
     await deleteAssignment(tx, assignment.id);
     await recordAudit(tx, ctx, {
       action: 'role.revoke',

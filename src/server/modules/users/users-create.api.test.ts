@@ -38,12 +38,18 @@ describe('POST /api/users', () => {
     expect((await t.anon.post('/api/users', body())).statusCode).toBe(401);
   });
 
-  it('answers 403 to roles that do not manage accounts (安全、审计管理员, 书记)', async () => {
-    for (const c of [as.secadmin, as.auditadmin, as.secretaryA1]) {
+  it('answers 403 to roles that do not manage accounts (审计管理员, 书记)', async () => {
+    for (const c of [as.auditadmin, as.secretaryA1]) {
       const res = await c.post('/api/users', body({ username: 'nobody' }));
       expect(res.statusCode).toBe(403);
       expect(reasonOf(res)).toBe('permission_denied');
     }
+  });
+
+  it('answers 403 to the security administrator for a business account (三员分立)', async () => {
+    const res = await as.secadmin.post('/api/users', body({ username: 'nobody' }));
+    expect(res.statusCode).toBe(403);
+    expect(reasonOf(res)).toBe('separation_of_duties');
   });
 
   it('answers 404 for a home org outside the scope', async () => {

@@ -1,17 +1,19 @@
 import type { UserView } from '../../../contracts/users.ts';
-import type { Actor } from '../../../domain/access.ts';
+import { type Actor, managingRoles } from '../../../domain/access.ts';
+import { checkAccountAction } from '../../../domain/account-duties.ts';
 import type { AccountStatus } from '../../../domain/accounts.ts';
+import type { IsoDate } from '../../../domain/dates.ts';
 import { checkPassword } from '../../../domain/password-policy.ts';
 import type { Role } from '../../../domain/roles.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
-import { requireAt, requirePermission, scopeOf } from '../../http/access.ts';
+import { requirePermission, scopeOf } from '../../http/access.ts';
 import { conflict, enforce, notFound, staleVersion } from '../../http/errors.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import { getOrgRef } from '../orgs/org-refs.ts';
-import { type GrantRequest, NEW_ACCOUNT, planGrants, saveGrants } from './roles.service.ts';
-import { loadManageable } from './users.access.ts';
+import { type GrantRequest, type PlannedGrant, planGrants, saveGrants } from './roles.service.ts';
+import { accountActionRefused, loadManageable } from './users.access.ts';
 import {
   assignmentsOf,
   findUser,
@@ -21,7 +23,7 @@ import {
   updateUserAtVersion,
   usernameExists,
 } from './users.repo.ts';
-import { auditedUser, userView } from './users.views.ts';
+import { auditedUser, userView, type Viewer } from './users.views.ts';
 
 export type UserListInput = {
   page: number;
@@ -48,7 +50,7 @@ export async function listUsers(deps: Deps, actor: Actor, input: UserListInput) 
     deps.db,
     rows.map((r) => r.id),
   );
-  return { items: rows.map((r) => userView(r, assignments, now)), total };
+  return { items: rows.map((r) => userView(r, assignments, { actor, now, today })), total };
 }
 
 export async function getUser(deps: Deps, actor: Actor, id: number): Promise<UserView> {
@@ -56,14 +58,33 @@ export async function getUser(deps: Deps, actor: Actor, id: number): Promise<Use
   requirePermission(actor, 'user.read', today);
   const user = await findUserInScope(deps.db, scopeOf(actor, 'user.read', today), id);
   if (!user) throw notFound('用户');
-  return userView(user, await assignmentsOf(deps.db, [id]), deps.clock.now());
+  return userView(user, await assignmentsOf(deps.db, [id]), { actor, now: deps.clock.now(), today });
 }
 
-/** The account as it is now, in the transaction that changed it. */
-export async function viewOf(tx: Db, id: number, now: Date): Promise<UserView> {
+/** The account as it is now, in the transaction that changed it, as the actor sees it. */
+export async function viewOf(tx: Db, id: number, viewer: Viewer): Promise<UserView> {
   const user = await findUser(tx, id);
   if (!user) throw notFound('用户');
-  return userView(user, await assignmentsOf(tx, [id]), now);
+  return userView(user, await assignmentsOf(tx, [id]), viewer);
+}
+
+/**
+ * The role in which the actor creates an account with these grants: 三员分立 by the kind of account the grants
+ * make (an administrator account is created by the security administrator alone, a business one by the system
+ * administrator or an org_admin), among the actor's roles that may manage accounts at the home org and at every
+ * org of the grants.
+ */
+function creatorRole(actor: Actor, homePath: string, grants: readonly PlannedGrant[], today: IsoDate): Role {
+  const places = grants.map((g) => ({ orgPath: g.org.path }));
+  const actingRoles = managingRoles(actor, homePath, places, today, 'user.manage');
+  if (actingRoles.length === 0) throw notFound('组织');
+  const decision = checkAccountAction({
+    actingRoles,
+    targetRoles: grants.map((g) => g.role),
+    action: 'create',
+  });
+  if (!decision.ok) throw accountActionRefused(decision);
+  return decision.actingRole as Role;
 }
 
 export type CreateUserInput = {
@@ -88,8 +109,8 @@ export async function createUser(
   requirePermission(actor, 'user.manage', today);
   return deps.db.transaction(async (tx) => {
     const home = await getOrgRef(tx, scopeOf(actor, 'user.manage', today), input.orgId);
-    const role = requireAt(actor, 'user.manage', home.path, today);
-    const grants = await planGrants(tx, actor, NEW_ACCOUNT, [], input.roles, today);
+    const grants = await planGrants(tx, actor, [], input.roles, today);
+    const role = creatorRole(actor, home.path, grants, today);
     enforce(checkPassword(input.initialPassword, input.username));
     const usernameTaken = () => conflict('username_taken', '用户名已被使用', { field: 'username' });
     if (await usernameExists(tx, input.username)) throw usernameTaken();
@@ -113,7 +134,7 @@ export async function createUser(
       after: { ...auditedUser(user), passwordHash, mustChangePassword: true },
     });
     await saveGrants(tx, ctx, actor, user, grants);
-    return viewOf(tx, user.id, deps.clock.now());
+    return viewOf(tx, user.id, { actor, now: deps.clock.now(), today });
   });
 }
 
@@ -129,7 +150,7 @@ export async function updateUser(
 ): Promise<UserView> {
   const today = deps.clock.today();
   return deps.db.transaction(async (tx) => {
-    const { user, role } = await loadManageable(tx, actor, id, 'user.manage', today);
+    const { user, role } = await loadManageable(tx, actor, id, 'user.manage', 'edit', today);
     if (input.version !== user.version) throw staleVersion();
     const orgId =
       input.orgId === undefined || input.orgId === user.orgId
@@ -147,6 +168,6 @@ export async function updateUser(
       before: { name: user.name, orgId: user.orgId },
       after: { name, orgId },
     });
-    return viewOf(tx, id, deps.clock.now());
+    return viewOf(tx, id, { actor, now: deps.clock.now(), today });
   });
 }

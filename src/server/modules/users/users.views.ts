@@ -1,13 +1,30 @@
 import type { AssignmentView } from '../../../contracts/auth.ts';
 import type { UserView } from '../../../contracts/users.ts';
+import type { Actor } from '../../../domain/access.ts';
+import { allowedAccountActions } from '../../../domain/account-duties.ts';
 import { accountStatus } from '../../../domain/accounts.ts';
+import type { IsoDate } from '../../../domain/dates.ts';
 import type { AssignmentRecord, UserRecord } from './users.repo.ts';
 
 export function assignmentView(a: AssignmentRecord): AssignmentView {
   return { id: a.id, role: a.role, orgId: a.orgId, orgName: a.orgName, orgPath: a.orgPath, endsOn: a.endsOn };
 }
 
-export function userView(user: UserRecord, assignments: readonly AssignmentRecord[], now: Date): UserView {
+/** Who looks at the account, and when: what they may do with it is part of the view (the page's buttons). */
+export type Viewer = { readonly actor: Actor; readonly now: Date; readonly today: IsoDate };
+
+export function userView(
+  user: UserRecord,
+  assignments: readonly AssignmentRecord[],
+  viewer: Viewer,
+): UserView {
+  const own = assignments.filter((a) => a.userId === user.id);
+  const can = allowedAccountActions(
+    viewer.actor,
+    { id: user.id, homeOrgPath: user.orgPath, assignments: own },
+    viewer.today,
+  );
+  const now = viewer.now;
   return {
     id: user.id,
     username: user.username,
@@ -21,7 +38,8 @@ export function userView(user: UserRecord, assignments: readonly AssignmentRecor
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
     version: user.version,
-    assignments: assignments.filter((a) => a.userId === user.id).map(assignmentView),
+    assignments: own.map(assignmentView),
+    can,
   };
 }
 

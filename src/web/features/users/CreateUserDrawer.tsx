@@ -18,6 +18,7 @@ type Values = { username: string; name: string; orgId: number; initialPassword: 
 const FIELDS = ['username', 'name', 'orgId', 'initialPassword', 'roles'];
 const REASON_FIELDS = {
   username_taken: 'username',
+  separation_of_duties: 'roles',
 };
 
 /** 新建用户: the account, its home org, a temporary password (changed at first login) and its roles. */

@@ -10,7 +10,7 @@ import { grantableRoles } from './grantable-roles.ts';
 import { RolesDrawer } from './RolesDrawer.tsx';
 import { TemporaryPasswordModal } from './TemporaryPasswordModal.tsx';
 
-/** A row's actions, each shown only with the permission it needs; destructive ones confirm first. */
+/** A row's actions, each shown only when the server says the viewer may take it; destructive ones confirm first. */
 export function UserRowActions({ user, me }: { user: UserView; me: MeView }) {
   const { modal, message } = App.useApp();
   const handleError = useApiErrorHandler();
@@ -20,10 +20,9 @@ export function UserRowActions({ user, me }: { user: UserView; me: MeView }) {
   const setActive = useSetUserActive();
   const [open, setOpen] = useState<'edit' | 'roles' | null>(null);
   const [temporary, setTemporary] = useState<string | null>(null);
-  const may = (p: string) => me.permissions.includes(p);
-  const self = user.id === me.id;
-  const canManage = may('user.manage');
-  const canRoles = grantableRoles(me).length > 0;
+  // What the server says this viewer may do with this account (scope, 三员分立, not their own).
+  const can = user.can;
+  const canRoles = (can.grant || can.revoke) && grantableRoles(me).length > 0;
 
   const confirm = (
     title: string,
@@ -42,16 +41,12 @@ export function UserRowActions({ user, me }: { user: UserView; me: MeView }) {
     });
 
   const more: NonNullable<MenuProps['items']> = [];
-  if (may('user.unlock') && user.status === 'locked') more.push({ key: 'unlock', label: '解锁' });
-  // One's own password is changed in 个人设置, never reset.
-  if (canManage && !self && user.status !== 'deactivated') more.push({ key: 'reset', label: '重置密码' });
-  if (canManage && !self) {
-    more.push(
-      user.status === 'deactivated'
-        ? { key: 'reactivate', label: '启用' }
-        : { key: 'deactivate', label: '停用', danger: true },
-    );
+  if (can.unlock && user.status === 'locked') more.push({ key: 'unlock', label: '解锁' });
+  if (can.reset_password && user.status !== 'deactivated') more.push({ key: 'reset', label: '重置密码' });
+  if (can.deactivate && user.status !== 'deactivated') {
+    more.push({ key: 'deactivate', label: '停用', danger: true });
   }
+  if (can.reactivate && user.status === 'deactivated') more.push({ key: 'reactivate', label: '启用' });
 
   const onMore = (key: string) => {
     if (key === 'unlock') {
@@ -88,7 +83,7 @@ export function UserRowActions({ user, me }: { user: UserView; me: MeView }) {
 
   return (
     <Flex gap={0} wrap={false}>
-      {canManage ? (
+      {can.edit ? (
         <Button type="link" size="small" onClick={() => setOpen('edit')}>
           编辑
         </Button>
