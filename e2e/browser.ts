@@ -22,7 +22,8 @@ if (!chromiumPath) {
   console.warn(`${message}（本机跳过浏览器测试）`);
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: e.g. `--host-resolver-rules=MAP office.example 127.0.0.1` to reach the server by a LAN name. */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!chromiumPath) throw new Error('no Chromium');
   return chromium.launch({
     executablePath: chromiumPath,
@@ -35,6 +36,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
 }

@@ -6,17 +6,21 @@ export const IsoDateSchema = z
   .refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD' })
   .meta({ description: '日期 YYYY-MM-DD', example: '2026-01-15' });
 
-export const IdSchema = z.coerce.number().int().positive();
+/** The largest PostgreSQL `integer`: ids, versions and counts beyond it are refused at the edge (400), not by the database (500). */
+export const INT32_MAX = 2_147_483_647;
+
+export const IdSchema = z.coerce.number().int().positive().max(INT32_MAX, '编号超出范围');
 export const IdParams = z.object({ id: IdSchema });
 
 export const VersionSchema = z
   .number()
   .int()
   .positive()
+  .max(INT32_MAX)
   .meta({ description: '乐观锁版本号：提交读取时的值' });
 
 export const PageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 

@@ -1,10 +1,8 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
@@ -19,6 +17,9 @@ import type { Deps } from './deps.ts';
 import type { App } from './http/app-types.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { errorBody, handleError } from './http/errors.ts';
+import { registerSameOriginCheck } from './http/same-origin.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { registerWebApp, WEB_DIST } from './http/web-app.ts';
 import { registerAuditLogRoutes } from './modules/audit-logs/audit-logs.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
@@ -32,19 +33,21 @@ import { registerTransferRoutes } from './modules/transfers/transfers.routes.ts'
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { registerWorkbenchRoutes } from './modules/workbench/workbench.routes.ts';
 
-export const WEB_DIST = fileURLToPath(new URL('../../dist', import.meta.url));
-
 export type BuildOptions = {
   /** Serve the built web app from `dist/` when it exists (the tests of the API leave it out). */
   readonly serveWeb?: boolean;
   readonly logger?: FastifyBaseLogger;
+  /** Reverse proxies whose X-Forwarded-For is believed (config.ts, JICENG_TRUST_PROXY); none by default. */
+  readonly trustProxy?: string[] | false;
 };
 
 /** Builds the application around its dependencies. Never listens: main.ts and the tests decide that. */
 export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<App> {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
-    trustProxy: true,
+    // The client address is the TCP peer unless it is a named proxy: a forged X-Forwarded-For must not escape
+    // the login rate limit or sign the audit log with another address.
+    trustProxy: options.trustProxy && options.trustProxy.length > 0 ? options.trustProxy : false,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -53,17 +56,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   // State changes are JSON or multipart only: a cross-site form (text/plain, urlencoded) cannot forge them.
   app.removeContentTypeParser('text/plain');
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // antd injects its CSS-in-JS as <style> elements.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-      },
-    },
-  });
+  await app.register(helmet, securityHeaders(deps.secureCookie));
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
@@ -93,6 +86,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     app.swagger(),
   );
 
+  registerSameOriginCheck(app);
   registerAuthentication(app, deps);
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
@@ -108,10 +102,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerMemberImportRoutes(app, deps);
 
   const serveWeb = options.serveWeb !== false && existsSync(WEB_DIST);
-  if (serveWeb) {
-    // wildcard: files are looked up per request, so a rebuilt dist/ is served without a restart.
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });
-  }
+  if (serveWeb) await registerWebApp(app);
   app.setNotFoundHandler((request, reply) => {
     if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
       // Client-side routes of the single-page app.

@@ -1,35 +1,27 @@
-import path from 'node:path';
 import { buildApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
-import { openDatabase } from './db/client.ts';
-import { migrate } from './db/migrate.ts';
+import { openConfiguredDatabase } from './database-setup.ts';
 import type { Deps } from './deps.ts';
 import { createLogger } from './logging.ts';
 import { ensureIdKeyFingerprint } from './modules/settings/settings.service.ts';
 import { createIdCipher, keyFingerprint, loadSecretKey } from './security/crypto.ts';
+import { installShutdown } from './shutdown.ts';
 import { prepareDeployment } from './startup.ts';
 import { printStartupBanner } from './startup-banner.ts';
 
-/** config → database → migrations → first-start data → listen. */
+/** config → private data folder → database (migrated) → key → first-start data → listen. */
 async function main(): Promise<void> {
   const started = performance.now();
+  // Everything the server writes (the embedded database, the key, upload temp files) is for its own user only.
+  process.umask(0o077);
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const database = await openDatabase(
-    config.databaseUrl
-      ? {
-          kind: 'postgres',
-          url: config.databaseUrl,
-          onIdleError: (err) =>
-            log.warn({ err }, 'PostgreSQL closed an idle connection; the pool reconnects'),
-        }
-      : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
-  );
-  await migrate(database);
+  const { database, close, appRoleSeparated } = await openConfiguredDatabase(config, {
+    purpose: '基层服务 npm start',
+    onIdleError: (err) => log.warn({ err }, 'PostgreSQL 关闭了一个空闲连接，连接池将重新连接'),
+  });
   const secret = loadSecretKey({ env: config.secretKey, dataDir: config.dataDir });
-  if (secret.created)
-    log.info({ path: secret.path }, 'created the ID-number key file (mode 0600): back it up');
   await ensureIdKeyFingerprint(database.db, keyFingerprint(secret.key));
   const clock = systemClock(config.timeZone);
   const idCipher = createIdCipher(secret.key);
@@ -44,22 +36,21 @@ async function main(): Promise<void> {
     loginRateLimitPerMinute: config.loginRateLimitPerMinute,
     idCipher,
   };
-  const app = await buildApp(deps, { logger: log });
+  const app = await buildApp(deps, { logger: log, trustProxy: config.trustProxy });
+  installShutdown({
+    log,
+    seconds: config.shutdownSeconds,
+    steps: [() => app.close(), close],
+  });
   await app.listen({ port: config.port, host: config.host });
-  printStartupBanner(config, database.kind, report, performance.now() - started);
-
-  const shutdown = async (signal: string) => {
-    log.info({ signal }, 'shutting down');
-    await app.close();
-    // PGlite runs without fsync: close it cleanly so that the data folder is consistent.
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  printStartupBanner(config, database.kind, report, performance.now() - started, {
+    keyFileCreated: secret.created ? secret.path : undefined,
+    appRoleSeparated,
+  });
 }
 
 main().catch((error) => {
-  console.error('启动失败 / failed to start:', error);
+  console.error(`启动失败：${error instanceof Error ? error.message : String(error)}`);
+  if (process.env.LOG_LEVEL === 'debug' && error instanceof Error) console.error(error.stack);
   process.exit(1);
 });

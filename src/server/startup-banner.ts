@@ -1,8 +1,30 @@
+import { networkInterfaces } from 'node:os';
 import { ROLE_LABELS } from '../domain/roles.ts';
 import type { Config } from './config.ts';
 import type { DatabaseKind } from './db/client.ts';
 import { ADMIN_USERNAME } from './seed/bootstrap.ts';
 import type { StartupReport } from './startup.ts';
+
+export type StartupNotes = {
+  /** The ID-number key file this start created: the operator must back it up, apart from the data. */
+  readonly keyFileCreated?: string | undefined;
+  /** False when the app's database role could alter the audit table (see database-setup.ts). */
+  readonly appRoleSeparated: boolean;
+};
+
+/**
+ * The addresses a browser can use: the host given, or, when listening on every interface (HOST=0.0.0.0, the
+ * office network), each IPv4 address of this machine.
+ */
+export function browserUrls(host: string, port: number, scheme: 'http' | 'https' = 'http'): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return [`${scheme}://${host}:${port}`];
+  const addresses = Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a !== undefined && a.family === 'IPv4')
+    .map((a) => (a as { address: string }).address)
+    .sort((a, b) => Number(a.startsWith('127.')) - Number(b.startsWith('127.')));
+  return addresses.map((a) => `${scheme}://${a}:${port}`);
+}
 
 /** What a newcomer needs to see on the console: where to go and how to log in. */
 export function printStartupBanner(
@@ -10,16 +32,31 @@ export function printStartupBanner(
   kind: DatabaseKind,
   report: StartupReport,
   ms: number,
+  notes: StartupNotes,
 ): void {
-  const url = `http://${config.host}:${config.port}`;
+  const [url = `http://127.0.0.1:${config.port}`, ...more] = browserUrls(config.host, config.port);
   const lines = [
     '',
     `基层 Jiceng 已启动: ${url}  (${(ms / 1000).toFixed(1)} 秒)`,
+    ...more.map((u) => `                    ${u}`),
     kind === 'pglite'
       ? `数据库: 内嵌 PGlite, 数据目录 ${config.dataDir}（演示与小规模使用；生产环境请设置 DATABASE_URL 使用 PostgreSQL）`
       : '数据库: PostgreSQL (DATABASE_URL)',
     `接口文档: ${url}/api/docs`,
   ];
+  if (notes.keyFileCreated) {
+    lines.push(
+      '',
+      `已生成身份证号加密密钥 ${notes.keyFileCreated}（权限 0600）：请另行备份并与数据分开保存，丢失后已加密的身份证号无法恢复。`,
+    );
+  }
+  if (!notes.appRoleSeparated) {
+    lines.push(
+      '',
+      '注意: 应用以数据表所有者（或超级用户）身份连接 PostgreSQL，可以停用审计日志的防篡改触发器。',
+      '      生产环境请用 DATABASE_MIGRATION_URL 指定所有者账号执行迁移，DATABASE_URL 使用只有读写权限的账号（见 README）。',
+    );
+  }
   if (report.generatedAdminPassword) {
     lines.push(
       '',

@@ -60,7 +60,12 @@ export function clientFor(app: App, headers: Record<string, string> = {}): TestC
 
 /** A real app on a fresh real database, with a clock the test controls. */
 export async function startTestApp(
-  options: { now?: Date; loginRateLimitPerMinute?: number } = {},
+  options: {
+    now?: Date;
+    loginRateLimitPerMinute?: number;
+    secureCookie?: boolean;
+    trustProxy?: string[];
+  } = {},
 ): Promise<TestApp> {
   const database = await freshDatabase();
   const clock = manualClock(options.now ?? TEST_NOW);
@@ -69,11 +74,11 @@ export async function startTestApp(
     database,
     clock,
     log: pino({ level: 'silent' }),
-    secureCookie: false,
+    secureCookie: options.secureCookie ?? false,
     loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 10_000,
     idCipher: createIdCipher(randomBytes(32)),
   };
-  const app = await buildApp(deps, { serveWeb: false });
+  const app = await buildApp(deps, { serveWeb: false, trustProxy: options.trustProxy ?? false });
   return {
     app,
     deps,
