@@ -17,9 +17,6 @@ export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
 export const IMPORT_MODES = ['valid_rows', 'all_or_nothing'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
-/** How many errors (and warnings) the JSON answer lists; the error workbook always holds them all. */
-export const IMPORT_ISSUES_SHOWN = 1000;
-
 /** The form fields sent with the file (multipart/form-data; every field is text). */
 export const MemberImportFields = z.object({
   /** The subtree the rows must fall in (in the actor's scope); the actor's scope by default. */
@@ -65,14 +62,17 @@ export const MemberImportReport = z.object({
   validCount: z.number().int(),
   /** Rows with at least one error. */
   errorCount: z.number().int(),
-  /** All errors, of every row and column (`errors` may show fewer, see `truncated`). */
+  /** All errors, of every row and column, counted exactly (`errors` may show fewer, see `truncated`). */
   issueCount: z.number().int(),
+  /** The first errors found, at most `issueLimit`; the error workbook holds the rows of these. */
   errors: z.array(ImportIssue),
   /** Notes that did not refuse the row: a year-and-month date, a derived category, a 15-digit ID. */
   warnings: z.array(ImportIssue),
   warningCount: z.number().int(),
   /** True when `errors` or `warnings` list fewer than there are. */
   truncated: z.boolean(),
+  /** How many errors (and warnings) are kept per file (导入限制, set by the 系统管理员). */
+  issueLimit: z.number().int(),
   /** The rows with errors, as uploaded, with a 错误说明 column: GET /api/member-imports/error-files/{id}. */
   errorFileId: z.string().nullable(),
   errorFileExpiresAt: z.string().nullable(),
@@ -114,6 +114,16 @@ export const ImportBatchUndoResult = z.object({
   removedMembers: z.number().int(),
   removedPersons: z.number().int(),
 });
+
+/** The 导入限制 an importer works within (the settings themselves are the 系统管理员's). */
+export const ImportLimitsView = z.object({
+  maxFileMb: z.number().int(),
+  maxRows: z.number().int(),
+  maxColumns: z.number().int(),
+  maxIssues: z.number().int(),
+  errorFileHours: z.number().int(),
+});
+export type ImportLimitsView = z.infer<typeof ImportLimitsView>;
 
 export const ErrorFileParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });
 

@@ -1,4 +1,5 @@
 import { TRANSFER_VALIDITY_BOUNDS } from '../domain/transfer-rules.ts';
+import { UPLOAD_LIMIT_BOUNDS, type UploadLimitKey } from '../domain/upload-limits.ts';
 import { z } from './zod-zh.ts';
 
 /** 安全策略, kept by the 安全管理员. Bounds keep a setting from disabling the protection it configures. */
@@ -7,6 +8,7 @@ export const SecurityPolicySchema = z.object({
   sessionMaxHours: z.number().int().min(1).max(72).meta({ description: '会话最长有效期（小时）' }),
   lockoutThreshold: z.number().int().min(3).max(20).meta({ description: '连续登录失败锁定次数' }),
   lockoutMinutes: z.number().int().min(1).max(1440).meta({ description: '锁定时长（分钟）' }),
+  totpRequiredForOrgAdmin: z.boolean().meta({ description: '组织管理员须使用双因素认证' }),
 });
 
 const TermPolicyFields = {
@@ -46,7 +48,21 @@ export const OrgSettingsSchema = z
   .object({ ...TermPolicyFields, ...TransferPolicyFields })
   .refine(urgentWithinWarn.check, urgentWithinWarn.issue);
 
-export const SETTING_GROUPS = ['security', 'org'] as const;
+const limit = (key: UploadLimitKey, description: string) =>
+  z.number().int().min(UPLOAD_LIMIT_BOUNDS[key].min).max(UPLOAD_LIMIT_BOUNDS[key].max).meta({ description });
+
+/** 导入限制, kept by the 系统管理员: the bounds of an uploaded roster (src/domain/upload-limits.ts). */
+export const ImportLimitsSchema = z.object({
+  maxFileMb: limit('maxFileMb', '上传文件大小上限（MB）'),
+  maxInflatedMb: limit('maxInflatedMb', '解压后内容上限（MB）'),
+  maxSharedStringsMb: limit('maxSharedStringsMb', '共享字符串上限（MB）'),
+  maxRows: limit('maxRows', '数据行数上限'),
+  maxColumns: limit('maxColumns', '列数上限'),
+  maxIssues: limit('maxIssues', '每个文件保留的问题数'),
+  errorFileHours: limit('errorFileHours', '错误明细文件保留时长（小时）'),
+});
+
+export const SETTING_GROUPS = ['security', 'org', 'import'] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number];
 
 export const SettingGroupParams = z.object({ group: z.enum(SETTING_GROUPS) });
@@ -60,5 +76,10 @@ export const SettingView = z.object({
 
 export const UpdateSettingBody = z.object({
   value: z.record(z.string(), z.unknown()),
-  version: z.number().int().min(0).meta({ description: '读取时的版本号；从未修改过的参数为 0' }),
+  version: z
+    .number()
+    .int()
+    .min(0)
+    .max(2_147_483_647)
+    .meta({ description: '读取时的版本号；从未修改过的参数为 0' }),
 });

@@ -7,6 +7,8 @@ export type SecurityPolicy = {
   readonly sessionMaxHours: number;
   readonly lockoutThreshold: number;
   readonly lockoutMinutes: number;
+  /** The org_admin must use a second factor (second-factor.ts); the three administrators always must. */
+  readonly totpRequiredForOrgAdmin: boolean;
 };
 
 export const DEFAULT_SECURITY_POLICY: SecurityPolicy = {
@@ -14,6 +16,7 @@ export const DEFAULT_SECURITY_POLICY: SecurityPolicy = {
   sessionMaxHours: 12,
   lockoutThreshold: 5,
   lockoutMinutes: 15,
+  totpRequiredForOrgAdmin: true,
 };
 
 export type LoginState = {

@@ -13,4 +13,6 @@ export type Deps = {
   readonly loginRateLimitPerMinute: number;
   /** Encrypts ID numbers at rest and hashes them for lookup (key from JICENG_SECRET_KEY or the key file). */
   readonly idCipher: IdCipher;
+  /** Where uploads wait while they are read; a private folder under the system's temp folder by default. */
+  readonly uploadTempDir?: string;
 };

@@ -4,6 +4,7 @@ import { loadConfig } from './config.ts';
 import { openConfiguredDatabase } from './database-setup.ts';
 import type { Deps } from './deps.ts';
 import { createLogger } from './logging.ts';
+import { cleanUpImports } from './modules/member-import/import-files.ts';
 import { ensureIdKeyFingerprint } from './modules/settings/settings.service.ts';
 import { createIdCipher, keyFingerprint, loadSecretKey } from './security/crypto.ts';
 import { installShutdown } from './shutdown.ts';
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
     loginRateLimitPerMinute: config.loginRateLimitPerMinute,
     idCipher,
   };
+  // Error workbooks past their time and upload folders left by a crash hold ID numbers: gone before serving.
+  await cleanUpImports(deps);
   const app = await buildApp(deps, { logger: log, trustProxy: config.trustProxy });
   installShutdown({
     log,

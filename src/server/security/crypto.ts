@@ -6,8 +6,8 @@ import { upgradeLegacyId } from '../../domain/id-number.ts';
 /**
  * Privacy of ID numbers (DESIGN.md §2.5): encrypted at rest with AES-256-GCM and found through a keyed hash
  * (HMAC-SHA256), which is also what keeps them unique. One 32-byte master key, from JICENG_SECRET_KEY or from
- * `<dataDir>/secret.key`; two subkeys derived from it with HKDF-SHA256, so that the same key never serves both
- * the cipher and the MAC.
+ * `<dataDir>/secret.key`; subkeys derived from it with HKDF-SHA256, so that the same key never serves two
+ * purposes (the ID cipher, the MAC, files that hold ID numbers).
  */
 export const KEY_BYTES = 32;
 export const KEY_FILE_NAME = 'secret.key';
@@ -109,7 +109,27 @@ export type IdCipher = {
   decrypt(stored: string): string;
   /** HMAC-SHA256 hex of the 18-digit form (a 15-digit number is upgraded first): lookup and uniqueness. */
   hash(idNumber: string): string;
+  /**
+   * Files that hold ID numbers (an import's error workbook), with their own subkey: version byte, IV, tag,
+   * ciphertext. `context` (e.g. the file's id) is authenticated, so that one file's bytes cannot pass for another's.
+   */
+  encryptBytes(plain: Uint8Array, context: string): Buffer;
+  /** Throws when the bytes were tampered with, moved to another context or encrypted under another key. */
+  decryptBytes(sealed: Uint8Array, context: string): Buffer;
+  /**
+   * Secrets the server must read back (a TOTP key), with their own subkey, as base64url text for a column;
+   * `context` (e.g. `totp:<userId>`) is authenticated, so that a secret copied to another row does not open.
+   */
+  sealSecret(plain: Uint8Array, context: string): string;
+  openSecret(sealed: string, context: string): Buffer;
+  /**
+   * HMAC-SHA256 hex under a subkey of its own per purpose: a login name that matched no account (people type
+   * passwords there), a recovery code. Without the key, a leaked table cannot be searched by guessing.
+   */
+  keyedHash(purpose: KeyedHashPurpose, value: string): string;
 };
+
+export type KeyedHashPurpose = 'login_name' | 'recovery_code';
 
 const VERSION = 'v1';
 const IV_BYTES = 12; // 96-bit IVs, GCM's native size; random IVs stay far below the 2^32 messages per key limit
@@ -154,6 +174,33 @@ function decryptWith(key: Buffer, stored: string): string {
   }
 }
 
+const BYTES_VERSION = 1;
+const bytesAad = (context: string) => Buffer.from(`jiceng:bytes:v1:${context}`, 'utf8');
+
+function encryptBytesWith(key: Buffer, plain: Uint8Array, context: string): Buffer {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(bytesAad(context));
+  const ciphertext = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([Buffer.of(BYTES_VERSION), iv, cipher.getAuthTag(), ciphertext]);
+}
+
+function decryptBytesWith(key: Buffer, sealed: Uint8Array, context: string): Buffer {
+  const bytes = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+  const head = 1 + IV_BYTES + TAG_BYTES;
+  if (bytes.length < head || bytes[0] !== BYTES_VERSION) throw new Error('encrypted bytes: unknown format');
+  const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(1, 1 + IV_BYTES), {
+    authTagLength: TAG_BYTES,
+  });
+  decipher.setAAD(bytesAad(context));
+  decipher.setAuthTag(bytes.subarray(1 + IV_BYTES, head));
+  try {
+    return Buffer.concat([decipher.update(bytes.subarray(head)), decipher.final()]);
+  } catch {
+    throw new Error('encrypted bytes failed authentication: wrong key, context or tampered value');
+  }
+}
+
 /** The canonical form that is hashed: trimmed, upper-case X, 15 digits upgraded to 18. */
 function canonical(idNumber: string): string {
   const value = idNumber.trim().toUpperCase();
@@ -166,10 +213,24 @@ export function createIdCipher(masterKey: Uint8Array): IdCipher {
   if (masterKey.length !== KEY_BYTES) throw new Error(`the master key must be ${KEY_BYTES} bytes`);
   const encryptionKey = subkey(masterKey, 'jiceng/id_number/aes-256-gcm/v1');
   const macKey = subkey(masterKey, 'jiceng/id_number/hmac-sha256/v1');
+  const bytesKey = subkey(masterKey, 'jiceng/bytes/aes-256-gcm/v1');
+  const secretKey = subkey(masterKey, 'jiceng/secrets/aes-256-gcm/v1');
+  const hashKeys: Record<KeyedHashPurpose, Buffer> = {
+    login_name: subkey(masterKey, 'jiceng/login_name/hmac-sha256/v1'),
+    recovery_code: subkey(masterKey, 'jiceng/recovery_code/hmac-sha256/v1'),
+  };
   return {
     encrypt: (plain) => encryptWith(encryptionKey, plain),
     decrypt: (stored) => decryptWith(encryptionKey, stored),
     hash: (idNumber) => createHmac('sha256', macKey).update(canonical(idNumber)).digest('hex'),
+    encryptBytes: (plain, context) => encryptBytesWith(bytesKey, plain, context),
+    decryptBytes: (sealed, context) => decryptBytesWith(bytesKey, sealed, context),
+    sealSecret: (plain, context) =>
+      encryptBytesWith(secretKey, plain, `secret:${context}`).toString('base64url'),
+    openSecret: (sealed, context) =>
+      decryptBytesWith(secretKey, Buffer.from(sealed, 'base64url'), `secret:${context}`),
+    keyedHash: (purpose, value) =>
+      createHmac('sha256', hashKeys[purpose]).update(value, 'utf8').digest('hex'),
   };
 }
 

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ImportIssue } from '../../../contracts/member-import.ts';
+import type { UploadLimits } from '../../../domain/upload-limits.ts';
 import { readRoster } from './import-reader.ts';
 import type { SheetWriter } from './member-export.excel.ts';
 import type { SheetLayout } from './sheet-layout.ts';
@@ -49,8 +50,15 @@ function openSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, layout: SheetLa
   return { layout, sheet };
 }
 
-/** Writes the error workbook of the upload at `path` and answers its bytes. */
-export async function buildErrorWorkbook(path: string, errors: readonly ImportIssue[]): Promise<Buffer> {
+/**
+ * Writes the error workbook of the upload at `path` and answers its bytes: the rows of the errors kept (at
+ * most `maxIssues`), so that it stays as small as the report.
+ */
+export async function buildErrorWorkbook(
+  path: string,
+  errors: readonly ImportIssue[],
+  limits: UploadLimits,
+): Promise<Buffer> {
   const messages = messagesByRow(errors);
   const out = new PassThrough();
   const chunks: Buffer[] = [];
@@ -58,10 +66,14 @@ export async function buildErrorWorkbook(path: string, errors: readonly ImportIs
   const ended = once(out, 'end');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   let open: OpenSheet = null;
-  for await (const event of readRoster(path)) {
+  let left = [...messages.values()].reduce((n, rows) => n + rows.size, 0);
+  for await (const event of readRoster(path, limits)) {
+    // Past the last row with a kept error, the rest of the upload need not be read again.
+    if (left === 0) break;
     if (event.type !== 'row') continue;
     const message = messages.get(event.layout.name)?.get(event.number);
     if (message === undefined) continue;
+    left--;
     if (open?.layout !== event.layout) {
       open?.sheet.commit();
       open = openSheet(workbook, event.layout);

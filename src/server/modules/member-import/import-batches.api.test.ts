@@ -68,7 +68,7 @@ describe('POST /api/import-batches/:id/undo', () => {
     );
     expect(await t.deps.db.select().from(persons).where(inArray(persons.id, personIds))).toEqual([]);
     const [audit] = await auditRows(t.deps.db, 'import_batch.undo', batchId);
-    expect(audit?.diff).toEqual({ note: { removedMembers: 3, removedPersons: 3 } });
+    expect(audit?.diff).toEqual({ note: { removedMembers: 3, removedPersons: 3, removedErrorFiles: 0 } });
 
     const again = await as.orgadminA.post(`/api/import-batches/${batchId}/undo`, {});
     expect(again.statusCode).toBe(409);

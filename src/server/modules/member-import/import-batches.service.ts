@@ -13,7 +13,14 @@ import {
   lockBatchMembers,
   markBatchUndone,
 } from './import-batches.repo.ts';
-import { type BatchRow, findBatchInScope, findImportFile, listBatches } from './member-import.repo.ts';
+import { openErrorFile } from './import-files.ts';
+import {
+  type BatchRow,
+  deleteBatchImportFiles,
+  findBatchInScope,
+  findImportFile,
+  listBatches,
+} from './member-import.repo.ts';
 
 /** 导入批次 as the UI lists them; the path used for scoping stays on the server. */
 export function batchView(row: NonNullable<BatchRow>): ImportBatchView {
@@ -77,6 +84,8 @@ export async function undoImportBatch(deps: Deps, actor: Actor, ctx: AuditContex
       list.map((m) => ({ before: m, after: null })),
     );
     const removedPersons = await deleteBatchMembers(tx, id, list);
+    // Its error workbook holds rows of the same upload: it goes with the batch.
+    const removedErrorFiles = await deleteBatchImportFiles(tx, id);
     await markBatchUndone(tx, id, ctx.actorId, ctx.at);
     await recordAudit(tx, ctx, {
       action: 'import_batch.undo',
@@ -84,7 +93,7 @@ export async function undoImportBatch(deps: Deps, actor: Actor, ctx: AuditContex
       entityId: id,
       orgId: found.orgId,
       role,
-      note: { removedMembers: list.length, removedPersons },
+      note: { removedMembers: list.length, removedPersons, removedErrorFiles },
     });
     return { removedMembers: list.length, removedPersons };
   });
@@ -92,10 +101,14 @@ export async function undoImportBatch(deps: Deps, actor: Actor, ctx: AuditContex
   return { batch: batchView(batch as NonNullable<BatchRow>), ...removed };
 }
 
-/** An error workbook, to the user who made it, within its 24 hours; anyone else gets 404. */
+/**
+ * An error workbook, decrypted, to the user who made it, within its retention time; anyone else, or a file
+ * that does not decrypt, gets 404.
+ */
 export async function getErrorFile(deps: Deps, actor: Actor, id: string) {
   requirePermission(actor, 'member.manage', deps.clock.today());
   const file = await findImportFile(deps.db, id, actor.userId, deps.clock.now());
-  if (!file) throw notFound('错误说明文件');
-  return file;
+  const content = file ? openErrorFile(deps.idCipher, id, file.content) : null;
+  if (!file || !content) throw notFound('错误说明文件');
+  return { fileName: file.fileName, content };
 }

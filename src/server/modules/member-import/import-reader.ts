@@ -1,8 +1,5 @@
-import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import unzipper, { type ZipEntry } from 'unzipper';
-import { AppError } from '../../http/errors.ts';
-import { type CellInput, EMPTY_CELL, toCellInput } from './cells.ts';
+import type { UploadLimits } from '../../../domain/upload-limits.ts';
+import type { CellInput } from './cells.ts';
 import {
   HEADER_SCAN_ROWS,
   isBlankRow,
@@ -12,11 +9,26 @@ import {
   layoutOf,
   type SheetLayout,
 } from './sheet-layout.ts';
+import { asRefusal, notXlsx } from './xlsx/refusals.ts';
+import { SharedStrings } from './xlsx/shared-strings.ts';
+import {
+  DateStyles,
+  partPath,
+  type Relationship,
+  relationshipsHandler,
+  type WorkbookInfo,
+  workbookHandler,
+} from './xlsx/workbook-parts.ts';
+import { type SheetContext, SheetReader, type SheetRow } from './xlsx/worksheet-rows.ts';
+import { InflateBudget, parseXml, readXml, type XmlHandler } from './xlsx/xml-stream.ts';
+import { entryStream, openZip, type ZipArchive, type ZipEntry } from './xlsx/zip-archive.ts';
 
 /**
- * Reads an uploaded workbook with exceljs's STREAMING reader (STACK-NOTES.md, Excel): one row at a time,
- * never the whole workbook in memory. Styles are read so that date cells come back as dates; a date cell
- * whose format exceljs does not know still arrives as a serial number, which the date parser converts.
+ * Reads an uploaded workbook one row at a time, never whole in memory, within the 导入限制 (see xlsx/): the
+ * zip's declared sizes are checked before anything is inflated, inflated bytes are counted as they come, the
+ * shared strings live in a bounded store, and rows and columns are refused as soon as they pass their limits.
+ * Styles are read so that date cells come back as dates; a date cell whose format is not known as one still
+ * arrives as a serial number, which the date parser converts.
  */
 export type ReaderEvent =
   | { readonly type: 'sheet'; readonly layout: SheetLayout; readonly date1904: boolean }
@@ -31,15 +43,6 @@ export type ReaderEvent =
       /** The workbook counts serial dates from 1904 (old Mac Excel). */
       readonly date1904: boolean;
     };
-
-type StreamRow = { number: number; values: ExcelJS.CellValue[] };
-
-function cellsOf(row: StreamRow): CellInput[] {
-  const values = row.values;
-  const cells: CellInput[] = new Array(values.length);
-  for (let i = 0; i < values.length; i++) cells[i] = i === 0 ? EMPTY_CELL : toCellInput(values[i]);
-  return cells;
-}
 
 type SheetState = {
   layout: SheetLayout | null;
@@ -59,12 +62,12 @@ function settle(name: string, state: SheetState, next: CellInput[] | null): Shee
 
 async function* sheetEvents(
   name: string,
-  rows: AsyncIterable<StreamRow>,
+  rows: AsyncIterable<SheetRow>,
   date1904: boolean,
 ): AsyncGenerator<ReaderEvent> {
   const state: SheetState = { layout: null, before: [], header: null, headerRow: 0, done: false };
   for await (const row of rows) {
-    const cells = cellsOf(row);
+    const cells = row.cells;
     if (state.layout === null && state.header !== null) {
       const layout = settle(name, state, cells);
       yield { type: 'sheet', layout, date1904 };
@@ -88,79 +91,79 @@ async function* sheetEvents(
   }
 }
 
-/**
- * exceljs's streaming reader, driven entry by entry. Its own loop reads the zip in stored order and fails
- * (or reads dates as numbers) when a worksheet comes before workbook.xml or styles.xml, which some writers
- * do; reading through the zip's central directory puts the workbook parts first, whatever the order.
- * These are the reader's own parsers (exceljs is pinned at 4.4.0).
- */
-type SheetModel = { readonly id: number; readonly name: string; readonly rId: string };
-type ReaderInternals = {
-  _parseRels(entry: Readable): Promise<void>;
-  _parseWorkbook(entry: Readable): Promise<void>;
-  _parseStyles(entry: Readable): Promise<void>;
-  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
-  _parseWorksheet(
-    entry: Readable,
-    sheetNo: string,
-  ): Generator<{ value: ExcelJS.stream.xlsx.WorksheetReader }>;
-  model?: { sheets?: SheetModel[] };
-  workbookRels?: { Id: string; Target: string }[];
-  properties?: { model?: { date1904?: boolean } };
-};
+/** No single text or tag of a workbook comes near this: Excel holds at most 32,767 characters in a cell. */
+const MAX_TOKEN = 1024 * 1024;
+const TOO_LONG = '文件不是有效的 .xlsx 工作簿：单元格文字超过 Excel 的长度上限（32767 个字符）';
+const XML_OPTIONS = { maxToken: MAX_TOKEN, tokenTooLong: () => notXlsx(TOO_LONG) };
 
-const normalizePath = (p: string) => p.replace(/^\/+/, '');
+type Opened = { zip: ZipArchive; sheets: { name: string; entry: ZipEntry }[]; ctx: SheetContext };
 
-/** The worksheets in workbook order, each with its zip entry. */
-function worksheetsOf(reader: ReaderInternals, entries: Map<string, ZipEntry>) {
-  const sheets = reader.model?.sheets ?? [];
-  return sheets.flatMap((sheet) => {
-    const target = reader.workbookRels?.find((r) => r.Id === sheet.rId)?.Target ?? '';
-    const path = target.startsWith('/') ? normalizePath(target) : `xl/${target}`;
-    const entry = entries.get(path);
-    const sheetNo = /sheet(\d+)\.xml$/.exec(path)?.[1] ?? String(sheet.id);
-    return entry ? [{ name: sheet.name, entry, sheetNo }] : [];
+async function readPart(zip: ZipArchive, entry: ZipEntry, handler: XmlHandler, budget: InflateBudget) {
+  await readXml(await entryStream(zip, entry), handler, budget, XML_OPTIONS);
+}
+
+const declared = (entries: readonly (ZipEntry | undefined)[]) =>
+  entries.reduce((sum, e) => sum + (e?.uncompressedSize ?? 0), 0);
+
+/** Relationships and workbook first (whatever order the zip stores them in), then styles and strings. */
+async function openWorkbook(path: string, limits: UploadLimits, budget: InflateBudget): Promise<Opened> {
+  const zip = await openZip(path);
+  const part = (name: string) => zip.entries.get(name);
+  const relsEntry = part('xl/_rels/workbook.xml.rels');
+  const bookEntry = part('xl/workbook.xml');
+  if (!relsEntry || !bookEntry) throw notXlsx();
+  budget.reserve(declared([relsEntry, bookEntry]));
+  const rels = new Map<string, Relationship>();
+  await readPart(zip, relsEntry, relationshipsHandler(rels), budget);
+  const book: WorkbookInfo = { sheets: [], date1904: false };
+  await readPart(zip, bookEntry, workbookHandler(book), budget);
+  const ofType = (type: string, fallback: string) =>
+    part(partPath([...rels.values()].find((r) => r.type.endsWith(type))?.target ?? fallback));
+  const stylesEntry = ofType('/styles', 'styles.xml');
+  const stringsEntry = ofType('/sharedStrings', 'sharedStrings.xml');
+  const sheets = book.sheets.flatMap((sheet) => {
+    const target = rels.get(sheet.rId)?.target;
+    const entry = target === undefined ? undefined : part(partPath(target));
+    return entry ? [{ name: sheet.name, entry }] : [];
   });
+  // The zip's own account of what is left to read, refused before a byte of it is inflated.
+  budget.reserve(declared([stylesEntry, stringsEntry, ...sheets.map((s) => s.entry)]));
+  const styles = new DateStyles();
+  if (stylesEntry) await readPart(zip, stylesEntry, styles.handler(), budget);
+  const strings = new SharedStrings(limits);
+  if (stringsEntry) await readPart(zip, stringsEntry, strings.handler(), budget);
+  const ctx = { strings, styles, date1904: book.date1904, limits, rows: { count: 0 } };
+  return { zip, sheets, ctx };
 }
 
-async function openWorkbook(path: string) {
-  const directory = await unzipper.Open.file(path);
-  const entries = new Map(directory.files.map((f) => [normalizePath(f.path), f]));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  }) as unknown as ReaderInternals;
-  const part = (name: string) => entries.get(name)?.stream();
-  const rels = part('xl/_rels/workbook.xml.rels');
-  const book = part('xl/workbook.xml');
-  if (!rels || !book) throw notXlsx();
-  await reader._parseRels(rels);
-  await reader._parseWorkbook(book);
-  const styles = part('xl/styles.xml');
-  if (styles) await reader._parseStyles(styles);
-  const strings = part('xl/sharedStrings.xml');
-  if (strings) for await (const _ of reader._parseSharedStrings(strings));
-  return { reader, entries };
+/** A worksheet's rows, handed on chunk by chunk as the parser completes them. */
+async function* sheetRows(opened: Opened, entry: ZipEntry, budget: InflateBudget): AsyncGenerator<SheetRow> {
+  const reader = new SheetReader(opened.ctx);
+  for await (const _ of parseXml(
+    await entryStream(opened.zip, entry),
+    reader.handler(),
+    budget,
+    XML_OPTIONS,
+  )) {
+    yield* reader.take();
+  }
+  yield* reader.take();
 }
-
-const notXlsx = () => new AppError('invalid_input', '文件不是有效的 .xlsx 工作簿', { reason: 'not_xlsx' });
 
 /**
  * Every sheet of the workbook at `path`, in order: a `sheet` event when a member table's header is found,
  * then its data rows (empty rows, the 注 footnote and 示例 rows left out), or `skipped` for a sheet without
- * one (code lists, 说明). Throws invalid_input on a file that is not an .xlsx workbook.
+ * one (code lists, 说明). A file that is not an .xlsx workbook, or passes a limit, is refused with a 400
+ * invalid_input whose reason says which (not_xlsx, inflated_too_large, too_many_rows, …).
  */
-export async function* readRoster(path: string): AsyncGenerator<ReaderEvent> {
-  const opened = await openWorkbook(path).catch((error: unknown) => {
-    throw error instanceof AppError ? error : notXlsx();
-  });
-  const date1904 = opened.reader.properties?.model?.date1904 === true;
-  for (const { name, entry, sheetNo } of worksheetsOf(opened.reader, opened.entries)) {
-    const [event] = [...opened.reader._parseWorksheet(entry.stream(), sheetNo)];
-    if (!event) continue;
-    yield* sheetEvents(name, event.value as unknown as AsyncIterable<StreamRow>, date1904);
+export async function* readRoster(path: string, limits: UploadLimits): AsyncGenerator<ReaderEvent> {
+  try {
+    const budget = new InflateBudget(limits);
+    const opened = await openWorkbook(path, limits, budget);
+    for (const { name, entry } of opened.sheets) {
+      yield* sheetEvents(name, sheetRows(opened, entry, budget), opened.ctx.date1904);
+    }
+  } catch (error) {
+    throw asRefusal(error);
   }
 }

@@ -2,6 +2,7 @@ import type { ImportFormat, ImportIssue, ImportSheet } from '../../../contracts/
 import type { IsoDate } from '../../../domain/dates.ts';
 import { canonicalIdNumber } from '../../../domain/id-number.ts';
 import { maskIdNumber, maskPhone } from '../../../domain/masking.ts';
+import type { UploadLimits } from '../../../domain/upload-limits.ts';
 import type { NewMemberRow } from '../members/member-writes.ts';
 import { type CellInput, EMPTY_CELL, trimCell } from './cells.ts';
 import { readRoster } from './import-reader.ts';
@@ -11,9 +12,9 @@ import type { SheetLayout } from './sheet-layout.ts';
 
 /**
  * One pass over an uploaded roster: every row parsed and checked, ID numbers checked against the rest of
- * the file and against the database (in chunks of CHUNK rows, one query each), every problem kept. Per row
- * only a small entry stays in memory (its ID's first place, for duplicates); with `collect`, the valid rows
- * too, to be committed.
+ * the file and against the database (in chunks of CHUNK rows, one query each), every problem counted and
+ * the first `maxIssues` errors (and warnings) kept. Per row only a small entry stays in memory (its ID's
+ * first place, for duplicates); with `collect`, the valid rows too, to be committed.
  */
 export type ImportRunInput = {
   readonly path: string;
@@ -23,6 +24,7 @@ export type ImportRunInput = {
   readonly findExisting: (hashes: readonly string[]) => Promise<Set<string>>;
   readonly hash: (idNumber: string) => string;
   readonly collect: boolean;
+  readonly limits: UploadLimits;
 };
 
 export type ImportRunResult = {
@@ -30,8 +32,11 @@ export type ImportRunResult = {
   readonly sheets: ImportSheet[];
   readonly rowCount: number;
   readonly validCount: number;
+  /** The first `maxIssues` errors found, and how many there were in all. */
   readonly errors: ImportIssue[];
+  readonly errorTotal: number;
   readonly warnings: ImportIssue[];
+  readonly warningTotal: number;
   readonly members: NewMemberRow[];
 };
 
@@ -71,6 +76,8 @@ export class ImportRun {
   private validCount = 0;
   private readonly errors: ImportIssue[] = [];
   private readonly warnings: ImportIssue[] = [];
+  private errorTotal = 0;
+  private warningTotal = 0;
   private readonly members: (NewMemberRow | null)[] = [];
   private readonly seen = new Map<string, FirstSeen>();
   private pending: Pending[] = [];
@@ -78,7 +85,7 @@ export class ImportRun {
   constructor(private readonly input: ImportRunInput) {}
 
   async run(): Promise<ImportRunResult> {
-    for await (const event of readRoster(this.input.path)) {
+    for await (const event of readRoster(this.input.path, this.input.limits)) {
       if (event.type === 'skipped')
         this.sheets.push({ name: event.name, format: null, rowCount: 0, skipped: true });
       else if (event.type === 'sheet') this.startSheet(event.layout);
@@ -86,8 +93,17 @@ export class ImportRun {
     }
     await this.flush();
     const members = this.members.filter((m): m is NewMemberRow => m !== null);
-    const { format, sheets, rowCount, validCount, errors, warnings } = this;
-    return { format, sheets, rowCount, validCount, errors, warnings, members };
+    const { format, sheets, rowCount, validCount, errors, errorTotal, warnings, warningTotal } = this;
+    return { format, sheets, rowCount, validCount, errors, errorTotal, warnings, warningTotal, members };
+  }
+
+  /** Every issue is counted; only the first `maxIssues` are kept, so that memory does not grow with them. */
+  private addError(issue: ImportIssue): void {
+    if (this.errorTotal++ < this.input.limits.maxIssues) this.errors.push(issue);
+  }
+
+  private addWarning(issue: ImportIssue): void {
+    if (this.warningTotal++ < this.input.limits.maxIssues) this.warnings.push(issue);
   }
 
   private startSheet(layout: SheetLayout): void {
@@ -101,11 +117,10 @@ export class ImportRun {
       message,
     });
     for (const key of REQUIRED_COLUMNS) {
-      if (!layout.columns.has(key))
-        this.errors.push(sheetIssue(key, `工作表缺少“${labelOf(layout, key)}”列`));
+      if (!layout.columns.has(key)) this.addError(sheetIssue(key, `工作表缺少“${labelOf(layout, key)}”列`));
     }
     if (!layout.columns.has('category')) {
-      this.warnings.push(
+      this.addWarning(
         sheetIssue('category', '本表没有“党员类别”列，党员类别按工作岗位推算（如退休人员记为离退休）'),
       );
     }
@@ -151,8 +166,8 @@ export class ImportRun {
     if (key !== null && !first) {
       this.seen.set(key, { sheet: p.layout.name, row: p.number, memberIndex: -1, flagged: false });
     }
-    for (const issue of p.row.errors) this.errors.push(this.issue(p, issue));
-    for (const note of p.row.warnings) this.warnings.push(this.issue(p, note));
+    for (const issue of p.row.errors) this.addError(this.issue(p, issue));
+    for (const note of p.row.warnings) this.addWarning(this.issue(p, note));
     if (!valid) return;
     this.validCount++;
     if (key !== null)
@@ -174,7 +189,7 @@ export class ImportRun {
     const label = labelOf(p.layout, 'idNumber');
     const message = `公民身份号码与${place(here, p.number, first.sheet)}重复`;
     const value = issueValue('idNumber', this.cellOf(p, 'idNumber'));
-    this.errors.push({ sheet: first.sheet, row: first.row, column: label, value, message });
+    this.addError({ sheet: first.sheet, row: first.row, column: label, value, message });
     if (first.memberIndex < 0) return;
     this.validCount--;
     if (this.input.collect) this.members[first.memberIndex] = null;

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { orgInScope, pathInScope, type Scope } from '../../db/scope.ts';
@@ -26,9 +26,22 @@ export async function saveImportFile(db: Db, values: typeof importFiles.$inferIn
   await db.insert(importFiles).values(values);
 }
 
-/** Error workbooks past their 24 hours are removed whenever a new one is stored. */
-export async function deleteExpiredImportFiles(db: Db, now: Date): Promise<void> {
-  await db.delete(importFiles).where(lt(importFiles.expiresAt, now));
+/** Error workbooks past their retention time (import-files.ts sweeps them). */
+export async function deleteExpiredImportFiles(db: Db, now: Date): Promise<number> {
+  const gone = await db
+    .delete(importFiles)
+    .where(lte(importFiles.expiresAt, now))
+    .returning({ id: importFiles.id });
+  return gone.length;
+}
+
+/** The error workbooks of a batch, deleted with its undo. */
+export async function deleteBatchImportFiles(tx: Db, batchId: number): Promise<number> {
+  const gone = await tx
+    .delete(importFiles)
+    .where(eq(importFiles.batchId, batchId))
+    .returning({ id: importFiles.id });
+  return gone.length;
 }
 
 /** A file of this user that has not expired. */

@@ -4,6 +4,7 @@ import {
   ImportBatchPage,
   ImportBatchQuery,
   ImportBatchUndoResult,
+  ImportLimitsView,
   MemberExportQuery,
   MemberImportFields,
   MemberImportReport,
@@ -15,7 +16,7 @@ import { auditContextOf, principalOf } from '../../http/request.ts';
 import { attachmentDisposition, XLSX_TYPE, XlsxFile } from '../../http/xlsx-reply.ts';
 import { getErrorFile, listImportBatches, undoImportBatch } from './import-batches.service.ts';
 import { exportMembers } from './member-export.service.ts';
-import { authorizeImport, importMembers } from './member-import.service.ts';
+import { authorizeImport, importMembers, prepareUpload } from './member-import.service.ts';
 import { buildTemplate } from './template.excel.ts';
 import { receiveUpload } from './upload.ts';
 
@@ -46,11 +47,11 @@ function registerImport(app: App, deps: Deps): void {
     },
     async (request) => {
       const { actor } = principalOf(request);
-      authorizeImport(actor, deps.clock.today());
-      const upload = await receiveUpload(request);
+      const limits = await prepareUpload(deps, actor);
+      const upload = await receiveUpload(request, limits, deps.uploadTempDir);
       try {
         const ctx = auditContextOf(request, deps.clock);
-        return await importMembers(deps, actor, ctx, upload.file, parseFields(upload.fields));
+        return await importMembers(deps, actor, ctx, upload.file, parseFields(upload.fields), limits);
       } finally {
         await upload.cleanup();
       }
@@ -61,7 +62,7 @@ function registerImport(app: App, deps: Deps): void {
     {
       schema: {
         tags,
-        summary: '下载导入错误说明（仅上传者本人，24小时内）',
+        summary: '下载导入错误说明（仅上传者本人，保留时长内，默认24小时）',
         params: ErrorFileParams,
         response: { 200: XlsxFile, ...errorResponses },
       },
@@ -71,6 +72,26 @@ function registerImport(app: App, deps: Deps): void {
       reply.header('content-type', XLSX_TYPE);
       reply.header('content-disposition', attachmentDisposition(file.fileName, 'import-errors.xlsx'));
       return reply.send(file.content);
+    },
+  );
+}
+
+function registerLimits(app: App, deps: Deps): void {
+  app.get(
+    '/api/members/import-limits',
+    {
+      schema: {
+        tags,
+        summary: '导入限制（上传前提示：文件大小、行列上限、保留的问题数、错误明细保留时长）',
+        response: { 200: ImportLimitsView, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { maxFileMb, maxRows, maxColumns, maxIssues, errorFileHours } = await prepareUpload(
+        deps,
+        principalOf(request).actor,
+      );
+      return { maxFileMb, maxRows, maxColumns, maxIssues, errorFileHours };
     },
   );
 }
@@ -145,6 +166,7 @@ function registerFiles(app: App, deps: Deps): void {
 
 export function registerMemberImportRoutes(app: App, deps: Deps): void {
   registerImport(app, deps);
+  registerLimits(app, deps);
   registerBatches(app, deps);
   registerFiles(app, deps);
 }

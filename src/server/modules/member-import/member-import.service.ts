@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import {
-  IMPORT_ISSUES_SHOWN,
-  type ImportIssue,
-  type MemberImportFields,
-  type MemberImportReport,
+import type {
+  ImportIssue,
+  MemberImportFields,
+  MemberImportReport,
 } from '../../../contracts/member-import.ts';
 import type { Actor } from '../../../domain/access.ts';
 import type { Role } from '../../../domain/roles.ts';
+import { errorFileExpiry, type UploadLimits } from '../../../domain/upload-limits.ts';
 import type { AuditContext } from '../../audit/audit.ts';
 import type { Db } from '../../db/client.ts';
 import type { Scope } from '../../db/scope.ts';
@@ -15,24 +15,25 @@ import { requirePermission, scopeOf } from '../../http/access.ts';
 import { AppError, conflict } from '../../http/errors.ts';
 import { findExistingIdHashes, insertMembers } from '../members/member-writes.ts';
 import { getOrgRef } from '../orgs/org-refs.ts';
+import { getUploadLimits } from '../settings/settings.service.ts';
 import { buildErrorWorkbook } from './error-workbook.ts';
+import { sealErrorFile, sweepImportFiles } from './import-files.ts';
 import { ImportRun, type ImportRunResult } from './import-run.ts';
-import {
-  deleteExpiredImportFiles,
-  findOrgsByNameOrCode,
-  insertBatch,
-  saveImportFile,
-} from './member-import.repo.ts';
+import { findOrgsByNameOrCode, insertBatch, saveImportFile } from './member-import.repo.ts';
 import type { OrgResolution } from './row-check.ts';
 
 /** An upload saved to a temporary file: the importer reads it twice (check, then the error workbook). */
 export type UploadedFile = { readonly path: string; readonly fileName: string };
 
-export const ERROR_FILE_HOURS = 24;
-
 /** Imports are for those who may record members: 403 otherwise, before the upload is even read. */
 export function authorizeImport(actor: Actor, today: string): Role {
   return requirePermission(actor, 'member.manage', today);
+}
+
+/** Before an upload is received: the actor may import, and the 导入限制 it is received under. */
+export async function prepareUpload(deps: Deps, actor: Actor): Promise<UploadLimits> {
+  authorizeImport(actor, deps.clock.today());
+  return getUploadLimits(deps.db);
 }
 
 /** A branch named by full name or 组织代码, looked up once per distinct text, only inside the scope. */
@@ -69,27 +70,30 @@ async function importTarget(deps: Deps, scope: Scope, orgId: number | undefined)
   return { orgId: Number(root.split('.').at(-1)), within: scope };
 }
 
-async function storeErrorFile(
+/** The error workbook of a run with bad rows, built from the upload, encrypted, not yet saved. */
+async function errorFileOf(
   deps: Deps,
   file: UploadedFile,
   run: ImportRunResult,
+  limits: UploadLimits,
   owner: { orgId: number; userId: number },
 ) {
-  const content = await buildErrorWorkbook(file.path, run.errors);
-  const now = deps.clock.now();
-  const expiresAt = new Date(now.getTime() + ERROR_FILE_HOURS * 3_600_000);
+  const content = await buildErrorWorkbook(file.path, run.errors, limits);
   const id = randomBytes(18).toString('base64url');
   const base = file.fileName.replace(/\.xlsx$/i, '').slice(0, 80) || '党员导入';
-  await deleteExpiredImportFiles(deps.db, now);
-  await saveImportFile(deps.db, {
+  return {
     id,
     orgId: owner.orgId,
     createdBy: owner.userId,
     fileName: `${base}-错误说明.xlsx`,
-    content,
-    expiresAt,
-  });
-  return { id, expiresAt: expiresAt.toISOString() };
+    content: sealErrorFile(deps.idCipher, id, content),
+    expiresAt: errorFileExpiry(deps.clock.now(), limits),
+  };
+}
+type ErrorFile = Awaited<ReturnType<typeof errorFileOf>>;
+
+async function storeErrorFile(db: Db, errorFile: (ErrorFile & { batchId?: number }) | null): Promise<void> {
+  if (errorFile) await saveImportFile(db, errorFile);
 }
 
 function sortedIssues(run: ImportRunResult, issues: readonly ImportIssue[]): ImportIssue[] {
@@ -100,7 +104,8 @@ function sortedIssues(run: ImportRunResult, issues: readonly ImportIssue[]): Imp
 function reportOf(
   run: ImportRunResult,
   fields: MemberImportFields,
-  errorFile: { id: string; expiresAt: string } | null,
+  limits: UploadLimits,
+  errorFile: { id: string; expiresAt: Date } | null,
   batch: { id: number; importedCount: number } | null,
 ): MemberImportReport {
   const errors = sortedIssues(run, run.errors);
@@ -113,13 +118,14 @@ function reportOf(
     rowCount: run.rowCount,
     validCount: run.validCount,
     errorCount: run.rowCount - run.validCount,
-    issueCount: errors.length,
-    errors: errors.slice(0, IMPORT_ISSUES_SHOWN),
-    warnings: warnings.slice(0, IMPORT_ISSUES_SHOWN),
-    warningCount: warnings.length,
-    truncated: errors.length > IMPORT_ISSUES_SHOWN || warnings.length > IMPORT_ISSUES_SHOWN,
+    issueCount: run.errorTotal,
+    errors,
+    warnings,
+    warningCount: run.warningTotal,
+    truncated: run.errorTotal > errors.length || run.warningTotal > warnings.length,
+    issueLimit: limits.maxIssues,
     errorFileId: errorFile?.id ?? null,
-    errorFileExpiresAt: errorFile?.expiresAt ?? null,
+    errorFileExpiresAt: errorFile?.expiresAt.toISOString() ?? null,
     batchId: batch?.id ?? null,
     importedCount: batch?.importedCount ?? 0,
   };
@@ -144,6 +150,7 @@ async function commit(
   fields: MemberImportFields,
   run: ImportRunResult,
   orgId: number,
+  errorFile: ErrorFile | null,
 ) {
   const counts = {
     rowCount: run.rowCount,
@@ -169,6 +176,8 @@ async function commit(
         role,
         note,
       });
+      // The error workbook of a committed import belongs to its batch: undoing the batch deletes it.
+      await storeErrorFile(tx, errorFile && { ...errorFile, batchId });
       return { id: batchId, importedCount: rows.length };
     });
   } catch (error) {
@@ -188,10 +197,12 @@ export async function importMembers(
   ctx: AuditContext,
   file: UploadedFile,
   fields: MemberImportFields,
+  limits: UploadLimits,
 ): Promise<MemberImportReport> {
   const today = deps.clock.today();
   const role = authorizeImport(actor, today);
   const target = await importTarget(deps, scopeOf(actor, 'member.manage', today), fields.orgId);
+  await sweepImportFiles(deps.db, deps.clock.now());
   const run = await new ImportRun({
     path: file.path,
     today,
@@ -199,19 +210,23 @@ export async function importMembers(
     findExisting: (hashes) => findExistingIdHashes(deps.db, hashes),
     hash: (id) => deps.idCipher.hash(id),
     collect: !fields.dryRun,
+    limits,
   }).run();
   if (run.format === null) throw NO_DATA_SHEET;
   const hasErrorRows = run.validCount < run.rowCount;
-  const errorFile = hasErrorRows
-    ? await storeErrorFile(deps, file, run, { orgId: target.orgId, userId: actor.userId })
-    : null;
-  if (fields.dryRun) return reportOf(run, fields, errorFile, null);
-  if (fields.mode === 'all_or_nothing' && (hasErrorRows || run.errors.length > 0)) {
-    const report = reportOf(run, fields, errorFile, null);
-    const message = `有${report.errorCount}行存在错误，按“全部无误才导入”未导入任何数据`;
-    throw new AppError('rule_violation', message, { reason: 'import_has_errors', report });
+  const owner = { orgId: target.orgId, userId: actor.userId };
+  const errorFile = hasErrorRows ? await errorFileOf(deps, file, run, limits, owner) : null;
+  const report = (batch: { id: number; importedCount: number } | null) =>
+    reportOf(run, fields, limits, errorFile, batch);
+  if (!fields.dryRun && fields.mode === 'all_or_nothing' && (hasErrorRows || run.errorTotal > 0)) {
+    await storeErrorFile(deps.db, errorFile);
+    const refused = report(null);
+    const message = `有${refused.errorCount}行存在错误，按“全部无误才导入”未导入任何数据`;
+    throw new AppError('rule_violation', message, { reason: 'import_has_errors', report: refused });
   }
-  if (run.members.length === 0) return reportOf(run, fields, errorFile, null);
-  const batch = await commit(deps, ctx, role, file, fields, run, target.orgId);
-  return reportOf(run, fields, errorFile, batch);
+  if (fields.dryRun || run.members.length === 0) {
+    await storeErrorFile(deps.db, errorFile);
+    return report(null);
+  }
+  return report(await commit(deps, ctx, role, file, fields, run, target.orgId, errorFile));
 }

@@ -1,10 +1,16 @@
 import type { z } from 'zod';
-import { OrgSettingsSchema, SecurityPolicySchema, type SettingGroup } from '../../../contracts/settings.ts';
+import {
+  ImportLimitsSchema,
+  OrgSettingsSchema,
+  SecurityPolicySchema,
+  type SettingGroup,
+} from '../../../contracts/settings.ts';
 import type { Actor } from '../../../domain/access.ts';
 import type { Permission } from '../../../domain/roles.ts';
 import { DEFAULT_SECURITY_POLICY, type SecurityPolicy } from '../../../domain/security-policy.ts';
 import { DEFAULT_TERM_POLICY, type TermPolicy } from '../../../domain/terms.ts';
 import { DEFAULT_TRANSFER_POLICY, type TransferPolicy } from '../../../domain/transfer-rules.ts';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../../../domain/upload-limits.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
@@ -30,6 +36,11 @@ const GROUPS: Record<SettingGroup, GroupDefinition> = {
     defaults: { ...DEFAULT_TERM_POLICY, ...DEFAULT_TRANSFER_POLICY },
     permission: 'settings.system',
   },
+  import: {
+    schema: ImportLimitsSchema,
+    defaults: DEFAULT_UPLOAD_LIMITS,
+    permission: 'settings.system',
+  },
 };
 
 async function readGroup(db: Db, group: SettingGroup) {
@@ -51,6 +62,11 @@ export async function getTermPolicy(db: Db): Promise<TermPolicy> {
 export async function getTransferPolicy(db: Db): Promise<TransferPolicy> {
   const { transferValidityMonths } = (await readGroup(db, 'org')).value as TransferPolicy;
   return { transferValidityMonths };
+}
+
+/** 导入限制 as the importer enforces them. */
+export async function getUploadLimits(db: Db): Promise<UploadLimits> {
+  return (await readGroup(db, 'import')).value as UploadLimits;
 }
 
 function requireOwner(actor: Actor, group: SettingGroup, today: string) {

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../ui/dates.ts';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';
 import { EXCEL_FORMAT_LABELS } from '../members/excel-formats.ts';
 import { ImportIssueTable } from './ImportIssueTable.tsx';
+import { truncationNote } from './import-errors.ts';
 
 type PrecheckStepProps = {
   report: MemberImportReport;
@@ -31,6 +32,8 @@ export function PrecheckStep({ report, mode, onReupload, onNext }: PrecheckStepP
   const blocker = importBlocker(report, mode);
   const sheetOrder = report.sheets.map((s) => s.name);
   const errorFileId = report.errorFileId;
+  const expiresAt = report.errorFileExpiresAt ? formatDateTime(report.errorFileExpiresAt) : null;
+  const truncation = report.truncated ? truncationNote(report, expiresAt) : null;
 
   const download = async () => {
     if (!errorFileId) return;
@@ -86,13 +89,7 @@ export function PrecheckStep({ report, mode, onReupload, onNext }: PrecheckStepP
             ) : null
           }
         >
-          {report.truncated ? (
-            <Alert
-              type="info"
-              style={{ marginBottom: 8 }}
-              title={`这里只列出前 ${report.errors.length} 处，全部问题见“下载错误明细”${report.errorFileExpiresAt ? `（${formatDateTime(report.errorFileExpiresAt)} 前可下载）` : ''}。`}
-            />
-          ) : null}
+          {truncation ? <Alert type="info" style={{ marginBottom: 8 }} title={truncation} /> : null}
           <ImportIssueTable issues={report.errors} sheetOrder={sheetOrder} what="错误" />
         </Card>
       )}

@@ -2,6 +2,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Form, Radio, Typography, Upload } from 'antd';
 import type { ImportMode } from '../../api/member-import.ts';
 import { type OrgOption, OrgSelect } from '../../ui/OrgSelect.tsx';
+import { useImportLimits } from './use-import-limits.ts';
 
 export type UploadChoice = { file: File | null; org: OrgOption | null; mode: ImportMode };
 
@@ -9,8 +10,6 @@ const MODE_OPTIONS: { value: ImportMode; label: string; note: string }[] = [
   { value: 'valid_rows', label: '只导入无误的行', note: '有错误的行跳过，修改后可再次导入' },
   { value: 'all_or_nothing', label: '全部无误才导入', note: '只要有一行有误，就一行也不导入' },
 ];
-
-const MAX_MB = 200;
 
 type UploadStepProps = {
   choice: UploadChoice;
@@ -22,7 +21,9 @@ type UploadStepProps = {
 /** 上传: the .xlsx (drag and drop), the org the rows must fall in, and the mode. */
 export function UploadStep({ choice, onChange, onCheck, onBack }: UploadStepProps) {
   const set = (patch: Partial<UploadChoice>) => onChange({ ...choice, ...patch });
-  const tooLarge = choice.file !== null && choice.file.size > MAX_MB * 1024 * 1024;
+  // 导入限制 of the 系统管理员; the server enforces them, the page only says them beforehand.
+  const { maxFileMb, maxRows } = useImportLimits();
+  const tooLarge = choice.file !== null && choice.file.size > maxFileMb * 1024 * 1024;
   return (
     <Form layout="vertical" style={{ maxWidth: 720 }} aria-label="上传导入文件">
       <Form.Item label="导入到" required extra="文件中每行的“所在党支部”须在该组织之下（含该组织本身）">
@@ -70,14 +71,16 @@ export function UploadStep({ choice, onChange, onCheck, onBack }: UploadStepProp
             <InboxOutlined />
           </p>
           <p className="ant-upload-text">点击选择或将 .xlsx 文件拖到这里</p>
-          <p className="ant-upload-hint">一次上传一个文件，最大 {MAX_MB} MB；行数不限</p>
+          <p className="ant-upload-hint">
+            一次上传一个文件，最大 {maxFileMb} MB、{maxRows} 行
+          </p>
         </Upload.Dragger>
       </Form.Item>
       {tooLarge ? (
         <Alert
           type="error"
           showIcon
-          title={`文件超过 ${MAX_MB} MB，请拆分后分批导入`}
+          title={`文件超过 ${maxFileMb} MB，请拆分后分批导入`}
           style={{ marginBottom: 16 }}
         />
       ) : null}

@@ -5,6 +5,7 @@ import {
   issuesByColumn,
   issuesOfColumn,
   sortIssues,
+  truncationNote,
   WHOLE_ROW,
   withRowSpans,
 } from './import-errors.ts';
@@ -78,5 +79,22 @@ describe('import error table', () => {
     expect(issuesOfColumn(issues, '公民身份号码')).toHaveLength(2);
     expect(issuesOfColumn(issues, WHOLE_ROW)).toEqual([issues[4]]);
     expect(issuesOfColumn(issues, null)).toHaveLength(5);
+  });
+});
+
+describe('a report that lists fewer problems than it found', () => {
+  const listed = (n: number) => Array.from({ length: n }, () => issue('党员信息', 2, null));
+
+  it('says how many there were in all and how many are listed', () => {
+    const report = { issueCount: 1234, errors: listed(1000), warningCount: 3, warnings: listed(3) };
+    expect(truncationNote(report, '2026-06-16 09:00')).toBe(
+      '共 1234 处问题，仅列出前 1000 处。错误明细文件（2026-06-16 09:00 前可下载）同样只含所列问题的行：修改后重新上传，即可检查其余的行。',
+    );
+  });
+
+  it('names the warnings too, and says nothing when everything is listed', () => {
+    const warned = { issueCount: 2, errors: listed(2), warningCount: 1500, warnings: listed(1000) };
+    expect(truncationNote(warned, null)).toContain('共 1500 处提示，仅列出前 1000 处');
+    expect(truncationNote({ ...warned, warningCount: 1000 }, null)).toBeNull();
   });
 });

@@ -64,3 +64,28 @@ export function issuesOfColumn(issues: readonly ImportIssue[], column: string | 
   if (column === null) return [...issues];
   return issues.filter((i) => (i.column ?? WHOLE_ROW) === column);
 }
+
+/**
+ * What a report that lists fewer problems than it found says: the total, how many are listed, and that the
+ * error workbook holds the rows of those listed only (导入限制: problems kept per file).
+ */
+export function truncationNote(
+  report: {
+    issueCount: number;
+    errors: readonly unknown[];
+    warningCount: number;
+    warnings: readonly unknown[];
+  },
+  expiresAt: string | null,
+): string | null {
+  const parts: string[] = [];
+  if (report.issueCount > report.errors.length) {
+    parts.push(`共 ${report.issueCount} 处问题，仅列出前 ${report.errors.length} 处`);
+  }
+  if (report.warningCount > report.warnings.length) {
+    parts.push(`共 ${report.warningCount} 处提示，仅列出前 ${report.warnings.length} 处`);
+  }
+  if (parts.length === 0) return null;
+  const file = expiresAt ? `错误明细文件（${expiresAt} 前可下载）` : '错误明细文件';
+  return `${parts.join('；')}。${file}同样只含所列问题的行：修改后重新上传，即可检查其余的行。`;
+}

@@ -1,6 +1,11 @@
 import { Alert, App, Button, Flex, Form, InputNumber, Typography } from 'antd';
 import { useEffect } from 'react';
-import type { OrgSettingsSchema, SecurityPolicySchema, SettingGroup } from '../../../contracts/settings.ts';
+import type {
+  ImportLimitsSchema,
+  OrgSettingsSchema,
+  SecurityPolicySchema,
+  SettingGroup,
+} from '../../../contracts/settings.ts';
 import { useReloadSettings, useSaveSettings, useSettings } from '../../api/settings.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
@@ -14,7 +19,7 @@ type NumberSchema = { minValue: number | null; maxValue: number | null; descript
 type PolicyFormProps = {
   group: SettingGroup;
   /** The contract's schema of the group: it gives labels, bounds and cross-field rules. */
-  schema: typeof SecurityPolicySchema | typeof OrgSettingsSchema;
+  schema: typeof SecurityPolicySchema | typeof OrgSettingsSchema | typeof ImportLimitsSchema;
   intro: string;
 };
 

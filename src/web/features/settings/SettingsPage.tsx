@@ -1,11 +1,11 @@
 import { Card, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
-import { OrgSettingsSchema, SecurityPolicySchema } from '../../../contracts/settings.ts';
+import { ImportLimitsSchema, OrgSettingsSchema, SecurityPolicySchema } from '../../../contracts/settings.ts';
 import { useMe } from '../../api/auth.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { PolicyForm } from './PolicyForm.tsx';
 
-/** 参数配置: each group only for its owner (三员分立): 安全策略 for the 安全管理员, 组织参数 for the 系统管理员. */
+/** 参数配置: each group only for its owner (三员分立): 安全策略 for the 安全管理员, 组织参数 and 导入限制 for the 系统管理员. */
 export function SettingsPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
@@ -36,6 +36,17 @@ export function SettingsPage() {
                 group="org"
                 schema={OrgSettingsSchema}
                 intro="党组织默认任期与换届、书记空缺提醒的时间，用于新增任职的默认届满日期和工作台提醒。"
+              />
+            ),
+          },
+          {
+            key: 'import',
+            label: '导入限制',
+            children: (
+              <PolicyForm
+                group="import"
+                schema={ImportLimitsSchema}
+                intro="上传党员名册的大小和行列上限，以及错误明细文件的保留时长。超过限制的文件被拒绝并说明原因；每项都有上限，不能关闭保护。"
               />
             ),
           },

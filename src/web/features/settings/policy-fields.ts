@@ -24,4 +24,17 @@ export const POLICY_FIELDS: Record<SettingGroup, PolicyField[]> = {
       help: '组织关系介绍信的默认有效期，超过仍未接收的转接标为已超期。',
     },
   ],
+  import: [
+    { key: 'maxFileMb', unit: 'MB', help: '超过该大小的文件在上传时即被拒绝。' },
+    {
+      key: 'maxInflatedMb',
+      unit: 'MB',
+      help: '.xlsx 是压缩文件，解压后的内容超过该大小即拒绝（防止压缩炸弹）。',
+    },
+    { key: 'maxSharedStringsMb', unit: 'MB', help: '读取时在内存中保存的单元格文字总量。' },
+    { key: 'maxRows', unit: '行', help: '一个文件（所有工作表合计）的数据行上限，超过请拆分导入。' },
+    { key: 'maxColumns', unit: '列' },
+    { key: 'maxIssues', unit: '处', help: '检查结果和错误明细文件只保留前这么多处问题，问题总数照常统计。' },
+    { key: 'errorFileHours', unit: '小时', help: '错误明细文件含完整身份证号，加密保存，到期自动删除。' },
+  ],
 };
