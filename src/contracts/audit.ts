@@ -34,6 +34,7 @@ export const AUDIT_ACTION_LABELS = {
   'member.create': '新增党员',
   'member.update': '修改党员信息',
   'member.reveal': '查看完整身份证号',
+  'member.id_conflict': '身份证号与管辖范围外人员重复',
   'member.status_change': '党员状态变更',
   'member.self_update': '党员修改本人联系方式',
   'transfer.create': '开具组织关系介绍信',

@@ -55,6 +55,19 @@ export function text(max: number) {
 }
 
 /** An optional text field that arrives as '' from a cleared form input; '' means "none". */
+/**
+ * A text field of a partial update (PATCH): absent stays `undefined` (leave the field as it is), an empty text or
+ * null becomes `null` (clear it), anything else is the new value.
+ */
+export function patchText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `不能超过${max}个字符`)
+    .nullish()
+    .transform((v) => (v === undefined ? undefined : v ? v : null));
+}
+
 export function optionalText(max: number) {
   return z
     .string()

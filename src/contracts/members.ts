@@ -1,5 +1,14 @@
 import { GENDERS, LEFT_REASONS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '../domain/member-status.ts';
-import { IdSchema, IsoDateSchema, optionalText, PageQuery, pageOf, text, VersionSchema } from './common.ts';
+import {
+  IdSchema,
+  IsoDateSchema,
+  optionalText,
+  PageQuery,
+  pageOf,
+  patchText,
+  text,
+  VersionSchema,
+} from './common.ts';
 import { z } from './zod-zh.ts';
 
 export const MemberStatusSchema = z.enum(MEMBER_STATUSES);
@@ -182,9 +191,10 @@ export const MemberEventBody = z.object({
 });
 
 /** What a member may change on their own record (self-service). */
+/** The member's own phones and address: only the fields sent change; an empty one clears it. */
 export const UpdateOwnContactBody = z.object({
   version: VersionSchema,
-  phoneMobile: optionalText(20),
-  phoneLandline: optionalText(20),
-  address: optionalText(200),
+  phoneMobile: patchText(20),
+  phoneLandline: patchText(20),
+  address: patchText(200),
 });

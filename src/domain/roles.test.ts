@@ -40,6 +40,7 @@ const MATRIX: Record<Role, Permission[]> = {
     'org.manage',
     'leadership.manage',
     'workbench.read',
+    'stats.read',
     'user.read',
     'user.manage',
     'role.grant_business',
@@ -48,7 +49,7 @@ const MATRIX: Record<Role, Permission[]> = {
     'member.manage',
     'member.reveal',
   ],
-  secretary: ['org.read', 'leadership.manage', 'workbench.read', 'member.read', 'member.manage'],
+  secretary: ['org.read', 'leadership.manage', 'workbench.read', 'stats.read', 'member.read', 'member.manage'],
   member: ['member.self'],
 };
 
@@ -87,8 +88,8 @@ describe('三员分立: the three administrators never do one another’s job', 
     expect(ROLES.filter((r) => roleGrants(r, 'audit.read'))).toEqual(['audit_admin']);
   });
 
-  it('keeps party data (the roster) away from the three administrators', () => {
-    for (const p of ['member.read', 'member.manage', 'member.reveal', 'member.self'] as const) {
+  it('keeps party data (the roster and its statistics) away from the three administrators', () => {
+    for (const p of ['member.read', 'member.manage', 'member.reveal', 'member.self', 'stats.read'] as const) {
       expect(ROLES.filter((r) => roleGrants(r, p) && PRIVILEGED_ROLES.includes(r))).toEqual([]);
     }
   });

@@ -39,6 +39,11 @@ export const PERMISSIONS = [
   'leadership.manage',
   /** See the workbench figures of the subtree. */
   'workbench.read',
+  /**
+   * See the member statistics of the subtree (by gender, ethnicity, age band, education…). Business roles only:
+   * in a small branch a count of one identifies a person, which an administrator has no reason to learn.
+   */
+  'stats.read',
   /** See user accounts. */
   'user.read',
   /** Create accounts, edit them, reset passwords, deactivate — on the kinds of account the role manages (account-duties.ts). */
@@ -94,6 +99,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'org.manage',
     'leadership.manage',
     'workbench.read',
+    'stats.read',
     'user.read',
     'user.manage',
     'role.grant_business',
@@ -102,7 +108,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'member.manage',
     'member.reveal',
   ],
-  secretary: ['org.read', 'leadership.manage', 'workbench.read', 'member.read', 'member.manage'],
+  secretary: ['org.read', 'leadership.manage', 'workbench.read', 'stats.read', 'member.read', 'member.manage'],
   member: ['member.self'],
 };
 

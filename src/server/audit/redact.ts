@@ -1,21 +1,13 @@
-/** Fields whose values never reach the audit log (or any log): secrets and personal identifiers. */
-const SENSITIVE_KEYS = new Set([
-  'password',
-  'passwordHash',
-  'currentPassword',
-  'newPassword',
-  'initialPassword',
-  'token',
-  'tokenHash',
-  'idNumber',
-  'idNumberEnc',
-  'idNumberHash',
-]);
+import { HIDDEN, isSensitiveField, protectField } from '../../domain/sensitive-fields.ts';
 
-export const REDACTED = '[已隐藏]';
+/**
+ * What an audit diff may hold of a record: secrets and ID numbers hidden, phones, address and birth date masked —
+ * the one list in src/domain/sensitive-fields.ts.
+ */
+export const REDACTED = HIDDEN;
 
 export function isSensitiveKey(key: string): boolean {
-  return SENSITIVE_KEYS.has(key);
+  return isSensitiveField(key);
 }
 
 type Plain = Record<string, unknown>;
@@ -26,14 +18,12 @@ function normalize(value: unknown): unknown {
 }
 
 function redact(record: Plain): Plain {
-  return Object.fromEntries(
-    Object.entries(record).map(([k, v]) => [k, isSensitiveKey(k) ? REDACTED : normalize(v)]),
-  );
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, protectField(k, normalize(v))]));
 }
 
 /**
  * The before/after diff of a write: for an edit, only the fields that changed; for a creation, the new
- * record; for a removal, the old one. Sensitive fields show that they changed, never their values.
+ * record; for a removal, the old one. Sensitive fields show that they changed, never their values (masked or hidden).
  */
 export function auditDiff(before: Plain | null, after: Plain | null): { before?: Plain; after?: Plain } {
   if (before && after) {

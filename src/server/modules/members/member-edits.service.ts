@@ -7,6 +7,7 @@ import { maskIdNumber, maskPhone } from '../../../domain/masking.ts';
 import { checkBirthDateAgainstAdmission } from '../../../domain/member-rules.ts';
 import { checkPersonFields, type PersonFieldsInput } from '../../../domain/person-rules.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
+import { transactionAuditingRefusals } from '../../audit/audited-refusal.ts';
 import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { requireAt } from '../../http/access.ts';
@@ -146,7 +147,7 @@ export async function updateMember(
 ): Promise<MemberDetail> {
   const today = deps.clock.today();
   const scope = memberManageScope(actor, today);
-  return deps.db.transaction(async (tx) => {
+  return transactionAuditingRefusals(deps.db, ctx, async (tx) => {
     const m = await findMemberInScope(tx, scope, id, true);
     if (!m) throw notFound('党员');
     const role = requireAt(actor, 'member.manage', m.orgPath, today);

@@ -101,14 +101,32 @@ describe('PATCH /api/me/member', () => {
     });
     const [row] = await auditRows(w.t.deps.db, 'member.self_update', own.id);
     expect(row).toMatchObject({ actorUsername: 'member', role: 'member' });
+    // The audit administrator sees what changed, masked as lists show it, never the numbers or the address.
     expect(row?.diff).toMatchObject({
-      before: { phoneMobile: '13712345678', address: '和平路1号' },
-      after: { phoneMobile: '13700001111', address: '光明路8号' },
+      before: { phoneMobile: '137****5678', address: '和平****' },
+      after: { phoneMobile: '137****1111', address: '光明****' },
     });
+    expect(JSON.stringify(row?.diff)).not.toMatch(/13712345678|13700001111|和平路1号|光明路8号/);
+  });
+
+  it('changes only the fields sent (one field does not wipe the others)', async () => {
+    const current = (await w.as.member.get('/api/me/member')).json();
+    const res = await w.as.member.patch('/api/me/member', {
+      version: current.version,
+      phoneLandline: '010-66668888',
+    });
+    expectStatus(res, 200);
+    expect(res.json()).toMatchObject({
+      phoneMobile: current.phoneMobile,
+      phoneLandline: '010-66668888',
+      address: current.address,
+    });
+    const cleared = await w.as.member.patch('/api/me/member', { version: current.version + 1, address: '' });
+    expect(cleared.json()).toMatchObject({ phoneLandline: '010-66668888', address: null });
   });
 
   it('answers 409 for a stale version', async () => {
-    const res = await w.as.member.patch('/api/me/member', { version: own.version, address: '旧地址' });
+    const res = await w.as.member.patch('/api/me/member', { version: 1, address: '旧地址' });
     expectStatus(res, 409);
   });
 });

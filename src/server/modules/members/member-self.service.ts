@@ -41,9 +41,16 @@ export async function getOwnMember(deps: Deps, actor: Actor): Promise<MemberDeta
   return ownDetail(deps.db, deps, await ownMember(deps.db, actor, deps.clock.today()));
 }
 
+/** The contact as it will be: each field sent replaces the stored one (null clears it), the others stay. */
+function mergedContact(current: MemberRecord['person'], input: ContactInput) {
+  const pick = <K extends 'phoneMobile' | 'phoneLandline' | 'address'>(key: K) =>
+    input[key] === undefined ? current[key] : input[key];
+  return { phoneMobile: pick('phoneMobile'), phoneLandline: pick('phoneLandline'), address: pick('address') };
+}
+
 /**
- * The member changes their own phones and address (the form sends all three; an empty one clears it), at
- * the record's version; audited as `member.self_update`.
+ * The member changes their own phones and address — only the fields sent — at the record's version; audited as
+ * `member.self_update` (phones and address masked in the audit diff, audit/redact.ts).
  */
 export async function updateOwnContact(
   deps: Deps,
@@ -51,15 +58,16 @@ export async function updateOwnContact(
   ctx: AuditContext,
   input: ContactInput,
 ): Promise<MemberDetail> {
-  const phones = checkPhones(input);
-  if (!phones.ok) throw fieldError(['body'], phones);
   return deps.db.transaction(async (tx) => {
     const m = await ownMember(tx, actor, deps.clock.today(), true);
     if (input.version !== m.version) throw staleVersion();
+    const merged = mergedContact(m.person, input);
+    const phones = checkPhones(merged);
+    if (!phones.ok) throw fieldError(['body'], phones);
     const contact = {
       phoneMobile: phones.phoneMobile,
       phoneLandline: phones.phoneLandline,
-      address: input.address,
+      address: merged.address,
     };
     await updatePerson(tx, m.personId, contact, ctx.at);
     if (!(await updateMemberAtVersion(tx, m.id, m.version, {}, ctx.at))) throw staleVersion();

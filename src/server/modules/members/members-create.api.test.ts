@@ -182,13 +182,22 @@ describe('POST /api/members: one person per ID number (keyed hash)', () => {
     expect(res.json().error.message).toContain('已登记为党员');
   });
 
-  it('answers an actor outside that member’s scope neutrally', async () => {
+  it('answers an actor outside that member’s scope neutrally, and audits the hit', async () => {
     const idNumber = idFor('1982-12-12');
-    await createMember(w.as.sec_a1, w.tree.branchA1.id, {}, { idNumber });
+    const m = await createMember(w.as.sec_a1, w.tree.branchA1.id, {}, { idNumber });
+    const before = (await auditRows(w.t.deps.db, 'member.id_conflict')).length;
     const res = await w.as.sec_b1.post('/api/members', memberBody(w.tree.branchB1.id, {}, { idNumber }));
     expectStatus(res, 409);
     expect(res.json().error.details).toEqual({ reason: 'id_number_taken', field: 'person.idNumber' });
-    expect(res.json().error.message).not.toContain('党员');
+    expect(res.json().error.message).toBe('该公民身份号码已登记，请联系上级组织部门');
+    expect(res.body).not.toContain(w.tree.branchA1.name);
+    const hits = await auditRows(w.t.deps.db, 'member.id_conflict');
+    expect(hits).toHaveLength(before + 1);
+    expect(hits[0]).toMatchObject({
+      entityType: 'person',
+      entityId: String(m.personId),
+      actorUsername: 'sec_b1',
+    });
   });
 
   it('sees the 15- and 18-digit forms of one number as the same person', async () => {

@@ -5,9 +5,10 @@ import type { IsoDate } from '../../../domain/dates.ts';
 import { checkNewMember } from '../../../domain/member-rules.ts';
 import { checkPersonFields } from '../../../domain/person-rules.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
+import { AuditedRefusal, transactionAuditingRefusals } from '../../audit/audited-refusal.ts';
 import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
-import { requireAt } from '../../http/access.ts';
+import { requireAt, requirePermission } from '../../http/access.ts';
 import { conflict, enforce, forbidden, notFound } from '../../http/errors.ts';
 import { getOrgRef } from '../orgs/org-refs.ts';
 import { fieldError, memberCan, memberManageScope, memberReadScope } from './member-access.ts';
@@ -79,9 +80,14 @@ export async function getMember(
   });
 }
 
+/** What the actor is told when the number belongs to someone they may not see: the same whoever it is. */
+const HELD_ELSEWHERE = '该公民身份号码已登记，请联系上级组织部门';
+
 /**
- * One person per ID number (the keyed hash is unique): 409 `id_number_taken`. The answer says that the person
- * is already a member only when that member lies in the actor's own read scope; otherwise it stays neutral.
+ * One person per ID number (the keyed hash is unique): 409 `id_number_taken`. The answer points to the member
+ * only when that member lies in the actor's own read scope (a duplicate the actor can resolve). Otherwise it is
+ * the same neutral answer whoever holds the number, without saying where, and the hit is audited: uniqueness
+ * cannot be kept without saying "taken", but a run of such answers is a probe the audit administrator must see.
  */
 export async function ensureIdNumberFree(
   db: Db,
@@ -92,18 +98,26 @@ export async function ensureIdNumberFree(
 ): Promise<void> {
   const taken = await findPersonByIdHash(db, deps.idCipher.hash(idNumber), exceptPersonId);
   if (!taken) return;
+  const today = deps.clock.today();
   const visible =
-    taken.memberId !== null &&
-    taken.orgPath !== null &&
-    can(actor, 'member.read', taken.orgPath, deps.clock.today());
+    taken.memberId !== null && taken.orgPath !== null && can(actor, 'member.read', taken.orgPath, today);
   if (visible) {
     throw conflict('id_number_taken', '该公民身份号码已登记为党员，请勿重复录入', {
       field: 'person.idNumber',
       memberId: taken.memberId,
     });
   }
-  throw conflict('id_number_taken', '该公民身份号码已被登记，请核对号码', { field: 'person.idNumber' });
+  throw new AuditedRefusal(idNumberHeldElsewhere(), {
+    action: 'member.id_conflict',
+    entityType: 'person',
+    entityId: taken.personId,
+    role: requirePermission(actor, 'member.manage', today),
+    note: { reason: 'id_number_held_outside_scope' },
+  });
 }
+
+export const idNumberHeldElsewhere = () =>
+  conflict('id_number_taken', HELD_ELSEWHERE, { field: 'person.idNumber' });
 
 /** A concurrent insert of the same number still answers 409: the unique index decides. */
 export async function guardIdHash<T>(write: () => Promise<T>): Promise<T> {
@@ -111,9 +125,8 @@ export async function guardIdHash<T>(write: () => Promise<T>): Promise<T> {
     return await write();
   } catch (error) {
     for (let e = error as { code?: string; constraint?: string; cause?: unknown } | undefined; e; ) {
-      if (e.code === '23505' && e.constraint === 'persons_id_number_hash_unique') {
-        throw conflict('id_number_taken', '该公民身份号码已被登记，请核对号码', { field: 'person.idNumber' });
-      }
+      if (e.code === '23505' && e.constraint === 'persons_id_number_hash_unique')
+        throw idNumberHeldElsewhere();
       e = e.cause as typeof e;
     }
     throw error;
@@ -151,7 +164,7 @@ export async function createMember(
   const scope = memberManageScope(actor, today);
   const person = checkPersonFields(input.person, today);
   if (!person.ok) throw fieldError(['body', 'person'], person);
-  return deps.db.transaction(async (tx) => {
+  return transactionAuditingRefusals(deps.db, ctx, async (tx) => {
     const org = await getOrgRef(tx, scope, input.orgId, '党组织');
     const role = requireAt(actor, 'member.manage', org.path, today);
     const facts = { org, status: input.status, birthDate: person.birthDate, admittedOn: input.admittedOn };

@@ -5,7 +5,7 @@ import type { StatsMember } from '../../../domain/member-stats.ts';
 import { ORG_KINDS } from '../../../domain/org-kinds.ts';
 import { queryRows } from '../../db/client.ts';
 import { orgs } from '../../db/tables/orgs.ts';
-import { insertOrg, seedTree, TEST_PASSWORD, type Tree } from '../../testing/fixtures.ts';
+import { createUser, insertOrg, seedTree, TEST_PASSWORD, type Tree } from '../../testing/fixtures.ts';
 import { loginAs, startTestApp, TEST_NOW, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { loginOrgActors, type OrgActor, seedOrgActors } from '../orgs/orgs.fixtures.ts';
 import { readAgeAsOf } from './rollup.repo.ts';
@@ -73,6 +73,14 @@ describe('GET /api/orgs/:id/stats', () => {
     const url = `/api/orgs/${tree.communityA1.id}/stats`;
     expect((await t.anon.get(url)).statusCode).toBe(401);
     expect((await as.auditor.get(url)).statusCode).toBe(403);
+    // The security and system administrators read the org tree, but member statistics are party data.
+    expect((await as.security.get(url)).statusCode).toBe(403);
+    await createUser(t.deps.db, {
+      username: 'sysadmin',
+      orgId: tree.root.id,
+      roles: [{ role: 'system_admin' }],
+    });
+    expect((await (await loginAs(t, 'sysadmin', TEST_PASSWORD)).get(url)).statusCode).toBe(403);
     expect((await as.member_a1.get(url)).statusCode).toBe(403);
     expect((await as.admin_b.get(url)).statusCode).toBe(404);
     expect((await as.sec_a1.get(`/api/orgs/${tree.communityA2.id}/stats`)).statusCode).toBe(404);

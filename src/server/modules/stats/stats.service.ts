@@ -4,8 +4,8 @@ import type { StatVector } from '../../../domain/member-stats.ts';
 import { ORG_KINDS } from '../../../domain/org-kinds.ts';
 import { breakdown, COLLEGE_OR_ABOVE_KEYS, childFigures, sumOf } from '../../../domain/stat-dimensions.ts';
 import type { Deps } from '../../deps.ts';
+import { requirePermission, scopeOf } from '../../http/access.ts';
 import { getOrgRef } from '../orgs/org-refs.ts';
-import { readScope } from '../orgs/orgs.service.ts';
 import { readSubtrees } from './subtree.service.ts';
 
 function figures(v: StatVector) {
@@ -25,10 +25,14 @@ function figures(v: StatVector) {
   };
 }
 
-/** `GET /api/orgs/:id/stats`: statistics of the org's whole subtree (org.read scope; out of scope → 404). */
+/**
+ * `GET /api/orgs/:id/stats`: statistics of the org's whole subtree (`stats.read` scope: 403 to the administrator
+ * roles, out of scope → 404).
+ */
 export async function orgStats(deps: Deps, actor: Actor, id: number): Promise<OrgStatsView> {
   const today = deps.clock.today();
-  const org = await getOrgRef(deps.db, readScope(actor, today), id);
+  requirePermission(actor, 'stats.read', today);
+  const org = await getOrgRef(deps.db, scopeOf(actor, 'stats.read', today), id);
   const { vectors, nodes } = await readSubtrees(deps.db, org.id, today);
   const total = vectors.get(org.id) ?? {};
   let inChildren = 0;

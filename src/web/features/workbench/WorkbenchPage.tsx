@@ -1,5 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Row } from 'antd';
+import { useMe } from '../../api/auth.ts';
 import { useWorkbench } from '../../api/workbench.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
@@ -12,6 +13,8 @@ import { TodoCard } from './TodoCard.tsx';
 /** 工作台: first what needs the user's action, then the key figures of their subtree (DESIGN.md §7). */
 export function WorkbenchPage() {
   const workbench = useWorkbench();
+  // Member statistics are party data: the administrator roles see the org figures only.
+  const seesStats = useMe().data?.permissions.includes('stats.read') ?? false;
   if (workbench.isPending) return <LoadingState />;
   if (workbench.isError) {
     return <ErrorState error={workbench.error} what="工作台" onRetry={() => workbench.refetch()} />;
@@ -43,7 +46,9 @@ export function WorkbenchPage() {
             </Card>
           </Col>
         </Row>
-        {data.roots.length > 0 ? <MemberStatsSection key={data.roots[0]?.id} roots={data.roots} /> : null}
+        {seesStats && data.roots.length > 0 ? (
+          <MemberStatsSection key={data.roots[0]?.id} roots={data.roots} />
+        ) : null}
       </Flex>
     </>
   );

@@ -1,0 +1,37 @@
+import type { Db } from '../db/client.ts';
+import { AppError } from '../http/errors.ts';
+import { type AuditContext, type AuditEntry, recordAudit } from './audit.ts';
+
+/**
+ * A refusal that the audit log must keep although the write it refuses is rolled back: an answer that says
+ * something about records outside the actor's scope (an ID number registered elsewhere) is a probe when repeated,
+ * so each one is recorded for the audit administrator.
+ */
+export class AuditedRefusal extends AppError {
+  constructor(
+    error: AppError,
+    readonly audit: AuditEntry,
+  ) {
+    super(error.code, error.message, error.details);
+  }
+}
+
+/**
+ * Runs `work` in one transaction; when it ends in an AuditedRefusal, the refusal's audit row is written in a
+ * transaction of its own after the rollback (inside the failed one it would be rolled back too; beside it, on the
+ * embedded database's single connection, it would wait for it forever).
+ */
+export async function transactionAuditingRefusals<T>(
+  db: Db,
+  ctx: AuditContext,
+  work: (tx: Db) => Promise<T>,
+): Promise<T> {
+  try {
+    return await db.transaction(work);
+  } catch (error) {
+    if (error instanceof AuditedRefusal) {
+      await db.transaction((tx) => recordAudit(tx, ctx, error.audit));
+    }
+    throw error;
+  }
+}
