@@ -5,6 +5,7 @@ import type { IsoDate } from '../../../domain/dates.ts';
 import { checkDissolve, checkMove } from '../../../domain/org-lifecycle.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Db } from '../../db/client.ts';
+import { transactionWithRetry } from '../../db/retry.ts';
 import type { Deps } from '../../deps.ts';
 import { requireAt } from '../../http/access.ts';
 import { enforce, notFound, staleVersion } from '../../http/errors.ts';
@@ -35,7 +36,8 @@ export const DISSOLUTION_LEFT_REASON = '组织撤销';
 export async function moveOrg(deps: Deps, actor: Actor, ctx: AuditContext, id: number, input: MoveInput) {
   const today = deps.clock.today();
   const scope = manageScope(actor, today);
-  return deps.db.transaction(async (tx) => {
+  // Moves of overlapping subtrees can deadlock; the victim runs again (db/retry.ts).
+  return transactionWithRetry(deps.db, async (tx) => {
     const locked = await lockOrgsInScope(tx, scope, [id, input.parentId]);
     const org = locked.find((o) => o.id === id);
     if (!org) throw notFound('组织');

@@ -2,7 +2,14 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgEvents, orgs } from '../../db/tables/orgs.ts';
 import { auditRows } from '../../testing/audit-rows.ts';
-import { createUser, insertOrg, seedTree, TEST_PASSWORD, type Tree } from '../../testing/fixtures.ts';
+import {
+  createUser,
+  type FixtureOrg,
+  insertOrg,
+  seedTree,
+  TEST_PASSWORD,
+  type Tree,
+} from '../../testing/fixtures.ts';
 import { loginAs, startTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { expectRule, issuePaths, loginOrgActors, type OrgActor, seedOrgActors } from './orgs.fixtures.ts';
 
@@ -176,5 +183,53 @@ describe('POST /api/orgs/:id/move', () => {
     expect(await pathOf(tree.branchA2.id)).toBe(
       `${tree.streetB.path}.${tree.communityA2.id}.${tree.branchA2.id}`,
     );
+  });
+});
+
+describe('concurrent moves of overlapping subtrees', () => {
+  it('never answer 500: a deadlock victim is retried', async () => {
+    const streets = [];
+    for (let i = 0; i < 3; i++) {
+      streets.push(
+        await insertOrg(
+          t.deps.db,
+          tree.districtA,
+          `并发${i + 1}街道党工委`,
+          'working_committee',
+          'government',
+        ),
+      );
+    }
+    const communities = [];
+    const branches = [];
+    for (let i = 0; i < 4; i++) {
+      const c = await insertOrg(t.deps.db, streets[i % 3] as FixtureOrg, `并发${i + 1}社区党委`, 'committee');
+      communities.push(c);
+      for (let j = 0; j < 3; j++) {
+        const b = await insertOrg(t.deps.db, c, `并发${i + 1}社区第${j + 1}党支部`, 'branch');
+        for (let g = 0; g < 3; g++)
+          await insertOrg(t.deps.db, b, `并发${i + 1}-${j + 1}第${g + 1}党小组`, 'group');
+        branches.push(b);
+      }
+    }
+    const statuses: number[] = [];
+    for (let round = 0; round < 15; round++) {
+      const pick = <T>(list: readonly T[], k: number) => list[(round * 7 + k * 3) % list.length] as T;
+      const moves = [
+        [pick(communities, 0), pick(streets, 1)],
+        [pick(branches, 0), pick(communities, 1)],
+        [pick(branches, 1), pick(communities, 2)],
+        [pick(communities, 3), pick(streets, 2)],
+      ] as const;
+      const versions = await Promise.all(moves.map(([org]) => versionOf(org.id)));
+      const answers = await Promise.all(
+        moves.map(([org, parent], i) =>
+          as.city_admin.post(`/api/orgs/${org.id}/move`, { parentId: parent.id, version: versions[i] }),
+        ),
+      );
+      statuses.push(...answers.map((a) => a.statusCode));
+    }
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0);
   });
 });
