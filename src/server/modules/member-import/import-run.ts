@@ -20,12 +20,18 @@ export type ImportRunInput = {
   readonly path: string;
   readonly today: IsoDate;
   readonly resolveOrg: (text: string) => Promise<OrgResolution>;
-  /** Those of these keyed hashes that a person already holds. */
-  readonly findExisting: (hashes: readonly string[]) => Promise<Set<string>>;
+  /**
+   * Those of these keyed hashes that a person already holds: the person, and whether the actor may see them as a
+   * member (then the duplicate is theirs to resolve; otherwise the row says only "registered", and the hit is
+   * kept for the audit log).
+   */
+  readonly findExisting: (hashes: readonly string[]) => Promise<Map<string, IdHolder>>;
   readonly hash: (idNumber: string) => string;
   readonly collect: boolean;
   readonly limits: UploadLimits;
 };
+
+export type IdHolder = { readonly personId: number; readonly visible: boolean };
 
 export type ImportRunResult = {
   readonly format: ImportFormat | null;
@@ -38,10 +44,14 @@ export type ImportRunResult = {
   readonly warnings: ImportIssue[];
   readonly warningTotal: number;
   readonly members: NewMemberRow[];
+  /** Rows whose ID number a person outside the actor's scope holds: how many, and the first of those persons. */
+  readonly heldElsewhere: { readonly count: number; readonly personIds: number[] };
 };
 
 const CHUNK = 1000;
 export const ALREADY_REGISTERED = '系统中已有此公民身份号码的人员，不能重复导入';
+/** The same answer as a single registration's (members.service.ts): nothing about where the number is held. */
+export const HELD_ELSEWHERE = '该公民身份号码已登记，请联系上级组织部门';
 
 type Pending = {
   readonly layout: SheetLayout;
@@ -81,6 +91,7 @@ export class ImportRun {
   private readonly members: (NewMemberRow | null)[] = [];
   private readonly seen = new Map<string, FirstSeen>();
   private pending: Pending[] = [];
+  private readonly heldElsewhere = { count: 0, personIds: [] as number[] };
 
   constructor(private readonly input: ImportRunInput) {}
 
@@ -93,8 +104,29 @@ export class ImportRun {
     }
     await this.flush();
     const members = this.members.filter((m): m is NewMemberRow => m !== null);
-    const { format, sheets, rowCount, validCount, errors, errorTotal, warnings, warningTotal } = this;
-    return { format, sheets, rowCount, validCount, errors, errorTotal, warnings, warningTotal, members };
+    const {
+      format,
+      sheets,
+      rowCount,
+      validCount,
+      errors,
+      errorTotal,
+      warnings,
+      warningTotal,
+      heldElsewhere,
+    } = this;
+    return {
+      format,
+      sheets,
+      rowCount,
+      validCount,
+      errors,
+      errorTotal,
+      warnings,
+      warningTotal,
+      members,
+      heldElsewhere,
+    };
   }
 
   /** Every issue is counted; only the first `maxIssues` are kept, so that memory does not grow with them. */
@@ -148,12 +180,20 @@ export class ImportRun {
       const id = p.row.values.idNumber;
       if (id) hashes.set(p, this.input.hash(id.normalized));
     }
-    const existing = hashes.size > 0 ? await this.input.findExisting([...hashes.values()]) : new Set();
+    const existing = hashes.size > 0 ? await this.input.findExisting([...hashes.values()]) : new Map();
     for (const p of batch) {
-      const hash = hashes.get(p);
-      if (hash !== undefined && existing.has(hash))
-        p.row.errors.push({ column: 'idNumber', message: ALREADY_REGISTERED });
+      const holder = existing.get(hashes.get(p) ?? '');
+      if (holder) this.alreadyRegistered(p, holder);
       this.finish(p);
+    }
+  }
+
+  private alreadyRegistered(p: Pending, holder: IdHolder): void {
+    p.row.errors.push({ column: 'idNumber', message: holder.visible ? ALREADY_REGISTERED : HELD_ELSEWHERE });
+    if (holder.visible) return;
+    this.heldElsewhere.count++;
+    if (this.heldElsewhere.personIds.length < this.input.limits.maxIssues) {
+      this.heldElsewhere.personIds.push(holder.personId);
     }
   }
 

@@ -10,7 +10,7 @@ import { type ActorClients, auditRows, loginActors, seedActors } from '../../tes
 import { seedTree, type Tree } from '../../testing/fixtures.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { MASKED_ID_MESSAGE, NUMERIC_ID_MESSAGE } from './column-parsers.ts';
-import { ALREADY_REGISTERED } from './import-run.ts';
+import { ALREADY_REGISTERED, HELD_ELSEWHERE } from './import-run.ts';
 import {
   memberRow,
   postImport,
@@ -245,6 +245,19 @@ describe('a file with one of each error', () => {
 });
 
 describe('duplicates', () => {
+  it('answers a number held outside the importer’s scope neutrally, and audits the hits in one row', async () => {
+    const file = await templateWorkbook([memberRow(1, tree_('branchB1')), memberRow(2, tree_('branchB1'))]);
+    const res = await postImport(t.app, as.orgadminB.headers, file, { dryRun: 'true' });
+    expect(res.statusCode, res.body).toBe(200);
+    const idErrors = res.json().errors.filter((e: ImportIssue) => e.column === '公民身份号码');
+    expect(idErrors.map((e: ImportIssue) => e.message)).toEqual([HELD_ELSEWHERE, HELD_ELSEWHERE]);
+    expect(res.body).not.toContain(tree.branchA1.name);
+    const [hit] = await auditRows(t.deps.db, 'member.id_conflict');
+    expect(hit).toMatchObject({ actorUsername: 'orgadmin_b', entityType: 'person' });
+    expect(hit?.diff).toMatchObject({ note: { via: 'member.import', count: 2 } });
+    expect((hit?.diff as { note: { personIds: number[] } }).note.personIds).toHaveLength(2);
+  });
+
   it('refuses both rows of an ID number repeated in the file, across sheets too, and one already registered', async () => {
     const file = await templateSheets([
       {

@@ -4,16 +4,16 @@ import type {
   MemberImportFields,
   MemberImportReport,
 } from '../../../contracts/member-import.ts';
-import type { Actor } from '../../../domain/access.ts';
+import { type Actor, can } from '../../../domain/access.ts';
 import type { Role } from '../../../domain/roles.ts';
 import { errorFileExpiry, type UploadLimits } from '../../../domain/upload-limits.ts';
-import type { AuditContext } from '../../audit/audit.ts';
+import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Db } from '../../db/client.ts';
 import type { Scope } from '../../db/scope.ts';
 import type { Deps } from '../../deps.ts';
 import { requirePermission, scopeOf } from '../../http/access.ts';
 import { AppError, conflict } from '../../http/errors.ts';
-import { findExistingIdHashes, insertMembers } from '../members/member-writes.ts';
+import { findIdHolders, insertMembers } from '../members/member-writes.ts';
 import { getOrgRef } from '../orgs/org-refs.ts';
 import { getUploadLimits } from '../settings/settings.service.ts';
 import { buildErrorWorkbook } from './error-workbook.ts';
@@ -186,6 +186,45 @@ async function commit(
   }
 }
 
+/** The holders of these ID numbers, each marked visible when the actor may read them as a member. */
+async function idHolders(deps: Deps, actor: Actor, hashes: readonly string[], today: string) {
+  const found = await findIdHolders(deps.db, hashes);
+  return new Map(
+    [...found].map(([hash, h]) => [
+      hash,
+      { personId: h.personId, visible: h.orgPath !== null && can(actor, 'member.read', h.orgPath, today) },
+    ]),
+  );
+}
+
+/**
+ * An import that finds ID numbers held outside the actor's scope has asked, in bulk, whether they exist: one
+ * audit row says how many, and which persons (the first `maxIssues`), so that the audit administrator sees it.
+ */
+async function auditHeldElsewhere(
+  deps: Deps,
+  ctx: AuditContext,
+  role: Role,
+  file: UploadedFile,
+  run: ImportRunResult,
+) {
+  if (run.heldElsewhere.count === 0) return;
+  await deps.db.transaction((tx) =>
+    recordAudit(tx, ctx, {
+      action: 'member.id_conflict',
+      entityType: 'person',
+      role,
+      note: {
+        reason: 'id_number_held_outside_scope',
+        via: 'member.import',
+        fileName: file.fileName,
+        count: run.heldElsewhere.count,
+        personIds: run.heldElsewhere.personIds,
+      },
+    }),
+  );
+}
+
 /**
  * Checks an uploaded roster and, unless it is a dry run, commits it as one import batch in one transaction:
  * the valid rows (`valid_rows`), or nothing while any row has an error (`all_or_nothing`, answered 422 with
@@ -207,11 +246,12 @@ export async function importMembers(
     path: file.path,
     today,
     resolveOrg: orgResolver(deps.db, target.within),
-    findExisting: (hashes) => findExistingIdHashes(deps.db, hashes),
+    findExisting: (hashes) => idHolders(deps, actor, hashes, today),
     hash: (id) => deps.idCipher.hash(id),
     collect: !fields.dryRun,
     limits,
   }).run();
+  await auditHeldElsewhere(deps, ctx, role, file, run);
   if (run.format === null) throw NO_DATA_SHEET;
   const hasErrorRows = run.validCount < run.rowCount;
   const owner = { orgId: target.orgId, userId: actor.userId };

@@ -7,7 +7,7 @@ import { memberEvents, members, persons } from '../../db/tables/people.ts';
 import { auditRows } from '../../testing/actors.ts';
 import { seedTree, type Tree } from '../../testing/fixtures.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
-import { findExistingIdHashes, insertMembers, type NewMemberRow } from './member-writes.ts';
+import { findIdHolders, insertMembers, type NewMemberRow } from './member-writes.ts';
 
 let t: TestApp;
 let tree: Tree;
@@ -110,14 +110,12 @@ describe('insertMembers (bulk writes for the Excel import)', () => {
     expect(audit?.diff).toMatchObject({ note: { fileName: 'a.xlsx', memberCount: 3 } });
   });
 
-  it('finds which keyed hashes are taken, also for the 15-digit form of a number', async () => {
+  it('finds who holds which keyed hashes, also for the 15-digit form of a number, with their org', async () => {
     const taken = rows()[0]?.person.idNumber as string;
     const legacy = `${taken.slice(0, 6)}${taken.slice(8, 17)}`;
     const free = generateIdNumber({ provinceAndCounty: '110105', birthDate: '1990-05-05', sequence: 7 });
-    const found = await findExistingIdHashes(t.deps.db, [
-      t.deps.idCipher.hash(legacy),
-      t.deps.idCipher.hash(free),
-    ]);
-    expect([...found]).toEqual([t.deps.idCipher.hash(taken)]);
+    const found = await findIdHolders(t.deps.db, [t.deps.idCipher.hash(legacy), t.deps.idCipher.hash(free)]);
+    expect([...found.keys()]).toEqual([t.deps.idCipher.hash(taken)]);
+    expect(found.get(t.deps.idCipher.hash(taken))?.orgPath).toMatch(/^\d+(\.\d+)+$/);
   });
 });

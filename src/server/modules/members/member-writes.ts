@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { AuditAction } from '../../../contracts/audit.ts';
 import type { IsoDate } from '../../../domain/dates.ts';
 import type { StatsMember } from '../../../domain/member-stats.ts';
@@ -6,7 +6,8 @@ import type { Gender, MemberCategory, MemberStatus } from '../../../domain/membe
 import { initialProbationEnd } from '../../../domain/probation.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Db } from '../../db/client.ts';
-import { persons } from '../../db/tables/people.ts';
+import { orgs } from '../../db/tables/orgs.ts';
+import { members, persons } from '../../db/tables/people.ts';
 import type { Deps } from '../../deps.ts';
 import { nameSearchKeys } from '../../text/pinyin.ts';
 import { recordRosterChanges } from '../stats/rollup.service.ts';
@@ -210,15 +211,23 @@ export async function insertMembers(
   return ids;
 }
 
-/** Those of these keyed hashes (IdCipher.hash) that a person already holds, in chunks of the IN list. */
-export async function findExistingIdHashes(db: Db, hashes: readonly string[]): Promise<Set<string>> {
-  const found = new Set<string>();
+/**
+ * The persons who already hold these keyed hashes (IdCipher.hash), in chunks of the IN list, each with the path of
+ * the org where they are a member (null for a person who is not one).
+ */
+export async function findIdHolders(
+  db: Db,
+  hashes: readonly string[],
+): Promise<Map<string, { personId: number; orgPath: string | null }>> {
+  const found = new Map<string, { personId: number; orgPath: string | null }>();
   for (const part of chunks([...new Set(hashes)], 5000)) {
     const rows = await db
-      .select({ hash: persons.idNumberHash })
+      .select({ hash: persons.idNumberHash, personId: persons.id, orgPath: orgs.path })
       .from(persons)
+      .leftJoin(members, eq(members.personId, persons.id))
+      .leftJoin(orgs, eq(orgs.id, members.orgId))
       .where(inArray(persons.idNumberHash, part));
-    for (const r of rows) if (r.hash) found.add(r.hash);
+    for (const r of rows) if (r.hash) found.set(r.hash, { personId: r.personId, orgPath: r.orgPath });
   }
   return found;
 }
