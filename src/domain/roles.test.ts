@@ -49,7 +49,14 @@ const MATRIX: Record<Role, Permission[]> = {
     'member.manage',
     'member.reveal',
   ],
-  secretary: ['org.read', 'leadership.manage', 'workbench.read', 'stats.read', 'member.read', 'member.manage'],
+  secretary: [
+    'org.read',
+    'leadership.manage',
+    'workbench.read',
+    'stats.read',
+    'member.read',
+    'member.manage',
+  ],
   member: ['member.self'],
 };
 

@@ -108,7 +108,14 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'member.manage',
     'member.reveal',
   ],
-  secretary: ['org.read', 'leadership.manage', 'workbench.read', 'stats.read', 'member.read', 'member.manage'],
+  secretary: [
+    'org.read',
+    'leadership.manage',
+    'workbench.read',
+    'stats.read',
+    'member.read',
+    'member.manage',
+  ],
   member: ['member.self'],
 };
 

@@ -255,7 +255,8 @@ describe('duplicates', () => {
     const [hit] = await auditRows(t.deps.db, 'member.id_conflict');
     expect(hit).toMatchObject({ actorUsername: 'orgadmin_b', entityType: 'person' });
     expect(hit?.diff).toMatchObject({ note: { via: 'member.import', count: 2 } });
-    expect((hit?.diff as { note: { personIds: number[] } }).note.personIds).toHaveLength(2);
+    const note = (hit?.diff as { note?: { personIds?: number[] } } | undefined)?.note;
+    expect(note?.personIds).toHaveLength(2);
   });
 
   it('refuses both rows of an ID number repeated in the file, across sheets too, and one already registered', async () => {
