@@ -4,8 +4,8 @@ import { allow, type Decision, deny } from './decision.ts';
 import { type Permission, PRIVILEGED_ROLES, type Role } from './roles.ts';
 
 /**
- * 三员分立 applied to the accounts themselves (等级保护 2.0 第三级, 安全管理中心: 系统管理员、审计管理员、安全管理员
- * 的职责分离). The permissions in roles.ts say what a role may do in general; this rule says on WHICH accounts:
+ * 三员分立 applied to the accounts themselves (docs/security.md §2; GB/T 22239-2019 第三级, 安全管理中心: 系统管理员、
+ * 审计管理员、安全管理员的职责分离). The permissions in roles.ts say what a role may do in general; this rule says on WHICH accounts:
  *
  * - an account that holds an administrator role (system, security, audit) is created, reset, unlocked,
  *   deactivated, reactivated and has its roles changed by the security administrator only — otherwise the system

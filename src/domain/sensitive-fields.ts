@@ -1,9 +1,9 @@
 import { maskPhone } from './masking.ts';
 
 /**
- * The one list of sensitive fields (个人信息保护法 第二十八条: 身份证件号码 and the like are sensitive personal
- * information; 等保 2.0: no secrets in records). Audit diffs, logs and exports mask or hide them through this list,
- * so that a field added to a record is protected everywhere by adding it here once.
+ * The one list of sensitive fields (docs/security.md §3: GB/T 35273-2020 annex B counts 身份证件号码, contact
+ * details and addresses as personal sensitive information; no secrets in records). Audit diffs and logs mask or
+ * hide them through this list, so that a field added to a record is protected everywhere by adding it here once.
  *
  * - Secrets and ID numbers are hidden whole: nobody reading a record about the data — not even the audit
  *   administrator — needs a password, a token or a citizen's number (the roster shows it, masked, to whom it may).
