@@ -28,6 +28,7 @@ import {
 import { createIdCipher } from '../src/server/security/crypto.ts';
 import { createUser, insertOrg, TEST_PASSWORD } from '../src/server/testing/fixtures.ts';
 import { adminQuery, withDatabase } from '../src/server/testing/template.ts';
+import { withoutOrgAdminSecondFactor } from './bench-settings.ts';
 
 const TODAY = new Date('2026-06-15T01:00:00Z');
 
@@ -109,6 +110,7 @@ async function ownWorld(): Promise<
   const root = await insertOrg(deps.db, null, '导入基准市委', 'local_committee', 'government');
   const committee = await insertOrg(deps.db, root, '导入基准社区党委', 'committee');
   for (let i = 1; i <= 20; i++) await insertOrg(deps.db, committee, `导入基准第${i}党支部`, 'branch');
+  await withoutOrgAdminSecondFactor(deps.db);
   await createUser(deps.db, { username: 'bench_import', orgId: root.id, roles: [{ role: 'org_admin' }] });
   const app = await buildApp(deps, { serveWeb: false });
   const login = await app.inject({

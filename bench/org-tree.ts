@@ -14,6 +14,7 @@ import { createIdCipher } from '../src/server/security/crypto.ts';
 import { createUser, TEST_PASSWORD } from '../src/server/testing/fixtures.ts';
 import { clientFor } from '../src/server/testing/test-app.ts';
 import { benchDatabase } from './bench-db.ts';
+import { withoutOrgAdminSecondFactor } from './bench-settings.ts';
 import { summarize, time } from './stats.ts';
 import { CITY_SHAPE, generateTree } from './synthetic-tree.ts';
 
@@ -40,6 +41,7 @@ async function main() {
     idCipher: createIdCipher(randomBytes(32)),
   };
   const app = await buildApp(deps, { serveWeb: false });
+  await withoutOrgAdminSecondFactor(database.db);
   const login = async (username: string, orgId: number) => {
     await createUser(database.db, { username, orgId, roles: [{ role: 'org_admin' }] });
     const res = await app.inject({

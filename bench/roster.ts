@@ -16,6 +16,7 @@ import { refreshSubtrees } from '../src/server/modules/stats/subtree.service.ts'
 import { createIdCipher } from '../src/server/security/crypto.ts';
 import { createUser, TEST_PASSWORD } from '../src/server/testing/fixtures.ts';
 import { clientFor, type TestClient } from '../src/server/testing/test-app.ts';
+import { withoutOrgAdminSecondFactor } from './bench-settings.ts';
 import { concurrentWrites, touchOrgs } from './concurrent-writes.ts';
 import { runImportBenchmark } from './import-100k.ts';
 import { directAggregation, perOrgRollupByChild, recursiveCte, rollupSum } from './naive-stats.ts';
@@ -76,6 +77,7 @@ async function main() {
     idCipher,
   };
   const app = await buildApp(deps, { serveWeb: false });
+  await withoutOrgAdminSecondFactor(database.db);
   const login = async (username: string, orgId: number, role: 'org_admin' | 'secretary') => {
     // The users are made where the city is first timed: here, or in the new process of a server database.
     if (fresh || process.env.BENCH_CHILD)

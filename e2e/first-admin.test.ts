@@ -1,12 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchBrowser, screenshotDir } from './browser.ts';
+import { enrolOnPage } from './second-factor.ts';
 import { startServer } from './server.ts';
 
 /**
  * The first hour of a deployment, in a real browser against the real server: the administrator logs in
- * with the generated password and must change it, builds a street and a community, creates a secretary
- * for the community; the secretary logs in and sees that subtree and nothing else.
+ * with the generated password, must change it and enrol a second factor, builds a street and a community,
+ * creates a secretary for the community; the secretary logs in and sees that subtree and nothing else.
  */
 describe.skipIf(!chromiumPath)(
   'first administrator → a community secretary who sees only the community',
@@ -53,7 +54,8 @@ describe.skipIf(!chromiumPath)(
       await page.getByLabel('新密码', { exact: true }).fill(next);
       await page.getByLabel('确认新密码').fill(next);
       await page.getByRole('button', { name: '修改密码并进入系统' }).click();
-      await page.waitForURL(/workbench/);
+      // An administrator enrols a second factor next (等保第三级); a secretary goes straight in.
+      await page.waitForURL(/workbench|second-factor\/enrol/);
     }
 
     async function pickOrg(combobox: string, name: string) {
@@ -100,6 +102,9 @@ describe.skipIf(!chromiumPath)(
       expect(generated).toBeTruthy();
       await login('admin', generated);
       await changeInitialPassword(generated, 'Strong#Pass2026');
+      await enrolOnPage(page);
+      await page.getByRole('button', { name: '我已保存恢复码，进入系统' }).click();
+      await page.waitForURL(/workbench/);
       await shot('01-workbench');
     });
 
@@ -139,6 +144,7 @@ describe.skipIf(!chromiumPath)(
 
       await login('wj_secretary', 'Init#Pass2026');
       await changeInitialPassword('Init#Pass2026', 'Wangjiang#2026');
+      await page.waitForURL(/workbench/);
       const menu = await page.getByRole('menu').first().textContent();
       expect(menu).toContain('组织管理');
       expect(menu).not.toContain('用户与权限');

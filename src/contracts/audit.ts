@@ -11,6 +11,11 @@ export const AUDIT_ACTION_LABELS = {
   'auth.logout': '退出登录',
   'auth.account_locked': '账号锁定',
   'auth.password_change': '修改密码',
+  'auth.password_change_failed': '修改密码失败（当前密码错误）',
+  'auth.second_factor_failed': '双因素认证失败',
+  'auth.second_factor_enable': '启用双因素认证',
+  'auth.second_factor_disable': '关闭双因素认证',
+  'auth.recovery_codes_regenerate': '重新生成恢复码',
   'api_token.create': '创建API令牌',
   'api_token.revoke': '吊销API令牌',
   'settings.update': '修改参数',
@@ -19,6 +24,7 @@ export const AUDIT_ACTION_LABELS = {
   'user.update': '修改用户',
   'user.unlock': '解锁账号',
   'user.password_reset': '重置密码',
+  'user.second_factor_reset': '重置双因素认证',
   'user.deactivate': '停用账号',
   'user.reactivate': '启用账号',
   'role.grant': '授予角色',
@@ -46,6 +52,8 @@ export const AUDIT_ACTION_LABELS = {
   'member.export': '导出党员名册',
   'import_batch.undo': '撤销导入批次',
   'ledger.export': '导出党员增减台账',
+  'system.backup': '数据备份',
+  'system.restore': '数据恢复',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -68,6 +76,7 @@ export const AUDIT_ENTITY_TYPE_LABELS: Record<string, string> = {
   person: '人员信息',
   transfer: '组织关系转接',
   import_batch: '导入批次',
+  backup: '备份文件',
 };
 
 /** The label of a stored entity type, or the type itself for one this version does not name. */

@@ -1,4 +1,5 @@
 import { ROLES } from '../domain/roles.ts';
+import { PENDING_STEPS } from '../domain/second-factor.ts';
 import { IsoDateSchema } from './common.ts';
 import { z } from './zod-zh.ts';
 
@@ -27,8 +28,32 @@ export const MeView = z.object({
   /** Every permission the user holds somewhere, so that the web can show menus. */
   permissions: z.array(z.string()),
   via: z.enum(['session', 'token']),
+  /** What the session must do before anything else: enter the code, change the password, enrol; null: nothing. */
+  pendingStep: z.enum(PENDING_STEPS).nullable(),
+  secondFactor: z.object({ enabled: z.boolean(), required: z.boolean() }),
 });
 export type MeView = z.infer<typeof MeView>;
+
+/** A 6-digit TOTP code, or a recovery code (where one is accepted). */
+export const SecondFactorCodeBody = z.object({
+  code: z.string().trim().min(1, '请输入验证码').max(64),
+});
+
+export const SecondFactorStatus = z.object({
+  enabled: z.boolean(),
+  required: z.boolean(),
+  enabledAt: z.string().nullable(),
+  recoveryCodesLeft: z.number().int(),
+});
+export type SecondFactorStatus = z.infer<typeof SecondFactorStatus>;
+
+/** A new key for the authenticator app: the otpauth:// URI (for the QR code) and its base32 text. */
+export const SecondFactorEnrolment = z.object({ secret: z.string(), uri: z.string() });
+export type SecondFactorEnrolment = z.infer<typeof SecondFactorEnrolment>;
+
+/** Recovery codes: shown this once, stored hashed. */
+export const RecoveryCodesView = z.object({ recoveryCodes: z.array(z.string()) });
+export type RecoveryCodesView = z.infer<typeof RecoveryCodesView>;
 
 export const ChangePasswordBody = z.object({
   currentPassword: z.string().min(1, '请输入当前密码').max(256),

@@ -19,6 +19,8 @@ export const UserView = z.object({
   lockedUntil: z.string().nullable(),
   deactivatedAt: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
+  /** Whether the account has a second factor (TOTP) enrolled. */
+  secondFactorEnabled: z.boolean(),
   createdAt: z.string(),
   version: z.number().int(),
   assignments: z.array(AssignmentView),

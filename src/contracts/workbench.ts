@@ -16,3 +16,18 @@ export const WorkbenchView = z.object({
   todos: z.array(OrgFindingItem),
 });
 export type WorkbenchView = z.infer<typeof WorkbenchView>;
+
+/** 安全管理员的工作台: what weakens the deployment's security now, and the accounts that need attention. */
+export const SecurityWorkbenchView = z.object({
+  notices: z.array(
+    z.object({
+      key: z.enum(['totp_org_admin_off', 'admins_without_second_factor']),
+      message: z.string(),
+    }),
+  ),
+  /** Administrator accounts (三员) in scope without an enrolled second factor: they enrol at their next login. */
+  adminsWithoutSecondFactor: z.number().int(),
+  /** Accounts in scope locked by failed logins right now. */
+  lockedAccounts: z.number().int(),
+});
+export type SecurityWorkbenchView = z.infer<typeof SecurityWorkbenchView>;

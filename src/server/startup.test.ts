@@ -8,6 +8,7 @@ import { queryRows } from './db/client.ts';
 import { leadershipPosts, orgs } from './db/tables/orgs.ts';
 import { memberEvents, members, persons } from './db/tables/people.ts';
 import { roleAssignments, users } from './db/tables/users.ts';
+import { getSecurityPolicy } from './modules/settings/settings.service.ts';
 import { createIdCipher } from './security/crypto.ts';
 import { verifyPassword } from './security/passwords.ts';
 import { prepareDeployment } from './startup.ts';
@@ -97,6 +98,8 @@ describe('the demo city', () => {
         'security_admin',
       ].sort(),
     );
+    // Trying the demo as an org_admin needs no authenticator; the security administrator is warned about it.
+    expect((await getSecurityPolicy(database.db)).totpRequiredForOrgAdmin).toBe(false);
 
     const again = await freshDatabase();
     try {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { precompress } from '../../../scripts/precompress.ts';
 import { auditRows } from '../testing/actors.ts';
 import { createUser, seedTree, TEST_PASSWORD } from '../testing/fixtures.ts';
-import { startTestApp, type TestApp } from '../testing/test-app.ts';
+import { loginAs, startTestApp, type TestApp } from '../testing/test-app.ts';
 import { registerWebApp } from './web-app.ts';
 
 /** How the server behaves where an office deploys it: plain HTTP on a LAN, or HTTPS behind a proxy. */
@@ -90,12 +90,8 @@ describe('cross-origin state changes', () => {
       roles: [{ role: 'security_admin' }],
     });
     userId = (await createUser(t.deps.db, { username: 'locked1', orgId: tree.branchA1.id })).id;
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'sec', password: TEST_PASSWORD },
-    });
-    cookie = `jiceng_session=${res.cookies.find((c) => c.name === 'jiceng_session')?.value}`;
+    // loginAs gives the security administrator's second factor as well.
+    cookie = (await loginAs(t, 'sec', TEST_PASSWORD)).headers.cookie as string;
   });
   afterAll(() => t.close());
 
@@ -156,12 +152,7 @@ describe('numeric ids', () => {
   it.each(['2147483648', '99999999999999999999', '0', '-1', '1.5'])(
     'answers 400 for :id = %s',
     async (id) => {
-      const login = await t.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username: 'sys', password: TEST_PASSWORD },
-      });
-      const cookie = `jiceng_session=${login.cookies.find((c) => c.name === 'jiceng_session')?.value}`;
+      const { cookie } = (await loginAs(t, 'sys', TEST_PASSWORD)).headers;
       const res = await t.app.inject({ method: 'GET', url: `/api/users/${id}`, headers: { cookie } });
       expect(res.statusCode).toBe(400);
     },

@@ -24,6 +24,9 @@ const SELF = new Set([
   'POST /api/auth/password',
   'GET /api/auth/tokens',
   'POST /api/auth/tokens',
+  // Their own second factor: status and enrolment (anyone may enrol; some roles must).
+  'GET /api/auth/second-factor',
+  'POST /api/auth/second-factor/enrolment',
 ]);
 
 function concrete(path: string): string {

@@ -11,5 +11,9 @@ declare module 'fastify' {
     public?: boolean;
     /** Reachable while a generated or reset password still has to be changed. */
     allowPendingPasswordChange?: boolean;
+    /** Reachable while the login's second-factor code is still to be given (second-factor.ts). */
+    allowPendingSecondFactor?: boolean;
+    /** Reachable while an account that must have a second factor has not enrolled one yet. */
+    allowPendingEnrolment?: boolean;
   }
 }

@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/access.ts';
+import type { PendingStep } from '../../domain/second-factor.ts';
 
 /** The authenticated user of a request, with the role assignments the rules need. */
 export type Principal = {
@@ -19,6 +20,9 @@ export type Principal = {
     readonly endsOn: string | null;
   }[];
   readonly via: 'session' | 'token';
+  /** What must be done before anything else (second-factor.ts); null when the session is complete. */
+  readonly pendingStep: PendingStep | null;
+  readonly secondFactor: { readonly enabled: boolean; readonly required: boolean };
   /** The session's token hash (for logout), when authenticated by cookie. */
   readonly sessionHash?: string;
 };

@@ -7,6 +7,7 @@ import { DEFAULT_TERM_POLICY, defaultTermYears } from '../../domain/terms.ts';
 import type { Clock } from '../clock.ts';
 import { type Db, nextOrgId } from '../db/client.ts';
 import { leadershipPosts, orgEvents, orgs } from '../db/tables/orgs.ts';
+import { settings } from '../db/tables/settings.ts';
 import { roleAssignments, users } from '../db/tables/users.ts';
 import type { IdCipher } from '../security/crypto.ts';
 import { hashPassword } from '../security/passwords.ts';
@@ -208,6 +209,12 @@ export async function seedDemoCity(
       const own = role === 'member' ? roster.fullMemberPersons.get(org.id)?.[0] : undefined;
       if (own !== undefined) await tx.update(users).set({ personId: own }).where(eq(users.id, userId));
     }
+    // Trying the demo as an org_admin stays one step: no authenticator needed. The security administrator's
+    // 工作台 warns while it is off (second-factor.ts, securityNotices); the three administrators still enrol.
+    await tx
+      .insert(settings)
+      .values({ key: 'security', value: { totpRequiredForOrgAdmin: false }, version: 1, updatedBy: null })
+      .onConflictDoNothing();
     return { accounts, password, memberCount: roster.memberCount };
   });
 }

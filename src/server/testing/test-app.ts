@@ -7,6 +7,7 @@ import type { Database } from '../db/client.ts';
 import type { Deps } from '../deps.ts';
 import type { App } from '../http/app-types.ts';
 import { createIdCipher } from '../security/crypto.ts';
+import { completeSecondFactor, type SecondFactorHarness } from './second-factor.ts';
 import { freshDatabase } from './test-db.ts';
 
 /** 2026-06-15 09:00 in Beijing: a fixed "now" so that terms and deadlines in tests never drift. */
@@ -92,15 +93,18 @@ export async function startTestApp(
   };
 }
 
-/** Logs in through the API and returns a client that carries the session cookie. */
+/**
+ * Logs in through the API and returns a client that carries the session cookie. An account with a second factor
+ * gives its code, and one that must have a second factor enrols one (second-factor.ts: for that, pass the whole
+ * TestApp, or `{ app, deps, clock }`); a pending password change is left to the test.
+ */
 export async function loginAs(
-  t: Pick<TestApp, 'app'>,
+  t: SecondFactorHarness,
   username: string,
   password: string,
 ): Promise<TestClient> {
   const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
   if (res.statusCode !== 200) throw new Error(`login of ${username} failed: ${res.statusCode} ${res.body}`);
-  const cookie = res.cookies.find((c) => c.name === 'jiceng_session');
-  if (!cookie) throw new Error('no session cookie');
-  return clientFor(t.app, { cookie: `jiceng_session=${cookie.value}` });
+  const cookie = await completeSecondFactor(t, username, res);
+  return clientFor(t.app, { cookie: `jiceng_session=${cookie}` });
 }

@@ -36,10 +36,20 @@ export function buildUrl(path: string, query?: QueryParams): string {
   return qs ? `${path}?${qs}` : path;
 }
 
+/**
+ * A step the session must do first (a password change, the second-factor code or its enrolment): the handler
+ * re-reads the account, and the session guard shows the step's page.
+ */
+const PENDING_STEP_REASONS = [
+  'password_change_required',
+  'second_factor_required',
+  'second_factor_enrolment_required',
+];
+
 /** Runs the global 401 / password-change handlers for an error that did not come through `send` (uploads). */
 export function notifyHandlers(error: ApiError): void {
   if (error.status === 401) handlers.onUnauthenticated?.();
-  else if (error.status === 403 && error.reason === 'password_change_required') {
+  else if (error.status === 403 && PENDING_STEP_REASONS.includes(error.reason ?? '')) {
     handlers.onPasswordChangeRequired?.();
   }
 }

@@ -18,7 +18,11 @@ export function useSaveSettings<T>(group: SettingGroup) {
   return useMutation({
     mutationFn: (input: { value: T; version: number }) =>
       api.put<SettingsView<T>>(`/api/settings/${group}`, input),
-    onSuccess: (saved) => queryClient.setQueryData(settingsKey(group), saved),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(settingsKey(group), saved);
+      // The 工作台 derives its reminders and warnings from the parameters.
+      void queryClient.invalidateQueries({ queryKey: ['workbench'] });
+    },
   });
 }
 

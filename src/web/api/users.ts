@@ -67,6 +67,9 @@ export const useResetPassword = () =>
     api.post<{ temporaryPassword: string }>(`/api/users/${id}/reset-password`, {}),
   );
 
+export const useResetSecondFactor = () =>
+  useUserMutation((id: number) => api.post<UserView>(`/api/users/${id}/reset-second-factor`));
+
 export const useSetUserActive = () =>
   useUserMutation(({ id, version, active }: { id: number; version: number; active: boolean }) =>
     api.post(`/api/users/${id}/${active ? 'reactivate' : 'deactivate'}`, { version }),

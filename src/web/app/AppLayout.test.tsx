@@ -19,6 +19,8 @@ function renderAs(role: Role) {
     assignments: [{ id: 1, role, orgId: 1, orgName: '示例市委', orgPath: '1', endsOn: null }],
     permissions: [...permissionsOf(role)],
     via: 'session',
+    pendingStep: null,
+    secondFactor: { enabled: false, required: false },
   };
   const queryClient = createQueryClient();
   queryClient.setQueryData(meKey, me);

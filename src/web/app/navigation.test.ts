@@ -32,7 +32,7 @@ describe('the side menu by permission', () => {
 
   it('keeps the three administrators apart (三员分立)', () => {
     expect(labelsFor('audit_admin')).toEqual(['审计日志']);
-    expect(labelsFor('security_admin')).toEqual(['用户与权限', '参数配置']);
+    expect(labelsFor('security_admin')).toEqual(['工作台', '用户与权限', '参数配置']);
   });
 
   it('drops the 系统管理 group when none of its entries is usable', () => {
@@ -42,7 +42,8 @@ describe('the side menu by permission', () => {
 
   it('opens on the first usable page; a 党员 on their own record; anyone else on the personal settings', () => {
     expect(homePath(permissionsOf('audit_admin'))).toBe('/system/audit');
-    expect(homePath(permissionsOf('security_admin'))).toBe('/system/users');
+    // The security administrator's 工作台 warns about weakened security settings first.
+    expect(homePath(permissionsOf('security_admin'))).toBe('/workbench');
     expect(homePath(permissionsOf('secretary'))).toBe('/workbench');
     expect(homePath(permissionsOf('member'))).toBe('/m/me');
     expect(homePath([])).toBe('/profile');

@@ -57,7 +57,8 @@ export function fallbackNav(permissions: readonly string[]): NavLeaf[] {
  * they are built; an entry the user cannot use is never shown.
  */
 export const NAV: readonly NavItem[] = [
-  { key: 'workbench', label: '工作台', path: '/workbench', allOf: ['workbench.read'] },
+  // The security administrator's 工作台 holds security warnings, no party figures (SecurityWorkbenchPage).
+  { key: 'workbench', label: '工作台', path: '/workbench', anyOf: ['workbench.read', 'settings.security'] },
   // 组织管理 is the party work on the tree. The 安全管理员 also reads orgs, but only to choose where a role
   // applies (三员分立): the menu needs the business figures too, which the three administrators lack.
   { key: 'orgs', label: '组织管理', path: '/orgs', allOf: ['org.read', 'workbench.read'] },

@@ -8,7 +8,12 @@ import { MobileLayout } from './MobileLayout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { MEMBER_HOME_PATH, type NavKey, PROFILE_PATH } from './navigation.ts';
 import { RequireNav } from './RequireNav.tsx';
-import { CHANGE_PASSWORD_PATH, LOGIN_PATH, RequireSession } from './RequireSession.tsx';
+import {
+  CHANGE_PASSWORD_PATH,
+  ENROL_SECOND_FACTOR_PATH,
+  LOGIN_PATH,
+  RequireSession,
+} from './RequireSession.tsx';
 import { RouteError } from './RouteError.tsx';
 
 // Each page is its own chunk (DESIGN.md §3): the login page does not carry ECharts or the org tree.
@@ -16,6 +21,10 @@ const LoginPage = lazyPage(() => import('../features/auth/LoginPage.tsx'), 'Logi
 const InitialPasswordPage = lazyPage(
   () => import('../features/auth/InitialPasswordPage.tsx'),
   'InitialPasswordPage',
+);
+const SecondFactorEnrolPage = lazyPage(
+  () => import('../features/auth/SecondFactorEnrolPage.tsx'),
+  'SecondFactorEnrolPage',
 );
 const WorkbenchPage = lazyPage(() => import('../features/workbench/WorkbenchPage.tsx'), 'WorkbenchPage');
 const OrgsPage = lazyPage(() => import('../features/orgs/OrgsPage.tsx'), 'OrgsPage');
@@ -53,6 +62,11 @@ export const router = createBrowserRouter([
   {
     path: CHANGE_PASSWORD_PATH,
     element: standalone(<InitialPasswordPage />),
+    errorElement: <RouteError />,
+  },
+  {
+    path: ENROL_SECOND_FACTOR_PATH,
+    element: standalone(<SecondFactorEnrolPage />),
     errorElement: <RouteError />,
   },
   {

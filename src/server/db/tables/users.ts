@@ -32,6 +32,13 @@ export const users = pgTable(
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /** The TOTP key (20 random bytes), sealed with a subkey of the deployment key (IdCipher.sealSecret). */
+    totpSecret: text('totp_secret'),
+    /** A key shown for enrolment, not yet confirmed by a code: it takes effect only then. */
+    totpPendingSecret: text('totp_pending_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** The last TOTP time step accepted: a code is accepted once (RFC 6238 §5.2). */
+    totpLastStep: integer('totp_last_step'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -71,8 +78,41 @@ export const sessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    /** 'second_factor' while the session has the password but not yet the code (second-factor.ts). */
+    pendingStep: text('pending_step'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** One-time recovery codes of a second factor, stored as keyed hashes (IdCipher.keyedHash); used once. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull().unique(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+);
+
+/**
+ * Failed logins on names that match no account, counted and locked like an account's own (so that the answers
+ * do not tell which names exist). Keyed by a keyed hash of the normalized name: people type passwords into the
+ * user-name field, and the raw text is never kept.
+ */
+export const unknownLoginFailures = pgTable(
+  'unknown_login_failures',
+  {
+    nameHash: text('name_hash').primaryKey(),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('unknown_login_failures_last_idx').on(t.lastFailedAt)],
 );
 
 /** Personal API tokens, used as `Authorization: Bearer`; shown once, stored hashed. */

@@ -35,14 +35,37 @@ describe('POST /api/auth/login', () => {
       'member.manage',
       'member.read',
       'org.read',
+      'stats.read',
       'workbench.read',
     ]);
   });
 
-  it('records the login in the audit log with IP and user agent', async () => {
+  it('records the login in the audit log with IP, user agent and the roles held', async () => {
     const [row] = await auditRows(t.deps.db, 'auth.login');
-    expect(row).toMatchObject({ actorUsername: 'sec_a1', entityType: 'user', userAgent: 'vitest' });
+    expect(row).toMatchObject({
+      actorUsername: 'sec_a1',
+      entityType: 'user',
+      userAgent: 'vitest',
+      role: 'secretary',
+    });
     expect(row?.ip).toBeTruthy();
+  });
+
+  it('records every current role of the account, in one order, and none that has ended', async () => {
+    await createUser(t.deps.db, {
+      username: 'two_hats',
+      orgId: tree.communityA1.id,
+      roles: [
+        { role: 'secretary' },
+        { role: 'member', orgId: tree.branchA1.id },
+        { role: 'org_admin', orgId: tree.branchA1.id, endsOn: '2026-01-01' },
+      ],
+    });
+    expect(
+      (await t.anon.post('/api/auth/login', { username: 'two_hats', password: TEST_PASSWORD })).statusCode,
+    ).toBe(200);
+    const [row] = await auditRows(t.deps.db, 'auth.login');
+    expect(row?.role).toBe('secretary,member');
   });
 
   it('refuses a wrong password with a Chinese message and a stable reason, and audits it', async () => {
@@ -122,6 +145,9 @@ describe('POST /api/auth/logout', () => {
     const c = await loginAs(t, 'sec_a1', TEST_PASSWORD);
     expect((await c.post('/api/auth/logout')).statusCode).toBe(200);
     expect((await c.get('/api/auth/me')).statusCode).toBe(401);
-    expect((await auditRows(t.deps.db, 'auth.logout'))[0]?.actorUsername).toBe('sec_a1');
+    expect((await auditRows(t.deps.db, 'auth.logout'))[0]).toMatchObject({
+      actorUsername: 'sec_a1',
+      role: 'secretary',
+    });
   });
 });

@@ -7,26 +7,20 @@ import {
   TokenView,
 } from '../../../contracts/auth.ts';
 import { IdParams, OkBody } from '../../../contracts/common.ts';
-import { isCurrent } from '../../../domain/access.ts';
-import { permissionsOf } from '../../../domain/roles.ts';
 import type { Deps } from '../../deps.ts';
 import type { App } from '../../http/app-types.ts';
 import { errorResponses } from '../../http/app-types.ts';
 import { SESSION_COOKIE } from '../../http/authenticate.ts';
-import type { Principal } from '../../http/principal.ts';
 import { auditContextOf, principalOf } from '../../http/request.ts';
-import { changePassword, login, logout } from './auth.service.ts';
+import { changePassword, logout } from './auth.service.ts';
+import { ANY_PENDING, meView, setSessionCookie } from './auth.views.ts';
+import { login } from './login.service.ts';
+import { registerSecondFactorRoutes } from './second-factor.routes.ts';
 import { issueToken, myTokens, revokeMyToken } from './tokens.service.ts';
-
-function meView(p: Principal, today: string) {
-  const permissions = new Set(
-    p.actor.assignments.filter((a) => isCurrent(a, today)).flatMap((a) => permissionsOf(a.role)),
-  );
-  return { ...p.user, assignments: [...p.assignments], permissions: [...permissions].sort(), via: p.via };
-}
 
 export function registerAuthRoutes(app: App, deps: Deps): void {
   const tags = ['认证'];
+  registerSecondFactorRoutes(app, deps);
   app.post(
     '/api/auth/login',
     {
@@ -35,12 +29,7 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
     },
     async (request, reply) => {
       const { token, principal } = await login(deps, auditContextOf(request, deps.clock), request.body);
-      reply.setCookie(SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: deps.secureCookie,
-      });
+      setSessionCookie(reply, token, deps);
       return meView(principal, deps.clock.today());
     },
   );
@@ -49,7 +38,7 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
     '/api/auth/logout',
     {
       schema: { tags, summary: '退出登录', response: { 200: OkBody, ...errorResponses } },
-      config: { allowPendingPasswordChange: true },
+      config: ANY_PENDING,
     },
     async (request, reply) => {
       await logout(deps, auditContextOf(request, deps.clock), principalOf(request));
@@ -62,7 +51,7 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
     '/api/auth/me',
     {
       schema: { tags, summary: '当前用户', response: { 200: MeView, ...errorResponses } },
-      config: { allowPendingPasswordChange: true },
+      config: ANY_PENDING,
     },
     async (request) => meView(principalOf(request), deps.clock.today()),
   );
@@ -72,11 +61,14 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
     {
       schema: {
         tags,
-        summary: '修改本人密码',
+        summary: '修改本人密码（当前密码输错计入连续失败次数；成功后其他会话和全部 API 令牌失效）',
         body: ChangePasswordBody,
         response: { 200: OkBody, ...errorResponses },
       },
-      config: { allowPendingPasswordChange: true },
+      config: {
+        allowPendingPasswordChange: true,
+        rateLimit: { max: deps.loginRateLimitPerMinute, timeWindow: '1 minute' },
+      },
     },
     async (request) => {
       await changePassword(deps, auditContextOf(request, deps.clock), principalOf(request), request.body);

@@ -1,45 +1,68 @@
-import type { Actor } from '../../../domain/access.ts';
+import { type Actor, isCurrent } from '../../../domain/access.ts';
 import { checkPasswordChange } from '../../../domain/password-policy.ts';
 import {
-  AFTER_SUCCESSFUL_LOGIN,
-  afterFailedLogin,
-  isLocked,
-  isSessionExpired,
-} from '../../../domain/security-policy.ts';
+  PENDING_SECOND_FACTOR_MINUTES,
+  pendingStep,
+  secondFactorRequired,
+} from '../../../domain/second-factor.ts';
+import { isLocked, isSessionExpired, type SecurityPolicy } from '../../../domain/security-policy.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
-import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, enforce, unauthenticated } from '../../http/errors.ts';
 import type { Principal } from '../../http/principal.ts';
-import { hashPassword, verifyAgainstNothing, verifyPassword } from '../../security/passwords.ts';
-import { randomSecret, sha256 } from '../../security/tokens.ts';
+import { hashPassword, verifyPassword } from '../../security/passwords.ts';
+import { sha256 } from '../../security/tokens.ts';
 import { getSecurityPolicy } from '../settings/settings.service.ts';
+import { rolesForAudit } from './audit-role.ts';
 import {
   deleteSession,
   deleteSessionsOfUser,
   findActiveToken,
   findSession,
   findUserById,
-  findUserByUsername,
-  insertSession,
   loadAssignments,
-  saveLoginState,
   savePassword,
   touchSession,
   touchToken,
   type UserRow,
 } from './auth.repo.ts';
+import { countAccountFailure, lockedError } from './login-failures.ts';
+import { revokeApiTokensOfUser } from './sessions.service.ts';
 
 /** Touch a session at most once a minute: the idle timeout needs no finer grain than that. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-async function principalOf(
-  db: Db,
+type SessionFacts = { readonly tokenHash: string; readonly awaitsSecondFactor: boolean };
+
+/**
+ * The principal of a user: their roles, and what the session must still do (second-factor.ts, pendingStep).
+ * Until the second-factor code is given, the principal holds no role at all: nothing can be authorized with the
+ * password alone, even by a route that forgot to check the pending step.
+ */
+export async function principalOf(
+  deps: Deps,
   user: UserRow,
   via: Principal['via'],
-  sessionHash?: string,
+  session?: SessionFacts,
+  knownPolicy?: SecurityPolicy,
 ): Promise<Principal> {
-  const assignments = await loadAssignments(db, user.id);
+  const policy = knownPolicy ?? (await getSecurityPolicy(deps.db));
+  const loaded = await loadAssignments(deps.db, user.id);
+  const today = deps.clock.today();
+  const secondFactor = {
+    enabled: user.totpEnabledAt !== null,
+    required: secondFactorRequired(
+      loaded.filter((a) => isCurrent(a, today)).map((a) => a.role),
+      policy,
+    ),
+  };
+  const step = pendingStep({
+    awaitsSecondFactor: session?.awaitsSecondFactor ?? false,
+    mustChangePassword: user.mustChangePassword,
+    secondFactorRequired: secondFactor.required,
+    secondFactorEnabled: secondFactor.enabled,
+  });
+  const assignments = step === 'second_factor' ? [] : loaded;
   const actor: Actor = {
     userId: user.id,
     username: user.username,
@@ -50,114 +73,16 @@ async function principalOf(
       endsOn: a.endsOn,
     })),
   };
+  const { id, username, name, orgId, mustChangePassword } = user;
   return {
     actor,
-    user: {
-      id: user.id,
-      username: user.username,
-      name: user.name,
-      orgId: user.orgId,
-      mustChangePassword: user.mustChangePassword,
-    },
+    user: { id, username, name, orgId, mustChangePassword },
     assignments,
     via,
-    ...(sessionHash ? { sessionHash } : {}),
+    pendingStep: step,
+    secondFactor,
+    ...(session ? { sessionHash: session.tokenHash } : {}),
   };
-}
-
-const invalidCredentials = () => unauthenticated('invalid_credentials', '用户名或密码错误');
-
-function lockedError(lockedUntil: Date) {
-  return new AppError('unauthenticated', '连续登录失败次数过多，账号已临时锁定，请稍后再试或联系管理员解锁', {
-    reason: 'account_locked',
-    lockedUntil: lockedUntil.toISOString(),
-  });
-}
-
-/**
- * Logs a user in and opens a session. Failures are audited and counted in their own transaction, so that
- * the refusal does not roll the record of it back.
- */
-export async function login(
-  deps: Deps,
-  ctx: AuditContext,
-  input: { username: string; password: string },
-): Promise<{ token: string; principal: Principal }> {
-  const now = deps.clock.now();
-  const policy = await getSecurityPolicy(deps.db);
-  const user = await findUserByUsername(deps.db, input.username);
-  const fail = async (reason: string) => {
-    await deps.db.transaction(async (tx) => {
-      await recordAudit(tx, ctx, {
-        action: 'auth.login_failed',
-        entityType: 'user',
-        entityId: user?.id ?? null,
-        orgId: user?.orgId ?? null,
-        note: { username: input.username, reason },
-      });
-    });
-  };
-  if (!user) {
-    await verifyAgainstNothing(input.password);
-    await fail('unknown_user');
-    throw invalidCredentials();
-  }
-  if (isLocked(user, now)) {
-    await fail('account_locked');
-    throw lockedError(user.lockedUntil as Date);
-  }
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const next = afterFailedLogin(user, now, policy);
-    const justLocked = isLocked(next, now);
-    await deps.db.transaction(async (tx) => {
-      await saveLoginState(tx, user.id, next);
-      await recordAudit(tx, ctx, {
-        action: 'auth.login_failed',
-        entityType: 'user',
-        entityId: user.id,
-        orgId: user.orgId,
-        note: { username: input.username, reason: 'wrong_password' },
-      });
-      if (justLocked) {
-        await recordAudit(tx, ctx, {
-          action: 'auth.account_locked',
-          entityType: 'user',
-          entityId: user.id,
-          orgId: user.orgId,
-          note: { lockedUntil: next.lockedUntil?.toISOString(), threshold: policy.lockoutThreshold },
-        });
-      }
-    });
-    throw justLocked ? lockedError(next.lockedUntil as Date) : invalidCredentials();
-  }
-  if (user.deactivatedAt) {
-    await fail('account_deactivated');
-    throw unauthenticated('account_deactivated', '该账号已停用，请联系管理员');
-  }
-  const token = randomSecret('jcs');
-  const tokenHash = sha256(token);
-  await deps.db.transaction(async (tx) => {
-    await saveLoginState(tx, user.id, { ...AFTER_SUCCESSFUL_LOGIN, lastLoginAt: now });
-    await insertSession(tx, {
-      tokenHash,
-      userId: user.id,
-      createdAt: now,
-      lastSeenAt: now,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
-    });
-    await recordAudit(
-      tx,
-      { ...ctx, actorId: user.id, actorUsername: user.username },
-      {
-        action: 'auth.login',
-        entityType: 'user',
-        entityId: user.id,
-        orgId: user.orgId,
-      },
-    );
-  });
-  return { token, principal: await principalOf(deps.db, user, 'session', tokenHash) };
 }
 
 /** The principal behind a session cookie, or nothing if the session is unknown, expired or its user gone. */
@@ -166,7 +91,11 @@ export async function authenticateSession(deps: Deps, token: string): Promise<Pr
   const session = await findSession(deps.db, tokenHash);
   if (!session) return null;
   const now = deps.clock.now();
-  if (isSessionExpired(session, now, await getSecurityPolicy(deps.db))) {
+  const policy = await getSecurityPolicy(deps.db);
+  const pendingTooLong =
+    session.pendingStep !== null &&
+    now.getTime() - session.createdAt.getTime() > PENDING_SECOND_FACTOR_MINUTES * 60_000;
+  if (pendingTooLong || isSessionExpired(session, now, policy)) {
     await deleteSession(deps.db, tokenHash);
     return null;
   }
@@ -175,7 +104,8 @@ export async function authenticateSession(deps: Deps, token: string): Promise<Pr
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
     await touchSession(deps.db, tokenHash, now);
   }
-  return principalOf(deps.db, user, 'session', tokenHash);
+  const facts = { tokenHash, awaitsSecondFactor: session.pendingStep === 'second_factor' };
+  return principalOf(deps, user, 'session', facts, policy);
 }
 
 /** The principal behind a personal API token (`Authorization: Bearer jct_…`). */
@@ -186,7 +116,12 @@ export async function authenticateToken(deps: Deps, token: string): Promise<Prin
   const user = await findUserById(deps.db, row.userId);
   if (!user || user.deactivatedAt) return null;
   await touchToken(deps.db, row.id, deps.clock.now());
-  return principalOf(deps.db, user, 'token');
+  return principalOf(deps, user, 'token');
+}
+
+/** The `role` of audit rows about the principal's own account (audit-role.ts). */
+export function principalRoles(deps: Deps, principal: Principal): string | null {
+  return rolesForAudit(principal.assignments, deps.clock.today());
 }
 
 export async function logout(deps: Deps, ctx: AuditContext, principal: Principal): Promise<void> {
@@ -197,13 +132,17 @@ export async function logout(deps: Deps, ctx: AuditContext, principal: Principal
       entityType: 'user',
       entityId: principal.user.id,
       orgId: principal.user.orgId,
+      role: principalRoles(deps, principal),
     });
   });
 }
 
 /**
  * Changes the user's own password: the current one must be right and the new one meet the policy. Ends the
- * user's other sessions, and lifts the duty to change a generated or reset password.
+ * user's other sessions and revokes every API token (whoever held the old password may have issued some), and
+ * lifts the duty to change a generated or reset password. A wrong current password is audited and counts toward
+ * the account's lockout like a failed login: a hijacked session cannot guess its way to the password; the guess
+ * that locks the account ends its sessions too.
  */
 export async function changePassword(
   deps: Deps,
@@ -212,7 +151,19 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   const user = await findUserById(deps.db, principal.user.id);
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+  if (!user) throw unauthenticated();
+  const role = principalRoles(deps, principal);
+  if (isLocked(user, deps.clock.now())) throw lockedError(user.lockedUntil as Date);
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    const note = { reason: 'wrong_current_password' };
+    const failure = await countAccountFailure(
+      deps,
+      ctx,
+      user,
+      { action: 'auth.password_change_failed', role, note },
+      { endSessionsOnLock: true },
+    );
+    if (failure.locked) throw lockedError(failure.lockedUntil as Date);
     throw new AppError('rule_violation', '当前密码不正确', { reason: 'wrong_current_password' });
   }
   enforce(checkPasswordChange(input.currentPassword, input.newPassword, user.username));
@@ -221,13 +172,16 @@ export async function changePassword(
   await deps.db.transaction(async (tx) => {
     await savePassword(tx, user.id, passwordHash, false, now);
     await deleteSessionsOfUser(tx, user.id, principal.sessionHash);
+    const tokensRevoked = await revokeApiTokensOfUser(tx, user.id, now);
     await recordAudit(tx, ctx, {
       action: 'auth.password_change',
       entityType: 'user',
       entityId: user.id,
       orgId: user.orgId,
+      role,
       before: { passwordHash: user.passwordHash, mustChangePassword: user.mustChangePassword },
       after: { passwordHash, mustChangePassword: false },
+      note: { otherSessionsEnded: true, tokensRevoked },
     });
   });
 }

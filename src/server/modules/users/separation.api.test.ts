@@ -74,6 +74,8 @@ const ATTEMPTS = {
   edit: async (c, role) =>
     c.patch(`/api/users/${(await freshTarget(role)).id}`, { version: 1, name: '改名' }),
   reset_password: async (c, role) => c.post(`/api/users/${(await freshTarget(role)).id}/reset-password`, {}),
+  reset_second_factor: async (c, role) =>
+    c.post(`/api/users/${(await freshTarget(role)).id}/reset-second-factor`),
   unlock: async (c, role) => c.post(`/api/users/${(await freshTarget(role)).id}/unlock`),
   deactivate: async (c, role) =>
     c.post(`/api/users/${(await freshTarget(role)).id}/deactivate`, { version: 1 }),
@@ -107,7 +109,7 @@ const BUSINESS_DUTIES: readonly Action[] = [
 ];
 const ALLOWED: Record<ActorName, { business: readonly Action[]; admin: readonly Action[] }> = {
   system_admin: { business: BUSINESS_DUTIES, admin: [] },
-  security_admin: { business: ['unlock'], admin: Object.keys(ATTEMPTS) as Action[] },
+  security_admin: { business: ['unlock', 'reset_second_factor'], admin: Object.keys(ATTEMPTS) as Action[] },
   audit_admin: { business: [], admin: [] },
   org_admin: { business: [...BUSINESS_DUTIES, 'unlock'], admin: [] },
   secretary: { business: [], admin: [] },
@@ -234,6 +236,7 @@ describe('one’s own account', () => {
       (c, id) => c.patch(`/api/users/${id}`, { version: 1, name: '我' }),
       'own_account',
     ],
+    ['reset the own second factor', (c, id) => c.post(`/api/users/${id}/reset-second-factor`), 'own_account'],
   ])('a security administrator cannot %s (422)', async (_, attempt, reason) => {
     const [me] = await t.deps.db.select().from(users).where(eq(users.username, 'as_security_admin'));
     const res = await attempt(as.security_admin, (me as { id: number }).id);

@@ -17,6 +17,7 @@ import { type App, errorResponses } from '../../http/app-types.ts';
 import { auditContextOf, principalOf } from '../../http/request.ts';
 import { deactivateUser, reactivateUser, resetPassword, unlockUser } from './accounts.service.ts';
 import { grantRole, revokeRole } from './roles.service.ts';
+import { resetSecondFactor } from './second-factor-reset.service.ts';
 import { createUser, getUser, listUsers, updateUser } from './users.service.ts';
 
 export function registerUserRoutes(app: App, deps: Deps): void {
@@ -74,6 +75,19 @@ export function registerUserRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => resetPassword(deps, actorOf(request), ctx(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/users/:id/reset-second-factor',
+    {
+      schema: {
+        tags,
+        summary: '重置双因素认证（安全管理员；清除密钥和恢复码，结束该用户的会话）',
+        params: IdParams,
+        response: one,
+      },
+    },
+    async (request) => resetSecondFactor(deps, actorOf(request), ctx(request), request.params.id),
   );
 
   app.post(

@@ -36,6 +36,7 @@ export function userView(
     lockedUntil: user.lockedUntil?.toISOString() ?? null,
     deactivatedAt: user.deactivatedAt?.toISOString() ?? null,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    secondFactorEnabled: user.totpEnabledAt !== null,
     createdAt: user.createdAt.toISOString(),
     version: user.version,
     assignments: own.map(assignmentView),

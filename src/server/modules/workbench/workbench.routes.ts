@@ -1,8 +1,8 @@
-import { WorkbenchView } from '../../../contracts/workbench.ts';
+import { SecurityWorkbenchView, WorkbenchView } from '../../../contracts/workbench.ts';
 import type { Deps } from '../../deps.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
 import { principalOf } from '../../http/request.ts';
-import { viewWorkbench } from './workbench.service.ts';
+import { viewSecurityWorkbench, viewWorkbench } from './workbench.service.ts';
 
 export function registerWorkbenchRoutes(app: App, deps: Deps): void {
   app.get(
@@ -15,5 +15,17 @@ export function registerWorkbenchRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => viewWorkbench(deps, principalOf(request).actor),
+  );
+
+  app.get(
+    '/api/workbench/security',
+    {
+      schema: {
+        tags: ['工作台'],
+        summary: '安全管理员的工作台：安全策略提醒、未绑定双因素认证的管理员、被锁定的账号',
+        response: { 200: SecurityWorkbenchView, ...errorResponses },
+      },
+    },
+    async (request) => viewSecurityWorkbench(deps, principalOf(request).actor),
   );
 }

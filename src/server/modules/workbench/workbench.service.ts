@@ -1,13 +1,19 @@
-import type { WorkbenchView } from '../../../contracts/workbench.ts';
+import type { SecurityWorkbenchView, WorkbenchView } from '../../../contracts/workbench.ts';
 import type { Actor } from '../../../domain/access.ts';
 import { FINDING_KINDS } from '../../../domain/org-findings.ts';
 import { ORG_KINDS } from '../../../domain/org-kinds.ts';
+import { securityNotices } from '../../../domain/second-factor.ts';
 import type { Deps } from '../../deps.ts';
 import { requirePermission, scopeOf } from '../../http/access.ts';
 import { collectFindings, findingItems, type LocatedFinding } from '../orgs/findings.service.ts';
 import { scopeRootSummaries } from '../orgs/orgs.service.ts';
-import { getTermPolicy } from '../settings/settings.service.ts';
-import { countOrgsByKind, countUsersInScope } from './workbench.repo.ts';
+import { getSecurityPolicy, getTermPolicy } from '../settings/settings.service.ts';
+import {
+  countAdminsWithoutSecondFactor,
+  countLockedAccounts,
+  countOrgsByKind,
+  countUsersInScope,
+} from './workbench.repo.ts';
 
 /** How many of the most urgent findings the workbench lists as to-dos. */
 export const TODO_LIMIT = 10;
@@ -41,5 +47,23 @@ export async function viewWorkbench(deps: Deps, actor: Actor): Promise<Workbench
     findingCounts: countFindings(found),
     userCount: await countUsersInScope(deps.db, scope),
     todos: await findingItems(deps.db, scope, found.slice(0, TODO_LIMIT)),
+  };
+}
+
+/**
+ * 安全管理员的工作台: warnings about the security settings (the org_admin's second factor switched off) and the
+ * accounts of the user.read scope that need the security administrator: administrators without a second factor,
+ * locked accounts.
+ */
+export async function viewSecurityWorkbench(deps: Deps, actor: Actor): Promise<SecurityWorkbenchView> {
+  const today = deps.clock.today();
+  requirePermission(actor, 'settings.security', today);
+  const scope = scopeOf(actor, 'user.read', today);
+  const policy = await getSecurityPolicy(deps.db);
+  const adminsWithoutSecondFactor = await countAdminsWithoutSecondFactor(deps.db, scope, today);
+  return {
+    notices: securityNotices(policy, { adminsWithoutSecondFactor }),
+    adminsWithoutSecondFactor,
+    lockedAccounts: await countLockedAccounts(deps.db, scope, deps.clock.now()),
   };
 }

@@ -2,7 +2,7 @@ import { App, Button, Flex, Typography } from 'antd';
 import { Navigate, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../../api/auth.ts';
 import { homePath } from '../../app/navigation.ts';
-import { LOGIN_PATH } from '../../app/RequireSession.tsx';
+import { LOGIN_PATH, pendingStepPath } from '../../app/RequireSession.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { AuthShell } from './AuthShell.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
@@ -19,7 +19,10 @@ export function InitialPasswordPage() {
 
   if (me.isPending) return <LoadingState fullScreen />;
   if (!me.data) return <Navigate to={LOGIN_PATH} replace />;
-  if (!me.data.mustChangePassword) return <Navigate to={homePath(me.data.permissions)} replace />;
+  if (!me.data.mustChangePassword) {
+    // Next, the enrolment of a required second factor, if any; else the home page.
+    return <Navigate to={pendingStepPath(me.data) ?? homePath(me.data.permissions)} replace />;
+  }
 
   return (
     <AuthShell title="修改初始密码">

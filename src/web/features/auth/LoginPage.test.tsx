@@ -16,6 +16,7 @@ function renderLogin() {
     [
       { path: '/login', element: <LoginPage /> },
       { path: '/change-password', element: <p>修改初始密码页</p> },
+      { path: '/second-factor/enrol', element: <p>绑定页</p> },
       { path: '*', element: <p>首页</p> },
     ],
     { initialEntries: ['/login'] },
@@ -82,6 +83,8 @@ describe('LoginPage', () => {
           assignments: [],
           permissions: [],
           via: 'session',
+          pendingStep: 'password_change',
+          secondFactor: { enabled: false, required: true },
         }),
       ),
     );
@@ -89,4 +92,73 @@ describe('LoginPage', () => {
     fill('admin', 'Initial#2026');
     expect(await screen.findByText('修改初始密码页')).toBeTruthy();
   });
+
+  it('sends an account that must enrol a second factor to the enrolment page', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(200, me({ pendingStep: 'second_factor_enrolment' }))),
+    );
+    renderLogin();
+    fill('admin', 'Strong#Pass2026');
+    expect(await screen.findByText('绑定页')).toBeTruthy();
+  });
+
+  it('asks an account with a second factor for its code, then lets it in', async () => {
+    const fetchMock = vi.fn(async (url: string) =>
+      url === '/api/auth/login'
+        ? json(200, me({ pendingStep: 'second_factor', secondFactor: { enabled: true, required: true } }))
+        : json(200, me({ pendingStep: null, secondFactor: { enabled: true, required: true } })),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    renderLogin();
+    fill('admin', 'Strong#Pass2026');
+    fireEvent.change(await screen.findByLabelText('验证码'), { target: { value: '123456' } });
+    fireEvent.click(screen.getByRole('button', { name: '验证' }));
+    expect(await screen.findByText('首页')).toBeTruthy();
+    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual([
+      '/api/auth/login',
+      '/api/auth/login/second-factor',
+    ]);
+    const [, init] = fetchMock.mock.calls[1] as unknown as [string, RequestInit];
+    expect(JSON.parse(String(init.body))).toEqual({ code: '123456' });
+  });
+
+  it('shows the server’s message for a wrong code and stays on the code step', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url === '/api/auth/login'
+          ? json(200, me({ pendingStep: 'second_factor' }))
+          : json(422, {
+              error: {
+                code: 'rule_violation',
+                message: '验证码不正确',
+                details: { reason: 'invalid_second_factor' },
+              },
+            }),
+      ),
+    );
+    renderLogin();
+    fill('admin', 'Strong#Pass2026');
+    fireEvent.change(await screen.findByLabelText('验证码'), { target: { value: '654321' } });
+    fireEvent.click(screen.getByRole('button', { name: '验证' }));
+    expect(await screen.findByText('验证码不正确')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '验证' })).toBeTruthy();
+  });
 });
+
+function me(extra: Record<string, unknown>) {
+  return {
+    id: 1,
+    username: 'admin',
+    name: '系统管理员',
+    orgId: 1,
+    mustChangePassword: false,
+    assignments: [],
+    permissions: [],
+    via: 'session',
+    pendingStep: null,
+    secondFactor: { enabled: false, required: true },
+    ...extra,
+  };
+}

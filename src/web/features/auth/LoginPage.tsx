@@ -6,17 +6,22 @@ import type { MeView } from '../../../contracts/auth.ts';
 import { ApiError } from '../../api/api-error.ts';
 import { type LoginInput, useLogin, useMe } from '../../api/auth.ts';
 import { homePath } from '../../app/navigation.ts';
-import { CHANGE_PASSWORD_PATH } from '../../app/RequireSession.tsx';
+import { pendingStepPath } from '../../app/RequireSession.tsx';
 import { clearSessionExpired, sessionExpiredNotice } from '../../app/session-notice.ts';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { AuthShell } from './AuthShell.tsx';
+import { SecondFactorStep } from './SecondFactorStep.tsx';
 
 function nextPath(me: MeView, from: string | undefined): string {
-  if (me.mustChangePassword) return CHANGE_PASSWORD_PATH;
+  const pending = pendingStepPath(me);
+  if (pending) return pending;
   return from && from !== '/' ? from : homePath(me.permissions);
 }
 
-/** 登录. Wrong credentials, a locked or deactivated account: the server's message, shown above the form. */
+/**
+ * 登录. Wrong credentials, a locked or deactivated account: the server's message, shown above the form. An account
+ * with a second factor is asked for its code next, on this page.
+ */
 export function LoginPage() {
   const me = useMe();
   const login = useLogin();
@@ -28,11 +33,24 @@ export function LoginPage() {
   const [form] = Form.useForm<LoginInput>();
 
   if (me.isPending) return <LoadingState fullScreen />;
+  if (me.data?.pendingStep === 'second_factor') {
+    return (
+      <AuthShell title="双因素认证">
+        <SecondFactorStep
+          me={me.data}
+          onDone={(signedIn) => navigate(nextPath(signedIn, from), { replace: true })}
+        />
+      </AuthShell>
+    );
+  }
   if (me.data && !login.isPending) return <Navigate to={nextPath(me.data, from)} replace />;
 
   const submit = (values: LoginInput) =>
     login.mutate(values, {
-      onSuccess: (signedIn) => navigate(nextPath(signedIn, from), { replace: true }),
+      // With a second factor the session waits for the code: this page then asks for it.
+      onSuccess: (signedIn) => {
+        if (signedIn.pendingStep !== 'second_factor') navigate(nextPath(signedIn, from), { replace: true });
+      },
       onError: () => form.setFieldValue('password', ''),
     });
 

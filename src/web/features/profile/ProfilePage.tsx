@@ -5,12 +5,13 @@ import { useMe } from '../../api/auth.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ChangePasswordForm } from '../auth/ChangePasswordForm.tsx';
+import { SecondFactorPanel } from './SecondFactorPanel.tsx';
 import { TokensPanel } from './TokensPanel.tsx';
 
-const TABS = ['account', 'password', 'tokens'] as const;
+const TABS = ['account', 'password', 'second-factor', 'tokens'] as const;
 type Tab = (typeof TABS)[number];
 
-/** 个人设置: the account and its roles, 修改密码, API令牌. */
+/** 个人设置: the account and its roles, 修改密码, 双因素认证, API令牌. */
 export function ProfilePage() {
   const me = useMe();
   const { message } = App.useApp();
@@ -24,7 +25,7 @@ export function ProfilePage() {
     <>
       <PageHeader
         title="个人设置"
-        description="查看本人账号与角色，修改登录密码，管理用于脚本访问的 API 令牌。"
+        description="查看本人账号与角色，修改登录密码，设置双因素认证，管理用于脚本访问的 API 令牌。"
       />
       <Card>
         <Tabs
@@ -67,11 +68,14 @@ export function ProfilePage() {
                 <div style={{ maxWidth: 420 }}>
                   <ChangePasswordForm
                     username={user.username}
-                    onChanged={() => message.success('密码已修改。您在其他设备上的登录已失效。')}
+                    onChanged={() =>
+                      message.success('密码已修改。您在其他设备上的登录和全部 API 令牌已失效。')
+                    }
                   />
                 </div>
               ),
             },
+            { key: 'second-factor', label: '双因素认证', children: <SecondFactorPanel me={user} /> },
             { key: 'tokens', label: 'API令牌', children: <TokensPanel /> },
           ]}
         />

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Flex, Form, InputNumber, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, InputNumber, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import type {
   ImportLimitsSchema,
@@ -13,7 +13,7 @@ import { LoadingState } from '../../ui/LoadingState.tsx';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';
 import { POLICY_FIELDS } from './policy-fields.ts';
 
-type Values = Record<string, number>;
+type Values = Record<string, number | boolean>;
 type NumberSchema = { minValue: number | null; maxValue: number | null; description?: string | undefined };
 
 type PolicyFormProps = {
@@ -75,8 +75,21 @@ export function PolicyForm({ group, schema, intro }: PolicyFormProps) {
         onFinish={submit}
         aria-label={intro}
       >
-        {fields.map(({ key, unit, help }) => {
+        {fields.map(({ key, unit, help, kind }) => {
           const field = (schema.shape as Record<string, unknown>)[key] as NumberSchema;
+          if (kind === 'switch') {
+            return (
+              <Form.Item
+                key={key}
+                label={field.description ?? key}
+                name={key}
+                valuePropName="checked"
+                extra={help}
+              >
+                <Switch checkedChildren="开启" unCheckedChildren="关闭" />
+              </Form.Item>
+            );
+          }
           const min = field.minValue ?? undefined;
           const max = field.maxValue ?? undefined;
           return (

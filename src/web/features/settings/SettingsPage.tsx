@@ -20,7 +20,7 @@ export function SettingsPage() {
               <PolicyForm
                 group="security"
                 schema={SecurityPolicySchema}
-                intro="会话超时与登录失败锁定策略，修改后对新的登录和请求立即生效。"
+                intro="会话超时、登录失败锁定与组织管理员的双因素认证，修改后对新的登录和请求立即生效。"
               />
             ),
           },

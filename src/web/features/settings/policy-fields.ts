@@ -1,6 +1,7 @@
 import type { SettingGroup } from '../../../contracts/settings.ts';
 
-export type PolicyField = { key: string; unit: string; help?: string };
+/** A number with its unit, or (`switch`) an on/off parameter. */
+export type PolicyField = { key: string; unit: string; help?: string; kind?: 'switch' };
 
 /** The order, units and help of each parameter; labels and bounds come from the contract schemas. */
 export const POLICY_FIELDS: Record<SettingGroup, PolicyField[]> = {
@@ -9,6 +10,12 @@ export const POLICY_FIELDS: Record<SettingGroup, PolicyField[]> = {
     { key: 'sessionMaxHours', unit: '小时', help: '无论是否操作，登录超过该时长后须重新登录。' },
     { key: 'lockoutThreshold', unit: '次', help: '连续输错密码达到该次数，账号被临时锁定。' },
     { key: 'lockoutMinutes', unit: '分钟', help: '锁定期满自动解锁；安全管理员或组织管理员也可提前解锁。' },
+    {
+      key: 'totpRequiredForOrgAdmin',
+      unit: '',
+      kind: 'switch',
+      help: '开启后，组织管理员登录须输入手机身份验证器的动态验证码（系统、安全、审计管理员始终须使用）。组织管理员可查看完整身份证号，等保第三级要求开启。',
+    },
   ],
   org: [
     { key: 'committeeYears', unit: '年', help: '党章第三十一条：基层委员会每届任期三年至五年。' },

@@ -3,7 +3,13 @@ import { App, Button, Dropdown, Flex, type MenuProps } from 'antd';
 import { useState } from 'react';
 import type { MeView } from '../../../contracts/auth.ts';
 import type { UserView } from '../../../contracts/users.ts';
-import { useReloadUsers, useResetPassword, useSetUserActive, useUnlockUser } from '../../api/users.ts';
+import {
+  useReloadUsers,
+  useResetPassword,
+  useResetSecondFactor,
+  useSetUserActive,
+  useUnlockUser,
+} from '../../api/users.ts';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';
 import { EditUserDrawer } from './EditUserDrawer.tsx';
 import { grantableRoles } from './grantable-roles.ts';
@@ -17,6 +23,7 @@ export function UserRowActions({ user, me }: { user: UserView; me: MeView }) {
   const reload = useReloadUsers();
   const unlock = useUnlockUser();
   const reset = useResetPassword();
+  const resetSecondFactor = useResetSecondFactor();
   const setActive = useSetUserActive();
   const [open, setOpen] = useState<'edit' | 'roles' | null>(null);
   const [temporary, setTemporary] = useState<string | null>(null);
@@ -43,6 +50,9 @@ export function UserRowActions({ user, me }: { user: UserView; me: MeView }) {
   const more: NonNullable<MenuProps['items']> = [];
   if (can.unlock && user.status === 'locked') more.push({ key: 'unlock', label: '解锁' });
   if (can.reset_password && user.status !== 'deactivated') more.push({ key: 'reset', label: '重置密码' });
+  if (can.reset_second_factor && user.secondFactorEnabled) {
+    more.push({ key: 'resetSecondFactor', label: '重置双因素认证' });
+  }
   if (can.deactivate && user.status !== 'deactivated') {
     more.push({ key: 'deactivate', label: '停用', danger: true });
   }
@@ -59,6 +69,14 @@ export function UserRowActions({ user, me }: { user: UserView; me: MeView }) {
         '重置后，该账号的当前密码立即失效，已登录的会话被注销。系统将生成临时密码（只显示一次），用户下次登录时须修改。',
         '重置密码',
         () => reset.mutateAsync(user.id).then((r) => setTemporary(r.temporaryPassword)),
+        true,
+      );
+    } else if (key === 'resetSecondFactor') {
+      confirm(
+        `重置“${user.name}”的双因素认证？`,
+        '用于手机丢失或更换：清除该账号绑定的身份验证器和全部恢复码，已登录的会话被注销。如其角色要求双因素认证，用户下次登录时须重新绑定。请先当面或电话核实本人身份。',
+        '重置',
+        () => resetSecondFactor.mutateAsync(user.id).then(() => message.success('双因素认证已重置')),
         true,
       );
     } else if (key === 'deactivate') {

@@ -8,10 +8,23 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { KeyFigures } from './KeyFigures.tsx';
 import { MemberStatsSection } from './MemberStatsSection.tsx';
 import { OrgKindChart } from './OrgKindChart.tsx';
+import { SecurityWorkbenchPage } from './SecurityWorkbenchPage.tsx';
 import { TodoCard } from './TodoCard.tsx';
 
-/** 工作台: first what needs the user's action, then the key figures of their subtree (DESIGN.md §7). */
+/**
+ * 工作台: first what needs the user's action, then the key figures of their subtree (DESIGN.md §7). The security
+ * administrator, who reads no party data, has a 工作台 of their own (SecurityWorkbenchPage).
+ */
 export function WorkbenchPage() {
+  const me = useMe();
+  const permissions = me.data?.permissions ?? [];
+  if (!permissions.includes('workbench.read') && permissions.includes('settings.security')) {
+    return <SecurityWorkbenchPage />;
+  }
+  return <BusinessWorkbench />;
+}
+
+function BusinessWorkbench() {
   const workbench = useWorkbench();
   // Member statistics are party data: the administrator roles see the org figures only.
   const seesStats = useMe().data?.permissions.includes('stats.read') ?? false;
