@@ -1,4 +1,5 @@
 import { buildApp } from './app.ts';
+import { startControlSocket } from './backup/control-socket.ts';
 import { systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { openConfiguredDatabase } from './database-setup.ts';
@@ -40,10 +41,18 @@ async function main(): Promise<void> {
   // Error workbooks past their time and upload folders left by a crash hold ID numbers: gone before serving.
   await cleanUpImports(deps);
   const app = await buildApp(deps, { logger: log, trustProxy: config.trustProxy });
+  // `npm run backup` asks the running server for a consistent snapshot through a socket in the private data folder.
+  const control = await startControlSocket({
+    database,
+    dataDir: config.dataDir,
+    log,
+    clock,
+    timeZone: config.timeZone,
+  });
   installShutdown({
     log,
     seconds: config.shutdownSeconds,
-    steps: [() => app.close(), close],
+    steps: [() => control.close(), () => app.close(), close],
   });
   await app.listen({ port: config.port, host: config.host });
   printStartupBanner(config, database.kind, report, performance.now() - started, {
