@@ -85,21 +85,26 @@ describe('POST /api/users/:id/reset-password', () => {
     expect(reasonOf(own)).toBe('own_password_reset');
   });
 
-  it('generates a temporary password, ends the sessions and requires a change at next login', async () => {
+  it('generates a temporary password, ends the sessions, revokes the API tokens and requires a change', async () => {
     const session = await loginAs(t, 'target_a', TEST_PASSWORD);
     expect((await session.get('/api/auth/me')).statusCode).toBe(200);
+    const token = (await session.post('/api/auth/tokens', { name: '脚本' })).json().token as string;
+    const bearer = clientFor(t.app, { authorization: `Bearer ${token}` });
+    expect((await bearer.get('/api/auth/me')).statusCode).toBe(200);
     const res = await as.orgadminA.post(`/api/users/${target}/reset-password`, {});
     expect(res.statusCode).toBe(200);
     const { temporaryPassword } = res.json();
     expect(temporaryPassword).toMatch(/^.{16}$/);
     expect((await session.get('/api/auth/me')).statusCode).toBe(401);
+    // A token issued under the old password outlived the reset before.
+    expect((await bearer.get('/api/auth/me')).statusCode).toBe(401);
     expect((await login('target_a', TEST_PASSWORD)).statusCode).toBe(401);
     const fresh = await loginAs(t, 'target_a', temporaryPassword);
     expect(reasonOf(await fresh.get('/api/users'))).toBe('password_change_required');
     const [row] = await auditRows(t.deps.db, 'user.password_reset', target);
     expect(row).toMatchObject({ actorUsername: 'orgadmin_a', role: 'org_admin' });
     expect(JSON.stringify(row?.diff)).not.toContain(temporaryPassword);
-    expect(row?.diff).toMatchObject({ note: { generated: true } });
+    expect(row?.diff).toMatchObject({ note: { generated: true, tokensRevoked: 1 } });
   });
 
   it('takes a given temporary password', async () => {
