@@ -44,7 +44,7 @@ async function openStaging(staging: string, dumpPath: string): Promise<Database>
     return await openDatabase({ kind: 'pglite', dataDir: staging, loadDataDir: await openAsBlob(dumpPath) });
   } catch (error) {
     throw new BackupError(
-      `无法载入备份中的内置数据库：${(error as Error).message}。备份可能来自数据格式不同的程序版本。`,
+      `无法载入备份中的内嵌数据库：${(error as Error).message}。备份可能来自数据格式不同的程序版本。`,
     );
   }
 }

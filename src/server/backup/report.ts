@@ -8,7 +8,7 @@ export const KEY_REMINDER =
 export function describeManifest(manifest: Manifest, timeZone: string): string {
   const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
   const at = new Date(manifest.createdAt).toLocaleString('zh-CN', { timeZone, hour12: false });
-  const kind = manifest.database === 'pglite' ? '内置数据库' : 'PostgreSQL';
+  const kind = manifest.database === 'pglite' ? '内嵌数据库' : 'PostgreSQL';
   return (
     `数据截至 ${at}（${kind}，程序版本 ${manifest.appVersion}，数据库迁移 ${manifest.migrations.count} 个）：` +
     `${manifest.tables.length} 张表，共 ${rows.toLocaleString('zh-CN')} 行`

@@ -85,7 +85,7 @@ async function prepareFolder(dir: string, say: (line: string) => void): Promise<
 }
 
 async function backupEmbedded(options: BackupOptions, dir: string) {
-  options.say(`正在通过运行中的服务备份内置数据库（${controlSocketPath(options.config.dataDir)}）…`);
+  options.say(`正在通过运行中的服务备份内嵌数据库（${controlSocketPath(options.config.dataDir)}）…`);
   const stream = await requestBackup(options.config.dataDir);
   const archivePath = await saveArchive(dir, stream.archiveName, stream.bytes);
   return { archivePath, manifest: stream.manifest };

@@ -89,7 +89,7 @@ async function restoreEmbedded(
   dumpPath: string,
   verify: (facts: DatabaseFacts) => void,
 ): Promise<void> {
-  options.say('正在载入内置数据库…');
+  options.say('正在载入内嵌数据库…');
   const name = path.basename(options.archive);
   await restorePgliteFolder(options.config.dataDir, dumpPath, verify, (db) =>
     recordBackupAudit(db, options.now(), 'system.restore', name, manifest),
@@ -138,7 +138,7 @@ function assertEmptyFolder(folder: string): void {
 function assertRestorable(manifest: Manifest, url: string | null): void {
   if (manifest.database === 'pglite' && url) {
     throw new BackupError(
-      '这是内置数据库（PGlite）的备份，只能恢复到内置数据库：请取消 DATABASE_URL，恢复到一个空的数据目录。',
+      '这是内嵌数据库（PGlite）的备份，只能恢复到内嵌数据库：请取消 DATABASE_URL，恢复到一个空的数据目录。',
     );
   }
   if (manifest.database === 'postgres' && !url) {
