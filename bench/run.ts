@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: every benchmark in turn, on PGlite or on the server of DATABASE_URL. BENCH_ONLY picks one
- * (`org-tree`, `roster`); BENCH_MEMBERS sets the roster size, BENCH_RUNS the timed runs per case.
+ * (`org-tree`, `roster`, `load`); BENCH_MEMBERS sets the roster size, BENCH_RUNS the timed runs per case.
  */
 export {};
 
 const only = process.env.BENCH_ONLY;
 if (!only || only === 'org-tree') await import('./org-tree.ts');
 if (!only || only === 'roster') await import('./roster.ts');
+if (!only || only === 'load') await import('./load.ts');
