@@ -7,6 +7,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { fairTurns } from './fair-turns.ts';
 
 /** The database as every repo sees it: the same Drizzle API over PGlite or a PostgreSQL server. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -33,6 +34,24 @@ export type DatabaseTarget =
 
 export const PGLITE_EXTENSIONS = { ltree, pg_trgm };
 
+/**
+ * Gives every top-level query and transaction of the embedded database its turn through the event loop
+ * (fair-turns.ts): without it a backlog of queries starves the server's I/O — connections, uploads — until the
+ * backlog is gone. Statements inside a transaction run in its turn.
+ */
+function takeTurns(client: PGlite): PGlite {
+  const turns = fairTurns();
+  const query = client.query.bind(client);
+  const exec = client.exec.bind(client);
+  const transaction = client.transaction.bind(client);
+  client.query = ((...args: Parameters<PGlite['query']>) =>
+    turns.run(() => query(...args))) as PGlite['query'];
+  client.exec = ((...args: Parameters<PGlite['exec']>) => turns.run(() => exec(...args))) as PGlite['exec'];
+  client.transaction = ((...args: Parameters<PGlite['transaction']>) =>
+    turns.run(() => transaction(...args))) as PGlite['transaction'];
+  return client;
+}
+
 export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<PGlite> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const client = await PGlite.create({
@@ -42,7 +61,7 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
   });
   // Without this PGlite's planner seq-scans members for a street-level subtree (STACK-NOTES.md).
   await client.exec('SET random_page_cost = 1.1');
-  return client;
+  return takeTurns(client);
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
