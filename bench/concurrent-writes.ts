@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { IsoDate } from '../src/domain/dates.ts';
-import type { StatsMember } from '../src/domain/member-stats.ts';
+import type { StatsMember } from '../src/domain/membership/index.ts';
+import type { IsoDate } from '../src/domain/shared/index.ts';
 import { type Db, queryRows } from '../src/server/db/client.ts';
 import { recordRosterChanges } from '../src/server/modules/stats/rollup.service.ts';
 

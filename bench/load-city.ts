@@ -3,7 +3,7 @@ import { chmod, mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { type IsoDate, minDate } from '../src/domain/dates.ts';
+import { type IsoDate, minDate } from '../src/domain/shared/index.ts';
 import { type Database, openDatabase, queryRows } from '../src/server/db/client.ts';
 import { migrate } from '../src/server/db/migrate.ts';
 import { bringAgesToToday, rebuildRollup } from '../src/server/modules/stats/rollup.service.ts';

@@ -1,5 +1,5 @@
 import type { Agent } from 'node:http';
-import type { IsoDate } from '../src/domain/dates.ts';
+import type { IsoDate } from '../src/domain/shared/index.ts';
 import { type Random, seededRandom } from '../src/server/seed/random.ts';
 import type { LoadFiles } from './load-files.ts';
 import { IMPORT_ROWS } from './load-files.ts';

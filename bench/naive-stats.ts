@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { IsoDate } from '../src/domain/dates.ts';
-import { STAT_KEYS } from '../src/domain/member-stats.ts';
+import { STAT_KEYS } from '../src/domain/membership/index.ts';
+import type { IsoDate } from '../src/domain/shared/index.ts';
 import { type Db, queryRows } from '../src/server/db/client.ts';
 import { countEveryKey, ON_ROSTER } from '../src/server/modules/stats/stat-sql.ts';
 

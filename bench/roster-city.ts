@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { IsoDate } from '../src/domain/dates.ts';
+import type { IsoDate } from '../src/domain/shared/index.ts';
 import { type Database, queryRows } from '../src/server/db/client.ts';
 import { rebuildRollup } from '../src/server/modules/stats/rollup.service.ts';
 import type { IdCipher } from '../src/server/security/crypto.ts';

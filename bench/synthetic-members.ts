@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { addDays, type IsoDate, maxDate } from '../src/domain/dates.ts';
-import { generateIdNumber } from '../src/domain/id-number.ts';
-import type { MemberStatus } from '../src/domain/member-status.ts';
-import { initialProbationEnd } from '../src/domain/probation.ts';
+import type { MemberStatus } from '../src/domain/membership/index.ts';
+import { initialProbationEnd } from '../src/domain/membership/index.ts';
+import { generateIdNumber } from '../src/domain/people/index.ts';
+import { addDays, type IsoDate, maxDate } from '../src/domain/shared/index.ts';
 import { type Db, queryRows } from '../src/server/db/client.ts';
 import type { IdCipher } from '../src/server/security/crypto.ts';
 import { SURNAMES } from '../src/server/seed/demo-names.ts';

@@ -1,4 +1,4 @@
-import { addDays } from '../src/domain/dates.ts';
+import { addDays } from '../src/domain/shared/index.ts';
 import type { Db } from '../src/server/db/client.ts';
 import { leadershipPosts, orgs } from '../src/server/db/tables/orgs.ts';
 import { seededRandom } from '../src/server/seed/random.ts';

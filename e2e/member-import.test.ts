@@ -2,7 +2,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateIdNumber } from '../src/domain/id-number.ts';
+import { generateIdNumber } from '../src/domain/people/index.ts';
 import { chromiumPath } from './browser.ts';
 import { useBrowserSession } from './session.ts';
 

@@ -1,5 +1,4 @@
-import { ROLES } from '../domain/roles.ts';
-import { PENDING_STEPS } from '../domain/second-factor.ts';
+import { PENDING_STEPS, ROLES } from '../domain/access/index.ts';
 import { IsoDateSchema } from './common.ts';
 import { z } from './zod-zh.ts';
 

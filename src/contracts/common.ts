@@ -1,4 +1,4 @@
-import { isIsoDate } from '../domain/dates.ts';
+import { isIsoDate } from '../domain/shared/index.ts';
 import { z } from './zod-zh.ts';
 
 export const IsoDateSchema = z

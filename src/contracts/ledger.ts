@@ -1,4 +1,4 @@
-import { LEFT_REASONS } from '../domain/member-status.ts';
+import { LEFT_REASONS } from '../domain/membership/index.ts';
 import { IsoDateSchema, PageQuery, pageOf } from './common.ts';
 import { z } from './zod-zh.ts';
 

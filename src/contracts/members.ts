@@ -1,4 +1,4 @@
-import { GENDERS, LEFT_REASONS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '../domain/member-status.ts';
+import { GENDERS, LEFT_REASONS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '../domain/membership/index.ts';
 import {
   IdSchema,
   IsoDateSchema,

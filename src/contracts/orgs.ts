@@ -1,6 +1,4 @@
-import { LEADERSHIP_POSTS } from '../domain/leadership.ts';
-import { FINDING_KINDS, SEVERITIES } from '../domain/org-findings.ts';
-import { ORG_KINDS, SECTORS } from '../domain/org-kinds.ts';
+import { FINDING_KINDS, LEADERSHIP_POSTS, ORG_KINDS, SECTORS, SEVERITIES } from '../domain/org/index.ts';
 import { IdSchema, IsoDateSchema, optionalText, PageQuery, pageOf, text, VersionSchema } from './common.ts';
 import { z } from './zod-zh.ts';
 

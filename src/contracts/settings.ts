@@ -1,5 +1,5 @@
-import { TRANSFER_VALIDITY_BOUNDS } from '../domain/transfer-rules.ts';
-import { UPLOAD_LIMIT_BOUNDS, type UploadLimitKey } from '../domain/upload-limits.ts';
+import { TRANSFER_VALIDITY_BOUNDS } from '../domain/membership/index.ts';
+import { UPLOAD_LIMIT_BOUNDS, type UploadLimitKey } from '../domain/shared/index.ts';
 import { z } from './zod-zh.ts';
 
 /** 安全策略, kept by the 安全管理员. Bounds keep a setting from disabling the protection it configures. */

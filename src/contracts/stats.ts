@@ -1,4 +1,4 @@
-import { ORG_KINDS } from '../domain/org-kinds.ts';
+import { ORG_KINDS } from '../domain/org/index.ts';
 import { IsoDateSchema } from './common.ts';
 import { OrgKindSchema } from './orgs.ts';
 import { z } from './zod-zh.ts';

@@ -1,5 +1,4 @@
-import { ACCOUNT_ACTIONS } from '../domain/account-duties.ts';
-import { ROLES } from '../domain/roles.ts';
+import { ACCOUNT_ACTIONS, ROLES } from '../domain/access/index.ts';
 import { AssignmentView } from './auth.ts';
 import { IdSchema, IsoDateSchema, PageQuery, pageOf, text, VersionSchema } from './common.ts';
 import { z } from './zod-zh.ts';

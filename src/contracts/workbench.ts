@@ -1,5 +1,4 @@
-import { FINDING_KINDS } from '../domain/org-findings.ts';
-import { ORG_KINDS } from '../domain/org-kinds.ts';
+import { FINDING_KINDS, ORG_KINDS } from '../domain/org/index.ts';
 import { OrgFindingItem } from './orgs.ts';
 import { z } from './zod-zh.ts';
 

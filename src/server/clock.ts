@@ -1,4 +1,4 @@
-import type { IsoDate } from '../domain/dates.ts';
+import type { IsoDate } from '../domain/shared/index.ts';
 
 /** The one source of time on the server, injected so that tests can move it. Domain never reads a clock. */
 export type Clock = {

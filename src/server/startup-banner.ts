@@ -1,5 +1,5 @@
 import { networkInterfaces } from 'node:os';
-import { ROLE_LABELS } from '../domain/roles.ts';
+import { ROLE_LABELS } from '../domain/access/index.ts';
 import type { Config } from './config.ts';
 import type { DatabaseKind } from './db/client.ts';
 import { ADMIN_USERNAME } from './seed/bootstrap.ts';

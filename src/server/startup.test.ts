@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkIdNumber } from '../domain/id-number.ts';
+import { checkIdNumber } from '../domain/people/index.ts';
 import { manualClock } from './clock.ts';
 import type { Database } from './db/client.ts';
 import { queryRows } from './db/client.ts';

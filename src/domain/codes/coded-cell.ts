@@ -1,4 +1,4 @@
-import { type Denial, deny } from '../decision.ts';
+import { type Denial, deny } from '../shared/index.ts';
 
 /**
  * Coded cells of the 2017 roster (OFFICIAL-FORMS.md §0 item 2, §1.6): written `代码␠名称` (`01 汉族`, `7 初中`,

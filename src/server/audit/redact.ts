@@ -1,4 +1,4 @@
-import { HIDDEN, isSensitiveField, protectField } from '../../domain/sensitive-fields.ts';
+import { HIDDEN, isSensitiveField, protectField } from '../../domain/access/index.ts';
 
 /**
  * What an audit diff may hold of a record: secrets and ID numbers hidden, phones, address and birth date masked —

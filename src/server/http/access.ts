@@ -1,6 +1,11 @@
-import { type Actor, authorizingAssignment, grantingAssignments, scopeRoots } from '../../domain/access.ts';
-import type { IsoDate } from '../../domain/dates.ts';
-import type { Permission, Role } from '../../domain/roles.ts';
+import type { Permission, Role } from '../../domain/access/index.ts';
+import {
+  type Actor,
+  authorizingAssignment,
+  grantingAssignments,
+  scopeRoots,
+} from '../../domain/access/index.ts';
+import type { IsoDate } from '../../domain/shared/index.ts';
 import type { Scope } from '../db/scope.ts';
 import { forbidden, notFound } from './errors.ts';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { PendingStep } from '../../domain/second-factor.ts';
+import type { PendingStep } from '../../domain/access/index.ts';
 import type { Deps } from '../deps.ts';
 import { authenticateSession, authenticateToken } from '../modules/auth/auth.service.ts';
 import { errorBody } from './errors.ts';

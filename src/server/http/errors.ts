@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { Denial } from '../../domain/decision.ts';
+import type { Denial } from '../../domain/shared/index.ts';
 
 /** The error codes of the API (DESIGN.md §5). */
 export const ERROR_CODES = [

@@ -1,5 +1,4 @@
-import type { Actor } from '../../domain/access.ts';
-import type { PendingStep } from '../../domain/second-factor.ts';
+import type { Actor, PendingStep } from '../../domain/access/index.ts';
 
 /** The authenticated user of a request, with the role assignments the rules need. */
 export type Principal = {

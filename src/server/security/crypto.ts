@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { upgradeLegacyId } from '../../domain/id-number.ts';
+import { upgradeLegacyId } from '../../domain/people/index.ts';
 
 /**
  * Privacy of ID numbers (DESIGN.md §2.5): encrypted at rest with AES-256-GCM and found through a keyed hash

@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { addDays, addYears, type IsoDate } from '../../domain/dates.ts';
-import type { LeadershipPost } from '../../domain/leadership.ts';
-import type { OrgKind, Sector } from '../../domain/org-kinds.ts';
-import type { Role } from '../../domain/roles.ts';
-import { DEFAULT_TERM_POLICY, defaultTermYears } from '../../domain/terms.ts';
+import type { Role } from '../../domain/access/index.ts';
+import type { LeadershipPost, OrgKind, Sector } from '../../domain/org/index.ts';
+import { DEFAULT_TERM_POLICY, defaultTermYears } from '../../domain/org/index.ts';
+import { addDays, addYears, type IsoDate } from '../../domain/shared/index.ts';
 import type { Clock } from '../clock.ts';
 import { type Db, nextOrgId } from '../db/client.ts';
 import { leadershipPosts, orgEvents, orgs } from '../db/tables/orgs.ts';

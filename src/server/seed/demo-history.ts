@@ -1,6 +1,6 @@
-import { addDays, type IsoDate, maxDate } from '../../domain/dates.ts';
-import { checkMemberEvent, type MemberEventInput } from '../../domain/member-rules.ts';
-import type { LeftReason, MemberStatus } from '../../domain/member-status.ts';
+import type { LeftReason, MemberStatus } from '../../domain/membership/index.ts';
+import { checkMemberEvent, type MemberEventInput } from '../../domain/membership/index.ts';
+import { addDays, type IsoDate, maxDate } from '../../domain/shared/index.ts';
 import { EXTERNAL_ORGS } from './demo-names.ts';
 import type { DemoMember } from './demo-roster.ts';
 import type { Random } from './random.ts';

@@ -1,7 +1,7 @@
-import { addDays, type IsoDate } from '../../domain/dates.ts';
-import { generateIdNumber } from '../../domain/id-number.ts';
-import type { OrgKind } from '../../domain/org-kinds.ts';
-import { initialProbationEnd } from '../../domain/probation.ts';
+import { initialProbationEnd } from '../../domain/membership/index.ts';
+import type { OrgKind } from '../../domain/org/index.ts';
+import { generateIdNumber } from '../../domain/people/index.ts';
+import { addDays, type IsoDate } from '../../domain/shared/index.ts';
 import type { Db } from '../db/client.ts';
 import { transfers } from '../db/tables/people.ts';
 import { rebuildRollup } from '../modules/stats/rollup.service.ts';

@@ -1,7 +1,7 @@
-import { HAN } from '../../domain/codes/ethnicity.ts';
-import { addDays, addYears, type IsoDate } from '../../domain/dates.ts';
-import type { Gender, MemberCategory } from '../../domain/member-status.ts';
-import { admittedWithoutProbation, probationEndOf } from '../../domain/probation.ts';
+import { HAN } from '../../domain/codes/index.ts';
+import type { Gender, MemberCategory } from '../../domain/membership/index.ts';
+import { admittedWithoutProbation, probationEndOf } from '../../domain/membership/index.ts';
+import { addDays, addYears, type IsoDate } from '../../domain/shared/index.ts';
 import { GIVEN_NAMES_BY, OUTFLOW_DESTINATIONS, SURNAMES } from './demo-names.ts';
 import type { Random } from './random.ts';
 

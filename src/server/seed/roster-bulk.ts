@@ -1,5 +1,5 @@
-import type { IsoDate } from '../../domain/dates.ts';
-import type { Gender, LeftReason, MemberCategory, MemberStatus } from '../../domain/member-status.ts';
+import type { Gender, LeftReason, MemberCategory, MemberStatus } from '../../domain/membership/index.ts';
+import type { IsoDate } from '../../domain/shared/index.ts';
 import { type BulkColumn, insertUnnest } from '../db/bulk.ts';
 import type { Db } from '../db/client.ts';
 

@@ -1,5 +1,5 @@
-import type { OrgKind, Sector } from '../../domain/org-kinds.ts';
-import type { Role } from '../../domain/roles.ts';
+import type { Role } from '../../domain/access/index.ts';
+import type { OrgKind, Sector } from '../../domain/org/index.ts';
 import { type Db, nextOrgId } from '../db/client.ts';
 import { orgs } from '../db/tables/orgs.ts';
 import { roleAssignments, users } from '../db/tables/users.ts';

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { OrgFindingItem } from '../../contracts/orgs.ts';
 import type { z } from '../../contracts/zod-zh.ts';
-import type { FindingKind, Severity } from '../../domain/org-findings.ts';
+import type { FindingKind, Severity } from '../../domain/org/index.ts';
 import { api } from './client.ts';
 
 export type OrgFinding = z.infer<typeof OrgFindingItem>;

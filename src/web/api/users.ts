@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateUserBody, RoleGrantBody, UpdateUserBody, UserView } from '../../contracts/users.ts';
 import type { z } from '../../contracts/zod-zh.ts';
-import type { Role } from '../../domain/roles.ts';
+import type { Role } from '../../domain/access/index.ts';
 import { api } from './client.ts';
 
 export type UserStatus = UserView['status'];

@@ -4,7 +4,7 @@ import { App as AntApp } from 'antd';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { MeView } from '../../contracts/auth.ts';
-import { permissionsOf, type Role } from '../../domain/roles.ts';
+import { permissionsOf, type Role } from '../../domain/access/index.ts';
 import { meKey } from '../api/auth.ts';
 import { createQueryClient } from '../api/query-client.ts';
 import { AppLayout } from './AppLayout.tsx';

@@ -9,7 +9,7 @@ import {
 import { App, Avatar, Button, Dropdown, Flex, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import type { MeView } from '../../contracts/auth.ts';
-import { ROLE_LABELS } from '../../domain/roles.ts';
+import { ROLE_LABELS } from '../../domain/access/index.ts';
 import { useLogout } from '../api/auth.ts';
 import { MEMBER_HOME_PATH, PROFILE_PATH } from './navigation.ts';
 import { LOGIN_PATH } from './RequireSession.tsx';

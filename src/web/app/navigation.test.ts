@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { permissionsOf, type Role } from '../../domain/roles.ts';
+import { permissionsOf, type Role } from '../../domain/access/index.ts';
 import { fallbackNav, homePath, navLeaves, visibleNav } from './navigation.ts';
 
 const labelsFor = (...roles: Role[]) => {

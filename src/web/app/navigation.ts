@@ -1,4 +1,4 @@
-import type { Permission } from '../../domain/roles.ts';
+import type { Permission } from '../../domain/access/index.ts';
 
 export type NavKey =
   | 'workbench'

@@ -1,6 +1,5 @@
-import { LEADERSHIP_POST_LABELS } from '../../domain/leadership.ts';
-import { ORG_KIND_LABELS, SECTOR_LABELS } from '../../domain/org-kinds.ts';
-import { ROLE_LABELS } from '../../domain/roles.ts';
+import { ROLE_LABELS } from '../../domain/access/index.ts';
+import { LEADERSHIP_POST_LABELS, ORG_KIND_LABELS, SECTOR_LABELS } from '../../domain/org/index.ts';
 import { formatDateTime } from './dates.ts';
 
 /** Chinese names of the fields that appear in change records (audit diffs, org history). */

@@ -11,8 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { LEADERSHIP_POSTS } from '../../../domain/leadership.ts';
-import { ORG_KINDS, SECTORS } from '../../../domain/org-kinds.ts';
+import { LEADERSHIP_POSTS, ORG_KINDS, SECTORS } from '../../../domain/org/index.ts';
 import { ltree } from '../types.ts';
 
 export const orgKind = pgEnum('org_kind', ORG_KINDS);

@@ -12,7 +12,12 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { GENDERS, LEFT_REASONS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '../../../domain/member-status.ts';
+import {
+  GENDERS,
+  LEFT_REASONS,
+  MEMBER_CATEGORIES,
+  MEMBER_STATUSES,
+} from '../../../domain/membership/index.ts';
 import { orgs } from './orgs.ts';
 import { users } from './users.ts';
 

@@ -1,6 +1,6 @@
 import { bigint, date, integer, pgTable, text } from 'drizzle-orm/pg-core';
-import { STAT_KEYS, type StatKey } from '../../../domain/member-stats.ts';
-import { ORG_KINDS, type OrgKind } from '../../../domain/org-kinds.ts';
+import { STAT_KEYS, type StatKey } from '../../../domain/membership/index.ts';
+import { ORG_KINDS, type OrgKind } from '../../../domain/org/index.ts';
 import { ltree } from '../types.ts';
 import { orgs } from './orgs.ts';
 

@@ -9,7 +9,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
-import { ROLES } from '../../../domain/roles.ts';
+import { ROLES } from '../../../domain/access/index.ts';
 import { orgs } from './orgs.ts';
 import { persons } from './people.ts';
 

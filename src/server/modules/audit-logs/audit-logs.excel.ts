@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { auditActionLabel, auditEntityTypeLabel } from '../../../contracts/audit.ts';
-import { ROLE_LABELS, ROLES, type Role } from '../../../domain/roles.ts';
+import { ROLE_LABELS, ROLES, type Role } from '../../../domain/access/index.ts';
 import type { AuditRecord } from './audit-logs.repo.ts';
 
 /** Times in the export are Beijing time, as the users read them (DESIGN.md §2.7). */

@@ -1,7 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
-import { type Actor, grantingAssignments } from '../../../domain/access.ts';
-import { addDays, type IsoDate } from '../../../domain/dates.ts';
-import type { Role } from '../../../domain/roles.ts';
+import type { Role } from '../../../domain/access/index.ts';
+import { type Actor, grantingAssignments } from '../../../domain/access/index.ts';
+import { addDays, type IsoDate } from '../../../domain/shared/index.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';

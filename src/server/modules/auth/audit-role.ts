@@ -1,6 +1,5 @@
-import { isCurrent } from '../../../domain/access.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
-import { ROLES, type Role } from '../../../domain/roles.ts';
+import { isCurrent, ROLES, type Role } from '../../../domain/access/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 
 /**
  * The `role` of an audit row about the user's own account (login, password, second factor), where no single

@@ -1,11 +1,14 @@
-import { type Actor, isCurrent } from '../../../domain/access.ts';
-import { checkPasswordChange } from '../../../domain/password-policy.ts';
 import {
+  type Actor,
+  checkPasswordChange,
+  isCurrent,
+  isLocked,
+  isSessionExpired,
   PENDING_SECOND_FACTOR_MINUTES,
   pendingStep,
+  type SecurityPolicy,
   secondFactorRequired,
-} from '../../../domain/second-factor.ts';
-import { isLocked, isSessionExpired, type SecurityPolicy } from '../../../domain/security-policy.ts';
+} from '../../../domain/access/index.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, enforce, unauthenticated } from '../../http/errors.ts';

@@ -1,6 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { isCurrent } from '../../../domain/access.ts';
-import { permissionsOf } from '../../../domain/roles.ts';
+import { isCurrent, permissionsOf } from '../../../domain/access/index.ts';
 import type { Deps } from '../../deps.ts';
 import { SESSION_COOKIE } from '../../http/authenticate.ts';
 import type { Principal } from '../../http/principal.ts';

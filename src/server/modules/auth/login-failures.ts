@@ -1,4 +1,4 @@
-import { afterFailedLogin, isLocked, type SecurityPolicy } from '../../../domain/security-policy.ts';
+import { afterFailedLogin, isLocked, type SecurityPolicy } from '../../../domain/access/index.ts';
 import { type AuditContext, type AuditEntry, recordAudit } from '../../audit/audit.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, unauthenticated } from '../../http/errors.ts';

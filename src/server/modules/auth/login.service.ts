@@ -1,4 +1,4 @@
-import { AFTER_SUCCESSFUL_LOGIN, isLocked } from '../../../domain/security-policy.ts';
+import { AFTER_SUCCESSFUL_LOGIN, isLocked } from '../../../domain/access/index.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';

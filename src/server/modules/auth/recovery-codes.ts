@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { RECOVERY_CODE_COUNT } from '../../../domain/second-factor.ts';
+import { RECOVERY_CODE_COUNT } from '../../../domain/access/index.ts';
 import type { IdCipher } from '../../security/crypto.ts';
 
 /**

@@ -1,5 +1,4 @@
-import { checkCodeStep, codeKind } from '../../../domain/second-factor.ts';
-import { isLocked } from '../../../domain/security-policy.ts';
+import { checkCodeStep, codeKind, isLocked } from '../../../domain/access/index.ts';
 import type { AuditContext } from '../../audit/audit.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/errors.ts';

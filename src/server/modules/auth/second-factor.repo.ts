@@ -1,5 +1,5 @@
 import { and, count, eq, isNull, lt, or } from 'drizzle-orm';
-import type { LoginState } from '../../../domain/security-policy.ts';
+import type { LoginState } from '../../../domain/access/index.ts';
 import type { Db } from '../../db/client.ts';
 import { recoveryCodes, unknownLoginFailures, users } from '../../db/tables/users.ts';
 

@@ -7,7 +7,7 @@ import {
   checkDisable,
   checkEnrolment,
   checkRecoveryCodesRegeneration,
-} from '../../../domain/second-factor.ts';
+} from '../../../domain/access/index.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';

@@ -6,7 +6,7 @@ import {
   TOTP_SECRET_BYTES,
   TOTP_WINDOW,
   totpStep,
-} from '../../../domain/second-factor.ts';
+} from '../../../domain/access/index.ts';
 
 /**
  * TOTP (RFC 6238) through the `otpauth` library, with SHA-1, 6 digits and 30 seconds: what every authenticator

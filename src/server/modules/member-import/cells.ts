@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import type { IsoDate } from '../../../domain/dates.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 
 /**
  * One cell as the importer sees it, whatever exceljs's streaming reader made of it: the value (text,

@@ -1,9 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { EDUCATION_LIST } from '../../../domain/codes/education.ts';
-import { ETHNICITY_LIST } from '../../../domain/codes/ethnicity.ts';
-import { WORK_POST_LIST } from '../../../domain/codes/work-post.ts';
-import { generateIdNumber } from '../../../domain/id-number.ts';
+import { EDUCATION_LIST, ETHNICITY_LIST, WORK_POST_LIST } from '../../../domain/codes/index.ts';
+import { generateIdNumber } from '../../../domain/people/index.ts';
 import { type CellInput, serialToIsoDate, toCellInput } from './cells.ts';
 import {
   codedParser,

@@ -1,7 +1,12 @@
-import { type CodeList, parseCodedCell } from '../../../domain/codes/coded-cell.ts';
-import { type IsoDate, isIsoDate } from '../../../domain/dates.ts';
-import { checkIdNumber, EARLIEST_BIRTH_DATE, type ParsedId } from '../../../domain/id-number.ts';
-import { checkLandline, checkMobile } from '../../../domain/phone.ts';
+import { type CodeList, parseCodedCell } from '../../../domain/codes/index.ts';
+import {
+  checkIdNumber,
+  checkLandline,
+  checkMobile,
+  EARLIEST_BIRTH_DATE,
+  type ParsedId,
+} from '../../../domain/people/index.ts';
+import { type IsoDate, isIsoDate } from '../../../domain/shared/index.ts';
 import {
   type CellInput,
   cellText,

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ImportIssue } from '../../../contracts/member-import.ts';
-import type { UploadLimits } from '../../../domain/upload-limits.ts';
+import type { UploadLimits } from '../../../domain/shared/index.ts';
 import { readRoster } from './import-reader.ts';
 import type { SheetWriter } from './member-export.excel.ts';
 import type { SheetLayout } from './sheet-layout.ts';

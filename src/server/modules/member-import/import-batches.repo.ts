@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { StatsMember } from '../../../domain/member-stats.ts';
+import type { StatsMember } from '../../../domain/membership/index.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { importBatches, memberEvents, members, persons } from '../../db/tables/people.ts';
 

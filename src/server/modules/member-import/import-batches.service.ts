@@ -1,5 +1,5 @@
 import type { ImportBatchView } from '../../../contracts/member-import.ts';
-import type { Actor } from '../../../domain/access.ts';
+import type { Actor } from '../../../domain/access/index.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Deps } from '../../deps.ts';
 import { requireAt, requirePermission, scopeOf } from '../../http/access.ts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_UPLOAD_LIMITS } from '../../../domain/upload-limits.ts';
+import { DEFAULT_UPLOAD_LIMITS } from '../../../domain/shared/index.ts';
 import { type ActorClients, auditRows, loginActors, seedActors } from '../../testing/actors.ts';
 import { seedTree } from '../../testing/fixtures.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';

@@ -1,4 +1,4 @@
-import type { UploadLimits } from '../../../domain/upload-limits.ts';
+import type { UploadLimits } from '../../../domain/shared/index.ts';
 import type { CellInput } from './cells.ts';
 import {
   HEADER_SCAN_ROWS,

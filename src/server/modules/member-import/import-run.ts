@@ -1,8 +1,6 @@
 import type { ImportFormat, ImportIssue, ImportSheet } from '../../../contracts/member-import.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
-import { canonicalIdNumber } from '../../../domain/id-number.ts';
-import { maskIdNumber, maskPhone } from '../../../domain/masking.ts';
-import type { UploadLimits } from '../../../domain/upload-limits.ts';
+import { canonicalIdNumber, maskIdNumber, maskPhone } from '../../../domain/people/index.ts';
+import type { IsoDate, UploadLimits } from '../../../domain/shared/index.ts';
 import type { NewMemberRow } from '../members/member-writes.ts';
 import { type CellInput, EMPTY_CELL, trimCell } from './cells.ts';
 import { readRoster } from './import-reader.ts';

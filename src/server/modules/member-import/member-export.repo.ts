@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNotNull, like, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { MemberCategory, MemberStatus } from '../../../domain/member-status.ts';
+import type { MemberCategory, MemberStatus } from '../../../domain/membership/index.ts';
 import type { Db } from '../../db/client.ts';
 import { pathInScope, type Scope } from '../../db/scope.ts';
 import { orgs } from '../../db/tables/orgs.ts';

@@ -1,8 +1,8 @@
 import { PassThrough, type Readable } from 'node:stream';
 import type { MemberExportQuery } from '../../../contracts/member-import.ts';
-import type { Actor } from '../../../domain/access.ts';
-import { maskIdNumber, maskPhone } from '../../../domain/masking.ts';
-import { birthDateRange, educationCodesFor } from '../../../domain/member-filters.ts';
+import type { Actor } from '../../../domain/access/index.ts';
+import { birthDateRange, educationCodesFor } from '../../../domain/membership/index.ts';
+import { maskIdNumber, maskPhone } from '../../../domain/people/index.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Scope } from '../../db/scope.ts';
 import type { Deps } from '../../deps.ts';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { addDays } from '../../../domain/dates.ts';
-import { generateIdNumber } from '../../../domain/id-number.ts';
+import { generateIdNumber } from '../../../domain/people/index.ts';
+import { addDays } from '../../../domain/shared/index.ts';
 import type { App } from '../../http/app-types.ts';
 import { type ColumnKey, MEMBER_COLUMNS } from './members.excel.ts';
 

@@ -4,9 +4,9 @@ import type {
   MemberImportFields,
   MemberImportReport,
 } from '../../../contracts/member-import.ts';
-import { type Actor, can } from '../../../domain/access.ts';
-import type { Role } from '../../../domain/roles.ts';
-import { errorFileExpiry, type UploadLimits } from '../../../domain/upload-limits.ts';
+import type { Role } from '../../../domain/access/index.ts';
+import { type Actor, can } from '../../../domain/access/index.ts';
+import { errorFileExpiry, type UploadLimits } from '../../../domain/shared/index.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Db } from '../../db/client.ts';
 import type { Scope } from '../../db/scope.ts';

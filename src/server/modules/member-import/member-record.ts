@@ -1,12 +1,12 @@
-import { type CodeList, formatCodedCell } from '../../../domain/codes/coded-cell.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
+import { type CodeList, formatCodedCell } from '../../../domain/codes/index.ts';
 import {
   type Gender,
   MEMBER_CATEGORIES,
   MEMBER_CATEGORY_LABELS,
   type MemberCategory,
   type MemberStatus,
-} from '../../../domain/member-status.ts';
+} from '../../../domain/membership/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import type { CellParser } from './column-parsers.ts';
 
 /**

@@ -1,7 +1,5 @@
-import { EDUCATION_LIST } from '../../../domain/codes/education.ts';
-import { ETHNICITY_LIST } from '../../../domain/codes/ethnicity.ts';
-import { WORK_POST_LIST } from '../../../domain/codes/work-post.ts';
-import { GENDER_LABELS, MEMBER_CATEGORY_LABELS } from '../../../domain/member-status.ts';
+import { EDUCATION_LIST, ETHNICITY_LIST, WORK_POST_LIST } from '../../../domain/codes/index.ts';
+import { GENDER_LABELS, MEMBER_CATEGORY_LABELS } from '../../../domain/membership/index.ts';
 import {
   choiceParser,
   codedParser,

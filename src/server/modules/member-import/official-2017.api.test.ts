@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportIssue } from '../../../contracts/member-import.ts';
-import { generateIdNumber } from '../../../domain/id-number.ts';
+import { generateIdNumber } from '../../../domain/people/index.ts';
 import { members, persons } from '../../db/tables/people.ts';
 import { type ActorClients, loginActors, seedActors } from '../../testing/actors.ts';
 import { seedTree, type Tree } from '../../testing/fixtures.ts';

@@ -1,10 +1,8 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { CodeList } from '../../../domain/codes/coded-cell.ts';
-import { EDUCATION_LIST } from '../../../domain/codes/education.ts';
-import { ETHNICITY_LIST } from '../../../domain/codes/ethnicity.ts';
-import { WORK_POST_LIST } from '../../../domain/codes/work-post.ts';
-import { formatChineseDate, type IsoDate } from '../../../domain/dates.ts';
+import type { CodeList } from '../../../domain/codes/index.ts';
+import { EDUCATION_LIST, ETHNICITY_LIST, WORK_POST_LIST } from '../../../domain/codes/index.ts';
+import { formatChineseDate, type IsoDate } from '../../../domain/shared/index.ts';
 import { addRecordRow, drained, OFFICIAL_DATE_FORMAT, type SheetWriter } from './member-export.excel.ts';
 import type { MemberExportRecord } from './member-record.ts';
 import { type ColumnKey, columnOf, type MemberColumn } from './members.excel.ts';

@@ -1,8 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { CodeList } from '../../../domain/codes/coded-cell.ts';
-import { EDUCATION_LIST } from '../../../domain/codes/education.ts';
-import { ETHNICITY_LIST } from '../../../domain/codes/ethnicity.ts';
-import { WORK_POST_LIST } from '../../../domain/codes/work-post.ts';
+import type { CodeList } from '../../../domain/codes/index.ts';
+import { EDUCATION_LIST, ETHNICITY_LIST, WORK_POST_LIST } from '../../../domain/codes/index.ts';
 
 /**
  * A synthetic 2017 《党员基本信息汇总表》 as branches keep it (OFFICIAL-FORMS.md §1.5, §1.7): a title merged

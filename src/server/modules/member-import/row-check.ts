@@ -1,8 +1,13 @@
-import type { IsoDate } from '../../../domain/dates.ts';
-import type { Denial } from '../../../domain/decision.ts';
-import { checkIdAgainstPerson, type ParsedId } from '../../../domain/id-number.ts';
-import { checkMemberOrg, checkNewMember, type MemberOrg } from '../../../domain/member-rules.ts';
-import { categoryFromWorkPost, decideRosterRow, type RosterField } from '../../../domain/roster-row.ts';
+import {
+  categoryFromWorkPost,
+  checkMemberOrg,
+  checkNewMember,
+  decideRosterRow,
+  type MemberOrg,
+  type RosterField,
+} from '../../../domain/membership/index.ts';
+import { checkIdAgainstPerson, type ParsedId } from '../../../domain/people/index.ts';
+import type { Denial, IsoDate } from '../../../domain/shared/index.ts';
 import type { NewMemberRow } from '../members/member-writes.ts';
 import { type CellInput, EMPTY_CELL } from './cells.ts';
 import type { ParseContext } from './column-parsers.ts';

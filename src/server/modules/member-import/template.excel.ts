@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { CodeList } from '../../../domain/codes/coded-cell.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
-import { generateIdNumber } from '../../../domain/id-number.ts';
+import type { CodeList } from '../../../domain/codes/index.ts';
+import { generateIdNumber } from '../../../domain/people/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import type { MemberExportRecord } from './member-record.ts';
 import { MEMBER_COLUMNS, type MemberColumn } from './members.excel.ts';
 

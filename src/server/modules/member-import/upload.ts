@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
-import { readerLimits, type UploadLimits } from '../../../domain/upload-limits.ts';
+import { readerLimits, type UploadLimits } from '../../../domain/shared/index.ts';
 import { invalidInput } from '../../http/errors.ts';
 import type { UploadedFile } from './member-import.service.ts';
 import { newUploadFolder } from './upload-temp.ts';

@@ -1,8 +1,8 @@
 import type { MemberDetail } from '../../../contracts/members.ts';
-import { type Actor, can } from '../../../domain/access.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
-import { isOnRoster, type MemberStatus } from '../../../domain/member-status.ts';
-import type { FieldDenial } from '../../../domain/person-rules.ts';
+import { type Actor, can } from '../../../domain/access/index.ts';
+import { isOnRoster, type MemberStatus } from '../../../domain/membership/index.ts';
+import type { FieldDenial } from '../../../domain/people/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import type { Scope } from '../../db/scope.ts';
 import { requirePermission, scopeOf } from '../../http/access.ts';
 import { AppError } from '../../http/errors.ts';

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../domain/dates.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import type { AuditContext } from '../../audit/audit.ts';
 import type { Db } from '../../db/client.ts';
 import type { Scope } from '../../db/scope.ts';

@@ -1,11 +1,15 @@
 import type { z } from 'zod';
 import type { MemberDetail, UpdateMemberBody } from '../../../contracts/members.ts';
-import type { Actor } from '../../../domain/access.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
-import { deny } from '../../../domain/decision.ts';
-import { maskIdNumber, maskPhone } from '../../../domain/masking.ts';
-import { checkBirthDateAgainstAdmission } from '../../../domain/member-rules.ts';
-import { checkPersonFields, type PersonFieldsInput } from '../../../domain/person-rules.ts';
+import type { Actor } from '../../../domain/access/index.ts';
+import { checkBirthDateAgainstAdmission } from '../../../domain/membership/index.ts';
+import {
+  checkPersonFields,
+  maskIdNumber,
+  maskPhone,
+  type PersonFieldsInput,
+} from '../../../domain/people/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
+import { deny } from '../../../domain/shared/index.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import { transactionAuditingRefusals } from '../../audit/audited-refusal.ts';
 import type { Db } from '../../db/client.ts';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { MemberDetail, MemberEventBody } from '../../../contracts/members.ts';
-import type { Actor } from '../../../domain/access.ts';
-import { checkMemberEvent, type MemberChanges } from '../../../domain/member-rules.ts';
+import type { Actor } from '../../../domain/access/index.ts';
+import { checkMemberEvent, type MemberChanges } from '../../../domain/membership/index.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Deps } from '../../deps.ts';
 import { requireAt } from '../../http/access.ts';

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { MEMBER_SORTS } from '../../../contracts/members.ts';
-import type { Gender, MemberCategory, MemberStatus } from '../../../domain/member-status.ts';
+import type { Gender, MemberCategory, MemberStatus } from '../../../domain/membership/index.ts';
 import type { Db } from '../../db/client.ts';
 import { coversDeployment, pathInScope, type Scope } from '../../db/scope.ts';
 import { orgs } from '../../db/tables/orgs.ts';

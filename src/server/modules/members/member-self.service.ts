@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { MemberDetail, UpdateOwnContactBody } from '../../../contracts/members.ts';
-import type { Actor } from '../../../domain/access.ts';
-import { checkPhones } from '../../../domain/person-rules.ts';
+import type { Actor } from '../../../domain/access/index.ts';
+import { checkPhones } from '../../../domain/people/index.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';

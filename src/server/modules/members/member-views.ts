@@ -1,7 +1,6 @@
 import type { MemberDetail, MemberListItem } from '../../../contracts/members.ts';
-import { LEGACY_ID_WARNING } from '../../../domain/id-number.ts';
-import { maskIdNumber, maskPhone } from '../../../domain/masking.ts';
-import type { StatsMember } from '../../../domain/member-stats.ts';
+import type { StatsMember } from '../../../domain/membership/index.ts';
+import { LEGACY_ID_WARNING, maskIdNumber, maskPhone } from '../../../domain/people/index.ts';
 import type { IdCipher } from '../../security/crypto.ts';
 import type { MemberListRow } from './member-search.repo.ts';
 import type { listMemberEvents, MemberRecord } from './members.repo.ts';

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateIdNumber } from '../../../domain/id-number.ts';
+import { generateIdNumber } from '../../../domain/people/index.ts';
 import type { AuditContext } from '../../audit/audit.ts';
 import { queryRows } from '../../db/client.ts';
 import { memberEvents, members, persons } from '../../db/tables/people.ts';

@@ -1,9 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { AuditAction } from '../../../contracts/audit.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
-import type { StatsMember } from '../../../domain/member-stats.ts';
-import type { Gender, MemberCategory, MemberStatus } from '../../../domain/member-status.ts';
-import { initialProbationEnd } from '../../../domain/probation.ts';
+import type { Gender, MemberCategory, MemberStatus, StatsMember } from '../../../domain/membership/index.ts';
+import { initialProbationEnd } from '../../../domain/membership/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { orgs } from '../../db/tables/orgs.ts';

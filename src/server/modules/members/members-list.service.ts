@@ -1,10 +1,9 @@
 import type { z } from 'zod';
 import type { MemberListQuery } from '../../../contracts/members.ts';
-import type { Actor } from '../../../domain/access.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
-import { checkIdNumber } from '../../../domain/id-number.ts';
-import { birthDateRange, educationCodesFor } from '../../../domain/member-filters.ts';
-import { checkMobile } from '../../../domain/phone.ts';
+import type { Actor } from '../../../domain/access/index.ts';
+import { birthDateRange, educationCodesFor } from '../../../domain/membership/index.ts';
+import { checkIdNumber, checkMobile } from '../../../domain/people/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import type { Deps } from '../../deps.ts';
 import { invalidInput } from '../../http/errors.ts';
 import { getOrgRef } from '../orgs/org-refs.ts';

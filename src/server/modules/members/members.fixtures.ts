@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { generateIdNumber } from '../../../domain/id-number.ts';
-import type { StatKey } from '../../../domain/member-stats.ts';
-import type { Role } from '../../../domain/roles.ts';
+import type { Role } from '../../../domain/access/index.ts';
+import type { StatKey } from '../../../domain/membership/index.ts';
+import { generateIdNumber } from '../../../domain/people/index.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { users } from '../../db/tables/users.ts';
 import { createUser, seedTree, TEST_PASSWORD, type Tree } from '../../testing/fixtures.ts';

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { CreateMemberBody, MemberDetail, MemberDetailQuery } from '../../../contracts/members.ts';
-import { type Actor, can } from '../../../domain/access.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
-import { checkNewMember } from '../../../domain/member-rules.ts';
-import { checkPersonFields } from '../../../domain/person-rules.ts';
+import { type Actor, can } from '../../../domain/access/index.ts';
+import { checkNewMember } from '../../../domain/membership/index.ts';
+import { checkPersonFields } from '../../../domain/people/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import { AuditedRefusal, transactionAuditingRefusals } from '../../audit/audited-refusal.ts';
 import type { Db } from '../../db/client.ts';

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { LedgerEntry, LedgerView } from '../../../contracts/ledger.ts';
-import { LEFT_REASON_LABELS, LEFT_REASONS } from '../../../domain/member-status.ts';
+import { LEFT_REASON_LABELS, LEFT_REASONS } from '../../../domain/membership/index.ts';
 import { drained } from '../member-import/member-export.excel.ts';
 
 /** The 汇总 sheet: one line per column of the ledger, in the order of a paper 增减台账. */

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { LedgerMove } from '../../../domain/membership-ledger.ts';
-import { LEDGER_STATUSES } from '../../../domain/membership-ledger.ts';
+import type { LedgerMove } from '../../../domain/membership/index.ts';
+import { LEDGER_STATUSES } from '../../../domain/membership/index.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { coversDeployment, pathInScope, type Scope } from '../../db/scope.ts';
 

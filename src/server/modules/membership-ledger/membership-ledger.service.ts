@@ -1,8 +1,8 @@
 import { PassThrough, type Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { LedgerEntriesQuery, LedgerEntry, LedgerQuery, LedgerView } from '../../../contracts/ledger.ts';
-import type { Actor } from '../../../domain/access.ts';
-import { ledgerCategoryLabel, ledgerCategoryOf, ledgerFromMoves } from '../../../domain/membership-ledger.ts';
+import type { Actor } from '../../../domain/access/index.ts';
+import { ledgerCategoryLabel, ledgerCategoryOf, ledgerFromMoves } from '../../../domain/membership/index.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Deps } from '../../deps.ts';
 import { requirePermission } from '../../http/access.ts';

@@ -1,9 +1,7 @@
 import { and, asc, eq, gt, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
-import type { IsoDate } from '../../../domain/dates.ts';
-import { headPost } from '../../../domain/leadership.ts';
-import type { FindingKind } from '../../../domain/org-findings.ts';
-import { ORG_KINDS } from '../../../domain/org-kinds.ts';
-import { hasElectedTerm } from '../../../domain/terms.ts';
+import type { FindingKind } from '../../../domain/org/index.ts';
+import { hasElectedTerm, headPost, ORG_KINDS } from '../../../domain/org/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import type { Db } from '../../db/client.ts';
 import { pathInScope, type Scope } from '../../db/scope.ts';
 import { leadershipPosts, orgs } from '../../db/tables/orgs.ts';

@@ -1,17 +1,16 @@
 import type { z } from 'zod';
 import type { FindingListQuery } from '../../../contracts/orgs.ts';
-import type { Actor } from '../../../domain/access.ts';
-import { addMonths, type IsoDate } from '../../../domain/dates.ts';
-import { compareFindings } from '../../../domain/finding-order.ts';
-import type { PostTenure } from '../../../domain/leadership.ts';
+import type { Actor } from '../../../domain/access/index.ts';
+import type { PostTenure, TermPolicy } from '../../../domain/org/index.ts';
 import {
+  compareFindings,
   type FindingKind,
   type OrgFinding,
   orgFindings,
   ROSTER_FINDING_KINDS,
   type Severity,
-} from '../../../domain/org-findings.ts';
-import type { TermPolicy } from '../../../domain/terms.ts';
+} from '../../../domain/org/index.ts';
+import { addMonths, type IsoDate } from '../../../domain/shared/index.ts';
 import type { Db } from '../../db/client.ts';
 import type { Scope } from '../../db/scope.ts';
 import type { Deps } from '../../deps.ts';

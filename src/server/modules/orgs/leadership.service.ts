@@ -1,12 +1,16 @@
 import type { z } from 'zod';
 import type { AuditAction } from '../../../contracts/audit.ts';
 import type { CreatePostBody, EndPostBody, UpdatePostBody } from '../../../contracts/orgs.ts';
-import type { Actor } from '../../../domain/access.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
-import { checkLeaving, checkNewPost } from '../../../domain/leadership.ts';
-import { checkPostEdit } from '../../../domain/leadership-edits.ts';
-import { checkOrgOpen } from '../../../domain/org-lifecycle.ts';
-import { checkPostTerm, defaultTermEnd } from '../../../domain/terms.ts';
+import type { Actor } from '../../../domain/access/index.ts';
+import {
+  checkLeaving,
+  checkNewPost,
+  checkOrgOpen,
+  checkPostEdit,
+  checkPostTerm,
+  defaultTermEnd,
+} from '../../../domain/org/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Db } from '../../db/client.ts';
 import type { Scope } from '../../db/scope.ts';

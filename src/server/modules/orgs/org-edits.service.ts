@@ -1,10 +1,9 @@
 import type { z } from 'zod';
 import type { CreateOrgBody, UpdateOrgBody } from '../../../contracts/orgs.ts';
-import type { Actor } from '../../../domain/access.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
-import { allow, type Decision } from '../../../domain/decision.ts';
-import { checkKindChange } from '../../../domain/org-kinds.ts';
-import { checkEstablishedOn, checkNewOrg } from '../../../domain/org-lifecycle.ts';
+import type { Actor } from '../../../domain/access/index.ts';
+import { checkEstablishedOn, checkKindChange, checkNewOrg } from '../../../domain/org/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
+import { allow, type Decision } from '../../../domain/shared/index.ts';
 import type { AuditContext } from '../../audit/audit.ts';
 import { type Db, nextOrgId } from '../../db/client.ts';
 import type { Scope } from '../../db/scope.ts';

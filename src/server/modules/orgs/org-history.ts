@@ -1,5 +1,5 @@
 import type { AuditAction } from '../../../contracts/audit.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Db } from '../../db/client.ts';
 import type { orgEvents } from '../../db/tables/orgs.ts';

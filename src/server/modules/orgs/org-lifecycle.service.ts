@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { DissolveOrgBody, MoveOrgBody } from '../../../contracts/orgs.ts';
-import type { Actor } from '../../../domain/access.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
-import { checkDissolve, checkMove } from '../../../domain/org-lifecycle.ts';
+import type { Actor } from '../../../domain/access/index.ts';
+import { checkDissolve, checkMove } from '../../../domain/org/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { transactionWithRetry } from '../../db/retry.ts';

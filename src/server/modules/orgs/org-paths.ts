@@ -1,4 +1,4 @@
-import { isWithin } from '../../../domain/access.ts';
+import { isWithin } from '../../../domain/access/index.ts';
 import type { Db } from '../../db/client.ts';
 import type { Scope } from '../../db/scope.ts';
 import { findOrgNames } from './orgs.repo.ts';

@@ -1,5 +1,5 @@
 import { and, asc, eq, ilike, isNull, type SQL, sql } from 'drizzle-orm';
-import type { OrgKind } from '../../../domain/org-kinds.ts';
+import type { OrgKind } from '../../../domain/org/index.ts';
 import type { Db } from '../../db/client.ts';
 import { pathInScope, type Scope } from '../../db/scope.ts';
 import { orgs } from '../../db/tables/orgs.ts';

@@ -1,5 +1,5 @@
-import type { IsoDate } from '../../../domain/dates.ts';
-import { isActiveOn, LEADERSHIP_POSTS } from '../../../domain/leadership.ts';
+import { isActiveOn, LEADERSHIP_POSTS } from '../../../domain/org/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import type { PostRow } from './leadership.repo.ts';
 import type { OrgEventRow, OrgRow, OrgSummaryRow } from './orgs.repo.ts';
 

@@ -1,9 +1,8 @@
 import type { z } from 'zod';
 import type { OrgSearchQuery } from '../../../contracts/orgs.ts';
-import { type Actor, can } from '../../../domain/access.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
-import { orgFindings } from '../../../domain/org-findings.ts';
-import { defaultTermYears } from '../../../domain/terms.ts';
+import { type Actor, can } from '../../../domain/access/index.ts';
+import { defaultTermYears, orgFindings } from '../../../domain/org/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import type { Db } from '../../db/client.ts';
 import type { Scope } from '../../db/scope.ts';
 import type { Deps } from '../../deps.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StatsMember } from '../../../domain/member-stats.ts';
+import type { StatsMember } from '../../../domain/membership/index.ts';
 import { leadershipPosts } from '../../db/tables/orgs.ts';
 import { seedTree, type Tree } from '../../testing/fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';

@@ -5,12 +5,11 @@ import {
   SecurityPolicySchema,
   type SettingGroup,
 } from '../../../contracts/settings.ts';
-import type { Actor } from '../../../domain/access.ts';
-import type { Permission } from '../../../domain/roles.ts';
-import { DEFAULT_SECURITY_POLICY, type SecurityPolicy } from '../../../domain/security-policy.ts';
-import { DEFAULT_TERM_POLICY, type TermPolicy } from '../../../domain/terms.ts';
-import { DEFAULT_TRANSFER_POLICY, type TransferPolicy } from '../../../domain/transfer-rules.ts';
-import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../../../domain/upload-limits.ts';
+import type { Actor, Permission } from '../../../domain/access/index.ts';
+import { DEFAULT_SECURITY_POLICY, type SecurityPolicy } from '../../../domain/access/index.ts';
+import { DEFAULT_TRANSFER_POLICY, type TransferPolicy } from '../../../domain/membership/index.ts';
+import { DEFAULT_TERM_POLICY, type TermPolicy } from '../../../domain/org/index.ts';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../../../domain/shared/index.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';

@@ -1,13 +1,13 @@
 import { type SQL, sql } from 'drizzle-orm';
+import type { OrgKind } from '../../../domain/org/index.ts';
 import {
   BRANCH_MAX_MEMBERS,
   BRANCH_MIN_FULL_MEMBERS,
   type BranchRoster,
   COMMITTEE_FROM_FULL_MEMBERS,
   COMMITTEE_POSTS,
-} from '../../../domain/branch-roster.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
-import type { OrgKind } from '../../../domain/org-kinds.ts';
+} from '../../../domain/org/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { pathInScope, type Scope } from '../../db/scope.ts';
 

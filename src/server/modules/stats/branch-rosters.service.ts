@@ -1,5 +1,5 @@
-import type { BranchRoster } from '../../../domain/branch-roster.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
+import type { BranchRoster } from '../../../domain/org/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import type { Db } from '../../db/client.ts';
 import type { Scope } from '../../db/scope.ts';
 import { type RosterCandidate, selectRosterCandidates, sumBranchRoster } from './branch-rosters.repo.ts';

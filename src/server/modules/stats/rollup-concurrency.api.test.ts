@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StatsMember } from '../../../domain/member-stats.ts';
+import type { StatsMember } from '../../../domain/membership/index.ts';
 import type { Db } from '../../db/client.ts';
 import { seedTree, type Tree } from '../../testing/fixtures.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { StatKey, StatsMember, StatVector } from '../../../domain/member-stats.ts';
+import type { StatKey, StatsMember, StatVector } from '../../../domain/membership/index.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { countEveryKey, ON_ROSTER, STAT_COLUMNS } from './stat-sql.ts';
 

@@ -1,4 +1,3 @@
-import { addDays, daysBetween, type IsoDate } from '../../../domain/dates.ts';
 import {
   AGE_KEYS,
   addMember,
@@ -6,7 +5,8 @@ import {
   rosterDelta,
   type StatsMember,
   type StatVector,
-} from '../../../domain/member-stats.ts';
+} from '../../../domain/membership/index.ts';
+import { addDays, daysBetween, type IsoDate } from '../../../domain/shared/index.ts';
 import type { Db } from '../../db/client.ts';
 import {
   addToOrgStats,

@@ -1,11 +1,20 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { ADMISSION_PERIOD_STARTS } from '../../../domain/admission-periods.ts';
-import { EDUCATION_BANDS } from '../../../domain/codes/education.ts';
-import { ETHNICITY_CODES, ethnicityKind } from '../../../domain/codes/ethnicity.ts';
-import { WORK_POST_GROUPS } from '../../../domain/codes/work-post.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
-import { AGE_BANDS, bandStartBirthDates, STAT_KEYS, type StatKey } from '../../../domain/member-stats.ts';
-import { MEMBER_CATEGORIES, ROSTER_STATUSES } from '../../../domain/member-status.ts';
+import {
+  EDUCATION_BANDS,
+  ETHNICITY_CODES,
+  ethnicityKind,
+  WORK_POST_GROUPS,
+} from '../../../domain/codes/index.ts';
+import {
+  ADMISSION_PERIOD_STARTS,
+  AGE_BANDS,
+  bandStartBirthDates,
+  MEMBER_CATEGORIES,
+  ROSTER_STATUSES,
+  STAT_KEYS,
+  type StatKey,
+} from '../../../domain/membership/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 
 /**
  * The rollup keys as SQL over a member row (`m` = members, `p` = persons), generated from the same rules as

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { IsoDate } from '../../../domain/dates.ts';
-import type { StatsMember } from '../../../domain/member-stats.ts';
-import { ORG_KINDS } from '../../../domain/org-kinds.ts';
+import type { StatsMember } from '../../../domain/membership/index.ts';
+import { ORG_KINDS } from '../../../domain/org/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import { queryRows } from '../../db/client.ts';
 import { orgs } from '../../db/tables/orgs.ts';
 import { createUser, insertOrg, seedTree, TEST_PASSWORD, type Tree } from '../../testing/fixtures.ts';

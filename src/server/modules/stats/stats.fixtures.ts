@@ -1,8 +1,13 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { OrgStatsView } from '../../../contracts/stats.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
-import { aggregate, type StatKey, type StatsMember, type StatVector } from '../../../domain/member-stats.ts';
-import { STAT_DIMENSIONS } from '../../../domain/stat-dimensions.ts';
+import {
+  aggregate,
+  STAT_DIMENSIONS,
+  type StatKey,
+  type StatsMember,
+  type StatVector,
+} from '../../../domain/membership/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import type { Db } from '../../db/client.ts';
 import { members, persons } from '../../db/tables/people.ts';
 import type { Deps } from '../../deps.ts';

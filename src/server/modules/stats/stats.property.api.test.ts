@@ -1,15 +1,18 @@
 import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMISSION_PERIOD_STARTS } from '../../../domain/admission-periods.ts';
-import { EDUCATION_CODES } from '../../../domain/codes/education.ts';
-import { ETHNICITY_CODES } from '../../../domain/codes/ethnicity.ts';
-import { WORK_POST_CODES } from '../../../domain/codes/work-post.ts';
-import { addDays, addYears } from '../../../domain/dates.ts';
-import { AGE_BAND_STARTS, type StatsMember } from '../../../domain/member-stats.ts';
-import { GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '../../../domain/member-status.ts';
-import { ORG_KINDS, type OrgKind } from '../../../domain/org-kinds.ts';
-import { childFigures } from '../../../domain/stat-dimensions.ts';
+import { EDUCATION_CODES, ETHNICITY_CODES, WORK_POST_CODES } from '../../../domain/codes/index.ts';
+import {
+  ADMISSION_PERIOD_STARTS,
+  AGE_BAND_STARTS,
+  childFigures,
+  GENDERS,
+  MEMBER_CATEGORIES,
+  MEMBER_STATUSES,
+  type StatsMember,
+} from '../../../domain/membership/index.ts';
+import { ORG_KINDS, type OrgKind } from '../../../domain/org/index.ts';
+import { addDays, addYears } from '../../../domain/shared/index.ts';
 import { queryRows } from '../../db/client.ts';
 import { orgs } from '../../db/tables/orgs.ts';
 import { createUser, type FixtureOrg, insertOrg, TEST_PASSWORD } from '../../testing/fixtures.ts';

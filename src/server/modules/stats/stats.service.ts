@@ -1,8 +1,8 @@
 import type { ChildStats, OrgStatsView } from '../../../contracts/stats.ts';
-import type { Actor } from '../../../domain/access.ts';
-import type { StatVector } from '../../../domain/member-stats.ts';
-import { ORG_KINDS } from '../../../domain/org-kinds.ts';
-import { breakdown, COLLEGE_OR_ABOVE_KEYS, childFigures, sumOf } from '../../../domain/stat-dimensions.ts';
+import type { Actor } from '../../../domain/access/index.ts';
+import type { StatVector } from '../../../domain/membership/index.ts';
+import { breakdown, COLLEGE_OR_ABOVE_KEYS, childFigures, sumOf } from '../../../domain/membership/index.ts';
+import { ORG_KINDS } from '../../../domain/org/index.ts';
 import type { Deps } from '../../deps.ts';
 import { requirePermission, scopeOf } from '../../http/access.ts';
 import { getOrgRef } from '../orgs/org-refs.ts';

@@ -1,6 +1,6 @@
 import { type SQLChunk, sql } from 'drizzle-orm';
-import { STAT_KEYS } from '../../../domain/member-stats.ts';
-import { ORG_KINDS, type OrgKind } from '../../../domain/org-kinds.ts';
+import { STAT_KEYS } from '../../../domain/membership/index.ts';
+import { ORG_KINDS, type OrgKind } from '../../../domain/org/index.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { SUBTREE_KEYS, type SubtreeKey } from '../../db/tables/stats.ts';
 

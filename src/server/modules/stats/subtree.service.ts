@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../domain/dates.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import type { Db } from '../../db/client.ts';
 import { SUBTREE_KEYS } from '../../db/tables/stats.ts';
 import { bringAgesToToday } from './rollup.service.ts';

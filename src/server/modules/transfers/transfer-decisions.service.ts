@@ -6,10 +6,10 @@ import type {
   RejectTransferBody,
   TransferView,
 } from '../../../contracts/transfers.ts';
-import { type Actor, can } from '../../../domain/access.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
-import type { Role } from '../../../domain/roles.ts';
-import { checkReceive, checkTransferAction, type TransferAction } from '../../../domain/transfer-rules.ts';
+import type { Role } from '../../../domain/access/index.ts';
+import { type Actor, can } from '../../../domain/access/index.ts';
+import { checkReceive, checkTransferAction, type TransferAction } from '../../../domain/membership/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';

@@ -1,7 +1,7 @@
 import type { TransferView } from '../../../contracts/transfers.ts';
-import { type Actor, can } from '../../../domain/access.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
-import { isTransferOverdue } from '../../../domain/transfer-rules.ts';
+import { type Actor, can } from '../../../domain/access/index.ts';
+import { isTransferOverdue } from '../../../domain/membership/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import type { TransferRecord } from './transfers.repo.ts';
 
 /** A transfer as both sides see it, with what this actor may do: receive or reject (receiving side), cancel (sending). */

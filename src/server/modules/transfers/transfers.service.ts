@@ -5,9 +5,9 @@ import type {
   TransferListQuery,
   TransferView,
 } from '../../../contracts/transfers.ts';
-import type { Actor } from '../../../domain/access.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
-import { checkNewTransfer, type TransferTarget } from '../../../domain/transfer-rules.ts';
+import type { Actor } from '../../../domain/access/index.ts';
+import { checkNewTransfer, type TransferTarget } from '../../../domain/membership/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Db } from '../../db/client.ts';
 import type { Scope } from '../../db/scope.ts';

@@ -1,8 +1,11 @@
 import type { UserView } from '../../../contracts/users.ts';
-import type { Actor } from '../../../domain/access.ts';
-import { checkDeactivation, checkReactivation } from '../../../domain/accounts.ts';
-import { checkPassword } from '../../../domain/password-policy.ts';
-import { AFTER_SUCCESSFUL_LOGIN } from '../../../domain/security-policy.ts';
+import type { Actor } from '../../../domain/access/index.ts';
+import {
+  AFTER_SUCCESSFUL_LOGIN,
+  checkDeactivation,
+  checkPassword,
+  checkReactivation,
+} from '../../../domain/access/index.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Deps } from '../../deps.ts';
 import { enforce, staleVersion } from '../../http/errors.ts';

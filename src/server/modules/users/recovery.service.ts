@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { checkPassword } from '../../../domain/password-policy.ts';
-import { AFTER_SUCCESSFUL_LOGIN, isLocked } from '../../../domain/security-policy.ts';
+import { AFTER_SUCCESSFUL_LOGIN, checkPassword, isLocked } from '../../../domain/access/index.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';

@@ -1,8 +1,14 @@
 import type { AssignmentView } from '../../../contracts/auth.ts';
-import { type Actor, checkGrant, holdsAnywhere } from '../../../domain/access.ts';
-import { checkNewAssignment, type HeldAssignment } from '../../../domain/accounts.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
-import { permissionToGrant, type Role } from '../../../domain/roles.ts';
+import {
+  type Actor,
+  checkGrant,
+  checkNewAssignment,
+  type HeldAssignment,
+  holdsAnywhere,
+  permissionToGrant,
+  type Role,
+} from '../../../domain/access/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';

@@ -1,5 +1,5 @@
 import type { UserView } from '../../../contracts/users.ts';
-import type { Actor } from '../../../domain/access.ts';
+import type { Actor } from '../../../domain/access/index.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Deps } from '../../deps.ts';
 import { endSessionsOfUser, removeSecondFactorOfUser } from '../auth/sessions.service.ts';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../../domain/roles.ts';
+import type { Role } from '../../../domain/access/index.ts';
 import { roleAssignments, users } from '../../db/tables/users.ts';
 import { auditRows, reasonOf } from '../../testing/actors.ts';
 import { createUser, seedTree, TEST_PASSWORD, type Tree } from '../../testing/fixtures.ts';

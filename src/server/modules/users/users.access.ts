@@ -1,7 +1,12 @@
-import { type Actor, managingRoles } from '../../../domain/access.ts';
-import { type AccountAction, checkAccountAction, checkOwnAccount } from '../../../domain/account-duties.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
-import type { Permission, Role } from '../../../domain/roles.ts';
+import type { Permission, Role } from '../../../domain/access/index.ts';
+import {
+  type AccountAction,
+  type Actor,
+  checkAccountAction,
+  checkOwnAccount,
+  managingRoles,
+} from '../../../domain/access/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import type { Db } from '../../db/client.ts';
 import { requirePermission } from '../../http/access.ts';
 import { AppError, enforce, notFound } from '../../http/errors.ts';

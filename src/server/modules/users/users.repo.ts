@@ -13,9 +13,8 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
-import type { AccountStatus } from '../../../domain/accounts.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
-import type { Role } from '../../../domain/roles.ts';
+import type { AccountStatus, Role } from '../../../domain/access/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import type { Db } from '../../db/client.ts';
 import { orgInScope, type Scope } from '../../db/scope.ts';
 import { orgs } from '../../db/tables/orgs.ts';

@@ -1,10 +1,12 @@
 import type { UserView } from '../../../contracts/users.ts';
-import { type Actor, managingRoles } from '../../../domain/access.ts';
-import { checkAccountAction } from '../../../domain/account-duties.ts';
-import type { AccountStatus } from '../../../domain/accounts.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
-import { checkPassword } from '../../../domain/password-policy.ts';
-import type { Role } from '../../../domain/roles.ts';
+import type { AccountStatus, Role } from '../../../domain/access/index.ts';
+import {
+  type Actor,
+  checkAccountAction,
+  checkPassword,
+  managingRoles,
+} from '../../../domain/access/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import { type AuditContext, recordAudit } from '../../audit/audit.ts';
 import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';

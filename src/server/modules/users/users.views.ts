@@ -1,9 +1,8 @@
 import type { AssignmentView } from '../../../contracts/auth.ts';
 import type { UserView } from '../../../contracts/users.ts';
-import type { Actor } from '../../../domain/access.ts';
-import { allowedAccountActions } from '../../../domain/account-duties.ts';
-import { accountStatus } from '../../../domain/accounts.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
+import type { Actor } from '../../../domain/access/index.ts';
+import { accountStatus, allowedAccountActions } from '../../../domain/access/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
 import type { AssignmentRecord, UserRecord } from './users.repo.ts';
 
 export function assignmentView(a: AssignmentRecord): AssignmentView {

@@ -1,5 +1,5 @@
 import { and, eq, exists, gt, gte, inArray, isNull, or, sql } from 'drizzle-orm';
-import { PRIVILEGED_ROLES } from '../../../domain/roles.ts';
+import { PRIVILEGED_ROLES } from '../../../domain/access/index.ts';
 import type { Db } from '../../db/client.ts';
 import { pathInScope, type Scope } from '../../db/scope.ts';
 import { orgs } from '../../db/tables/orgs.ts';

@@ -1,8 +1,7 @@
 import type { SecurityWorkbenchView, WorkbenchView } from '../../../contracts/workbench.ts';
-import type { Actor } from '../../../domain/access.ts';
-import { FINDING_KINDS } from '../../../domain/org-findings.ts';
-import { ORG_KINDS } from '../../../domain/org-kinds.ts';
-import { securityNotices } from '../../../domain/second-factor.ts';
+import type { Actor } from '../../../domain/access/index.ts';
+import { securityNotices } from '../../../domain/access/index.ts';
+import { FINDING_KINDS, ORG_KINDS } from '../../../domain/org/index.ts';
 import type { Deps } from '../../deps.ts';
 import { requirePermission, scopeOf } from '../../http/access.ts';
 import { collectFindings, findingItems, type LocatedFinding } from '../orgs/findings.service.ts';

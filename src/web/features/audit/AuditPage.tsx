@@ -8,7 +8,7 @@ import {
   auditActionLabel,
   auditEntityTypeLabel,
 } from '../../../contracts/audit.ts';
-import { ROLE_LABELS, type Role } from '../../../domain/roles.ts';
+import { ROLE_LABELS, type Role } from '../../../domain/access/index.ts';
 import { type AuditEntry, type AuditFilter, exportAuditLogs, useAuditLogs } from '../../api/audit.ts';
 import { ChangeTable } from '../../ui/ChangeTable.tsx';
 import { DATE_FORMAT, formatDateTime, toIsoDate } from '../../ui/dates.ts';

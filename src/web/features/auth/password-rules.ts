@@ -1,5 +1,5 @@
 import type { FormRule } from 'antd';
-import { checkPassword } from '../../../domain/password-policy.ts';
+import { checkPassword } from '../../../domain/access/index.ts';
 
 /** The password policy as the user reads it (the rule itself is src/domain/password-policy.ts). */
 export const PASSWORD_POLICY_TEXT =

@@ -1,8 +1,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AssignmentView } from '../../../contracts/auth.ts';
-import { LEFT_REASON_LABELS, LEFT_REASONS } from '../../../domain/member-status.ts';
-import { ledgerCategoryLabel } from '../../../domain/membership-ledger.ts';
-import { permissionsOf } from '../../../domain/roles.ts';
+import { permissionsOf } from '../../../domain/access/index.ts';
+import { LEFT_REASON_LABELS, LEFT_REASONS, ledgerCategoryLabel } from '../../../domain/membership/index.ts';
 import type { LedgerPeriod, LedgerView } from '../../api/ledger.ts';
 import { DATE_FORMAT } from '../../ui/dates.ts';
 

@@ -1,6 +1,6 @@
 import { Button, Drawer, Form, Input } from 'antd';
 import { useEffect } from 'react';
-import { checkLandline, checkMobile } from '../../../domain/phone.ts';
+import { checkLandline, checkMobile } from '../../../domain/people/index.ts';
 import { type MemberDetail, useUpdateOwnContact } from '../../api/members.ts';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ImportLimitsView } from '../../../contracts/member-import.ts';
-import { DEFAULT_UPLOAD_LIMITS } from '../../../domain/upload-limits.ts';
+import { DEFAULT_UPLOAD_LIMITS } from '../../../domain/shared/index.ts';
 import { api } from '../../api/client.ts';
 
 /** The 导入限制 in force (the defaults until they are loaded): the upload step states them beforehand. */

@@ -1,7 +1,7 @@
 import { DownOutlined, EditOutlined, SendOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Flex } from 'antd';
 import { useState } from 'react';
-import { isOnRoster } from '../../../domain/member-status.ts';
+import { isOnRoster } from '../../../domain/membership/index.ts';
 import type { MemberDetail } from '../../api/members.ts';
 import { TransferOutModal } from '../transfers/TransferOutModal.tsx';
 import { MemberFormDrawer } from './MemberFormDrawer.tsx';

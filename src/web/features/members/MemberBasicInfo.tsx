@@ -1,8 +1,12 @@
 import { EyeOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Flex, Tag } from 'antd';
 import type { ReactNode } from 'react';
-import { ageOn } from '../../../domain/age.ts';
-import { GENDER_LABELS, LEFT_REASON_LABELS, MEMBER_CATEGORY_LABELS } from '../../../domain/member-status.ts';
+import {
+  GENDER_LABELS,
+  LEFT_REASON_LABELS,
+  MEMBER_CATEGORY_LABELS,
+} from '../../../domain/membership/index.ts';
+import { ageOn } from '../../../domain/people/index.ts';
 import type { MemberDetail } from '../../api/members.ts';
 import { formatDate, todayIso } from '../../ui/dates.ts';
 import { MemberStatusTag } from './MemberStatusTag.tsx';

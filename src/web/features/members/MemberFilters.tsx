@@ -6,7 +6,7 @@ import {
   MEMBER_CATEGORY_LABELS,
   MEMBER_STATUS_LABELS,
   MEMBER_STATUSES,
-} from '../../../domain/member-status.ts';
+} from '../../../domain/membership/index.ts';
 import { useOrgDetail } from '../../api/orgs.ts';
 import { DATE_FORMAT } from '../../ui/dates.ts';
 import { FilterPanel } from '../../ui/FilterPanel.tsx';

@@ -4,7 +4,7 @@ import {
   type LeftReason,
   MEMBER_STATUS_LABELS,
   type MemberStatus,
-} from '../../../domain/member-status.ts';
+} from '../../../domain/membership/index.ts';
 
 /** antd's preset status colours (from the theme), never raw values. */
 const COLORS: Record<MemberStatus, string> = {

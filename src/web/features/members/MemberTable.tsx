@@ -1,6 +1,6 @@
 import { Flex, Table, type TableProps, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { GENDER_LABELS, MEMBER_CATEGORY_LABELS } from '../../../domain/member-status.ts';
+import { GENDER_LABELS, MEMBER_CATEGORY_LABELS } from '../../../domain/membership/index.ts';
 import type { MemberListItem, MemberQuery, MemberSort } from '../../api/members.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';

@@ -1,11 +1,11 @@
 import { DatePicker, Form, type FormInstance, Input, Radio, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
-import { checkAdmissionAge } from '../../../domain/age.ts';
 import {
   MEMBER_CATEGORIES,
   MEMBER_CATEGORY_LABELS,
   MEMBER_STATUS_LABELS,
-} from '../../../domain/member-status.ts';
+} from '../../../domain/membership/index.ts';
+import { checkAdmissionAge } from '../../../domain/people/index.ts';
 import { DATE_FORMAT, isoDate } from '../../ui/dates.ts';
 import { memberOrgDisabledReason } from '../../ui/member-org.ts';
 import { OrgSelect } from '../../ui/OrgSelect.tsx';

@@ -1,7 +1,7 @@
 import { DatePicker, Form, type FormInstance, Input, Radio, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { GENDER_LABELS, GENDERS } from '../../../domain/member-status.ts';
-import { checkLandline, checkMobile } from '../../../domain/phone.ts';
+import { GENDER_LABELS, GENDERS } from '../../../domain/membership/index.ts';
+import { checkLandline, checkMobile } from '../../../domain/people/index.ts';
 import { DATE_FORMAT, todayIso } from '../../ui/dates.ts';
 import { idFeedback } from './id-autofill.ts';
 import type { MemberFormValues } from './member-form.ts';

@@ -1,8 +1,7 @@
 import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
-import { LEFT_REASON_LABELS, type LeftReason } from '../../../domain/member-status.ts';
-import { probationEndOf } from '../../../domain/probation.ts';
+import { LEFT_REASON_LABELS, type LeftReason, probationEndOf } from '../../../domain/membership/index.ts';
 import { type MemberDetail, useMemberEvent, useReloadMember } from '../../api/members.ts';
 import { DATE_FORMAT, formatDate, fromIsoDate, isoDate, todayIso, toIsoDate } from '../../ui/dates.ts';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';

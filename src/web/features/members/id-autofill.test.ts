@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateIdNumber } from '../../../domain/id-number.ts';
+import { generateIdNumber } from '../../../domain/people/index.ts';
 import { idFeedback, normalizeIdInput } from './id-autofill.ts';
 
 const TODAY = '2026-06-30';

@@ -1,7 +1,7 @@
-import type { IsoDate } from '../../../domain/dates.ts';
-import { isIsoDate } from '../../../domain/dates.ts';
-import { checkIdNumber, PROVINCE_CODES } from '../../../domain/id-number.ts';
-import type { Gender } from '../../../domain/member-status.ts';
+import type { Gender } from '../../../domain/membership/index.ts';
+import { checkIdNumber, PROVINCE_CODES } from '../../../domain/people/index.ts';
+import type { IsoDate } from '../../../domain/shared/index.ts';
+import { isIsoDate } from '../../../domain/shared/index.ts';
 
 /**
  * Instant feedback on a 公民身份号码 being typed (the server decides; this only spares a round trip).

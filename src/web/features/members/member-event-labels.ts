@@ -5,7 +5,7 @@ import {
   MEMBER_STATUS_LABELS,
   type MemberCategory,
   type MemberStatus,
-} from '../../../domain/member-status.ts';
+} from '../../../domain/membership/index.ts';
 
 /** Chinese names of the member's history events (member_events.kind). */
 export const MEMBER_EVENT_LABELS: Record<string, string> = {

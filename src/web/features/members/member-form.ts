@@ -1,5 +1,5 @@
 import type { Dayjs } from 'dayjs';
-import type { Gender, MemberCategory } from '../../../domain/member-status.ts';
+import type { Gender, MemberCategory } from '../../../domain/membership/index.ts';
 import type { CreateMemberInput, MemberDetail, UpdateMemberInput } from '../../api/members.ts';
 import { fromIsoDate, isoDate, toIsoDate } from '../../ui/dates.ts';
 import { normalizeIdInput } from './id-autofill.ts';

@@ -1,14 +1,16 @@
-import { type CodeList, findCodeName } from '../../../domain/codes/coded-cell.ts';
 import {
+  type CodeList,
   EDUCATION_BANDS,
   EDUCATION_GROUPS,
   EDUCATION_LIST,
   EDUCATIONS,
-} from '../../../domain/codes/education.ts';
-import { ETHNICITY_LIST } from '../../../domain/codes/ethnicity.ts';
-import { WORK_POST_LIST, WORK_POST_NODES, WORK_POSTS } from '../../../domain/codes/work-post.ts';
-import { AGE_BANDS } from '../../../domain/member-stats.ts';
-import { AGE_BAND_LABELS } from '../../../domain/stat-dimensions.ts';
+  ETHNICITY_LIST,
+  findCodeName,
+  WORK_POST_LIST,
+  WORK_POST_NODES,
+  WORK_POSTS,
+} from '../../../domain/codes/index.ts';
+import { AGE_BAND_LABELS, AGE_BANDS } from '../../../domain/membership/index.ts';
 
 export const AGE_BAND_OPTIONS = AGE_BANDS.map((b) => ({ value: b, label: AGE_BAND_LABELS[b] }));
 

@@ -1,7 +1,6 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { MEMBER_SORTS } from '../../../contracts/members.ts';
-import type { AgeBand } from '../../../domain/member-stats.ts';
-import type { Gender, MemberCategory, MemberStatus } from '../../../domain/member-status.ts';
+import type { AgeBand, Gender, MemberCategory, MemberStatus } from '../../../domain/membership/index.ts';
 import type { MemberFilterQuery, MemberQuery, MemberSort } from '../../api/members.ts';
 import { DATE_FORMAT } from '../../ui/dates.ts';
 

@@ -1,7 +1,11 @@
 import type { MEMBER_EVENT_KINDS } from '../../../contracts/members.ts';
-import { addMonths, type IsoDate } from '../../../domain/dates.ts';
-import { LEFT_REASONS, type LeftReason, type MemberStatus } from '../../../domain/member-status.ts';
-import { probationEndOf } from '../../../domain/probation.ts';
+import {
+  LEFT_REASONS,
+  type LeftReason,
+  type MemberStatus,
+  probationEndOf,
+} from '../../../domain/membership/index.ts';
+import { addMonths, type IsoDate } from '../../../domain/shared/index.ts';
 
 export type StatusChangeKind = (typeof MEMBER_EVENT_KINDS)[number];
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Descriptions, Drawer, Flex, Form } from 'antd';
 import { useEffect } from 'react';
 import type { OrgDetail } from '../../../contracts/orgs.ts';
-import { allowedParentKinds, ORG_KIND_LABELS } from '../../../domain/org-kinds.ts';
+import { allowedParentKinds, ORG_KIND_LABELS } from '../../../domain/org/index.ts';
 import { type OrgSearchHit, useMoveOrg, useReloadOrg } from '../../api/orgs.ts';
 import { OrgSelect } from '../../ui/OrgSelect.tsx';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';

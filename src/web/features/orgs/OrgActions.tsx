@@ -2,7 +2,7 @@ import { DeleteOutlined, EditOutlined, NodeIndexOutlined, PlusOutlined } from '@
 import { Button, Flex } from 'antd';
 import { useState } from 'react';
 import type { OrgDetail } from '../../../contracts/orgs.ts';
-import { allowedChildKinds } from '../../../domain/org-kinds.ts';
+import { allowedChildKinds } from '../../../domain/org/index.ts';
 import { DissolveOrgModal } from './DissolveOrgModal.tsx';
 import { MoveOrgDrawer } from './MoveOrgDrawer.tsx';
 import { OrgFormDrawer } from './OrgFormDrawer.tsx';

@@ -1,6 +1,6 @@
 import { Descriptions } from 'antd';
 import type { OrgDetail } from '../../../contracts/orgs.ts';
-import { ORG_KIND_LABELS, SECTOR_LABELS } from '../../../domain/org-kinds.ts';
+import { ORG_KIND_LABELS, SECTOR_LABELS } from '../../../domain/org/index.ts';
 import { formatDate, formatDateTime } from '../../ui/dates.ts';
 
 const dash = (v: string | null | undefined) => v || '—';

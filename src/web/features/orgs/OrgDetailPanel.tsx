@@ -1,7 +1,7 @@
 import { Badge, Breadcrumb, Card, Flex, Tabs, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import type { OrgDetail } from '../../../contracts/orgs.ts';
-import { ORG_KIND_LABELS } from '../../../domain/org-kinds.ts';
+import { ORG_KIND_LABELS } from '../../../domain/org/index.ts';
 import { useOrgDetail } from '../../api/orgs.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';

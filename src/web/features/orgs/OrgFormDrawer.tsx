@@ -10,7 +10,7 @@ import {
   SECTOR_LABELS,
   SECTORS,
   type Sector,
-} from '../../../domain/org-kinds.ts';
+} from '../../../domain/org/index.ts';
 import { useCreateOrg, useOrgDetail, useReloadOrg, useUpdateOrg } from '../../api/orgs.ts';
 import { DATE_FORMAT, fromIsoDate, isoDate } from '../../ui/dates.ts';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';

@@ -1,6 +1,6 @@
 import { AutoComplete, Flex, Input, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { ORG_KIND_LABELS } from '../../../domain/org-kinds.ts';
+import { ORG_KIND_LABELS } from '../../../domain/org/index.ts';
 import { useOrgSearch } from '../../api/orgs.ts';
 import { useDebouncedValue } from '../../ui/use-debounced-value.ts';
 

@@ -2,7 +2,7 @@ import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Flex, Tag, Tree, type TreeDataNode, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OrgSummary } from '../../../contracts/orgs.ts';
-import { ORG_KIND_LABELS } from '../../../domain/org-kinds.ts';
+import { ORG_KIND_LABELS } from '../../../domain/org/index.ts';
 import { orgChildrenQuery, orgRootsQuery } from '../../api/orgs.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';

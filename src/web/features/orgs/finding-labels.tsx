@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import type { Severity } from '../../../domain/org-findings.ts';
+import type { Severity } from '../../../domain/org/index.ts';
 
 const SEVERITY_TAGS: Record<Severity, { label: string; color: string }> = {
   critical: { label: '紧急', color: 'error' },

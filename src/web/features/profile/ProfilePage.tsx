@@ -1,6 +1,6 @@
 import { App, Card, Descriptions, Tabs, Tag } from 'antd';
 import { useSearchParams } from 'react-router';
-import { ROLE_LABELS } from '../../../domain/roles.ts';
+import { ROLE_LABELS } from '../../../domain/access/index.ts';
 import { useMe } from '../../api/auth.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';

@@ -1,6 +1,6 @@
 import { Flex, Select, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { ORG_KIND_LABELS } from '../../../domain/org-kinds.ts';
+import { ORG_KIND_LABELS } from '../../../domain/org/index.ts';
 import { type ReceivingOrg, useReceivingOrgs } from '../../api/transfers.ts';
 import { useDebouncedValue } from '../../ui/use-debounced-value.ts';
 

@@ -1,8 +1,8 @@
 import { Alert, DatePicker, Form, Input, Modal, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
-import { addMonths } from '../../../domain/dates.ts';
-import { DEFAULT_TRANSFER_POLICY } from '../../../domain/transfer-rules.ts';
+import { DEFAULT_TRANSFER_POLICY } from '../../../domain/membership/index.ts';
+import { addMonths } from '../../../domain/shared/index.ts';
 import type { MemberDetail } from '../../api/members.ts';
 import { useCreateTransfer, useTransferPolicy } from '../../api/transfers.ts';
 import { DATE_FORMAT, isoDate, toIsoDate } from '../../ui/dates.ts';

@@ -1,5 +1,5 @@
 import { Flex, Tag, Tooltip } from 'antd';
-import { TRANSFER_STATUS_LABELS } from '../../../domain/transfer-rules.ts';
+import { TRANSFER_STATUS_LABELS } from '../../../domain/membership/index.ts';
 import type { TransferStatus, TransferView } from '../../api/transfers.ts';
 import { formatDate } from '../../ui/dates.ts';
 

@@ -1,6 +1,6 @@
 import { Badge, Card, Checkbox, Flex, Select, Tabs } from 'antd';
 import { useState } from 'react';
-import { TRANSFER_STATUS_LABELS, TRANSFER_STATUSES } from '../../../domain/transfer-rules.ts';
+import { TRANSFER_STATUS_LABELS, TRANSFER_STATUSES } from '../../../domain/membership/index.ts';
 import { type TransferDirection, type TransferStatus, useTransfers } from '../../api/transfers.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';

@@ -2,7 +2,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Drawer, Flex, Form, Input, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { USERNAME_PATTERN } from '../../../contracts/users.ts';
-import { ROLE_LABELS, type Role } from '../../../domain/roles.ts';
+import { ROLE_LABELS, type Role } from '../../../domain/access/index.ts';
 import { useMe } from '../../api/auth.ts';
 import { useCreateUser } from '../../api/users.ts';
 import { DATE_FORMAT, toIsoDate } from '../../ui/dates.ts';

@@ -1,7 +1,7 @@
 import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Select, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AssignmentView, MeView } from '../../../contracts/auth.ts';
-import { ROLE_LABELS, type Role } from '../../../domain/roles.ts';
+import { ROLE_LABELS, type Role } from '../../../domain/access/index.ts';
 import { useGrantRole, useRevokeRole, useUser } from '../../api/users.ts';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../../ui/dates.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';

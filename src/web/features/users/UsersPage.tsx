@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Form, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import type { UserView } from '../../../contracts/users.ts';
-import { ROLE_LABELS, ROLES } from '../../../domain/roles.ts';
+import { ROLE_LABELS, ROLES } from '../../../domain/access/index.ts';
 import { useMe } from '../../api/auth.ts';
 import { type UserListParams, useUsers } from '../../api/users.ts';
 import { formatDate, formatDateTime } from '../../ui/dates.ts';

@@ -6,7 +6,7 @@ import {
   type Role,
   rankAllows,
   roleGrants,
-} from '../../../domain/roles.ts';
+} from '../../../domain/access/index.ts';
 
 /**
  * The roles this user may grant or revoke somewhere: the three administrator roles with

@@ -1,7 +1,6 @@
 import { Flex, Table, type TablePaginationConfig, Typography } from 'antd';
 import { Link } from 'react-router';
-import { FINDING_KIND_LABELS } from '../../../domain/org-findings.ts';
-import { ORG_KIND_LABELS } from '../../../domain/org-kinds.ts';
+import { FINDING_KIND_LABELS, ORG_KIND_LABELS } from '../../../domain/org/index.ts';
 import type { OrgFinding } from '../../api/findings.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';

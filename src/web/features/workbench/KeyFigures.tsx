@@ -1,8 +1,7 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { WorkbenchView } from '../../../contracts/workbench.ts';
-import { FINDING_KIND_LABELS, FINDING_KINDS } from '../../../domain/org-findings.ts';
-import { ORG_KINDS } from '../../../domain/org-kinds.ts';
+import { FINDING_KIND_LABELS, FINDING_KINDS, ORG_KINDS } from '../../../domain/org/index.ts';
 
 function Figure({
   title,

@@ -1,6 +1,6 @@
 import { theme } from 'antd';
 import { useMemo } from 'react';
-import { ORG_KIND_LABELS, ORG_KINDS } from '../../../domain/org-kinds.ts';
+import { ORG_KIND_LABELS, ORG_KINDS } from '../../../domain/org/index.ts';
 import { EChart, type EChartOption } from '../../ui/EChart.tsx';
 
 /** 组织数量（按类别）: one bar per kind, from the top of the tree down. */

@@ -1,7 +1,7 @@
 import { Badge, Card, Segmented } from 'antd';
 import { useState } from 'react';
 import type { WorkbenchView } from '../../../contracts/workbench.ts';
-import { FINDING_KIND_LABELS, FINDING_KINDS, type FindingKind } from '../../../domain/org-findings.ts';
+import { FINDING_KIND_LABELS, FINDING_KINDS, type FindingKind } from '../../../domain/org/index.ts';
 import { useFindings } from '../../api/findings.ts';
 import { FindingsTable } from './FindingsTable.tsx';
 

@@ -1,4 +1,4 @@
-import { type ExceededLimit, limitExceeded, type UploadLimits } from '../../../../domain/upload-limits.ts';
+import { type ExceededLimit, limitExceeded, type UploadLimits } from '../../../../domain/shared/index.ts';
 import { AppError } from '../../../http/errors.ts';
 
 /** Whatever is wrong with an uploaded workbook is the uploader's to fix: 400, never 500. */

@@ -2,7 +2,7 @@ import {
   readerLimits,
   SHARED_STRING_OVERHEAD_BYTES,
   type UploadLimits,
-} from '../../../../domain/upload-limits.ts';
+} from '../../../../domain/shared/index.ts';
 import { overLimit } from './refusals.ts';
 import type { XmlHandler } from './xml-stream.ts';
 

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import type { UploadLimits } from '../../../../domain/upload-limits.ts';
+import type { UploadLimits } from '../../../../domain/shared/index.ts';
 import { type CellInput, EMPTY_CELL, toCellInput } from '../cells.ts';
 import { notXlsx, overLimit } from './refusals.ts';
 import type { SharedStrings } from './shared-strings.ts';

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { SaxesParser } from 'saxes';
-import { readerLimits, type UploadLimits } from '../../../../domain/upload-limits.ts';
+import { readerLimits, type UploadLimits } from '../../../../domain/shared/index.ts';
 import type { AppError } from '../../../http/errors.ts';
 import { notXlsx, overLimit } from './refusals.ts';
 

@@ -2,7 +2,7 @@ import { Alert, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import type { LeadershipView, OrgDetail } from '../../../../contracts/orgs.ts';
-import { headPost, LEADERSHIP_POST_LABELS } from '../../../../domain/leadership.ts';
+import { headPost, LEADERSHIP_POST_LABELS } from '../../../../domain/org/index.ts';
 import { useEndPost, useReloadOrg } from '../../../api/orgs.ts';
 import { DATE_FORMAT, fromIsoDate, isoDate } from '../../../ui/dates.ts';
 import { useApiErrorHandler } from '../../../ui/use-api-error.ts';

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Switch, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { LeadershipView, OrgDetail } from '../../../../contracts/orgs.ts';
-import { LEADERSHIP_POST_LABELS, LEADERSHIP_POSTS } from '../../../../domain/leadership.ts';
+import { LEADERSHIP_POST_LABELS, LEADERSHIP_POSTS } from '../../../../domain/org/index.ts';
 import { formatDate } from '../../../ui/dates.ts';
 import { EmptyState } from '../../../ui/EmptyState.tsx';
 import { EndPostModal } from './EndPostModal.tsx';

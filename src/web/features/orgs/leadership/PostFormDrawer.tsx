@@ -2,14 +2,14 @@ import { Alert, Button, DatePicker, Drawer, Flex, Form, Input, Select } from 'an
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef } from 'react';
 import type { LeadershipView, OrgDetail } from '../../../../contracts/orgs.ts';
-import { addYears } from '../../../../domain/dates.ts';
 import {
   checkNewPost,
+  checkPostTerm,
   LEADERSHIP_POST_LABELS,
   LEADERSHIP_POSTS,
   type LeadershipPost,
-} from '../../../../domain/leadership.ts';
-import { checkPostTerm } from '../../../../domain/terms.ts';
+} from '../../../../domain/org/index.ts';
+import { addYears } from '../../../../domain/shared/index.ts';
 import { useCreatePost, useReloadOrg, useUpdatePost } from '../../../api/orgs.ts';
 import { DATE_FORMAT, fromIsoDate, isoDate, toIsoDate } from '../../../ui/dates.ts';
 import { useApiErrorHandler } from '../../../ui/use-api-error.ts';

@@ -1,0 +1,308 @@
+import type { OrgKind } from '../org/index.ts';
+import { ADMISSION_AGE_ARTICLE, checkAdmissionAge } from '../people/index.ts';
+import { addMonths, type Denial, deny, type IsoDate } from '../shared/index.ts';
+import {
+  isOnRoster,
+  type LeftReason,
+  MEMBER_STATUS_LABELS,
+  type MemberStatus,
+  ROSTER_STATUSES,
+} from './member-status.ts';
+import {
+  admittedWithoutProbation,
+  initialProbationEnd,
+  PROBATION_ARTICLE,
+  probationEndOf,
+} from './probation.ts';
+
+/**
+ * Rules for recording a member (党员): where they may be placed and whether the dates of their admission and
+ * confirmation hang together (党章第一条、第七条; DOMAIN.md §1.3). Every member belongs to a 党支部, or a
+ * 党小组 inside one (条例第二十五条).
+ */
+export const MEMBER_PLACEMENT_ARTICLE = '《中国共产党党员教育管理工作条例》第二十五条';
+export const MEMBER_ORG_KINDS: readonly OrgKind[] = ['branch', 'group'];
+
+export type MemberOrg = { readonly kind: OrgKind; readonly dissolvedOn: IsoDate | null };
+
+/** A member is placed in a branch or a group that still exists. */
+export function checkMemberOrg(org: MemberOrg): Denial | null {
+  if (!MEMBER_ORG_KINDS.includes(org.kind)) {
+    return deny('member_org_not_branch', '党员只能编入党支部或党小组', { article: MEMBER_PLACEMENT_ARTICLE });
+  }
+  if (org.dissolvedOn !== null) {
+    return deny('member_org_dissolved', '该党组织已撤销，不能编入党员', {
+      article: MEMBER_PLACEMENT_ARTICLE,
+    });
+  }
+  return null;
+}
+
+export type NewMemberFacts = {
+  readonly org: MemberOrg;
+  readonly status: 'probationary' | 'full';
+  readonly birthDate: IsoDate;
+  readonly admittedOn: IsoDate;
+  readonly confirmedOn: IsoDate | null;
+};
+export type NewMemberDecision = { readonly ok: true; readonly probationEndsOn: IsoDate | null } | Denial;
+
+function admissionDenial(f: NewMemberFacts, today: IsoDate): Denial | null {
+  if (f.admittedOn > today) {
+    return deny('admitted_in_future', '入党时间不能晚于今天', { article: PROBATION_ARTICLE });
+  }
+  return checkBirthDateAgainstAdmission(f.birthDate, f.admittedOn);
+}
+
+/**
+ * 转正时间 of a full member: at least a year after admission (预备期一年, 党章第七条), not in the future. Members
+ * admitted between 1969-04-01 and 1977-08-11 had no 预备期, so a 转正时间 equal to the 入党时间 is accepted too.
+ */
+function confirmationDenial(f: NewMemberFacts, today: IsoDate): Denial | null {
+  if (f.status === 'probationary') {
+    if (f.confirmedOn === null) return null;
+    return deny('probationary_has_confirmed_on', '预备党员不应填写转正时间', { article: PROBATION_ARTICLE });
+  }
+  if (f.confirmedOn === null) {
+    return deny('confirmed_on_required', '正式党员须填写转正时间', { article: PROBATION_ARTICLE });
+  }
+  if (f.confirmedOn > today) {
+    return deny('confirmed_in_future', '转正时间不能晚于今天', { article: PROBATION_ARTICLE });
+  }
+  const sameDay = f.confirmedOn === f.admittedOn && admittedWithoutProbation(f.admittedOn);
+  if (!sameDay && f.confirmedOn < probationEndOf(f.admittedOn)) {
+    return deny('confirmed_too_early', '转正时间应在入党满一年（预备期满）之后', {
+      article: PROBATION_ARTICLE,
+      details: { earliest: probationEndOf(f.admittedOn) },
+    });
+  }
+  return null;
+}
+
+/**
+ * May this member be recorded? Placement, admission (not in the future, not before birth, age ≥ 18) and
+ * confirmation dates. Answers the end of the 预备期 to store: admission + 1 year.
+ */
+export function checkNewMember(f: NewMemberFacts, today: IsoDate): NewMemberDecision {
+  const denial = checkMemberOrg(f.org) ?? admissionDenial(f, today) ?? confirmationDenial(f, today);
+  if (denial) return denial;
+  return { ok: true, probationEndsOn: initialProbationEnd(f.admittedOn, f.confirmedOn) };
+}
+
+/** Admitted after birth and at 18 or older (党章第一条); also for a corrected birth date. */
+export function checkBirthDateAgainstAdmission(birthDate: IsoDate, admittedOn: IsoDate): Denial | null {
+  if (admittedOn < birthDate) {
+    return deny('admitted_before_birth', '入党时间不能早于出生日期', { article: ADMISSION_AGE_ARTICLE });
+  }
+  const age = checkAdmissionAge(birthDate, admittedOn);
+  return age.ok ? null : age;
+}
+
+/**
+ * Status changes of a member (DOMAIN.md §1.3, §2.4, §6): 转正, 延长预备期, 停止党籍 and 恢复党籍, 失联 and its end,
+ * 出党. Each answers the member's changed fields and the history row to write, or a denial with its article.
+ */
+
+/** What the status rules need to know of a member. */
+export type MemberState = {
+  readonly status: MemberStatus;
+  readonly admittedOn: IsoDate;
+  readonly confirmedOn: IsoDate | null;
+  readonly probationEndsOn: IsoDate | null;
+  /** The date of the latest event in the member's history: history is never written out of order. */
+  readonly lastEventOn: IsoDate | null;
+};
+
+export type MemberEventKind =
+  | 'confirm'
+  | 'extend_probation'
+  | 'suspend'
+  | 'restore'
+  | 'mark_unreachable'
+  | 'mark_reachable'
+  | 'leave';
+
+export type MemberEventInput = {
+  readonly kind: MemberEventKind;
+  readonly effectiveOn: IsoDate;
+  readonly reason: string | null;
+  readonly leftReason?: LeftReason | undefined;
+  readonly probationEndsOn?: IsoDate | undefined;
+  readonly lostContactOn?: IsoDate | undefined;
+};
+
+/** The fields of the member that change. */
+export type MemberChanges = {
+  readonly status?: MemberStatus;
+  readonly leftReason?: LeftReason | null;
+  readonly confirmedOn?: IsoDate;
+  readonly probationEndsOn?: IsoDate;
+  readonly lostContactOn?: IsoDate | null;
+};
+
+/** The history row: its stored kind (past tense, GLOSSARY.md) and what it changed from and to. */
+export type MemberEventRecord = {
+  readonly kind: string;
+  readonly fromValue: string | null;
+  readonly toValue: string | null;
+  readonly details: Record<string, unknown>;
+};
+
+export type MemberEventDecision =
+  | { readonly ok: true; readonly changes: MemberChanges; readonly event: MemberEventRecord }
+  | Denial;
+
+type Rule = (m: MemberState, e: MemberEventInput) => MemberEventDecision;
+
+const STATUS_ARTICLE = '《中国共产党党员教育管理工作条例》第二十四条';
+const LEAVE_ARTICLE = '党章第九条';
+const EXTENSION_MIN_MONTHS = 6;
+const EXTENSION_MAX_MONTHS = 12;
+
+function statusChange(m: MemberState, to: MemberStatus, kind: string, changes: MemberChanges = {}) {
+  return {
+    ok: true as const,
+    changes: { status: to, ...changes },
+    event: { kind, fromValue: m.status, toValue: to, details: {} },
+  };
+}
+
+function wrongStatus(allowed: readonly MemberStatus[], what: string, article: string): Denial {
+  const names = allowed.map((s) => MEMBER_STATUS_LABELS[s]).join('、');
+  return deny('event_not_allowed_in_status', `只有${names}可以${what}`, {
+    article,
+    details: { allowed },
+  });
+}
+
+const needReason = (what: string, article: string) =>
+  deny('reason_required', `${what}须填写原因`, { article });
+
+/** The status a member returns to: full once confirmed, else probationary. */
+const standing = (m: MemberState): MemberStatus => (m.confirmedOn ? 'full' : 'probationary');
+
+/** 转正: a 预备党员, on or after the end of the 预备期 or its extension (党章第七条; DOMAIN.md §1.3). */
+const confirm: Rule = (m, e) => {
+  if (m.status !== 'probationary') return wrongStatus(['probationary'], '转正', PROBATION_ARTICLE);
+  const end = m.probationEndsOn ?? probationEndOf(m.admittedOn);
+  if (e.effectiveOn < end) {
+    return deny('confirm_before_probation_end', `预备期至${end}届满，届满后方可讨论转正`, {
+      article: PROBATION_ARTICLE,
+      details: { probationEndsOn: end },
+    });
+  }
+  // 转正时间 is the end of the 预备期, whenever the 支部大会 meets (党龄 counts from it, 党章第七条).
+  const changed = statusChange(m, 'full', 'confirmed', { confirmedOn: end });
+  return { ...changed, event: { ...changed.event, details: { confirmedOn: end } } };
+};
+
+/** 延长预备期: once only, by 6 to 12 months counted from the end of the original year (党章第七条). */
+const extendProbation: Rule = (m, e) => {
+  if (m.status !== 'probationary') return wrongStatus(['probationary'], '延长预备期', PROBATION_ARTICLE);
+  const original = probationEndOf(m.admittedOn);
+  if (m.probationEndsOn !== null && m.probationEndsOn !== original) {
+    return deny('probation_already_extended', '预备期只能延长一次', { article: PROBATION_ARTICLE });
+  }
+  const to = e.probationEndsOn;
+  const earliest = addMonths(original, EXTENSION_MIN_MONTHS);
+  const latest = addMonths(original, EXTENSION_MAX_MONTHS);
+  if (!to || to < earliest || to > latest) {
+    return deny(
+      'probation_extension_out_of_range',
+      `延长后的预备期应在${earliest}至${latest}之间届满（延长6个月至1年）`,
+      {
+        article: PROBATION_ARTICLE,
+        details: { earliest, latest },
+      },
+    );
+  }
+  return {
+    ok: true,
+    changes: { probationEndsOn: to },
+    event: { kind: 'probation_extended', fromValue: original, toValue: to, details: {} },
+  };
+};
+
+/** 停止党籍 (条例第二十四条): from full, probationary or unreachable, with the reason. */
+const suspend: Rule = (m, e) => {
+  const allowed: MemberStatus[] = ['full', 'probationary', 'unreachable'];
+  if (!allowed.includes(m.status)) return wrongStatus(allowed, '停止党籍', STATUS_ARTICLE);
+  if (!e.reason) return needReason('停止党籍', STATUS_ARTICLE);
+  return statusChange(m, 'suspended', 'suspended');
+};
+
+/** 恢复党籍: a suspended member, by procedure, with the reason (条例第二十四条). */
+const restore: Rule = (m, e) => {
+  if (m.status !== 'suspended') return wrongStatus(['suspended'], '恢复党籍', STATUS_ARTICLE);
+  if (!e.reason) return needReason('恢复党籍', STATUS_ARTICLE);
+  return statusChange(m, standing(m), 'restored', { lostContactOn: null });
+};
+
+/** 失联: a full or probationary member, from the day contact was lost (条例第二十四条). */
+const markUnreachable: Rule = (m, e) => {
+  const allowed: MemberStatus[] = ['full', 'probationary'];
+  if (!allowed.includes(m.status)) return wrongStatus(allowed, '标记为失联', STATUS_ARTICLE);
+  const lost = e.lostContactOn ?? e.effectiveOn;
+  if (lost > e.effectiveOn || lost < m.admittedOn) {
+    return deny('lost_contact_on_out_of_range', '失联日期应在入党时间之后、不晚于登记日期', {
+      article: STATUS_ARTICLE,
+    });
+  }
+  const changed = statusChange(m, 'unreachable', 'marked_unreachable', { lostContactOn: lost });
+  return { ...changed, event: { ...changed.event, details: { lostContactOn: lost } } };
+};
+
+/** Contact regained: back to full (if confirmed) or probationary. */
+const markReachable: Rule = (m) => {
+  if (m.status !== 'unreachable') return wrongStatus(['unreachable'], '恢复联系', STATUS_ARTICLE);
+  return statusChange(m, standing(m), 'marked_reachable', { lostContactOn: null });
+};
+
+/** 出党 (除名、退党、开除、死亡) from any roster status; 取消预备党员资格 only for a 预备党员. */
+const leave: Rule = (m, e) => {
+  if (!isOnRoster(m.status)) return wrongStatus([...ROSTER_STATUSES], '办理出党', LEAVE_ARTICLE);
+  if (!e.leftReason) {
+    return deny('left_reason_required', '请选择出党原因（除名、退党、开除党籍、死亡或取消预备党员资格）', {
+      article: LEAVE_ARTICLE,
+    });
+  }
+  if (e.leftReason === 'probation_cancelled' && m.status !== 'probationary') {
+    return deny('probation_cancel_not_probationary', '只有预备党员可以取消预备党员资格', {
+      article: PROBATION_ARTICLE,
+    });
+  }
+  const changed = statusChange(m, 'left', 'left', { leftReason: e.leftReason });
+  return { ...changed, event: { ...changed.event, details: { leftReason: e.leftReason } } };
+};
+
+const RULES: Record<MemberEventKind, Rule> = {
+  confirm,
+  extend_probation: extendProbation,
+  suspend,
+  restore,
+  mark_unreachable: markUnreachable,
+  mark_reachable: markReachable,
+  leave,
+};
+
+function dateDenial(m: MemberState, e: MemberEventInput, today: IsoDate): Denial | null {
+  if (e.effectiveOn > today) return deny('event_in_future', '变更日期不能晚于今天');
+  if (e.effectiveOn < m.admittedOn) return deny('event_before_admission', '变更日期不能早于入党时间');
+  if (m.lastEventOn !== null && e.effectiveOn < m.lastEventOn) {
+    return deny('event_before_last_change', `变更日期不能早于该党员最近一次变更的日期（${m.lastEventOn}）`, {
+      details: { lastEventOn: m.lastEventOn },
+    });
+  }
+  return null;
+}
+
+/**
+ * Decides a status change (DOMAIN.md §1.3, §2.4, §6): never dated in the future, before admission or before
+ * the member's latest change; then the rule of its kind. Answers the member's changed fields and the history
+ * row to write.
+ */
+export function checkMemberEvent(m: MemberState, e: MemberEventInput, today: IsoDate): MemberEventDecision {
+  const denial = dateDenial(m, e, today);
+  if (denial) return denial;
+  return RULES[e.kind](m, e);
+}
