@@ -1,7 +1,7 @@
 import { type Denial, deny } from '../shared/index.ts';
 
 /**
- * Coded cells of the 2017 roster (OFFICIAL-FORMS.md §0 item 2, §1.6): written `代码␠名称` (`01 汉族`, `7 初中`,
+ * Coded cells of the 2017 roster (docs/official-forms.md §5.1): written `代码␠名称` (`01 汉族`, `7 初中`,
  * `123 外出务工经商人员`). Codes are strings and leading zeros matter: `011` 公务员 ≠ `11` 农牧渔业生产人员.
  */
 export type CodeEntry<C extends string = string> = {

@@ -1,8 +1,9 @@
 import type { CodeList } from './coded-cell.ts';
 
 /**
- * 学历 as coded in the 2017 collection template (OFFICIAL-FORMS.md §1.6). Codes are alphanumeric (`1A`…`2D`) and
- * of one or two characters, so they are strings. `group` is the template's own grouping; 6–9 have none.
+ * 学历 as coded in the 2017 collection template (docs/official-forms.md §5.3). Codes are alphanumeric
+ * (`1A`…`2D`) and of one or two characters, so they are strings. `group` is the template's own grouping; 6–9
+ * have none.
  */
 export const EDUCATION_GROUPS = [
   { code: '1', name: '研究生教育' },
@@ -39,7 +40,7 @@ export const EDUCATION_CODES: readonly EducationCode[] = EDUCATIONS.map((e) => e
 
 /**
  * Everyday names met in free-typed rosters, each mapped to the one code it can only mean (21 大学 = 大学本科 and
- * 22 大专 = 大学专科, OFFICIAL-FORMS.md §1.6 [inf]).
+ * 22 大专 = 大学专科, docs/official-forms.md §5.3 [inf]).
  */
 const ALIASES: Partial<Record<EducationCode, readonly string[]>> = {
   '11': ['博士'],
@@ -56,7 +57,7 @@ export const EDUCATION_LIST: CodeList<EducationCode> = {
 };
 
 /**
- * The 学历 columns of the 党统 tables (T4, T16; OFFICIAL-FORMS.md §2.5 [inf], to confirm against an official
+ * The 学历 columns of the 党统 tables (T4, T16; docs/official-forms.md §9.2 [inf], to confirm against an official
  * 指标解释 before the platform generates 党统 figures).
  */
 export const EDUCATION_BANDS = [
@@ -86,7 +87,7 @@ const COLLEGE_OR_ABOVE: ReadonlySet<EducationBand> = new Set([
   'junior_college',
 ]);
 
-/** 大专及以上 of the bulletins (DOMAIN.md §8): 研究生 + 大学本科 + 大学专科. */
+/** 大专及以上 of the bulletins (docs/official-forms.md §9.2): 研究生 + 大学本科 + 大学专科. */
 export function isCollegeOrAbove(code: EducationCode): boolean {
   return COLLEGE_OR_ABOVE.has(educationBand(code));
 }

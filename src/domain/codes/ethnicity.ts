@@ -1,8 +1,8 @@
 import type { CodeEntry, CodeList } from './coded-cell.ts';
 
 /**
- * 民族 as coded in the 2017 collection template (OFFICIAL-FORMS.md §1.6): the 56 民族 of GB 3304 in its order,
- * `01 汉族` … `56 基诺族`, then the template's own `91 其他族` and `92 外国血统` (GB 3304 has 97 and 98 instead).
+ * 民族 as coded in the 2017 collection template (docs/official-forms.md §5.2): the 56 民族 of GB 3304 in its
+ * order, `01 汉族` … `56 基诺族`, then the template's own `91 其他族` and `92 外国血统` (GB 3304 has 97 and 98 instead).
  */
 export const ETHNICITIES = [
   { code: '01', name: '汉族' },
@@ -70,7 +70,7 @@ export const ETHNICITY_CODES: readonly EthnicityCode[] = ETHNICITIES.map((e) => 
 
 /**
  * Spellings met in real rosters: the name without 族 (`汉`, `蒙古`), GB 3304's names for the two extra codes, and
- * the `外国民族` option of another system's form (OFFICIAL-FORMS.md §1.6, [1]).
+ * the `外国民族` option of another system's form (docs/official-forms.md §5.2, [1]).
  */
 function aliasesOf(code: EthnicityCode, name: string): readonly string[] {
   if (code === '91') return ['其他', '未识别民族'];
@@ -86,7 +86,7 @@ export const ETHNICITY_LIST: CodeList<EthnicityCode> = {
 export const HAN: EthnicityCode = '01';
 
 /**
- * How an ethnicity counts in the 少数民族 column of the 党统 tables and bulletins (OFFICIAL-FORMS.md §2.2 T2):
+ * How an ethnicity counts in the 少数民族 column of the 党统 tables and bulletins (docs/official-forms.md §9.3):
  * - `han`: 01 汉族;
  * - `minority`: 02–56, the 55 少数民族 recognised by the State;
  * - `other`: 91 其他族 (未识别民族) and 92 外国血统 (naturalised citizens of foreign descent). Neither is one of

@@ -1,14 +1,14 @@
 import type { CodeList } from './coded-cell.ts';
 
 /**
- * 工作岗位 as coded in the 2017 collection template (OFFICIAL-FORMS.md §1.6): 49 leaf codes of 1–4 characters
- * under a tree of groups. Codes are strings: `011` 公务员 ≠ `11` 农牧渔业生产人员. There is no group 4.
+ * 工作岗位 as coded in the 2017 collection template (docs/official-forms.md §5.4): 49 leaf codes of 1–4
+ * characters under a tree of groups. Codes are strings: `011` 公务员 ≠ `11` 农牧渔业生产人员. There is no group 4.
  */
 export const WORK_POST_NODES = [
   { code: '0', name: '在岗职工', parent: null },
   { code: '01', name: '机关干部岗位', parent: '0' },
   { code: '02', name: '企事业单位管理、专业技术岗位', parent: '0' },
-  // The template's label for 03 was not captured (OFFICIAL-FORMS.md §1.6 writes "(工勤)"); named after its leaves.
+  // The template's label for 03 was not captured (docs/official-forms.md §5.4); named after its leaves.
   { code: '03', name: '工勤岗位', parent: '0' },
   { code: '1', name: '农牧渔民', parent: null },
   { code: '2', name: '解放军、武警', parent: null },
@@ -24,8 +24,8 @@ export type WorkPostNodeCode = (typeof WORK_POST_NODES)[number]['code'];
 /**
  * The leaves, in the template's order. Names are the template's; student leaves are named by year only
  * (`301 毕业年级`), so their aliases carry the long names another system's option list uses
- * (`研究生毕业年级学生`), as do 0314/0315 (`…工勤岗位`). The 610 name is given in full: OFFICIAL-FORMS.md §1.6
- * abridges it with "…"; the full text is that other list's.
+ * (`研究生毕业年级学生`), as do 0314/0315 (`…工勤岗位`). The 610 name is given in full, as that other list
+ * has it (docs/official-forms.md §5.4).
  */
 export const WORK_POSTS = [
   { code: '011', name: '公务员', parent: '01' },
@@ -106,7 +106,7 @@ export function workPostTopGroup(code: WorkPostCode): WorkPostNodeCode {
 }
 
 /**
- * The rows of the 党统 工作岗位 stub (T2, T4, T16–T20; OFFICIAL-FORMS.md §2.2, mapping §2.5 [inf]). 企业 and
+ * The rows of the 党统 工作岗位 stub (T2, T4, T16–T20; docs/official-forms.md §8.2, mapping §9.1 [inf]). 企业 and
  * 工勤技能 rows exist under both 公有制 and 非公有制: see `workPostOwnership`.
  */
 export const WORK_POST_GROUPS = [
@@ -155,7 +155,7 @@ export function workPostOwnership(code: WorkPostCode): Ownership | null {
 }
 
 /**
- * The 职业 of the public bulletin (DOMAIN.md §8; OFFICIAL-FORMS.md §2.4, 2023 wording). The bulletin has no row
+ * The 职业 of the public bulletin (docs/official-forms.md §10, 2023 wording). The bulletin has no row
  * for 军人、武警, and its eight rows add up to the total, so 2 counts as 其他职业人员.
  */
 export const OCCUPATIONS = [

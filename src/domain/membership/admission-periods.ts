@@ -1,7 +1,7 @@
 import type { IsoDate } from '../shared/index.ts';
 
 /**
- * 入党时间 periods of the 党内统计公报 (DOMAIN.md §8; OFFICIAL-FORMS.md §2.2 T3 gives the month boundaries):
+ * 入党时间 periods of the 党内统计公报 (docs/membership.md §9; docs/official-forms.md §8.3 gives the month boundaries):
  * before the PRC (to 1949-09); to the Third Plenum of the 11th Central Committee (1949-10 to 1978-12); to the
  * 18th Congress (1979-01 to 2012-10); since the 18th Congress (2012-11 on).
  */

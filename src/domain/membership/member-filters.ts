@@ -4,7 +4,8 @@ import { AGE_BAND_STARTS, AGE_BANDS, type AgeBand } from './member-stats.ts';
 
 /**
  * Filters of the member list that the rules define: the official age bands as birth-date ranges on a given
- * day, and 学历 filters by code or by statistics band (DOMAIN.md §8), so that a list and the statistics agree.
+ * day, and 学历 filters by code or by statistics band (docs/membership.md §9), so that a list and the
+ * statistics agree.
  */
 
 /** Birth dates (inclusive bounds, null = open) of the members whose age on `today` falls in the band. */

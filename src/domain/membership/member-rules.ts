@@ -17,7 +17,7 @@ import {
 
 /**
  * Rules for recording a member (党员): where they may be placed and whether the dates of their admission and
- * confirmation hang together (党章第一条、第七条; DOMAIN.md §1.3). Every member belongs to a 党支部, or a
+ * confirmation hang together (党章第一条、第七条; docs/membership.md §2, §3). Every member belongs to a 党支部, or a
  * 党小组 inside one (条例第二十五条).
  */
 export const MEMBER_PLACEMENT_ARTICLE = '《中国共产党党员教育管理工作条例》第二十五条';
@@ -99,7 +99,7 @@ export function checkBirthDateAgainstAdmission(birthDate: IsoDate, admittedOn: I
 }
 
 /**
- * Status changes of a member (DOMAIN.md §1.3, §2.4, §6): 转正, 延长预备期, 停止党籍 and 恢复党籍, 失联 and its end,
+ * Status changes of a member (docs/membership.md §4): 转正, 延长预备期, 停止党籍 and 恢复党籍, 失联 and its end,
  * 出党. Each answers the member's changed fields and the history row to write, or a denial with its article.
  */
 
@@ -140,7 +140,7 @@ export type MemberChanges = {
   readonly lostContactOn?: IsoDate | null;
 };
 
-/** The history row: its stored kind (past tense, GLOSSARY.md) and what it changed from and to. */
+/** The history row: its stored kind (past tense; docs/membership.md §4) and what it changed from and to. */
 export type MemberEventRecord = {
   readonly kind: string;
   readonly fromValue: string | null;
@@ -181,7 +181,7 @@ const needReason = (what: string, article: string) =>
 /** The status a member returns to: full once confirmed, else probationary. */
 const standing = (m: MemberState): MemberStatus => (m.confirmedOn ? 'full' : 'probationary');
 
-/** 转正: a 预备党员, on or after the end of the 预备期 or its extension (党章第七条; DOMAIN.md §1.3). */
+/** 转正: a 预备党员, on or after the end of the 预备期 or its extension (党章第七条; docs/membership.md §3.2). */
 const confirm: Rule = (m, e) => {
   if (m.status !== 'probationary') return wrongStatus(['probationary'], '转正', PROBATION_ARTICLE);
   const end = m.probationEndsOn ?? probationEndOf(m.admittedOn);
@@ -297,7 +297,7 @@ function dateDenial(m: MemberState, e: MemberEventInput, today: IsoDate): Denial
 }
 
 /**
- * Decides a status change (DOMAIN.md §1.3, §2.4, §6): never dated in the future, before admission or before
+ * Decides a status change (docs/membership.md §4): never dated in the future, before admission or before
  * the member's latest change; then the rule of its kind. Answers the member's changed fields and the history
  * row to write.
  */

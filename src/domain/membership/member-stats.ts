@@ -20,7 +20,7 @@ import {
 } from './member-status.ts';
 
 /**
- * Subtree statistics of the roster (issue: member roster §8; DOMAIN.md §8 breakdown dimensions). Each
+ * Subtree statistics of the roster (docs/membership.md §9). Each
  * member on the roster contributes 1 to one key of every dimension; the per-org rollup stores these counts
  * and a subtree's figures are their sums. One list of keys drives the rollup table, the rules and the view.
  */

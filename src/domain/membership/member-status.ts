@@ -1,6 +1,6 @@
 /**
- * A member's standing (GLOSSARY.md, People). Every change is an effective-dated event; the roster counts
- * the first four; `left` and `transferred_out` stay on record as history.
+ * A member's standing (GLOSSARY.md, People; docs/membership.md §2). Every change is an effective-dated event;
+ * the roster counts the first four; `left` and `transferred_out` stay on record as history.
  */
 export const MEMBER_STATUSES = [
   'probationary',
@@ -28,7 +28,7 @@ export function isOnRoster(status: MemberStatus): boolean {
   return ROSTER_STATUSES.includes(status);
 }
 
-/** 出党 (除名、退党、开除、死亡) and 取消预备党员资格 (党章第七条; DOMAIN.md §1.3, §2.4, §6). */
+/** 出党 (除名、退党、开除、死亡) and 取消预备党员资格 (党章第七条; docs/membership.md §5). */
 export const LEFT_REASONS = ['removed', 'withdrawn', 'expelled', 'deceased', 'probation_cancelled'] as const;
 export type LeftReason = (typeof LEFT_REASONS)[number];
 
@@ -41,8 +41,8 @@ export const LEFT_REASON_LABELS: Record<LeftReason, string> = {
 };
 
 /**
- * Member category (人员类别 for dues, 中组发〔2008〕3号 第二、五、六条): in service, retired, and those who pay a
- * fixed small amount (农民党员, 学生, 下岗失业, living on 抚恤/救济/低保), plus 个体经营 (base = last quarter).
+ * Member category (人员类别 for dues, 中组发〔2008〕3号 第二、五、六条; docs/membership.md §10): in service, retired, and
+ * those who pay a fixed small amount (农民党员, 学生, 下岗失业, living on 抚恤/救济/低保), plus 个体经营 (base = last quarter).
  */
 export const MEMBER_CATEGORIES = [
   'employed',

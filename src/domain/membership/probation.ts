@@ -1,9 +1,9 @@
 import { addYears, type IsoDate } from '../shared/index.ts';
 
 /**
- * 预备期 (DOMAIN.md §1.3; 党章第七条): one year, counted from the 支部大会 resolution that admitted the member
+ * 预备期 (docs/membership.md §3; 党章第七条): one year, counted from the 支部大会 resolution that admitted the member
  * (`admitted_on`). Between 1969-04-01 (党的九大) and 1977-08-11 (党的十一大) the 党章 had no 预备期
- * (OFFICIAL-FORMS.md §1.7): members admitted then became full members at once, so 转正 may equal 入党.
+ * (docs/membership.md §3.3): members admitted then became full members at once, so 转正 may equal 入党.
  */
 export const PROBATION_ARTICLE = '党章第七条';
 export const NO_PROBATION_FROM: IsoDate = '1969-04-01';

@@ -17,7 +17,7 @@ const reasons = (d: ReturnType<typeof decideRosterRow>) => ({
   warnings: d.warnings.map((w) => [w.field, w.denial.reason]),
 });
 
-describe('decideRosterRow (OFFICIAL-FORMS.md §0 item 5, §1.7)', () => {
+describe('decideRosterRow (docs/official-forms.md §6.3, §6.8)', () => {
   it.each([
     [{}, 'full'],
     [{ kind: 'probationary' as const }, 'probationary'],

@@ -5,7 +5,7 @@ import type { MemberCategory, MemberStatus } from './member-status.ts';
 
 /**
  * Rules of one row of a member roster as the 2017 《党员基本信息汇总表》 and the Jiceng template keep it
- * (OFFICIAL-FORMS.md §0 item 5, §1.3, §1.7): how the form's 人员类别 / 党籍状态 / 是否为失联党员 become one
+ * (docs/official-forms.md §3, §6.3, §6.8): how the form's 人员类别 / 党籍状态 / 是否为失联党员 become one
  * status, and which blanks are legitimate. The member rules proper (age at admission, 预备期) are
  * checkNewMember's.
  */
@@ -45,7 +45,7 @@ const issue = (field: RosterField, reason: string, message: string): RosterIssue
 /**
  * 停止党籍 outranks 失联: a member who lost contact for six months may have their standing suspended, and
  * the suspension is the decision of record. 失联 / 停止党籍 members may arrive with only the fields that are
- * known (安徽 relay, OFFICIAL-FORMS.md §1.7), so 人员类别 is required only of the others.
+ * known (安徽 relay, docs/official-forms.md §6.3), so 人员类别 is required only of the others.
  */
 function statusOf(facts: RosterFacts): MemberStatus | null {
   if (facts.suspended) return 'suspended';

@@ -11,7 +11,7 @@ import {
 } from './member-status.ts';
 
 /**
- * How the roster figures are shown (issue: member roster §8; DOMAIN.md §8 breakdown dimensions): each
+ * How the roster figures are shown (docs/membership.md §9): each
  * dimension is a list of buckets in the official order, each bucket one rollup key with its Chinese label.
  * Every member on the roster falls in exactly one bucket of every dimension, so each dimension adds up to
  * the member count; `unknown` buckets hold members whose record lacks the value.
@@ -97,7 +97,7 @@ export function breakdown(
   return STAT_DIMENSIONS[dimension].map((b) => ({ key: b.key, label: b.label, count: v[b.statKey] ?? 0 }));
 }
 
-/** 大专及以上 of the bulletins (DOMAIN.md §8): 研究生 + 大学本科 + 大学专科 (see isCollegeOrAbove). */
+/** 大专及以上 of the bulletins (docs/membership.md §9): 研究生 + 大学本科 + 大学专科 (see isCollegeOrAbove). */
 export const COLLEGE_OR_ABOVE_KEYS: readonly StatKey[] = [
   'education_postgraduate',
   'education_undergraduate',

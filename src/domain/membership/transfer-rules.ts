@@ -3,7 +3,7 @@ import { checkMemberOrg, type MemberOrg } from './member-rules.ts';
 import { isOnRoster, type MemberStatus } from './member-status.ts';
 
 /**
- * 组织关系转接 (《中国共产党党员教育管理工作条例》第二十五条; DOMAIN.md §6): the sending org issues a letter
+ * 组织关系转接 (《中国共产党党员教育管理工作条例》第二十五条; docs/membership.md §7): the sending org issues a letter
  * (介绍信) with a validity; the member stays with the sending org until the receiving org accepts. Inside the
  * deployment: pending → received | rejected | cancelled. Out of the deployment: completed at once, the member
  * leaving with status `transferred_out` and the letter's reference.
@@ -21,7 +21,7 @@ export const TRANSFER_STATUS_LABELS: Record<TransferStatus, string> = {
   completed_out: '已转出系统外',
 };
 
-/** The validity of a letter (介绍信有效期): commonly ≤ 3 months, local practice varies (DOMAIN.md §6, CFG). */
+/** 介绍信有效期: commonly ≤ 3 months, local practice varies (CFG; docs/membership.md §7.2). */
 export type TransferPolicy = { readonly transferValidityMonths: number };
 export const DEFAULT_TRANSFER_POLICY: TransferPolicy = { transferValidityMonths: 3 };
 export const TRANSFER_VALIDITY_BOUNDS = { min: 1, max: 6 } as const;

@@ -4,8 +4,8 @@ import type { OrgFinding } from './org-findings.ts';
 import type { OrgKind } from './org-kinds.ts';
 
 /**
- * Findings that need the roster counts of a 党支部 (DOMAIN.md §4.1–4.2): its own members, those placed in
- * the branch itself and in its 党小组, on the roster (预备、正式、停止党籍、失联).
+ * Findings that need the roster counts of a 党支部 (docs/organizations.md §4, §5): its own members, those placed
+ * in the branch itself and in its 党小组, on the roster (预备、正式、停止党籍、失联).
  */
 export type BranchRoster = {
   /** 正式党员. */

@@ -3,7 +3,7 @@ import type { OrgFinding, Severity } from './org-findings.ts';
 const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 
 /**
- * The order of a to-do list (DESIGN.md §7, 工作台 first shows what needs action): critical first, then
+ * The order of a to-do list (docs/design.md §4.2, 工作台 first shows what needs action): critical first, then
  * the oldest date first (the longest overdue term or vacancy, the nearest expiry), undated last.
  */
 export function compareFindings(a: OrgFinding, b: OrgFinding): number {

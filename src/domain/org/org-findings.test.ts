@@ -112,7 +112,7 @@ describe('currentTermEnd', () => {
   });
 });
 
-describe('orgFindings with a branch’s roster counts (DOMAIN.md §4.1–4.2)', () => {
+describe('orgFindings with a branch’s roster counts (docs/organizations.md §4, §5)', () => {
   const held = post({ post: 'secretary', endsOn: '2028-01-01' });
   const committee = [held, post({ post: 'organizing_member', endsOn: '2028-01-01' })];
   const counted = (

@@ -33,7 +33,7 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
 export const SEVERITIES = ['info', 'warning', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-/** A shortfall derived from facts plus rules (DESIGN.md §2.3): never typed in by anyone. */
+/** A shortfall derived from facts plus rules (docs/design.md §1.3): never typed in by anyone. */
 export type OrgFinding = {
   readonly kind: FindingKind;
   readonly severity: Severity;
@@ -135,7 +135,7 @@ function vacancyFindings(input: OrgFindingInput, today: IsoDate, policy: TermPol
 }
 
 /**
- * Findings for one org on `today` (DOMAIN.md §4.1, §4.2, §4.4, §7.2): term expired, term expiring within the
+ * Findings for one org on `today` (docs/organizations.md §8): term expired, term expiring within the
  * reminder window, the head post (书记 or 党小组长) vacant with how long, and for a 党支部 with its roster
  * counts: fewer than 3 正式党员, 7 or more without a 支部委员会, more than 50 members. A dissolved org has none.
  */

@@ -1,6 +1,8 @@
 import { allow, type Decision, deny } from '../shared/index.ts';
 
-/** 组织类别 (GLOSSARY.md, Organizations). Order is from the top of a deployment down. */
+/**
+ * 组织类别 (GLOSSARY.md, Organizations; docs/organizations.md §1). Order is from the top of a deployment down.
+ */
 export const ORG_KINDS = [
   'local_committee',
   'working_committee',
@@ -20,7 +22,7 @@ export const ORG_KIND_LABELS: Record<OrgKind, string> = {
   group: '党小组',
 };
 
-/** 单位类型 (GLOSSARY.md). */
+/** 单位类型 (GLOSSARY.md; docs/organizations.md §1.1). */
 export const SECTORS = [
   'community',
   'government',

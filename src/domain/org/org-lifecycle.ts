@@ -4,9 +4,9 @@ import { allow, type Decision, deny, firstDenial } from '../shared/index.ts';
 import { checkNesting, type OrgKind } from './org-kinds.ts';
 
 /**
- * The life of an org in the tree: founding, moving and dissolution (DOMAIN.md §4.1). Founding and
+ * The life of an org in the tree: founding, moving and dissolution (docs/organizations.md §3). Founding and
  * dissolution are effective-dated facts: a date in the future would record something that has not
- * happened yet, and history is kept, never deleted (DESIGN.md §2.4).
+ * happened yet, and history is kept, never deleted (docs/design.md §1.4).
  */
 
 /** The place an org takes or leaves in the tree, as the rules need it. */

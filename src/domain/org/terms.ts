@@ -4,7 +4,7 @@ import type { OrgKind, Sector } from './org-kinds.ts';
 /**
  * Term lengths (届期). 党章第三十一条 (2017 amendment, kept in 2022): 基层委员会, 总支部委员会 and 支部委员会
  * serve 3–5 years. 《关于党的基层组织任期的意见》(中办 2018-07) sets the defaults: 基层党委 5, 总支 and 支部 3,
- * but 村 and 社区 党委, 总支 and 支部 all 5 (DOMAIN.md §4.4). Configurable per deployment (CFG).
+ * but 村 and 社区 党委, 总支 and 支部 all 5 (docs/organizations.md §7). Configurable per deployment (CFG).
  */
 export type TermPolicy = {
   readonly committeeYears: number;
@@ -12,10 +12,10 @@ export type TermPolicy = {
   readonly branchYears: number;
   /** 村、社区党组织 (sector `community`), whatever their kind. */
   readonly communityYears: number;
-  /** Reminders 6 and 3 months before a term ends (DOMAIN.md §4.4). */
+  /** Reminders 6 and 3 months before a term ends (docs/organizations.md §7). */
   readonly warnMonths: number;
   readonly urgentMonths: number;
-  /** A head post vacant this long is a weak-organization signal (DOMAIN.md §7.2, local practice: 3 months). */
+  /** A head post vacant this long signals a weak org (docs/organizations.md §9; local practice: 3 months). */
   readonly vacancyCriticalDays: number;
 };
 

@@ -23,7 +23,8 @@ export const ADMISSION_AGE_ARTICLE = '党章第一条';
 
 /**
  * 党章第一条: only those 年满十八岁 may join. Checked on 入党时间 (`admitted_on`, the 支部大会 date); an applicant
- * must also be 18 when applying (DOMAIN.md §1.2 step 1), which the recruitment rules check on their own dates.
+ * must also be 18 when applying (docs/recruitment.md §2), which the recruitment rules check on their
+ * own dates.
  */
 export function checkAdmissionAge(birthDate: IsoDate, admittedOn: IsoDate): Decision {
   if (ageOn(birthDate, admittedOn) >= ADMISSION_MIN_AGE) return allow;

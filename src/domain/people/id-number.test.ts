@@ -26,7 +26,7 @@ describe('checkCharacter (GB 11643-1999 5.5, ISO 7064 MOD 11-2)', () => {
   it.each([
     ['11010519491231002', 'X'],
     ['44052418800101001', '4'],
-  ])('%s → %s (verified samples, DOMAIN.md §9.1)', (body, check) => {
+  ])('%s → %s (verified samples, docs/people.md §2)', (body, check) => {
     expect(checkCharacter(body)).toBe(check);
   });
 });

@@ -2,7 +2,7 @@ import type { Gender } from '../membership/index.ts';
 import { allow, type Decision, type Denial, deny, type IsoDate, isIsoDate } from '../shared/index.ts';
 
 /**
- * 公民身份号码, GB 11643-1999 (DOMAIN.md §9.1). 18 characters: 6-digit 地址码 (5.2) + 8-digit 出生日期码 (5.3)
+ * 公民身份号码, GB 11643-1999 (docs/people.md §2). 18 characters: 6-digit 地址码 (5.2) + 8-digit 出生日期码 (5.3)
  * + 3-digit 顺序码 (5.4, odd = male, even = female) + 1 校验码 (5.5, ISO 7064 MOD 11-2). Legacy 15-digit numbers
  * (GB 11643-1989: 6 + YYMMDD + 3, no check character) still turn up in old records and are accepted with a warning.
  */
@@ -32,8 +32,8 @@ const ARTICLE = {
 
 /**
  * Province-level prefixes (GB/T 2260), plus 81/82/83 for 港澳台 and the 港澳台居民居住证 (810000/820000/830000,
- * DOMAIN.md §9.1 [S]). Only the prefix is checked: county codes are historical and get abolished or renamed, so a
- * number is NEVER refused because its county is missing from a current list (DOMAIN.md §9.1).
+ * docs/people.md §2 [S]). Only the prefix is checked: county codes are historical and get abolished or
+ * renamed, so a number is NEVER refused because its county is missing from a current list.
  */
 // biome-ignore format: one row per region (华北, 东北, 华东, 中南, 西南, 西北, 港澳台)
 export const PROVINCE_CODES = [
@@ -52,7 +52,9 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 /** Check character for R = S mod 11, R = 0..10. */
 const CHECK_CHARACTERS = '10X98765432';
 
-/** The earliest birth date accepted (the Excel template's own range starts here, OFFICIAL-FORMS.md §0). */
+/**
+ * The earliest birth date accepted (the Excel template's own range starts here, docs/official-forms.md §6.4).
+ */
 export const EARLIEST_BIRTH_DATE: IsoDate = '1900-01-01';
 
 export const LEGACY_ID_WARNING: Warning = {

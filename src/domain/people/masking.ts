@@ -1,9 +1,9 @@
 import { checkLandline, checkMobile } from './phone.ts';
 
 /**
- * Masks for personal data shown to actors without the right to unmask (DESIGN.md §2.5). Each mask keeps the
- * length of the value, so a masked column still lines up, and hides enough that the value cannot be guessed
- * from the part shown.
+ * Masks for personal data shown to actors without the right to unmask (docs/people.md §6). Each mask keeps
+ * the length of the value, so a masked column still lines up, and hides enough that the value cannot be
+ * guessed from the part shown.
  */
 const stars = (n: number) => '*'.repeat(Math.max(0, n));
 

@@ -7,8 +7,8 @@ import { checkLandline, checkMobile } from './phone.ts';
 
 /**
  * The identity fields of a person (人员) as a form or an import gives them, checked and normalized: the ID
- * number (GB 11643, DOMAIN.md §9.1) with birth date and gender derived from it and a contradiction refused,
- * the official codes (OFFICIAL-FORMS.md §1.6), and phone numbers in their normalized form.
+ * number (GB 11643, docs/people.md §2) with birth date and gender derived from it and a contradiction
+ * refused, the official codes (docs/official-forms.md §5), and phone numbers in their normalized form.
  */
 export type PersonFieldsInput = {
   readonly gender?: Gender | null;

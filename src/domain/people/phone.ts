@@ -1,8 +1,9 @@
 import { type Denial, deny } from '../shared/index.ts';
 
 /**
- * Phone numbers of the 2017 roster (OFFICIAL-FORMS.md §1.5 columns M–N, §1.7): a mobile of 11 digits starting
- * 13–19, and a landline of area code (3–4 digits, starting 0) plus a local number (6–8 digits).
+ * Phone numbers of the 2017 roster (docs/people.md §4; docs/official-forms.md §4, §6.6): a mobile of 11
+ * digits starting 13–19, and a landline of area code (3–4 digits, starting 0) plus a local number (6–8
+ * digits).
  */
 export type PhoneCheck = { readonly ok: true; readonly normalized: string } | Denial;
 

@@ -62,7 +62,7 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }
 
-/** `YYYY年M月D日`, the form used in documents (DESIGN.md §7). */
+/** `YYYY年M月D日`, the form used in documents (docs/design.md §4.5). */
 export function formatChineseDate(date: IsoDate): string {
   const [y, m, d] = parts(date);
   return `${y}年${m}月${d}日`;

@@ -1,5 +1,5 @@
 /**
- * A rule answers with a decision and a reason the UI can show, never a bare boolean (DESIGN.md §2.1).
+ * A rule answers with a decision and a reason the UI can show, never a bare boolean (docs/design.md §1.1).
  * `reason` is a stable English key for programs; `message` is Chinese for people; `article` cites the rule.
  */
 export type Denial = {
