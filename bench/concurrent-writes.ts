@@ -30,7 +30,7 @@ async function write(db: Db, today: IsoDate, orgId: number): Promise<boolean> {
   try {
     await db.transaction(async (tx) => {
       await tx.execute(sql`set local lock_timeout = '${sql.raw(String(HOLD_MS * 5))}ms'`);
-      await recordRosterChanges(tx, today, [
+      await recordRosterChanges({ db: tx, today }, [
         { before: null, after: member(orgId) },
         { before: member(orgId), after: null },
       ]);
@@ -68,7 +68,7 @@ export async function touchOrgs(db: Db, today: IsoDate, count: number): Promise<
   );
   for (const o of orgs) {
     await db.transaction((tx) =>
-      recordRosterChanges(tx, today, [
+      recordRosterChanges({ db: tx, today }, [
         { before: null, after: member(o.org_id) },
         { before: member(o.org_id), after: null },
       ]),

@@ -9,8 +9,10 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../src/server/clock.ts';
 import { loadConfig } from '../src/server/config.ts';
+import { jobCtx, readClock } from '../src/server/context.ts';
 import { openConfiguredDatabase } from '../src/server/database-setup.ts';
 import {
+  COMMAND_LINE_ACTOR,
   RECOVERY_ACTIONS,
   type RecoveryAction,
   RecoveryError,
@@ -80,10 +82,9 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const opened = await openConfiguredDatabase(config, { purpose: '账号恢复命令（npm run admin）' });
   try {
-    const result = await recoverAccount(
-      { db: opened.database.db, clock: systemClock(config.timeZone) },
-      { ...command, osUser: osUser() },
-    );
+    // One job, one reading of the clock: the audit row and every timestamp of the reset share it.
+    const ctx = jobCtx(opened.database.db, readClock(systemClock(config.timeZone)), COMMAND_LINE_ACTOR);
+    const result = await recoverAccount(ctx, { ...command, osUser: osUser() });
     report(command.action, result);
     return 0;
   } finally {

@@ -4,7 +4,7 @@ import { z } from './zod-zh.ts';
 
 /**
  * The member roster in Excel (issue: member roster §6): the Jiceng template and the 2017
- * 《党员基本信息汇总表》 (OFFICIAL-FORMS.md §1.5), read by one importer and written by one exporter.
+ * 《党员基本信息汇总表》 (docs/official-forms.md §4), read by one importer and written by one exporter.
  */
 export const IMPORT_FORMATS = ['template', 'official_2017'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

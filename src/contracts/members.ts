@@ -166,7 +166,7 @@ export const UpdateMemberBody = z.object({
   isHardship: z.boolean().optional(),
 });
 
-/** Status changes, each decided by the rules (DOMAIN.md §1.3, §2.4, §6). */
+/** Status changes, each decided by the rules (docs/membership.md §4). */
 export const MEMBER_EVENT_KINDS = [
   'confirm',
   'extend_probation',

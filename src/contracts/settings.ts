@@ -40,7 +40,7 @@ const TransferPolicyFields = {
     .meta({ description: '组织关系介绍信有效期（月）' }),
 };
 
-/** 组织关系转接 parameters, in the same `org` group: the validity of a transfer letter (DOMAIN.md §6, CFG). */
+/** 组织关系转接 parameters, in the same `org` group: a transfer letter's validity (docs/membership.md §7.2). */
 export const TransferPolicySchema = z.object(TransferPolicyFields);
 
 /** The `org` group: term policy and transfer policy side by side, one object so that forms can read its fields. */
@@ -51,7 +51,7 @@ export const OrgSettingsSchema = z
 const limit = (key: UploadLimitKey, description: string) =>
   z.number().int().min(UPLOAD_LIMIT_BOUNDS[key].min).max(UPLOAD_LIMIT_BOUNDS[key].max).meta({ description });
 
-/** 导入限制, kept by the 系统管理员: the bounds of an uploaded roster (src/domain/upload-limits.ts). */
+/** 导入限制, kept by the 系统管理员: the bounds of an uploaded roster (src/domain/shared/upload-limits.ts). */
 export const ImportLimitsSchema = z.object({
   maxFileMb: limit('maxFileMb', '上传文件大小上限（MB）'),
   maxInflatedMb: limit('maxInflatedMb', '解压后内容上限（MB）'),

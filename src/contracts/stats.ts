@@ -31,7 +31,7 @@ export const ChildStats = z.object({
 });
 
 /**
- * Statistics of an org's whole subtree (issue: member roster §8; DOMAIN.md §8), members on the roster only
+ * Statistics of an org's whole subtree (docs/membership.md §9), members on the roster only
  * (预备、正式、停止党籍、失联; not 出党 or 转出). Every breakdown adds up to `memberCount`; age bands are as of
  * `asOf` (today).
  */

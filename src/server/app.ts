@@ -8,6 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -16,12 +17,13 @@ import '../contracts/zod-zh.ts';
 import type { Deps } from './deps.ts';
 import type { App } from './http/app-types.ts';
 import { registerAuthentication } from './http/authenticate.ts';
-import { errorBody, handleError } from './http/errors.ts';
+import { errorBody, handleError } from './http/error-reply.ts';
 import { registerSameOriginCheck } from './http/same-origin.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { registerWebApp, WEB_DIST } from './http/web-app.ts';
 import { registerAuditLogRoutes } from './modules/audit-logs/audit-logs.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { resolvePrincipal } from './modules/auth/auth.service.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerMemberImportRoutes } from './modules/member-import/member-import.routes.ts';
 import { registerMemberRoutes } from './modules/members/members.routes.ts';
@@ -76,6 +78,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       security: [{ session: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    // Registers the named schemas (Error) that every route's error answers refer to.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
@@ -87,18 +91,21 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   );
 
   registerSameOriginCheck(app);
-  registerAuthentication(app, deps);
+  // The auth module answers who a request's credentials belong to; the HTTP layer imports no module.
+  registerAuthentication(app, deps, resolvePrincipal);
+  // Routes take their services' context from the request (request.ctx); deps only where a route needs its
+  // configuration (rate limits, the cookie, the upload folder, the database kind).
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
-  registerSettingsRoutes(app, deps);
-  registerOrgRoutes(app, deps);
-  registerMemberRoutes(app, deps);
-  registerTransferRoutes(app, deps);
-  registerLedgerRoutes(app, deps);
-  registerWorkbenchRoutes(app, deps);
-  registerStatsRoutes(app, deps);
-  registerUserRoutes(app, deps);
-  registerAuditLogRoutes(app, deps);
+  registerSettingsRoutes(app);
+  registerOrgRoutes(app);
+  registerMemberRoutes(app);
+  registerTransferRoutes(app);
+  registerLedgerRoutes(app);
+  registerWorkbenchRoutes(app);
+  registerStatsRoutes(app);
+  registerUserRoutes(app);
+  registerAuditLogRoutes(app);
   registerMemberImportRoutes(app, deps);
 
   const serveWeb = options.serveWeb !== false && existsSync(WEB_DIST);

@@ -5,6 +5,8 @@ export type Clock = {
   now(): Date;
   /** Today's calendar date in the deployment's time zone. */
   today(): IsoDate;
+  /** The deployment's time zone (JICENG_TIMEZONE): what turns an instant into a calendar day. */
+  readonly timeZone: string;
 };
 
 export function isoDateIn(instant: Date, timeZone: string): IsoDate {
@@ -18,7 +20,7 @@ export function isoDateIn(instant: Date, timeZone: string): IsoDate {
 }
 
 export function systemClock(timeZone: string): Clock {
-  return { now: () => new Date(), today: () => isoDateIn(new Date(), timeZone) };
+  return { now: () => new Date(), today: () => isoDateIn(new Date(), timeZone), timeZone };
 }
 
 /** A clock that stands still until told to move: for tests of lockout, sessions and terms. */
@@ -29,6 +31,7 @@ export function manualClock(start: Date, timeZone = 'Asia/Shanghai'): ManualCloc
   return {
     now: () => new Date(current),
     today: () => isoDateIn(new Date(current), timeZone),
+    timeZone,
     set: (instant) => {
       current = instant.getTime();
     },

@@ -3,7 +3,10 @@ import type { Clock } from './clock.ts';
 import type { Database, Db } from './db/client.ts';
 import type { IdCipher } from './security/crypto.ts';
 
-/** What the services need from the outside world, passed in so that tests can supply their own. */
+/**
+ * What the app is built around (buildApp), passed in so that tests can supply their own. Services never take it:
+ * each request builds its context from it once (context.ts, http/request-context.ts), and services take that.
+ */
 export type Deps = {
   readonly db: Db;
   readonly database: Database;

@@ -3,7 +3,7 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 import { safeError } from './log-errors.ts';
 
 /**
- * Nothing personal in logs (DESIGN.md §2.5): a query string may carry an ID number or a phone typed into a
+ * Nothing personal in logs (docs/design.md §1.5): a query string may carry an ID number or a phone typed into a
  * search box, so requests are logged by path only, and the headers that carry credentials are dropped.
  */
 export function pathOnly(url: string | undefined): string {

@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { startControlSocket } from './backup/control-socket.ts';
 import { systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
+import { jobCtx, readClock } from './context.ts';
 import { openConfiguredDatabase } from './database-setup.ts';
 import type { Deps } from './deps.ts';
 import { createLogger } from './logging.ts';
@@ -9,7 +10,7 @@ import { cleanUpImports } from './modules/member-import/import-files.ts';
 import { ensureIdKeyFingerprint } from './modules/settings/settings.service.ts';
 import { createIdCipher, keyFingerprint, loadSecretKey } from './security/crypto.ts';
 import { installShutdown } from './shutdown.ts';
-import { prepareDeployment } from './startup.ts';
+import { prepareDeployment, STARTUP_ACTOR } from './startup.ts';
 import { printStartupBanner } from './startup-banner.ts';
 
 /** config → private data folder → database (migrated) → key → first-start data → listen. */
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
     idCipher,
   };
   // Error workbooks past their time and upload folders left by a crash hold ID numbers: gone before serving.
-  await cleanUpImports(deps);
+  await cleanUpImports(jobCtx(database.db, readClock(clock), STARTUP_ACTOR), deps.uploadTempDir);
   const app = await buildApp(deps, { logger: log, trustProxy: config.trustProxy });
   // `npm run backup` asks the running server for a consistent snapshot through a socket in the private data folder.
   const control = await startControlSocket({

@@ -1,6 +1,7 @@
 import { count } from 'drizzle-orm';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
+import { jobCtx, readClock } from './context.ts';
 import type { Db } from './db/client.ts';
 import { orgs } from './db/tables/orgs.ts';
 import type { IdCipher } from './security/crypto.ts';
@@ -15,9 +16,13 @@ export type StartupReport = {
   readonly generatedAdminPassword?: string;
 };
 
+/** Who the audit log names for what the server does by itself at start-up. */
+export const STARTUP_ACTOR = 'system';
+
 /**
  * Makes an empty database usable: the demo city when asked for (always on the embedded database), then
- * the root org and the first administrator. Does nothing to a database that already has data.
+ * the root org and the first administrator. Does nothing to a database that already has data. One job: the
+ * clock is read once (context.ts), and its audit rows name `system`.
  */
 export async function prepareDeployment(
   db: Db,
@@ -25,13 +30,14 @@ export async function prepareDeployment(
   config: Pick<Config, 'seedDemo' | 'demoPassword' | 'adminPassword' | 'rootOrgName'>,
   idCipher: IdCipher,
 ): Promise<StartupReport> {
+  const ctx = { ...jobCtx(db, readClock(clock), STARTUP_ACTOR), idCipher };
   const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(orgs);
   let demo: { accounts: DemoAccount[]; password: string } | undefined;
   if (n === 0 && config.seedDemo) {
-    demo = await seedDemoCity(db, clock, idCipher, { password: config.demoPassword });
+    demo = await seedDemoCity(ctx, { password: config.demoPassword });
   }
-  const root = await ensureRootOrg(db, config.rootOrgName, clock.today());
-  const admin = await ensureAdmin(db, clock, root.id, config.adminPassword);
+  const root = await ensureRootOrg(ctx, config.rootOrgName);
+  const admin = await ensureAdmin(ctx, root.id, config.adminPassword);
   return {
     seededDemo: demo !== undefined,
     demoAccounts: demo?.accounts ?? [],

@@ -29,7 +29,7 @@ async function failure(run: () => Promise<unknown>): Promise<string> {
   throw new Error('the statement was not refused');
 }
 
-const ctx = { actorId: 1, actorUsername: 'tester', ip: '127.0.0.1', userAgent: 'vitest', at: new Date() };
+const audit = { actorId: 1, actorUsername: 'tester', ip: '127.0.0.1', userAgent: 'vitest', at: new Date() };
 const rowCount = async () => {
   const [row] = await database.db.select({ n: count() }).from(auditLog);
   return row?.n ?? 0;
@@ -38,7 +38,10 @@ const rowCount = async () => {
 describe('audit_log append-only trigger', () => {
   it('accepts INSERT', async () => {
     await database.db.transaction((tx) =>
-      recordAudit(tx, ctx, { action: 'settings.update', entityType: 'settings', entityId: 'security' }),
+      recordAudit(
+        { db: tx, audit },
+        { action: 'settings.update', entityType: 'settings', entityId: 'security' },
+      ),
     );
     await database.db.execute(
       sql`insert into audit_log (at, action, entity_type) values (now(), 'auth.logout', 'user')`,
@@ -70,7 +73,7 @@ describe('audit_log append-only trigger', () => {
   it('refuses a change inside a transaction, and the transaction rolls back whole', async () => {
     const message = await failure(() =>
       database.db.transaction(async (tx) => {
-        await recordAudit(tx, ctx, { action: 'auth.login', entityType: 'user' });
+        await recordAudit({ db: tx, audit }, { action: 'auth.login', entityType: 'user' });
         await tx.execute(sql`delete from audit_log where action = 'auth.logout'`);
       }),
     );

@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import { auditLog } from '../db/tables/audit.ts';
 import { auditDiff } from './redact.ts';
 
-/** Who did it, from where and when: taken from the request once and passed to every write. */
+/** Who did it, from where and when: taken once per request or job (context.ts) and passed to every write. */
 export type AuditContext = {
   readonly actorId: number | null;
   readonly actorUsername: string | null;
@@ -24,10 +24,17 @@ export type AuditEntry = {
   readonly note?: Record<string, unknown>;
 };
 
-/** Appends one audit row in the caller's transaction, so that a write and its audit land together. */
-export async function recordAudit(tx: Db, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+/** Where an audit row goes and whose it is: any context (context.ts) is one. */
+export type AuditTarget = { readonly db: Db; readonly audit: AuditContext };
+
+/**
+ * Appends one audit row in the context's database — the caller's transaction inside inTransaction — so that a
+ * write and its audit land together.
+ */
+export async function recordAudit(target: AuditTarget, entry: AuditEntry): Promise<void> {
+  const ctx = target.audit;
   const diff = auditDiff(entry.before ?? null, entry.after ?? null);
-  await tx.insert(auditLog).values({
+  await target.db.insert(auditLog).values({
     at: ctx.at,
     actorId: ctx.actorId,
     actorUsername: ctx.actorUsername,

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
-import { type AuditContext, type AuditEntry, recordAudit } from './audit.ts';
+import { AppError } from '../errors.ts';
+import { type AuditEntry, type AuditTarget, recordAudit } from './audit.ts';
 
 /**
  * A refusal that the audit log must keep although the write it refuses is rolled back: an answer that says
@@ -22,15 +22,14 @@ export class AuditedRefusal extends AppError {
  * embedded database's single connection, it would wait for it forever).
  */
 export async function transactionAuditingRefusals<T>(
-  db: Db,
-  ctx: AuditContext,
+  ctx: AuditTarget,
   work: (tx: Db) => Promise<T>,
 ): Promise<T> {
   try {
-    return await db.transaction(work);
+    return await ctx.db.transaction(work);
   } catch (error) {
     if (error instanceof AuditedRefusal) {
-      await db.transaction((tx) => recordAudit(tx, ctx, error.audit));
+      await ctx.db.transaction((tx) => recordAudit({ db: tx, audit: ctx.audit }, error.audit));
     }
     throw error;
   }

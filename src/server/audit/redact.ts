@@ -2,7 +2,7 @@ import { HIDDEN, isSensitiveField, protectField } from '../../domain/access/inde
 
 /**
  * What an audit diff may hold of a record: secrets and ID numbers hidden, phones, address and birth date masked —
- * the one list in src/domain/sensitive-fields.ts.
+ * the one list in src/domain/access/sensitive-fields.ts.
  */
 export const REDACTED = HIDDEN;
 

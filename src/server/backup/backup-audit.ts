@@ -1,4 +1,5 @@
-import { type AuditContext, recordAudit } from '../audit/audit.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { jobAudit } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { type Manifest, rowCounts } from './manifest.ts';
 
@@ -17,17 +18,19 @@ export async function recordBackupAudit(
   archive: string,
   manifest: Manifest,
 ): Promise<void> {
-  const ctx: AuditContext = { actorId: null, actorUsername: CONSOLE_ACTOR, ip: null, userAgent: null, at };
-  await recordAudit(db, ctx, {
-    action,
-    entityType: 'backup',
-    entityId: archive,
-    note: {
-      archive,
-      database: manifest.database,
-      backupCreatedAt: manifest.createdAt,
-      appVersion: manifest.appVersion,
-      tables: rowCounts(manifest.tables),
+  await recordAudit(
+    { db, audit: jobAudit(at, CONSOLE_ACTOR) },
+    {
+      action,
+      entityType: 'backup',
+      entityId: archive,
+      note: {
+        archive,
+        database: manifest.database,
+        backupCreatedAt: manifest.createdAt,
+        appVersion: manifest.appVersion,
+        tables: rowCounts(manifest.tables),
+      },
     },
-  });
+  );
 }

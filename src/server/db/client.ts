@@ -59,7 +59,7 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
     ...(loadDataDir ? { loadDataDir } : {}),
     extensions: PGLITE_EXTENSIONS,
   });
-  // Without this PGlite's planner seq-scans members for a street-level subtree (STACK-NOTES.md).
+  // Without this PGlite's planner seq-scans members for a street-level subtree (docs/embedded-database.md §3).
   await client.exec('SET random_page_cost = 1.1');
   return takeTurns(client);
 }

@@ -7,7 +7,7 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../migrations', im
 
 /**
  * Applies the committed migrations with Drizzle's migrator for the driver in use (drizzle-kit's own
- * migrate cannot load PGlite's extensions; STACK-NOTES.md). Idempotent: safe at every start-up.
+ * migrate cannot load PGlite's extensions; docs/embedded-database.md §2). Idempotent: safe at every start-up.
  */
 export async function migrate(database: Database): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };

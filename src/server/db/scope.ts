@@ -5,7 +5,7 @@ import { orgs } from './tables/orgs.ts';
 
 /**
  * The scope (管辖范围) of one request for one permission: the ltree paths of the subtree roots the actor
- * may reach. Built by the rules (`scopeRoots` in src/domain/access.ts) and applied here, in one place.
+ * may reach. Built by the rules (`scopeRoots` in src/domain/access/access.ts) and applied here, in one place.
  */
 export type Scope = { readonly roots: readonly string[] };
 

@@ -17,7 +17,7 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
-/** The error answers every route documents (DESIGN.md §5). */
+/** The error answers every route documents (docs/design.md §2). */
 export const errorResponses = {
   400: ErrorBody,
   401: ErrorBody,

@@ -1,19 +1,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { PendingStep } from '../../domain/access/index.ts';
+import type { Credentials, PrincipalResolver } from '../access/principal.ts';
 import type { Deps } from '../deps.ts';
-import { authenticateSession, authenticateToken } from '../modules/auth/auth.service.ts';
-import { errorBody } from './errors.ts';
-import type { Principal } from './principal.ts';
+import { errorBody } from './error-reply.ts';
+import { buildRequestContexts, decorateRequestContext } from './request-context.ts';
 
 export const SESSION_COOKIE = 'jiceng_session';
 
-async function resolvePrincipal(deps: Deps, request: FastifyRequest): Promise<Principal | null> {
+/** A bearer token first (scripts send one), else the session cookie; null when the request brings neither. */
+function credentialsOf(request: FastifyRequest): Credentials | null {
   const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) {
-    return authenticateToken(deps, header.slice('Bearer '.length).trim());
-  }
+  if (header?.startsWith('Bearer ')) return { via: 'token', secret: header.slice('Bearer '.length).trim() };
   const cookie = request.cookies[SESSION_COOKIE];
-  return cookie ? authenticateSession(deps, cookie) : null;
+  return cookie ? { via: 'session', secret: cookie } : null;
 }
 
 /** What answers a request made while a step is pending, and the route flag that lets it through. */
@@ -43,21 +42,26 @@ const PENDING: Record<
 };
 
 /**
- * Authenticates every API request, from the session cookie or a bearer token. Routes are closed unless
- * marked `public`; while a step is pending (the second-factor code, a password change, the enrolment of a
- * required second factor: second-factor.ts) only the routes marked for that step are open.
+ * Authenticates every API request, from the session cookie or a bearer token, with the principal resolver the
+ * auth module provides (app.ts passes it in), and builds the request's context (request.ctx) from one reading of
+ * the clock. Routes are closed unless marked `public`; while a step is pending (the second-factor code, a password
+ * change, the enrolment of a required second factor: second-factor.ts) only the routes marked for that step are open.
  */
-export function registerAuthentication(app: FastifyInstance, deps: Deps): void {
-  app.decorateRequest('principal', null);
+export function registerAuthentication(app: FastifyInstance, deps: Deps, resolve: PrincipalResolver): void {
+  decorateRequestContext(app);
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     const config = request.routeOptions.config;
-    request.principal = await resolvePrincipal(deps, request);
+    const credentials = credentialsOf(request);
+    request.contexts = await buildRequestContexts(deps, request, (anon) =>
+      credentials ? resolve(anon, credentials) : Promise.resolve(null),
+    );
     if (config.public) return;
-    if (!request.principal) {
+    const principal = request.contexts.ctx?.principal;
+    if (!principal) {
       return reply.status(401).send(errorBody('unauthenticated', '请先登录', { reason: 'not_logged_in' }));
     }
-    const step = request.principal.pendingStep;
+    const step = principal.pendingStep;
     if (step && !config[PENDING[step].flag]) {
       const { reason, message } = PENDING[step];
       return reply.status(403).send(errorBody('forbidden', message, { reason }));

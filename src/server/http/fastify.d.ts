@@ -1,10 +1,15 @@
 import 'fastify';
-import type { Principal } from './principal.ts';
+import type { AnonCtx, Ctx } from '../context.ts';
+import type { RequestContexts } from './request-context.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Set by the authentication hook; null on public routes and for anonymous callers. */
-    principal: Principal | null;
+    /** Set by the authentication hook on /api/ requests (request-context.ts); read through ctx and anonCtx. */
+    contexts: RequestContexts | null;
+    /** The request's context with its actor (context.ts): 401 when the request has no principal. */
+    readonly ctx: Ctx;
+    /** The request's context without an actor, for public routes (the login). */
+    readonly anonCtx: AnonCtx;
   }
   interface FastifyContextConfig {
     /** Reachable without logging in (login, health, API docs). */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { upgradeLegacyId } from '../../domain/people/index.ts';
 
 /**
- * Privacy of ID numbers (DESIGN.md §2.5): encrypted at rest with AES-256-GCM and found through a keyed hash
+ * Privacy of ID numbers (docs/people.md §6): encrypted at rest with AES-256-GCM and found through a keyed hash
  * (HMAC-SHA256), which is also what keeps them unique. One 32-byte master key, from JICENG_SECRET_KEY or from
  * `<dataDir>/secret.key`; subkeys derived from it with HKDF-SHA256, so that the same key never serves two
  * purposes (the ID cipher, the MAC, files that hold ID numbers).

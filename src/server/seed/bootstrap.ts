@@ -1,7 +1,7 @@
 import { count, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.ts';
-import type { Clock } from '../clock.ts';
-import { type Db, nextOrgId } from '../db/client.ts';
+import { inTransaction, type WorkCtx } from '../context.ts';
+import { nextOrgId } from '../db/client.ts';
 import { orgs } from '../db/tables/orgs.ts';
 import { roleAssignments, users } from '../db/tables/users.ts';
 import { hashPassword } from '../security/passwords.ts';
@@ -11,10 +11,10 @@ export const ADMIN_USERNAME = 'admin';
 
 /** The root org of an empty deployment: a 地方党委 that the administrator then builds the tree under. */
 export async function ensureRootOrg(
-  db: Db,
+  ctx: Pick<WorkCtx, 'db' | 'today'>,
   name: string,
-  today: string,
 ): Promise<{ id: number; created: boolean }> {
+  const { db, today } = ctx;
   const [root] = await db
     .select({ id: orgs.id })
     .from(orgs)
@@ -37,23 +37,23 @@ export async function ensureRootOrg(
 
 /**
  * The first start creates `admin`, a 系统管理员 at the root. Its password comes from JICENG_ADMIN_PASSWORD,
- * or is generated, returned once for the console, and must be changed at first login.
+ * or is generated, returned once for the console, and must be changed at first login. Audited as the start-up
+ * job's (`ctx`, whose actor is `system`).
  */
 export async function ensureAdmin(
-  db: Db,
-  clock: Clock,
+  ctx: WorkCtx,
   rootOrgId: number,
   configured: string | undefined,
 ): Promise<{ created: boolean; generatedPassword?: string }> {
-  const [{ n } = { n: 0 }] = await db
+  const [{ n } = { n: 0 }] = await ctx.db
     .select({ n: count() })
     .from(users)
     .where(eq(users.username, ADMIN_USERNAME));
   if (n > 0) return { created: false };
   const generated = configured ? undefined : generatePassword();
   const passwordHash = await hashPassword(configured ?? (generated as string));
-  await db.transaction(async (tx) => {
-    const [admin] = await tx
+  await inTransaction(ctx, async (tx) => {
+    const [admin] = await tx.db
       .insert(users)
       .values({
         username: ADMIN_USERNAME,
@@ -64,23 +64,19 @@ export async function ensureAdmin(
       })
       .returning();
     const id = (admin as { id: number }).id;
-    await tx.insert(roleAssignments).values({ userId: id, role: 'system_admin', orgId: rootOrgId });
-    await recordAudit(
-      tx,
-      { actorId: null, actorUsername: 'system', ip: null, userAgent: null, at: clock.now() },
-      {
-        action: 'user.bootstrap',
-        entityType: 'user',
-        entityId: id,
-        orgId: rootOrgId,
-        after: {
-          username: ADMIN_USERNAME,
-          role: 'system_admin',
-          passwordHash,
-          mustChangePassword: generated !== undefined,
-        },
+    await tx.db.insert(roleAssignments).values({ userId: id, role: 'system_admin', orgId: rootOrgId });
+    await recordAudit(tx, {
+      action: 'user.bootstrap',
+      entityType: 'user',
+      entityId: id,
+      orgId: rootOrgId,
+      after: {
+        username: ADMIN_USERNAME,
+        role: 'system_admin',
+        passwordHash,
+        mustChangePassword: generated !== undefined,
       },
-    );
+    });
   });
   return generated ? { created: true, generatedPassword: generated } : { created: true };
 }

@@ -3,7 +3,7 @@ import type { Role } from '../../domain/access/index.ts';
 import type { LeadershipPost, OrgKind, Sector } from '../../domain/org/index.ts';
 import { DEFAULT_TERM_POLICY, defaultTermYears } from '../../domain/org/index.ts';
 import { addDays, addYears, type IsoDate } from '../../domain/shared/index.ts';
-import type { Clock } from '../clock.ts';
+import { inTransaction, type WorkCtx } from '../context.ts';
 import { type Db, nextOrgId } from '../db/client.ts';
 import { leadershipPosts, orgEvents, orgs } from '../db/tables/orgs.ts';
 import { settings } from '../db/tables/settings.ts';
@@ -162,16 +162,14 @@ async function buildCity(b: CityBuilder, rnd: Random) {
  * demo account per role and level, the `member` account linked to one of the members.
  */
 export async function seedDemoCity(
-  db: Db,
-  clock: Clock,
-  idCipher: IdCipher,
+  ctx: WorkCtx & { readonly idCipher: IdCipher },
   options: { password?: string | undefined; seed?: number } = {},
 ): Promise<{ accounts: DemoAccount[]; password: string; memberCount: number }> {
   const password = options.password ?? DEFAULT_DEMO_PASSWORD;
   const rnd = seededRandom(options.seed ?? 20261129);
   const passwordHash = await hashPassword(password);
-  return db.transaction(async (tx) => {
-    const b = new CityBuilder(tx, rnd, clock.today());
+  return inTransaction(ctx, async ({ db: tx, today, idCipher }) => {
+    const b = new CityBuilder(tx, rnd, today);
     const at = await buildCity(b, rnd);
     await b.flush(null);
     const roster = await seedDemoMembers(tx, {
@@ -181,7 +179,7 @@ export async function seedDemoCity(
         name: o.name,
         kind: o.kind,
       })),
-      today: clock.today(),
+      today,
       idCipher,
       rnd,
     });

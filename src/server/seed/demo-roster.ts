@@ -7,7 +7,7 @@ import type { Random } from './random.ts';
 
 /**
  * One invented member of the demo roster: who they are and their standing when first recorded. Proportions
- * follow a city community roster (OFFICIAL-FORMS.md §1.6 codes): mostly 退休人员, 汉族 with some minorities,
+ * follow a city community roster (docs/official-forms.md §5 codes): mostly 退休人员, 汉族 with some minorities,
  * education by generation, admission dates over the four official periods (a few before 1949).
  */
 export type DemoPerson = {

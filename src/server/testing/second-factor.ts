@@ -31,7 +31,7 @@ async function post(t: SecondFactorHarness, cookie: string, url: string, payload
 /** Key of an enrolled account, read the way the server reads it; its last used step is forgotten. */
 async function enrolledKey(deps: Deps, username: string): Promise<Buffer> {
   const [user] = await deps.db.select().from(users).where(eq(users.username, username));
-  const secret = user ? totpSecretOf(deps, user) : null;
+  const secret = user ? totpSecretOf(deps.idCipher, user) : null;
   if (!secret) throw new Error(`${username} has no second factor`);
   // The manual clock stands still, so every login of a test falls into one TOTP step; a person would wait
   // for the next code. Forgetting the last step plays that wait without moving the test's clock.

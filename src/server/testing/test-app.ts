@@ -63,13 +63,15 @@ export function clientFor(app: App, headers: Record<string, string> = {}): TestC
 export async function startTestApp(
   options: {
     now?: Date;
+    /** A clock of the test's own (one that counts or moves on every reading); `now` is then ignored. */
+    clock?: ManualClock;
     loginRateLimitPerMinute?: number;
     secureCookie?: boolean;
     trustProxy?: string[];
   } = {},
 ): Promise<TestApp> {
   const database = await freshDatabase();
-  const clock = manualClock(options.now ?? TEST_NOW);
+  const clock = options.clock ?? manualClock(options.now ?? TEST_NOW);
   const deps: Deps = {
     db: database.db,
     database,

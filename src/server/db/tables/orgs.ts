@@ -43,7 +43,7 @@ export const orgs = pgTable(
   ],
 );
 
-/** Effective-dated history of an org: founding, edits, moves, dissolution (DESIGN.md §2.4). */
+/** Effective-dated history of an org: founding, edits, moves, dissolution (docs/design.md §1.4). */
 export const orgEvents = pgTable(
   'org_events',
   {

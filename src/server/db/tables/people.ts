@@ -47,7 +47,7 @@ export const persons = pgTable(
     /** Pinyin initials (zsf), for search. */
     nameInitials: text('name_initials').notNull(),
     gender: gender('gender').notNull(),
-    /** 民族 code (OFFICIAL-FORMS.md §1.6), a string: `01` … `56`, `91`, `92`. */
+    /** 民族 code (docs/official-forms.md §5.2), a string: `01` … `56`, `91`, `92`. */
     ethnicity: text('ethnicity'),
     birthDate: date('birth_date', { mode: 'string' }),
     idNumberEnc: text('id_number_enc'),
@@ -99,7 +99,7 @@ export const members = pgTable(
     admittedOn: date('admitted_on', { mode: 'string' }).notNull(),
     /** 转正时间. */
     confirmedOn: date('confirmed_on', { mode: 'string' }),
-    /** End of the 预备期: admission + 1 year, later if extended (DOMAIN.md §1.3). */
+    /** End of the 预备期: admission + 1 year, later if extended (docs/membership.md §3.2, §3.4). */
     probationEndsOn: date('probation_ends_on', { mode: 'string' }),
     /** 流动党员 and where to (外出流向). */
     isMobile: boolean('is_mobile').notNull().default(false),
@@ -123,7 +123,7 @@ export const members = pgTable(
 );
 
 /**
- * Effective-dated history of a member (DESIGN.md §2.4): admission and first registration, status,
+ * Effective-dated history of a member (docs/design.md §1.4; docs/membership.md §4): admission and first registration, status,
  * category and org changes. The membership ledger (增减台账) of any org and period is derived from these.
  */
 export const memberEvents = pgTable(

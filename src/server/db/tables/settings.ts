@@ -1,6 +1,6 @@
 import { integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
-/** Configurable parameters (CFG in DOMAIN.md), one JSON document per group. */
+/** Configurable parameters (CFG in docs/README.md), one JSON document per group. */
 export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').$type<Record<string, unknown>>().notNull(),

@@ -5,7 +5,7 @@ import { auditActionLabel, auditEntityTypeLabel } from '../../../contracts/audit
 import { ROLE_LABELS, ROLES, type Role } from '../../../domain/access/index.ts';
 import type { AuditRecord } from './audit-logs.repo.ts';
 
-/** Times in the export are Beijing time, as the users read them (DESIGN.md §2.7). */
+/** Times in the export are Beijing time, as the users read them (docs/design.md §1.7). */
 const TIME_ZONE = 'Asia/Shanghai';
 /** Excel refuses cell text longer than this. */
 const MAX_CELL_TEXT = 32_767;

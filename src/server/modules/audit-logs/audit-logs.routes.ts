@@ -1,11 +1,9 @@
 import { AuditLogPage, AuditLogQuery } from '../../../contracts/audit.ts';
-import type { Deps } from '../../deps.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
-import { auditContextOf, principalOf } from '../../http/request.ts';
 import { attachmentDisposition, XLSX_TYPE, XlsxFile } from '../../http/xlsx-reply.ts';
 import { exportAuditLogs, listAuditLogs } from './audit-logs.service.ts';
 
-export function registerAuditLogRoutes(app: App, deps: Deps): void {
+export function registerAuditLogRoutes(app: App): void {
   const tags = ['审计日志'];
   app.get(
     '/api/audit-logs',
@@ -17,7 +15,7 @@ export function registerAuditLogRoutes(app: App, deps: Deps): void {
         response: { 200: AuditLogPage, ...errorResponses },
       },
     },
-    async (request) => listAuditLogs(deps, principalOf(request).actor, request.query),
+    async (request) => listAuditLogs(request.ctx, request.query),
   );
 
   app.get(
@@ -31,12 +29,7 @@ export function registerAuditLogRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const { filename, stream } = await exportAuditLogs(
-        deps,
-        principalOf(request).actor,
-        auditContextOf(request, deps.clock),
-        request.query,
-      );
+      const { filename, stream } = await exportAuditLogs(request.ctx, request.query);
       const ascii = filename.replace('审计日志', 'audit-log');
       reply.header('content-type', XLSX_TYPE);
       reply.header('content-disposition', attachmentDisposition(filename, ascii));

@@ -1,13 +1,11 @@
 import { PassThrough, type Readable } from 'node:stream';
 import type { Role } from '../../../domain/access/index.ts';
-import { type Actor, grantingAssignments } from '../../../domain/access/index.ts';
+import { grantingAssignments } from '../../../domain/access/index.ts';
 import { addDays, type IsoDate } from '../../../domain/shared/index.ts';
-import { type AuditContext, recordAudit } from '../../audit/audit.ts';
-import type { Db } from '../../db/client.ts';
-import type { Deps } from '../../deps.ts';
-import { requirePermission, scopeOf } from '../../http/access.ts';
-import { invalidInput } from '../../http/errors.ts';
-import { getOrgRef } from '../orgs/org-refs.ts';
+import { requirePermission, scopeOf, subtreeIn } from '../../access/index.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import { type Ctx, inTransaction } from '../../context.ts';
+import { invalidInput } from '../../errors.ts';
 import { writeAuditWorkbook } from './audit-logs.excel.ts';
 import {
   type AuditFilter,
@@ -44,20 +42,15 @@ function givenFilter(input: AuditQueryInput): Record<string, string | number> {
  * administrators included, gets 403 (三员分立). Rows are those of orgs in the actor's scope, and rows of
  * no org when the scope is the whole deployment. An org filter outside the scope answers 404.
  */
-async function filterOf(
-  db: Db,
-  actor: Actor,
-  input: AuditQueryInput,
-  today: IsoDate,
-): Promise<{ filter: AuditFilter; role: Role }> {
-  const role = requirePermission(actor, 'audit.read', today);
+async function filterOf(ctx: Ctx, input: AuditQueryInput): Promise<{ filter: AuditFilter; role: Role }> {
+  const role = requirePermission(ctx, 'audit.read');
   if (input.from && input.to && input.to < input.from) {
     throw invalidInput('结束日期不能早于开始日期', [
       { path: ['querystring', 'to'], message: '结束日期不能早于开始日期' },
     ]);
   }
-  const scope = scopeOf(actor, 'audit.read', today);
-  const within = input.orgId ? { roots: [(await getOrgRef(db, scope, input.orgId)).path] } : undefined;
+  const scope = scopeOf(ctx, 'audit.read');
+  const within = (await subtreeIn(ctx, scope, input.orgId || undefined)) ?? undefined;
   const filter: AuditFilter = {
     scope,
     within,
@@ -89,13 +82,9 @@ function view(r: AuditRecord) {
   };
 }
 
-export async function listAuditLogs(
-  deps: Deps,
-  actor: Actor,
-  input: AuditQueryInput & { page: number; pageSize: number },
-) {
-  const { filter } = await filterOf(deps.db, actor, input, deps.clock.today());
-  const { rows, total } = await listAuditEntries(deps.db, filter, {
+export async function listAuditLogs(ctx: Ctx, input: AuditQueryInput & { page: number; pageSize: number }) {
+  const { filter } = await filterOf(ctx, input);
+  const { rows, total } = await listAuditEntries(ctx.db, filter, {
     limit: input.pageSize,
     offset: (input.page - 1) * input.pageSize,
   });
@@ -107,16 +96,14 @@ export async function listAuditLogs(
  * at the filtered org or else the org of the actor's 审计管理员 assignment, so that it shows in that scope.
  */
 export async function exportAuditLogs(
-  deps: Deps,
-  actor: Actor,
-  ctx: AuditContext,
+  ctx: Ctx,
   input: AuditQueryInput,
 ): Promise<{ filename: string; stream: Readable }> {
-  const today = deps.clock.today();
-  const { filter, role } = await filterOf(deps.db, actor, input, today);
-  const scopeOrg = grantingAssignments(actor, 'audit.read', today)[0]?.orgId ?? null;
-  await deps.db.transaction(async (tx) => {
-    await recordAudit(tx, ctx, {
+  const { today } = ctx;
+  const { filter, role } = await filterOf(ctx, input);
+  const scopeOrg = grantingAssignments(ctx.actor, 'audit.read', today)[0]?.orgId ?? null;
+  await inTransaction(ctx, async (tx) => {
+    await recordAudit(tx, {
       action: 'audit_log.export',
       entityType: 'audit_log',
       orgId: input.orgId ?? scopeOrg,
@@ -125,8 +112,8 @@ export async function exportAuditLogs(
     });
   });
   const stream = new PassThrough();
-  writeAuditWorkbook(stream, eachAuditEntryBatch(deps.db, filter)).catch((error: unknown) => {
-    deps.log.error({ err: error }, 'audit log export failed');
+  writeAuditWorkbook(stream, eachAuditEntryBatch(ctx.db, filter)).catch((error: unknown) => {
+    ctx.log.error({ err: error }, 'audit log export failed');
     stream.destroy(error instanceof Error ? error : new Error(String(error)));
   });
   return { filename: `审计日志-${today.replaceAll('-', '')}.xlsx`, stream };

@@ -11,7 +11,6 @@ import type { Deps } from '../../deps.ts';
 import type { App } from '../../http/app-types.ts';
 import { errorResponses } from '../../http/app-types.ts';
 import { SESSION_COOKIE } from '../../http/authenticate.ts';
-import { auditContextOf, principalOf } from '../../http/request.ts';
 import { changePassword, logout } from './auth.service.ts';
 import { ANY_PENDING, meView, setSessionCookie } from './auth.views.ts';
 import { login } from './login.service.ts';
@@ -28,9 +27,9 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
       config: { public: true, rateLimit: { max: deps.loginRateLimitPerMinute, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const { token, principal } = await login(deps, auditContextOf(request, deps.clock), request.body);
+      const { token, principal } = await login(request.anonCtx, request.body);
       setSessionCookie(reply, token, deps);
-      return meView(principal, deps.clock.today());
+      return meView(principal, request.anonCtx.today);
     },
   );
 
@@ -41,7 +40,7 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
       config: ANY_PENDING,
     },
     async (request, reply) => {
-      await logout(deps, auditContextOf(request, deps.clock), principalOf(request));
+      await logout(request.ctx);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },
@@ -53,7 +52,7 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
       schema: { tags, summary: '当前用户', response: { 200: MeView, ...errorResponses } },
       config: ANY_PENDING,
     },
-    async (request) => meView(principalOf(request), deps.clock.today()),
+    async (request) => meView(request.ctx.principal, request.ctx.today),
   );
 
   app.post(
@@ -71,7 +70,7 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => {
-      await changePassword(deps, auditContextOf(request, deps.clock), principalOf(request), request.body);
+      await changePassword(request.ctx, request.body);
       return { ok: true as const };
     },
   );
@@ -79,7 +78,7 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/auth/tokens',
     { schema: { tags, summary: '本人的 API 令牌', response: { 200: TokenView.array(), ...errorResponses } } },
-    async (request) => myTokens(deps, principalOf(request)),
+    async (request) => myTokens(request.ctx),
   );
 
   app.post(
@@ -92,8 +91,7 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
         response: { 200: CreatedToken, ...errorResponses },
       },
     },
-    async (request) =>
-      issueToken(deps, auditContextOf(request, deps.clock), principalOf(request), request.body),
+    async (request) => issueToken(request.ctx, request.body),
   );
 
   app.delete(
@@ -107,7 +105,7 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => {
-      await revokeMyToken(deps, auditContextOf(request, deps.clock), principalOf(request), request.params.id);
+      await revokeMyToken(request.ctx, request.params);
       return { ok: true as const };
     },
   );

@@ -9,10 +9,10 @@ import {
   type SecurityPolicy,
   secondFactorRequired,
 } from '../../../domain/access/index.ts';
-import { type AuditContext, recordAudit } from '../../audit/audit.ts';
-import type { Deps } from '../../deps.ts';
-import { AppError, enforce, unauthenticated } from '../../http/errors.ts';
-import type { Principal } from '../../http/principal.ts';
+import type { Credentials, Principal } from '../../access/principal.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import { type AnonCtx, type Ctx, inTransaction, type WorkCtx } from '../../context.ts';
+import { AppError, enforce, unauthenticated } from '../../errors.ts';
 import { hashPassword, verifyPassword } from '../../security/passwords.ts';
 import { sha256 } from '../../security/tokens.ts';
 import { getSecurityPolicy } from '../settings/settings.service.ts';
@@ -43,19 +43,18 @@ type SessionFacts = { readonly tokenHash: string; readonly awaitsSecondFactor: b
  * password alone, even by a route that forgot to check the pending step.
  */
 export async function principalOf(
-  deps: Deps,
+  ctx: Pick<WorkCtx, 'db' | 'today'>,
   user: UserRow,
   via: Principal['via'],
   session?: SessionFacts,
   knownPolicy?: SecurityPolicy,
 ): Promise<Principal> {
-  const policy = knownPolicy ?? (await getSecurityPolicy(deps.db));
-  const loaded = await loadAssignments(deps.db, user.id);
-  const today = deps.clock.today();
+  const policy = knownPolicy ?? (await getSecurityPolicy(ctx.db));
+  const loaded = await loadAssignments(ctx.db, user.id);
   const secondFactor = {
     enabled: user.totpEnabledAt !== null,
     required: secondFactorRequired(
-      loaded.filter((a) => isCurrent(a, today)).map((a) => a.role),
+      loaded.filter((a) => isCurrent(a, ctx.today)).map((a) => a.role),
       policy,
     ),
   };
@@ -89,55 +88,76 @@ export async function principalOf(
 }
 
 /** The principal behind a session cookie, or nothing if the session is unknown, expired or its user gone. */
-export async function authenticateSession(deps: Deps, token: string): Promise<Principal | null> {
+async function authenticateSession(ctx: AnonCtx, token: string): Promise<Principal | null> {
   const tokenHash = sha256(token);
-  const session = await findSession(deps.db, tokenHash);
+  const session = await findSession(ctx.db, tokenHash);
   if (!session) return null;
-  const now = deps.clock.now();
-  const policy = await getSecurityPolicy(deps.db);
+  const now = ctx.at;
+  const policy = await getSecurityPolicy(ctx.db);
   const pendingTooLong =
     session.pendingStep !== null &&
     now.getTime() - session.createdAt.getTime() > PENDING_SECOND_FACTOR_MINUTES * 60_000;
   if (pendingTooLong || isSessionExpired(session, now, policy)) {
-    await deleteSession(deps.db, tokenHash);
+    await deleteSession(ctx.db, tokenHash);
     return null;
   }
-  const user = await findUserById(deps.db, session.userId);
+  const user = await findUserById(ctx.db, session.userId);
   if (!user || user.deactivatedAt) return null;
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
-    await touchSession(deps.db, tokenHash, now);
+    await touchSession(ctx.db, tokenHash, now);
   }
   const facts = { tokenHash, awaitsSecondFactor: session.pendingStep === 'second_factor' };
-  return principalOf(deps, user, 'session', facts, policy);
+  return principalOf(ctx, user, 'session', facts, policy);
 }
 
 /** The principal behind a personal API token (`Authorization: Bearer jct_…`). */
-export async function authenticateToken(deps: Deps, token: string): Promise<Principal | null> {
-  const row = await findActiveToken(deps.db, sha256(token));
+async function authenticateToken(ctx: AnonCtx, token: string): Promise<Principal | null> {
+  const row = await findActiveToken(ctx.db, sha256(token));
   if (!row) return null;
-  if (row.expiresOn && row.expiresOn < deps.clock.today()) return null;
-  const user = await findUserById(deps.db, row.userId);
+  if (row.expiresOn && row.expiresOn < ctx.today) return null;
+  const user = await findUserById(ctx.db, row.userId);
   if (!user || user.deactivatedAt) return null;
-  await touchToken(deps.db, row.id, deps.clock.now());
-  return principalOf(deps, user, 'token');
+  await touchToken(ctx.db, row.id, ctx.at);
+  return principalOf(ctx, user, 'token');
+}
+
+/** Who presents these credentials (the PrincipalResolver app.ts gives the authentication hook). */
+export function resolvePrincipal(ctx: AnonCtx, credentials: Credentials): Promise<Principal | null> {
+  return credentials.via === 'token'
+    ? authenticateToken(ctx, credentials.secret)
+    : authenticateSession(ctx, credentials.secret);
 }
 
 /** The `role` of audit rows about the principal's own account (audit-role.ts). */
-export function principalRoles(deps: Deps, principal: Principal): string | null {
-  return rolesForAudit(principal.assignments, deps.clock.today());
+export function principalRoles(ctx: Ctx): string | null {
+  return rolesForAudit(ctx.principal.assignments, ctx.today);
 }
 
-export async function logout(deps: Deps, ctx: AuditContext, principal: Principal): Promise<void> {
-  await deps.db.transaction(async (tx) => {
-    if (principal.sessionHash) await deleteSession(tx, principal.sessionHash);
-    await recordAudit(tx, ctx, {
+export async function logout(ctx: Ctx): Promise<void> {
+  const { principal } = ctx;
+  await inTransaction(ctx, async (tx) => {
+    if (principal.sessionHash) await deleteSession(tx.db, principal.sessionHash);
+    await recordAudit(tx, {
       action: 'auth.logout',
       entityType: 'user',
       entityId: principal.user.id,
       orgId: principal.user.orgId,
-      role: principalRoles(deps, principal),
+      role: principalRoles(ctx),
     });
   });
+}
+
+/** A wrong current password: audited, counted toward the lockout; the guess that locks ends the sessions. */
+async function refuseWrongPassword(ctx: Ctx, user: UserRow, role: string | null): Promise<never> {
+  const note = { reason: 'wrong_current_password' };
+  const failure = await countAccountFailure(
+    ctx,
+    user,
+    { action: 'auth.password_change_failed', role, note },
+    { endSessionsOnLock: true },
+  );
+  if (failure.locked) throw lockedError(failure.lockedUntil as Date);
+  throw new AppError('rule_violation', '当前密码不正确', { reason: 'wrong_current_password' });
 }
 
 /**
@@ -148,35 +168,23 @@ export async function logout(deps: Deps, ctx: AuditContext, principal: Principal
  * that locks the account ends its sessions too.
  */
 export async function changePassword(
-  deps: Deps,
-  ctx: AuditContext,
-  principal: Principal,
+  ctx: Ctx,
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
-  const user = await findUserById(deps.db, principal.user.id);
+  const user = await findUserById(ctx.db, ctx.principal.user.id);
   if (!user) throw unauthenticated();
-  const role = principalRoles(deps, principal);
-  if (isLocked(user, deps.clock.now())) throw lockedError(user.lockedUntil as Date);
+  const role = principalRoles(ctx);
+  if (isLocked(user, ctx.at)) throw lockedError(user.lockedUntil as Date);
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    const note = { reason: 'wrong_current_password' };
-    const failure = await countAccountFailure(
-      deps,
-      ctx,
-      user,
-      { action: 'auth.password_change_failed', role, note },
-      { endSessionsOnLock: true },
-    );
-    if (failure.locked) throw lockedError(failure.lockedUntil as Date);
-    throw new AppError('rule_violation', '当前密码不正确', { reason: 'wrong_current_password' });
+    await refuseWrongPassword(ctx, user, role);
   }
   enforce(checkPasswordChange(input.currentPassword, input.newPassword, user.username));
   const passwordHash = await hashPassword(input.newPassword);
-  const now = deps.clock.now();
-  await deps.db.transaction(async (tx) => {
-    await savePassword(tx, user.id, passwordHash, false, now);
-    await deleteSessionsOfUser(tx, user.id, principal.sessionHash);
-    const tokensRevoked = await revokeApiTokensOfUser(tx, user.id, now);
-    await recordAudit(tx, ctx, {
+  await inTransaction(ctx, async (tx) => {
+    await savePassword(tx.db, user.id, passwordHash, false, tx.at);
+    await deleteSessionsOfUser(tx.db, user.id, ctx.principal.sessionHash);
+    const tokensRevoked = await revokeApiTokensOfUser(tx, user.id);
+    await recordAudit(tx, {
       action: 'auth.password_change',
       entityType: 'user',
       entityId: user.id,

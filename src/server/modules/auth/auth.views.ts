@@ -1,8 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import { isCurrent, permissionsOf } from '../../../domain/access/index.ts';
+import type { Principal } from '../../access/principal.ts';
 import type { Deps } from '../../deps.ts';
 import { SESSION_COOKIE } from '../../http/authenticate.ts';
-import type { Principal } from '../../http/principal.ts';
 
 export function meView(p: Principal, today: string) {
   const permissions = new Set(

@@ -1,7 +1,7 @@
 import { afterFailedLogin, isLocked, type SecurityPolicy } from '../../../domain/access/index.ts';
-import { type AuditContext, type AuditEntry, recordAudit } from '../../audit/audit.ts';
-import type { Deps } from '../../deps.ts';
-import { AppError, unauthenticated } from '../../http/errors.ts';
+import { type AuditEntry, recordAudit } from '../../audit/audit.ts';
+import { type AnonCtx, inTransaction, type WorkCtx } from '../../context.ts';
+import { AppError, unauthenticated } from '../../errors.ts';
 import { verifyAgainstNothing } from '../../security/passwords.ts';
 import { getSecurityPolicy } from '../settings/settings.service.ts';
 import { deleteSessionsOfUser, saveLoginState } from './auth.repo.ts';
@@ -39,24 +39,23 @@ type FailureEntry = Omit<AuditEntry, 'entityType' | 'entityId' | 'orgId'>;
  * session that guesses its own password or code is not the owner's). Answers whether the account is now locked.
  */
 export async function countAccountFailure(
-  deps: Deps,
-  ctx: AuditContext,
+  ctx: WorkCtx,
   account: Account,
   entry: FailureEntry,
   options: { endSessionsOnLock?: boolean } = {},
 ): Promise<{ locked: boolean; lockedUntil: Date | null }> {
-  const now = deps.clock.now();
-  const policy = await getSecurityPolicy(deps.db);
-  return deps.db.transaction(async (tx) => {
-    const current = await lockLoginState(tx, account.id);
+  const now = ctx.at;
+  const policy = await getSecurityPolicy(ctx.db);
+  return inTransaction(ctx, async (tx) => {
+    const current = await lockLoginState(tx.db, account.id);
     const next = afterFailedLogin(current, now, policy);
     const justLocked = !isLocked(current, now) && isLocked(next, now);
-    await saveLoginState(tx, account.id, next);
+    await saveLoginState(tx.db, account.id, next);
     const about = { entityType: 'user', entityId: account.id, orgId: account.orgId };
-    await recordAudit(tx, ctx, { ...entry, ...about });
+    await recordAudit(tx, { ...entry, ...about });
     if (justLocked) {
-      if (options.endSessionsOnLock) await deleteSessionsOfUser(tx, account.id);
-      await recordAudit(tx, ctx, {
+      if (options.endSessionsOnLock) await deleteSessionsOfUser(tx.db, account.id);
+      await recordAudit(tx, {
         action: 'auth.account_locked',
         ...about,
         role: entry.role ?? null,
@@ -82,19 +81,18 @@ export function normalizeLoginName(username: string): string {
  * lockedUntil. Only a keyed hash of the name is kept, in the counter and in the audit note.
  */
 export async function refuseUnknownName(
-  deps: Deps,
-  ctx: AuditContext,
+  ctx: AnonCtx,
   input: { username: string; password: string },
   policy: SecurityPolicy,
 ): Promise<never> {
-  const now = deps.clock.now();
-  const nameHash = deps.idCipher.keyedHash('login_name', normalizeLoginName(input.username));
+  const now = ctx.at;
+  const nameHash = ctx.idCipher.keyedHash('login_name', normalizeLoginName(input.username));
   const note = { nameHash: nameHash.slice(0, 16) };
   const audit = { entityType: 'user', entityId: null, orgId: null } as const;
-  const known = await findUnknownFailure(deps.db, nameHash);
+  const known = await findUnknownFailure(ctx.db, nameHash);
   if (known && isLocked(known, now)) {
-    await deps.db.transaction((tx) =>
-      recordAudit(tx, ctx, {
+    await inTransaction(ctx, (tx) =>
+      recordAudit(tx, {
         action: 'auth.login_failed',
         ...audit,
         note: { ...note, reason: 'account_locked' },
@@ -103,18 +101,18 @@ export async function refuseUnknownName(
     throw lockedError(known.lockedUntil as Date);
   }
   await verifyAgainstNothing(input.password);
-  const next = await deps.db.transaction(async (tx) => {
-    const current = await lockUnknownFailure(tx, nameHash, now);
+  const next = await inTransaction(ctx, async (tx) => {
+    const current = await lockUnknownFailure(tx.db, nameHash, now);
     const state = afterFailedLogin(current, now, policy);
-    await saveUnknownFailure(tx, nameHash, state, now);
-    await purgeUnknownFailures(tx, new Date(now.getTime() - UNKNOWN_NAME_RETENTION_MS), now);
-    await recordAudit(tx, ctx, {
+    await saveUnknownFailure(tx.db, nameHash, state, now);
+    await purgeUnknownFailures(tx.db, new Date(now.getTime() - UNKNOWN_NAME_RETENTION_MS), now);
+    await recordAudit(tx, {
       action: 'auth.login_failed',
       ...audit,
       note: { ...note, reason: 'unknown_user' },
     });
     if (!isLocked(current, now) && isLocked(state, now)) {
-      await recordAudit(tx, ctx, {
+      await recordAudit(tx, {
         action: 'auth.account_locked',
         ...audit,
         note: { ...note, unknownName: true, lockedUntil: state.lockedUntil?.toISOString() },

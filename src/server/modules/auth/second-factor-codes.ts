@@ -1,7 +1,7 @@
 import { checkCodeStep, codeKind, isLocked } from '../../../domain/access/index.ts';
-import type { AuditContext } from '../../audit/audit.ts';
-import type { Deps } from '../../deps.ts';
-import { AppError } from '../../http/errors.ts';
+import type { AnonCtx } from '../../context.ts';
+import { AppError } from '../../errors.ts';
+import type { IdCipher } from '../../security/crypto.ts';
 import type { UserRow } from './auth.repo.ts';
 import { countAccountFailure, lockedError } from './login-failures.ts';
 import { recoveryCodeHash } from './recovery-codes.ts';
@@ -14,17 +14,17 @@ type Outcome = { ok: true; kind: CodeKind } | { ok: false; reason: string; messa
 const WRONG_CODE = { ok: false, reason: 'invalid_second_factor', message: '验证码不正确' } as const;
 
 /** The account's TOTP key, opened with the deployment key (bound to the account: `totp:<id>`). */
-export function totpSecretOf(deps: Deps, user: Pick<UserRow, 'id' | 'totpSecret'>): Buffer | null {
-  return user.totpSecret ? deps.idCipher.openSecret(user.totpSecret, `totp:${user.id}`) : null;
+export function totpSecretOf(cipher: IdCipher, user: Pick<UserRow, 'id' | 'totpSecret'>): Buffer | null {
+  return user.totpSecret ? cipher.openSecret(user.totpSecret, `totp:${user.id}`) : null;
 }
 
-async function checkTotp(deps: Deps, user: UserRow, code: string): Promise<Outcome> {
-  const secret = totpSecretOf(deps, user);
-  const step = secret ? matchTotp(secret, code, deps.clock.now()) : null;
+async function checkTotp(ctx: AnonCtx, user: UserRow, code: string): Promise<Outcome> {
+  const secret = totpSecretOf(ctx.idCipher, user);
+  const step = secret ? matchTotp(secret, code, ctx.at) : null;
   if (step === null) return WRONG_CODE;
   const decision = checkCodeStep(step, user.totpLastStep);
   // The conditional update settles two requests racing with the same code: one wins.
-  if (!decision.ok || !(await claimTotpStep(deps.db, user.id, step))) {
+  if (!decision.ok || !(await claimTotpStep(ctx.db, user.id, step))) {
     return {
       ok: false,
       reason: 'code_already_used',
@@ -34,14 +34,9 @@ async function checkTotp(deps: Deps, user: UserRow, code: string): Promise<Outco
   return { ok: true, kind: 'totp' };
 }
 
-async function checkRecoveryCode(deps: Deps, user: UserRow, code: string): Promise<Outcome> {
+async function checkRecoveryCode(ctx: AnonCtx, user: UserRow, code: string): Promise<Outcome> {
   if (!user.totpEnabledAt) return WRONG_CODE;
-  const used = await consumeRecoveryCode(
-    deps.db,
-    user.id,
-    recoveryCodeHash(deps.idCipher, code),
-    deps.clock.now(),
-  );
+  const used = await consumeRecoveryCode(ctx.db, user.id, recoveryCodeHash(ctx.idCipher, code), ctx.at);
   return used ? { ok: true, kind: 'recovery_code' } : WRONG_CODE;
 }
 
@@ -60,22 +55,20 @@ export type CodeRequest = {
  * allows a handful. The failure that locks the account ends its sessions. Answers the kind of code accepted.
  */
 export async function requireSecondFactorCode(
-  deps: Deps,
-  ctx: AuditContext,
+  ctx: AnonCtx,
   user: UserRow,
   request: CodeRequest,
 ): Promise<CodeKind> {
-  if (isLocked(user, deps.clock.now())) throw lockedError(user.lockedUntil as Date);
+  if (isLocked(user, ctx.at)) throw lockedError(user.lockedUntil as Date);
   const kind = codeKind(request.code);
   const outcome =
     kind === 'totp'
-      ? await checkTotp(deps, user, request.code)
+      ? await checkTotp(ctx, user, request.code)
       : request.acceptRecoveryCode
-        ? await checkRecoveryCode(deps, user, request.code)
+        ? await checkRecoveryCode(ctx, user, request.code)
         : WRONG_CODE;
   if (outcome.ok) return outcome.kind;
   const failure = await countAccountFailure(
-    deps,
     ctx,
     user,
     {

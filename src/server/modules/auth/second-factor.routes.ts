@@ -8,7 +8,6 @@ import {
 import { OkBody } from '../../../contracts/common.ts';
 import type { Deps } from '../../deps.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
-import { auditContextOf, principalOf } from '../../http/request.ts';
 import { meView, setSessionCookie } from './auth.views.ts';
 import { completeSecondStep } from './login.service.ts';
 import {
@@ -22,7 +21,6 @@ import {
 /** The login's second step, and the user's own second factor (个人设置 › 双因素认证). */
 export function registerSecondFactorRoutes(app: App, deps: Deps): void {
   const tags = ['认证'];
-  const ctx = (request: Parameters<typeof principalOf>[0]) => auditContextOf(request, deps.clock);
   const limited = { rateLimit: { max: deps.loginRateLimitPerMinute, timeWindow: '1 minute' } };
 
   app.post(
@@ -37,14 +35,9 @@ export function registerSecondFactorRoutes(app: App, deps: Deps): void {
       config: { allowPendingSecondFactor: true, ...limited },
     },
     async (request, reply) => {
-      const { token, principal } = await completeSecondStep(
-        deps,
-        ctx(request),
-        principalOf(request),
-        request.body.code,
-      );
+      const { token, principal } = await completeSecondStep(request.ctx, request.body);
       setSessionCookie(reply, token, deps);
-      return meView(principal, deps.clock.today());
+      return meView(principal, request.ctx.today);
     },
   );
 
@@ -58,7 +51,7 @@ export function registerSecondFactorRoutes(app: App, deps: Deps): void {
       },
       config: { allowPendingEnrolment: true },
     },
-    async (request) => secondFactorStatus(deps, principalOf(request)),
+    async (request) => secondFactorStatus(request.ctx),
   );
 
   app.post(
@@ -71,7 +64,7 @@ export function registerSecondFactorRoutes(app: App, deps: Deps): void {
       },
       config: { allowPendingEnrolment: true },
     },
-    async (request) => startEnrolment(deps, principalOf(request)),
+    async (request) => startEnrolment(request.ctx),
   );
 
   app.post(
@@ -85,7 +78,7 @@ export function registerSecondFactorRoutes(app: App, deps: Deps): void {
       },
       config: { allowPendingEnrolment: true, ...limited },
     },
-    async (request) => confirmEnrolment(deps, ctx(request), principalOf(request), request.body.code),
+    async (request) => confirmEnrolment(request.ctx, request.body),
   );
 
   app.post(
@@ -99,7 +92,7 @@ export function registerSecondFactorRoutes(app: App, deps: Deps): void {
       },
       config: limited,
     },
-    async (request) => regenerateRecoveryCodes(deps, ctx(request), principalOf(request), request.body.code),
+    async (request) => regenerateRecoveryCodes(request.ctx, request.body),
   );
 
   app.post(
@@ -114,7 +107,7 @@ export function registerSecondFactorRoutes(app: App, deps: Deps): void {
       config: limited,
     },
     async (request) => {
-      await disableSecondFactor(deps, ctx(request), principalOf(request), request.body.code);
+      await disableSecondFactor(request.ctx, request.body);
       return { ok: true as const };
     },
   );

@@ -1,8 +1,7 @@
-import type { AuditContext } from '../../audit/audit.ts';
+import { found } from '../../access/index.ts';
 import { recordAudit } from '../../audit/audit.ts';
-import type { Deps } from '../../deps.ts';
-import { AppError, notFound } from '../../http/errors.ts';
-import type { Principal } from '../../http/principal.ts';
+import { type Ctx, inTransaction } from '../../context.ts';
+import { AppError } from '../../errors.ts';
 import { randomSecret, sha256 } from '../../security/tokens.ts';
 import { findToken, insertToken, listTokens, revokeToken, type TokenRow } from './auth.repo.ts';
 
@@ -18,52 +17,49 @@ function view(row: TokenRow) {
   };
 }
 
-export async function myTokens(deps: Deps, principal: Principal) {
-  return (await listTokens(deps.db, principal.user.id)).map(view);
+export async function myTokens(ctx: Ctx) {
+  return (await listTokens(ctx.db, ctx.principal.user.id)).map(view);
 }
 
 /** Issues a personal API token. The secret is returned this once; only its hash is kept. */
-export async function issueToken(
-  deps: Deps,
-  ctx: AuditContext,
-  principal: Principal,
-  input: { name: string; expiresOn?: string | null },
-) {
-  if (input.expiresOn && input.expiresOn < deps.clock.today()) {
+export async function issueToken(ctx: Ctx, input: { name: string; expiresOn?: string | null }) {
+  if (input.expiresOn && input.expiresOn < ctx.today) {
     throw new AppError('rule_violation', '到期日不能早于今天', { reason: 'expires_in_past' });
   }
   const token = randomSecret('jct');
-  return deps.db.transaction(async (tx) => {
-    const row = await insertToken(tx, {
-      userId: principal.user.id,
+  const { user } = ctx.principal;
+  return inTransaction(ctx, async (tx) => {
+    const row = await insertToken(tx.db, {
+      userId: user.id,
       name: input.name,
       tokenHash: sha256(token),
       prefix: token.slice(0, 10),
       expiresOn: input.expiresOn ?? null,
-      createdAt: ctx.at,
+      createdAt: tx.at,
     });
-    await recordAudit(tx, ctx, {
+    await recordAudit(tx, {
       action: 'api_token.create',
       entityType: 'api_token',
       entityId: row.id,
-      orgId: principal.user.orgId,
+      orgId: user.orgId,
       after: { name: row.name, prefix: row.prefix, expiresOn: row.expiresOn, tokenHash: row.tokenHash },
     });
     return { ...view(row), token };
   });
 }
 
-export async function revokeMyToken(deps: Deps, ctx: AuditContext, principal: Principal, id: number) {
-  const row = await findToken(deps.db, principal.user.id, id);
-  if (!row) throw notFound('令牌');
+export async function revokeMyToken(ctx: Ctx, input: { id: number }) {
+  const { id } = input;
+  const { user } = ctx.principal;
+  const row = found(await findToken(ctx.db, user.id, id), '令牌');
   if (row.revokedAt) return;
-  await deps.db.transaction(async (tx) => {
-    await revokeToken(tx, id, ctx.at);
-    await recordAudit(tx, ctx, {
+  await inTransaction(ctx, async (tx) => {
+    await revokeToken(tx.db, id, tx.at);
+    await recordAudit(tx, {
       action: 'api_token.revoke',
       entityType: 'api_token',
       entityId: id,
-      orgId: principal.user.orgId,
+      orgId: user.orgId,
       before: { revokedAt: null },
       after: { revokedAt: ctx.at },
     });

@@ -16,8 +16,8 @@ export function registerHealthRoutes(app: App, deps: Deps): void {
       schema: { tags: ['系统'], summary: '健康检查', response: { 200: Health, 503: Health } },
       config: { public: true },
     },
-    async (_request, reply) => {
-      const time = deps.clock.now().toISOString();
+    async (request, reply) => {
+      const time = request.anonCtx.at.toISOString();
       try {
         await deps.db.execute(sql`select 1`);
         return { status: 'ok' as const, database: deps.database.kind, time };

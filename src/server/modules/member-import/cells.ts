@@ -48,7 +48,7 @@ export function numberText(n: number): string {
   return Number.isInteger(n) && Math.abs(n) < 1e21 ? BigInt(n).toString() : String(n);
 }
 
-/** Blank markers met in real rosters (OFFICIAL-FORMS.md §1.7): read as an empty cell. */
+/** Blank markers met in real rosters (docs/official-forms.md §6.1): read as an empty cell. */
 const BLANK_MARKERS: ReadonlySet<string> = new Set(['无', '—', '——', '-', '--', '－', '–', '/', '／', '\\']);
 
 /** Leading and trailing spaces, full-width and no-break included (the template's lists carry one). */

@@ -42,7 +42,7 @@ export function textParser(max: number): CellParser<string> {
 
 /**
  * 公民身份号码 (GB 11643). A numeric cell is refused: Excel keeps 15 significant digits, so an 18-digit number
- * typed into a General cell has already lost its last digits (OFFICIAL-FORMS.md §1.7).
+ * typed into a General cell has already lost its last digits (docs/official-forms.md §6.5).
  */
 export const idParser: CellParser<ParsedId> = (cell, ctx) => {
   if (typeof cell.value === 'number') return fail(NUMERIC_ID_MESSAGE);
@@ -90,7 +90,7 @@ function numericCode<C extends string>(n: number, list: CodeList<C>): Parsed<C> 
   return fail(`${list.label}代码${digits}不在代码表中`);
 }
 
-/** `代码 名称`, the code alone or the name alone (OFFICIAL-FORMS.md §0 item 2). */
+/** `代码 名称`, the code alone or the name alone (docs/official-forms.md §5.1). */
 export function codedParser<C extends string>(list: CodeList<C>): CellParser<C> {
   return (cell) => {
     if (typeof cell.value === 'number') return numericCode(cell.value, list);

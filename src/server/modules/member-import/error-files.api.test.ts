@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from '../../db/tables/people.ts';
 import { type ActorClients, loginActors, seedActors } from '../../testing/actors.ts';
+import { testJobCtx } from '../../testing/ctx.ts';
 import { seedTree } from '../../testing/fixtures.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { cleanUpImports } from './import-files.ts';
@@ -91,7 +92,7 @@ describe('an error workbook', () => {
 
     const second = (await postImport(t.app, again.orgadminA.headers, rosterWithOneError(51).file)).json();
     t.clock.advance(3 * HOUR);
-    expect(await cleanUpImports(t.deps)).toMatchObject({ files: 2 });
+    expect(await cleanUpImports(testJobCtx(t), t.deps.uploadTempDir)).toMatchObject({ files: 2 });
     expect(await stored(second.errorFileId)).toBeUndefined();
     as = await loginActors(t);
   });

@@ -1,10 +1,8 @@
 import type { ImportBatchView } from '../../../contracts/member-import.ts';
-import type { Actor } from '../../../domain/access/index.ts';
-import { type AuditContext, recordAudit } from '../../audit/audit.ts';
-import type { Deps } from '../../deps.ts';
-import { requireAt, requirePermission, scopeOf } from '../../http/access.ts';
-import { AppError, notFound } from '../../http/errors.ts';
-import { getOrgRef } from '../orgs/org-refs.ts';
+import { found, orgIn, requireAt, requirePermission, scopeFor, scopeOf } from '../../access/index.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import { type Ctx, inTransaction } from '../../context.ts';
+import { AppError, notFound } from '../../errors.ts';
 import { recordRosterChanges } from '../stats/rollup.service.ts';
 import {
   countChangedMembers,
@@ -29,8 +27,7 @@ export function batchView(row: NonNullable<BatchRow>): ImportBatchView {
 }
 
 export async function listImportBatches(
-  deps: Deps,
-  actor: Actor,
+  ctx: Ctx,
   input: {
     page: number;
     pageSize: number;
@@ -38,16 +35,30 @@ export async function listImportBatches(
     status?: 'committed' | 'undone' | undefined;
   },
 ) {
-  const today = deps.clock.today();
-  requirePermission(actor, 'member.read', today);
-  const scope = scopeOf(actor, 'member.read', today);
-  const within = input.orgId ? (await getOrgRef(deps.db, scope, input.orgId, '党组织')).path : null;
+  const scope = scopeFor(ctx, 'member.read');
+  const within = input.orgId ? (await orgIn(ctx, scope, input.orgId, '党组织')).path : null;
   const { rows, total } = await listBatches(
-    deps.db,
+    ctx.db,
     { scope, within, status: input.status },
     { limit: input.pageSize, offset: (input.page - 1) * input.pageSize },
   );
   return { items: rows.map(batchView), total };
+}
+
+/** The batch, locked, is still committed (409) and none of its members changed since (422 with their count). */
+async function ensureUndoable(tx: Ctx, id: number): Promise<void> {
+  const batch = await lockBatch(tx.db, id);
+  if (batch?.status !== 'committed') {
+    throw new AppError('conflict', '该导入批次已撤销', { reason: 'batch_already_undone' });
+  }
+  const changed = await countChangedMembers(tx.db, id);
+  if (changed > 0) {
+    throw new AppError(
+      'rule_violation',
+      `该批次有${changed}名党员在导入后发生了变动（变更、编辑或转接），不能撤销`,
+      { reason: 'batch_members_changed', changedCount: changed },
+    );
+  }
 }
 
 /**
@@ -55,49 +66,34 @@ export async function listImportBatches(
  * their history and their persons, and takes them out of the statistics (the rollup, in the same
  * transaction). A batch with changed members is refused with their count: undo would lose those changes.
  */
-export async function undoImportBatch(deps: Deps, actor: Actor, ctx: AuditContext, id: number) {
-  const today = deps.clock.today();
-  const scope = scopeOf(actor, 'member.manage', today);
-  const found = await findBatchInScope(deps.db, scope, id);
-  if (!found) throw notFound('导入批次');
-  const role = requireAt(actor, 'member.manage', found.orgPath, today, '导入批次');
-  const removed = await deps.db.transaction(async (tx) => {
-    const batch = await lockBatch(tx, id);
-    if (batch?.status !== 'committed') {
-      throw new AppError('conflict', '该导入批次已撤销', { reason: 'batch_already_undone' });
-    }
-    const changed = await countChangedMembers(tx, id);
-    if (changed > 0) {
-      throw new AppError(
-        'rule_violation',
-        `该批次有${changed}名党员在导入后发生了变动（变更、编辑或转接），不能撤销`,
-        {
-          reason: 'batch_members_changed',
-          changedCount: changed,
-        },
-      );
-    }
-    const list = await lockBatchMembers(tx, id);
+export async function undoImportBatch(ctx: Ctx, input: { id: number }) {
+  const { id } = input;
+  // No 403 first: without member.manage anywhere the scope is empty, and the batch is not found (404).
+  const scope = scopeOf(ctx, 'member.manage');
+  const batchInScope = found(await findBatchInScope(ctx.db, scope, id), '导入批次');
+  const role = requireAt(ctx, 'member.manage', batchInScope.orgPath, '导入批次');
+  const removed = await inTransaction(ctx, async (tx) => {
+    await ensureUndoable(tx, id);
+    const list = await lockBatchMembers(tx.db, id);
     await recordRosterChanges(
       tx,
-      today,
       list.map((m) => ({ before: m, after: null })),
     );
-    const removedPersons = await deleteBatchMembers(tx, id, list);
+    const removedPersons = await deleteBatchMembers(tx.db, id, list);
     // Its error workbook holds rows of the same upload: it goes with the batch.
-    const removedErrorFiles = await deleteBatchImportFiles(tx, id);
-    await markBatchUndone(tx, id, ctx.actorId, ctx.at);
-    await recordAudit(tx, ctx, {
+    const removedErrorFiles = await deleteBatchImportFiles(tx.db, id);
+    await markBatchUndone(tx.db, id, tx.audit.actorId, tx.at);
+    await recordAudit(tx, {
       action: 'import_batch.undo',
       entityType: 'import_batch',
       entityId: id,
-      orgId: found.orgId,
+      orgId: batchInScope.orgId,
       role,
       note: { removedMembers: list.length, removedPersons, removedErrorFiles },
     });
     return { removedMembers: list.length, removedPersons };
   });
-  const batch = await findBatchInScope(deps.db, scope, id);
+  const batch = await findBatchInScope(ctx.db, scope, id);
   return { batch: batchView(batch as NonNullable<BatchRow>), ...removed };
 }
 
@@ -105,10 +101,11 @@ export async function undoImportBatch(deps: Deps, actor: Actor, ctx: AuditContex
  * An error workbook, decrypted, to the user who made it, within its retention time; anyone else, or a file
  * that does not decrypt, gets 404.
  */
-export async function getErrorFile(deps: Deps, actor: Actor, id: string) {
-  requirePermission(actor, 'member.manage', deps.clock.today());
-  const file = await findImportFile(deps.db, id, actor.userId, deps.clock.now());
-  const content = file ? openErrorFile(deps.idCipher, id, file.content) : null;
+export async function getErrorFile(ctx: Ctx, input: { id: string }) {
+  const { id } = input;
+  requirePermission(ctx, 'member.manage');
+  const file = await findImportFile(ctx.db, id, ctx.actor.userId, ctx.at);
+  const content = file ? openErrorFile(ctx.idCipher, id, file.content) : null;
   if (!file || !content) throw notFound('错误说明文件');
   return { fileName: file.fileName, content };
 }

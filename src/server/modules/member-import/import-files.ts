@@ -1,5 +1,5 @@
+import type { WorkCtx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import type { Deps } from '../../deps.ts';
 import type { IdCipher } from '../../security/crypto.ts';
 import { deleteExpiredImportFiles } from './member-import.repo.ts';
 import { cleanUploadTemp } from './upload-temp.ts';
@@ -33,11 +33,12 @@ export async function sweepImportFiles(db: Db, now: Date): Promise<number> {
 }
 
 /**
- * Start-up housekeeping of the importer: expired error workbooks deleted, upload folders left by a crash
- * removed. main.ts calls it once the database is ready, before listening.
+ * Start-up housekeeping of the importer, a job (`ctx`, context.ts): expired error workbooks deleted, upload folders
+ * left by a crash removed (under `uploadTempDir`, the system's temp folder by default). main.ts calls it once the
+ * database is ready, before listening.
  */
-export async function cleanUpImports(deps: Pick<Deps, 'db' | 'clock' | 'uploadTempDir'>) {
-  const files = await sweepImportFiles(deps.db, deps.clock.now());
-  const folders = await cleanUploadTemp(deps.uploadTempDir);
+export async function cleanUpImports(ctx: Pick<WorkCtx, 'db' | 'at'>, uploadTempDir?: string) {
+  const files = await sweepImportFiles(ctx.db, ctx.at);
+  const folders = await cleanUploadTemp(uploadTempDir);
   return { files, folders };
 }

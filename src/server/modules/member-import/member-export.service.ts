@@ -1,15 +1,14 @@
 import { PassThrough, type Readable } from 'node:stream';
 import type { MemberExportQuery } from '../../../contracts/member-import.ts';
-import type { Actor } from '../../../domain/access/index.ts';
 import { birthDateRange, educationCodesFor } from '../../../domain/membership/index.ts';
 import { maskIdNumber, maskPhone } from '../../../domain/people/index.ts';
-import { type AuditContext, recordAudit } from '../../audit/audit.ts';
+import { orgIn, requirePermission, scopeOf } from '../../access/index.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import { type Ctx, inTransaction } from '../../context.ts';
 import type { Scope } from '../../db/scope.ts';
-import type { Deps } from '../../deps.ts';
-import { requirePermission, scopeOf } from '../../http/access.ts';
-import { invalidInput } from '../../http/errors.ts';
+import { invalidInput } from '../../errors.ts';
+import type { IdCipher } from '../../security/crypto.ts';
 import { matchOf } from '../members/members-list.service.ts';
-import { getOrgRef } from '../orgs/org-refs.ts';
 import { writeTemplateExport } from './member-export.excel.ts';
 import {
   countExport,
@@ -39,8 +38,8 @@ function educationOf(filter: string | undefined): readonly string[] | null {
 }
 
 /** The member list's filter, read the same way (the list's own `q` rules: matchOf). */
-function filterOf(deps: Deps, scope: Scope, within: string | null, q: MemberExportQuery): ExportFilter {
-  const today = deps.clock.today();
+function filterOf(ctx: Ctx, scope: Scope, within: string | null, q: MemberExportQuery): ExportFilter {
+  const { today } = ctx;
   const birth = q.ageBand ? birthDateRange(q.ageBand, today) : { from: null, to: null };
   return {
     scope,
@@ -55,13 +54,13 @@ function filterOf(deps: Deps, scope: Scope, within: string | null, q: MemberExpo
     admittedTo: q.admittedTo ?? null,
     mobile: q.mobile ?? null,
     hardship: q.hardship ?? null,
-    match: matchOf(q.q, deps.idCipher.hash, today),
+    match: matchOf(q.q, ctx.idCipher.hash, today),
   };
 }
 
-function recordOf(deps: Deps, row: ExportRow, reveal: boolean): MemberExportRecord {
+function recordOf(cipher: IdCipher, row: ExportRow, reveal: boolean): MemberExportRecord {
   const { idNumberEnc, id: _id, ...rest } = row;
-  const idNumber = idNumberEnc ? deps.idCipher.decrypt(idNumberEnc) : null;
+  const idNumber = idNumberEnc ? cipher.decrypt(idNumberEnc) : null;
   const mask = <T extends string | null>(value: T, by: (v: string) => string) =>
     value === null || reveal ? value : by(value);
   return {
@@ -73,18 +72,20 @@ function recordOf(deps: Deps, row: ExportRow, reveal: boolean): MemberExportReco
 }
 
 async function* records(
-  deps: Deps,
+  ctx: Ctx,
   filter: ExportFilter,
   reveal: boolean,
 ): AsyncGenerator<MemberExportRecord[]> {
-  for await (const page of eachExportBatch(deps.db, filter)) yield page.map((r) => recordOf(deps, r, reveal));
+  for await (const page of eachExportBatch(ctx.db, filter)) {
+    yield page.map((r) => recordOf(ctx.idCipher, r, reveal));
+  }
 }
 
 /** The filter as given, for the audit row: an ID number or mobile searched for is not written out. */
-function auditedFilter(deps: Deps, q: MemberExportQuery): Record<string, unknown> {
+function auditedFilter(ctx: Ctx, q: MemberExportQuery): Record<string, unknown> {
   const { q: search, ...rest } = q;
   const given = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
-  const match = matchOf(search, deps.idCipher.hash, deps.clock.today());
+  const match = matchOf(search, ctx.idCipher.hash, ctx.today);
   if (!match) return given;
   const shown =
     match.by === 'idHash' ? '[公民身份号码]' : match.by === 'mobile' ? maskPhone(match.mobile) : search;
@@ -92,37 +93,35 @@ function auditedFilter(deps: Deps, q: MemberExportQuery): Record<string, unknown
 }
 
 export async function exportMembers(
-  deps: Deps,
-  actor: Actor,
-  ctx: AuditContext,
+  ctx: Ctx,
   query: MemberExportQuery,
 ): Promise<{ filename: string; stream: Readable }> {
-  const today = deps.clock.today();
+  const { today } = ctx;
   const reveal = query.reveal === 'idNumber';
   const permission = reveal ? 'member.reveal' : 'member.read';
-  const role = requirePermission(actor, permission, today);
-  const scope = scopeOf(actor, permission, today);
-  const org = query.orgId ? await getOrgRef(deps.db, scope, query.orgId, '党组织') : null;
-  const filter = filterOf(deps, scope, org?.path ?? null, query);
-  const memberCount = await countExport(deps.db, filter);
-  await deps.db.transaction((tx) =>
-    recordAudit(tx, ctx, {
+  const role = requirePermission(ctx, permission);
+  const scope = scopeOf(ctx, permission);
+  const org = query.orgId ? await orgIn(ctx, scope, query.orgId, '党组织') : null;
+  const filter = filterOf(ctx, scope, org?.path ?? null, query);
+  const memberCount = await countExport(ctx.db, filter);
+  await inTransaction(ctx, (tx) =>
+    recordAudit(tx, {
       action: 'member.export',
       entityType: 'member',
       orgId: org?.id ?? Number(scope.roots[0]?.split('.').at(-1)),
       role,
-      note: { ...auditedFilter(deps, query), memberCount },
+      note: { ...auditedFilter(ctx, query), memberCount },
     }),
   );
   const stream = new PassThrough();
-  const batches = records(deps, filter, reveal);
-  const committeeOf = async (orgId: number) => (await findCommitteeName(deps.db, scope, orgId)) ?? '';
+  const batches = records(ctx, filter, reveal);
+  const committeeOf = async (orgId: number) => (await findCommitteeName(ctx.db, scope, orgId)) ?? '';
   const done =
     query.format === 'official_2017'
       ? writeOfficialExport(stream, batches, { today, committeeOf })
       : writeTemplateExport(stream, batches);
   done.catch((error: unknown) => {
-    deps.log.error({ err: error }, 'member export failed');
+    ctx.log.error({ err: error }, 'member export failed');
     stream.destroy(error instanceof Error ? error : new Error(String(error)));
   });
   const base = query.format === 'official_2017' ? '党员基本信息汇总表' : '党员名册';

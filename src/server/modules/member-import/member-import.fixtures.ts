@@ -8,7 +8,7 @@ import { type ColumnKey, MEMBER_COLUMNS } from './members.excel.ts';
 
 /**
  * Synthetic rosters for tests and the benchmark: invented names, generated valid ID numbers, real .xlsx
- * files written with exceljs. Never real people (OFFICIAL-FORMS.md: fixtures are always synthetic).
+ * files written with exceljs. Never real people (docs/official-forms.md: test files are always synthetic).
  */
 export type RowInput = Partial<Record<ColumnKey, ExcelJS.CellValue>>;
 

@@ -10,9 +10,8 @@ import {
   MemberImportReport,
 } from '../../../contracts/member-import.ts';
 import type { Deps } from '../../deps.ts';
+import { invalidInput } from '../../errors.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
-import { invalidInput } from '../../http/errors.ts';
-import { auditContextOf, principalOf } from '../../http/request.ts';
 import { attachmentDisposition, XLSX_TYPE, XlsxFile } from '../../http/xlsx-reply.ts';
 import { getErrorFile, listImportBatches, undoImportBatch } from './import-batches.service.ts';
 import { exportMembers } from './member-export.service.ts';
@@ -46,12 +45,11 @@ function registerImport(app: App, deps: Deps): void {
       },
     },
     async (request) => {
-      const { actor } = principalOf(request);
-      const limits = await prepareUpload(deps, actor);
+      const limits = await prepareUpload(request.ctx);
       const upload = await receiveUpload(request, limits, deps.uploadTempDir);
       try {
-        const ctx = auditContextOf(request, deps.clock);
-        return await importMembers(deps, actor, ctx, upload.file, parseFields(upload.fields), limits);
+        const fields = parseFields(upload.fields);
+        return await importMembers(request.ctx, { file: upload.file, fields, limits });
       } finally {
         await upload.cleanup();
       }
@@ -68,7 +66,7 @@ function registerImport(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const file = await getErrorFile(deps, principalOf(request).actor, request.params.id);
+      const file = await getErrorFile(request.ctx, request.params);
       reply.header('content-type', XLSX_TYPE);
       reply.header('content-disposition', attachmentDisposition(file.fileName, 'import-errors.xlsx'));
       return reply.send(file.content);
@@ -76,7 +74,7 @@ function registerImport(app: App, deps: Deps): void {
   );
 }
 
-function registerLimits(app: App, deps: Deps): void {
+function registerLimits(app: App): void {
   app.get(
     '/api/members/import-limits',
     {
@@ -87,16 +85,13 @@ function registerLimits(app: App, deps: Deps): void {
       },
     },
     async (request) => {
-      const { maxFileMb, maxRows, maxColumns, maxIssues, errorFileHours } = await prepareUpload(
-        deps,
-        principalOf(request).actor,
-      );
+      const { maxFileMb, maxRows, maxColumns, maxIssues, errorFileHours } = await prepareUpload(request.ctx);
       return { maxFileMb, maxRows, maxColumns, maxIssues, errorFileHours };
     },
   );
 }
 
-function registerBatches(app: App, deps: Deps): void {
+function registerBatches(app: App): void {
   app.get(
     '/api/import-batches',
     {
@@ -107,7 +102,7 @@ function registerBatches(app: App, deps: Deps): void {
         response: { 200: ImportBatchPage, ...errorResponses },
       },
     },
-    async (request) => listImportBatches(deps, principalOf(request).actor, request.query),
+    async (request) => listImportBatches(request.ctx, request.query),
   );
   app.post(
     '/api/import-batches/:id/undo',
@@ -119,24 +114,18 @@ function registerBatches(app: App, deps: Deps): void {
         response: { 200: ImportBatchUndoResult, ...errorResponses },
       },
     },
-    async (request) =>
-      undoImportBatch(
-        deps,
-        principalOf(request).actor,
-        auditContextOf(request, deps.clock),
-        request.params.id,
-      ),
+    async (request) => undoImportBatch(request.ctx, request.params),
   );
 }
 
-function registerFiles(app: App, deps: Deps): void {
+function registerFiles(app: App): void {
   app.get(
     '/api/members/template',
     {
       schema: { tags, summary: '下载党员导入模板（.xlsx）', response: { 200: XlsxFile, ...errorResponses } },
     },
     async (request, reply) => {
-      authorizeImport(principalOf(request).actor, deps.clock.today());
+      authorizeImport(request.ctx);
       const bytes = await buildTemplate();
       reply.header('content-type', XLSX_TYPE);
       reply.header('content-disposition', attachmentDisposition('党员导入模板.xlsx', 'member-template.xlsx'));
@@ -155,8 +144,7 @@ function registerFiles(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const ctx = auditContextOf(request, deps.clock);
-      const { filename, stream } = await exportMembers(deps, principalOf(request).actor, ctx, request.query);
+      const { filename, stream } = await exportMembers(request.ctx, request.query);
       reply.header('content-type', XLSX_TYPE);
       reply.header('content-disposition', attachmentDisposition(filename, 'members.xlsx'));
       return reply.send(stream);
@@ -164,9 +152,10 @@ function registerFiles(app: App, deps: Deps): void {
   );
 }
 
+/** The upload is received under deps.uploadTempDir (a private folder of the system's temp folder by default). */
 export function registerMemberImportRoutes(app: App, deps: Deps): void {
   registerImport(app, deps);
-  registerLimits(app, deps);
-  registerBatches(app, deps);
-  registerFiles(app, deps);
+  registerLimits(app);
+  registerBatches(app);
+  registerFiles(app);
 }

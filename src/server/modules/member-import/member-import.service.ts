@@ -5,16 +5,14 @@ import type {
   MemberImportReport,
 } from '../../../contracts/member-import.ts';
 import type { Role } from '../../../domain/access/index.ts';
-import { type Actor, can } from '../../../domain/access/index.ts';
 import { errorFileExpiry, type UploadLimits } from '../../../domain/shared/index.ts';
-import { type AuditContext, recordAudit } from '../../audit/audit.ts';
+import { type Acting, canAt, orgIn, requirePermission, scopeOf } from '../../access/index.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import { type Ctx, inTransaction } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import type { Scope } from '../../db/scope.ts';
-import type { Deps } from '../../deps.ts';
-import { requirePermission, scopeOf } from '../../http/access.ts';
-import { AppError, conflict } from '../../http/errors.ts';
+import { AppError, conflict } from '../../errors.ts';
 import { findIdHolders, insertMembers } from '../members/member-writes.ts';
-import { getOrgRef } from '../orgs/org-refs.ts';
 import { getUploadLimits } from '../settings/settings.service.ts';
 import { buildErrorWorkbook } from './error-workbook.ts';
 import { sealErrorFile, sweepImportFiles } from './import-files.ts';
@@ -26,14 +24,14 @@ import type { OrgResolution } from './row-check.ts';
 export type UploadedFile = { readonly path: string; readonly fileName: string };
 
 /** Imports are for those who may record members: 403 otherwise, before the upload is even read. */
-export function authorizeImport(actor: Actor, today: string): Role {
-  return requirePermission(actor, 'member.manage', today);
+export function authorizeImport(ctx: Acting): Role {
+  return requirePermission(ctx, 'member.manage');
 }
 
 /** Before an upload is received: the actor may import, and the 导入限制 it is received under. */
-export async function prepareUpload(deps: Deps, actor: Actor): Promise<UploadLimits> {
-  authorizeImport(actor, deps.clock.today());
-  return getUploadLimits(deps.db);
+export async function prepareUpload(ctx: Ctx): Promise<UploadLimits> {
+  authorizeImport(ctx);
+  return getUploadLimits(ctx.db);
 }
 
 /** A branch named by full name or 组织代码, looked up once per distinct text, only inside the scope. */
@@ -61,9 +59,9 @@ function orgResolver(db: Db, scope: Scope): (text: string) => Promise<OrgResolut
 }
 
 /** The org the import is filed under: the one chosen, else the actor's (first) scope root. */
-async function importTarget(deps: Deps, scope: Scope, orgId: number | undefined) {
+async function importTarget(ctx: Ctx, scope: Scope, orgId: number | undefined) {
   if (orgId !== undefined) {
-    const org = await getOrgRef(deps.db, scope, orgId, '党组织');
+    const org = await orgIn(ctx, scope, orgId, '党组织');
     return { orgId: org.id, within: { roots: [org.path] } };
   }
   const root = scope.roots[0] as string;
@@ -72,7 +70,7 @@ async function importTarget(deps: Deps, scope: Scope, orgId: number | undefined)
 
 /** The error workbook of a run with bad rows, built from the upload, encrypted, not yet saved. */
 async function errorFileOf(
-  deps: Deps,
+  ctx: Ctx,
   file: UploadedFile,
   run: ImportRunResult,
   limits: UploadLimits,
@@ -86,8 +84,8 @@ async function errorFileOf(
     orgId: owner.orgId,
     createdBy: owner.userId,
     fileName: `${base}-错误说明.xlsx`,
-    content: sealErrorFile(deps.idCipher, id, content),
-    expiresAt: errorFileExpiry(deps.clock.now(), limits),
+    content: sealErrorFile(ctx.idCipher, id, content),
+    expiresAt: errorFileExpiry(ctx.at, limits),
   };
 }
 type ErrorFile = Awaited<ReturnType<typeof errorFileOf>>;
@@ -142,42 +140,38 @@ function isUniqueViolation(error: unknown): boolean {
   return e?.code === '23505' || e?.cause?.code === '23505';
 }
 
-async function commit(
-  deps: Deps,
-  ctx: AuditContext,
-  role: Role,
-  file: UploadedFile,
-  fields: MemberImportFields,
-  run: ImportRunResult,
-  orgId: number,
-  errorFile: ErrorFile | null,
-) {
+/** What a commit files: the upload and its fields, the checked run, the batch's org and the error workbook. */
+type Commit = {
+  readonly role: Role;
+  readonly file: UploadedFile;
+  readonly fields: MemberImportFields;
+  readonly run: ImportRunResult;
+  readonly orgId: number;
+  readonly errorFile: ErrorFile | null;
+};
+
+async function commit(ctx: Ctx, { role, file, fields, run, orgId, errorFile }: Commit) {
   const counts = {
     rowCount: run.rowCount,
     importedCount: run.members.length,
     errorCount: run.rowCount - run.validCount,
   };
   try {
-    return await deps.db.transaction(async (tx) => {
+    return await inTransaction(ctx, async (tx) => {
       const format = run.format ?? 'template';
-      const batchId = await insertBatch(tx, {
+      const batchId = await insertBatch(tx.db, {
         orgId,
         fileName: file.fileName.slice(0, 200),
         format,
         mode: fields.mode,
         ...counts,
-        createdBy: ctx.actorId,
+        createdBy: tx.audit.actorId,
       });
       const rows = run.members.map((m) => ({ ...m, importBatchId: batchId }));
       const note = { format, mode: fields.mode, ...counts };
-      await insertMembers(tx, deps, ctx, rows, {
-        auditAction: 'member.import',
-        auditOrgId: orgId,
-        role,
-        note,
-      });
+      await insertMembers(tx, rows, { auditAction: 'member.import', auditOrgId: orgId, role, note });
       // The error workbook of a committed import belongs to its batch: undoing the batch deletes it.
-      await storeErrorFile(tx, errorFile && { ...errorFile, batchId });
+      await storeErrorFile(tx.db, errorFile && { ...errorFile, batchId });
       return { id: batchId, importedCount: rows.length };
     });
   } catch (error) {
@@ -187,12 +181,12 @@ async function commit(
 }
 
 /** The holders of these ID numbers, each marked visible when the actor may read them as a member. */
-async function idHolders(deps: Deps, actor: Actor, hashes: readonly string[], today: string) {
-  const found = await findIdHolders(deps.db, hashes);
+async function idHolders(ctx: Ctx, hashes: readonly string[]) {
+  const found = await findIdHolders(ctx.db, hashes);
   return new Map(
     [...found].map(([hash, h]) => [
       hash,
-      { personId: h.personId, visible: h.orgPath !== null && can(actor, 'member.read', h.orgPath, today) },
+      { personId: h.personId, visible: h.orgPath !== null && canAt(ctx, 'member.read', h.orgPath) },
     ]),
   );
 }
@@ -201,16 +195,10 @@ async function idHolders(deps: Deps, actor: Actor, hashes: readonly string[], to
  * An import that finds ID numbers held outside the actor's scope has asked, in bulk, whether they exist: one
  * audit row says how many, and which persons (the first `maxIssues`), so that the audit administrator sees it.
  */
-async function auditHeldElsewhere(
-  deps: Deps,
-  ctx: AuditContext,
-  role: Role,
-  file: UploadedFile,
-  run: ImportRunResult,
-) {
+async function auditHeldElsewhere(ctx: Ctx, role: Role, file: UploadedFile, run: ImportRunResult) {
   if (run.heldElsewhere.count === 0) return;
-  await deps.db.transaction((tx) =>
-    recordAudit(tx, ctx, {
+  await inTransaction(ctx, (tx) =>
+    recordAudit(tx, {
       action: 'member.id_conflict',
       entityType: 'person',
       role,
@@ -230,43 +218,56 @@ async function auditHeldElsewhere(
  * the valid rows (`valid_rows`), or nothing while any row has an error (`all_or_nothing`, answered 422 with
  * the report). Every problem is reported per row and column; the rows with errors come back as a workbook.
  */
-export async function importMembers(
-  deps: Deps,
-  actor: Actor,
-  ctx: AuditContext,
+/** The upload checked row by row against the rules, the file itself and the database (import-run.ts). */
+async function checkUpload(
+  ctx: Ctx,
   file: UploadedFile,
   fields: MemberImportFields,
+  within: Scope,
   limits: UploadLimits,
-): Promise<MemberImportReport> {
-  const today = deps.clock.today();
-  const role = authorizeImport(actor, today);
-  const target = await importTarget(deps, scopeOf(actor, 'member.manage', today), fields.orgId);
-  await sweepImportFiles(deps.db, deps.clock.now());
-  const run = await new ImportRun({
+) {
+  return new ImportRun({
     path: file.path,
-    today,
-    resolveOrg: orgResolver(deps.db, target.within),
-    findExisting: (hashes) => idHolders(deps, actor, hashes, today),
-    hash: (id) => deps.idCipher.hash(id),
+    today: ctx.today,
+    resolveOrg: orgResolver(ctx.db, within),
+    findExisting: (hashes) => idHolders(ctx, hashes),
+    hash: (id) => ctx.idCipher.hash(id),
     collect: !fields.dryRun,
     limits,
   }).run();
-  await auditHeldElsewhere(deps, ctx, role, file, run);
+}
+
+export type ImportInput = {
+  readonly file: UploadedFile;
+  readonly fields: MemberImportFields;
+  /** The 导入限制 the upload was received under (prepareUpload). */
+  readonly limits: UploadLimits;
+};
+
+export async function importMembers(
+  ctx: Ctx,
+  { file, fields, limits }: ImportInput,
+): Promise<MemberImportReport> {
+  const role = authorizeImport(ctx);
+  const target = await importTarget(ctx, scopeOf(ctx, 'member.manage'), fields.orgId);
+  await sweepImportFiles(ctx.db, ctx.at);
+  const run = await checkUpload(ctx, file, fields, target.within, limits);
+  await auditHeldElsewhere(ctx, role, file, run);
   if (run.format === null) throw NO_DATA_SHEET;
   const hasErrorRows = run.validCount < run.rowCount;
-  const owner = { orgId: target.orgId, userId: actor.userId };
-  const errorFile = hasErrorRows ? await errorFileOf(deps, file, run, limits, owner) : null;
+  const owner = { orgId: target.orgId, userId: ctx.actor.userId };
+  const errorFile = hasErrorRows ? await errorFileOf(ctx, file, run, limits, owner) : null;
   const report = (batch: { id: number; importedCount: number } | null) =>
     reportOf(run, fields, limits, errorFile, batch);
   if (!fields.dryRun && fields.mode === 'all_or_nothing' && (hasErrorRows || run.errorTotal > 0)) {
-    await storeErrorFile(deps.db, errorFile);
+    await storeErrorFile(ctx.db, errorFile);
     const refused = report(null);
     const message = `有${refused.errorCount}行存在错误，按“全部无误才导入”未导入任何数据`;
     throw new AppError('rule_violation', message, { reason: 'import_has_errors', report: refused });
   }
   if (fields.dryRun || run.members.length === 0) {
-    await storeErrorFile(deps.db, errorFile);
+    await storeErrorFile(ctx.db, errorFile);
     return report(null);
   }
-  return report(await commit(deps, ctx, role, file, fields, run, target.orgId, errorFile));
+  return report(await commit(ctx, { role, file, fields, run, orgId: target.orgId, errorFile }));
 }

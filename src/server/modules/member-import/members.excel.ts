@@ -27,9 +27,9 @@ import {
 } from './member-record.ts';
 
 /**
- * THE column list of the member roster (DESIGN.md §4): the template, the importer and the exporter all
- * read it. `header` is the Jiceng template's, `official` the 2017 汇总表's (OFFICIAL-FORMS.md §1.5), and
- * `synonyms` the other generation of labels (§3), so that the national system's exports read too.
+ * THE column list of the member roster (docs/design.md §1.9): the template, the importer and the exporter all
+ * read it. `header` is the Jiceng template's, `official` the 2017 汇总表's (docs/official-forms.md §4), and
+ * `synonyms` the other generation of labels (docs/official-forms.md §7), so that the national system's exports read too.
  */
 
 export const MEMBER_COLUMNS = [

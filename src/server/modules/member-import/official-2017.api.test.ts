@@ -27,7 +27,7 @@ const BRANCH = '和平社区第一党支部';
 const GROUP = '和平社区第一党小组';
 const OTHER_BRANCH = '幸福社区第一党支部';
 const who = (i: number) => syntheticIdentity(i);
-/** The template's own drop-down strings carry a leading space (OFFICIAL-FORMS.md §0 item 4). */
+/** The template's own drop-down strings carry a leading space (docs/official-forms.md §6.2). */
 const genderOf = (i: number) => (who(i).male ? ' 男' : ' 女');
 const elder = generateIdNumber({ provinceAndCounty: '110105', birthDate: '1945-03-03', sequence: 35 });
 
@@ -60,7 +60,7 @@ const person = (i: number, extra: Partial<OfficialRow>): OfficialRow => ({
   ...extra,
 });
 
-/** Every quirk of OFFICIAL-FORMS.md §0 and §1.7, one or more per row. */
+/** Every quirk of docs/official-forms.md §6, one or more per row. */
 const FIRST_BRANCH: OfficialSheet = {
   name: '第一支部',
   committee: '和平社区党委',
@@ -133,7 +133,7 @@ const FIRST_BRANCH: OfficialSheet = {
 const GROUP_SHEET: OfficialSheet = {
   name: '第一党小组',
   committee: '和平社区党委',
-  // The national system's labels (OFFICIAL-FORMS.md §3).
+  // The national system's labels (docs/official-forms.md §7).
   labels: { 3: '公民身份号码', 9: '入党日期', 10: '转正日期', 14: '现居住地' },
   rows: [
     person(506, {

@@ -8,7 +8,7 @@ import type { MemberExportRecord } from './member-record.ts';
 import { type ColumnKey, columnOf, type MemberColumn } from './members.excel.ts';
 
 /**
- * The 2017 《党员基本信息汇总表》 layout (OFFICIAL-FORMS.md §1.5), so that a roster can go back to whoever
+ * The 2017 《党员基本信息汇总表》 layout (docs/official-forms.md §4.1, §4.3), so that a roster can go back to whoever
  * asked for it: one sheet per 党支部 (or 党小组), a title merged across A–T, the 基层党委 / 汇总日期 row, a
  * two-row header (联系电话 over 手机号 / 固定电话, the other columns merged over both rows), data from row 5,
  * a 注 footnote, and the three code sheets. Dates are date cells shown 年月日; the ID number is text.

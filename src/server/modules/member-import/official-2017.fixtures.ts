@@ -3,7 +3,7 @@ import type { CodeList } from '../../../domain/codes/index.ts';
 import { EDUCATION_LIST, ETHNICITY_LIST, WORK_POST_LIST } from '../../../domain/codes/index.ts';
 
 /**
- * A synthetic 2017 《党员基本信息汇总表》 as branches keep it (OFFICIAL-FORMS.md §1.5, §1.7): a title merged
+ * A synthetic 2017 《党员基本信息汇总表》 as branches keep it (docs/official-forms.md §4.1, §6): a title merged
  * across the table, the 基层党委 / 汇总日期 row with the template's own spaced text date, a two-row header
  * (联系电话 over 手机号 / 固定电话, the rest merged over both rows), data from row 5, pre-numbered empty rows,
  * the 注 footnote, an optional trailing 备注, and the three code sheets. Test data only: invented people.

@@ -61,7 +61,7 @@ const REQUIRED: readonly [ColumnKey, string][] = [
   ['idNumber', '请填写公民身份号码'],
   ['admittedOn', '请填写加入党组织日期'],
 ];
-/** Required of members in good standing; 失联 / 停止党籍 rows may lack them (OFFICIAL-FORMS.md §1.7). */
+/** Required of members in good standing; 失联 / 停止党籍 rows may lack them (docs/official-forms.md §6.3). */
 const REQUIRED_IN_STANDING: readonly [ColumnKey, string][] = [
   ['ethnicity', '请填写民族'],
   ['education', '请填写学历'],

@@ -3,7 +3,7 @@ import { type CellInput, cellText, trimCell } from './cells.ts';
 import { type ColumnKey, MEMBER_COLUMNS } from './members.excel.ts';
 
 /**
- * Finding the member table in a sheet by its header, not by the sheet's name (OFFICIAL-FORMS.md §1.5):
+ * Finding the member table in a sheet by its header, not by the sheet's name (docs/official-forms.md §4.2):
  * the Jiceng template has one header row; the 2017 汇总表 has a title, a 基层党委 / 汇总日期 row and a
  * two-row header where 联系电话 spans 手机号 / 固定电话. Code sheets and the 说明 sheet have no such header.
  */

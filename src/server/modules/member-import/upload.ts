@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { readerLimits, type UploadLimits } from '../../../domain/shared/index.ts';
-import { invalidInput } from '../../http/errors.ts';
+import { invalidInput } from '../../errors.ts';
 import type { UploadedFile } from './member-import.service.ts';
 import { newUploadFolder } from './upload-temp.ts';
 import { notXlsx, overLimit } from './xlsx/refusals.ts';

@@ -1,9 +1,7 @@
 import type { IsoDate } from '../../../domain/shared/index.ts';
-import type { AuditContext } from '../../audit/audit.ts';
+import type { WorkCtx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import type { Scope } from '../../db/scope.ts';
-import type { Deps } from '../../deps.ts';
-import { staleVersion } from '../../http/errors.ts';
 import { recordRosterChanges } from '../stats/rollup.service.ts';
 import { statsOf } from './member-views.ts';
 import {
@@ -34,17 +32,15 @@ export type MemberEventWrite = {
 
 export type { MemberRecord };
 
-/** Saves the patch (409 when the version moved), appends the event and moves the rollup's counts. */
+/** Saves the patch (409 when the version moved), appends the event and moves the rollup's counts, in `tx.db`. */
 export async function saveMemberChange(
-  tx: Db,
-  deps: Deps,
-  ctx: AuditContext,
+  tx: WorkCtx,
   m: MemberRecord,
   patch: MemberPatch,
   event: MemberEventWrite,
 ): Promise<void> {
-  if (!(await updateMemberAtVersion(tx, m.id, m.version, patch, ctx.at))) throw staleVersion();
-  await insertMemberEvent(tx, {
+  await updateMemberAtVersion(tx.db, m.id, m.version, patch, tx.at);
+  await insertMemberEvent(tx.db, {
     memberId: m.id,
     kind: event.kind,
     orgId: m.orgId,
@@ -54,11 +50,9 @@ export async function saveMemberChange(
     effectiveOn: event.effectiveOn,
     reason: event.reason ?? null,
     details: event.details ?? {},
-    actorId: ctx.actorId,
+    actorId: tx.audit.actorId,
   });
-  await recordRosterChanges(tx, deps.clock.today(), [
-    { before: statsOf(m), after: statsOf({ ...m, ...patch }) },
-  ]);
+  await recordRosterChanges(tx, [{ before: statsOf(m), after: statsOf({ ...m, ...patch }) }]);
 }
 
 /**

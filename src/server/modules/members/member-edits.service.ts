@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { MemberDetail, UpdateMemberBody } from '../../../contracts/members.ts';
-import type { Actor } from '../../../domain/access/index.ts';
 import { checkBirthDateAgainstAdmission } from '../../../domain/membership/index.ts';
 import {
   checkPersonFields,
@@ -8,17 +7,15 @@ import {
   maskPhone,
   type PersonFieldsInput,
 } from '../../../domain/people/index.ts';
-import type { IsoDate } from '../../../domain/shared/index.ts';
 import { deny } from '../../../domain/shared/index.ts';
-import { type AuditContext, recordAudit } from '../../audit/audit.ts';
-import { transactionAuditingRefusals } from '../../audit/audited-refusal.ts';
-import type { Db } from '../../db/client.ts';
-import type { Deps } from '../../deps.ts';
-import { requireAt } from '../../http/access.ts';
-import { notFound, ruleViolation, staleVersion } from '../../http/errors.ts';
+import { loadForChange } from '../../access/index.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import { type Ctx, inTransaction, type WorkCtx } from '../../context.ts';
+import { ruleViolation } from '../../errors.ts';
+import type { IdCipher } from '../../security/crypto.ts';
 import { nameSearchKeys } from '../../text/pinyin.ts';
 import { recordRosterChanges } from '../stats/rollup.service.ts';
-import { fieldError, memberManageScope } from './member-access.ts';
+import { fieldError } from './member-access.ts';
 import { auditedMember, idNumberOf, MASKED, statsOf } from './member-views.ts';
 import {
   findMemberInScope,
@@ -45,11 +42,11 @@ function unlessMasked(value: string | null | undefined, current: string | null, 
 
 /** The person as it will be: the current values, overridden by those sent. A new ID number re-derives. */
 function mergedPerson(
-  deps: Deps,
+  cipher: IdCipher,
   m: MemberRecord,
   p: PersonInput,
 ): PersonFieldsInput & { idChanged: boolean } {
-  const currentId = idNumberOf(deps.idCipher, m.person.idNumberEnc);
+  const currentId = idNumberOf(cipher, m.person.idNumberEnc);
   const idNumber = unlessMasked(p.idNumber, currentId, maskIdNumber);
   if (idNumber === null && currentId !== null) {
     throw fieldError(['body', 'person'], {
@@ -77,16 +74,9 @@ function mergedPerson(
 }
 
 /** Checks the edited person and answers the columns to save; refuses a birth date under the admission age. */
-async function personPatchOf(
-  tx: Db,
-  deps: Deps,
-  actor: Actor,
-  m: MemberRecord,
-  p: PersonInput,
-  today: IsoDate,
-): Promise<PersonPatch> {
-  const merged = mergedPerson(deps, m, p);
-  const checked = checkPersonFields(merged, today);
+async function personPatchOf(tx: Ctx, m: MemberRecord, p: PersonInput): Promise<PersonPatch> {
+  const merged = mergedPerson(tx.idCipher, m, p);
+  const checked = checkPersonFields(merged, tx.today);
   if (!checked.ok) throw fieldError(['body', 'person'], checked);
   const tooYoung = checkBirthDateAgainstAdmission(checked.birthDate, m.admittedOn);
   if (tooYoung) throw ruleViolation(tooYoung);
@@ -97,10 +87,10 @@ async function personPatchOf(
     Object.assign(patch, { name: p.name, namePinyin: keys.pinyin, nameInitials: keys.initials });
   }
   if (merged.idChanged && idNumber) {
-    await ensureIdNumberFree(tx, deps, actor, idNumber, m.personId);
+    await ensureIdNumberFree(tx, idNumber, m.personId);
     Object.assign(patch, {
-      idNumberEnc: deps.idCipher.encrypt(idNumber),
-      idNumberHash: deps.idCipher.hash(idNumber),
+      idNumberEnc: tx.idCipher.encrypt(idNumber),
+      idNumberHash: tx.idCipher.hash(idNumber),
       idNumberLegacy: idNumber.length === 15,
     });
   }
@@ -125,15 +115,15 @@ function applied(m: MemberRecord, person: PersonPatch, member: MemberPatch): Mem
 }
 
 /** 人员类别 changes are effective-dated history (issue: every status, org or category change is an event). */
-async function categoryEvent(tx: Db, ctx: AuditContext, m: MemberRecord, patch: MemberPatch, today: IsoDate) {
-  await insertMemberEvent(tx, {
+async function categoryEvent(tx: WorkCtx, m: MemberRecord, patch: MemberPatch) {
+  await insertMemberEvent(tx.db, {
     memberId: m.id,
     kind: 'category_changed',
     orgId: m.orgId,
     fromValue: m.category,
     toValue: patch.category ?? null,
-    effectiveOn: today,
-    actorId: ctx.actorId,
+    effectiveOn: tx.today,
+    actorId: tx.audit.actorId,
   });
 }
 
@@ -142,28 +132,27 @@ async function categoryEvent(tx: Db, ctx: AuditContext, m: MemberRecord, patch: 
  * change is an effective-dated event (today); counted fields move the rollup; the audit row keeps before and
  * after (the ID number redacted).
  */
-export async function updateMember(
-  deps: Deps,
-  actor: Actor,
-  ctx: AuditContext,
-  id: number,
-  input: UpdateInput,
-): Promise<MemberDetail> {
-  const today = deps.clock.today();
-  const scope = memberManageScope(actor, today);
-  return transactionAuditingRefusals(deps.db, ctx, async (tx) => {
-    const m = await findMemberInScope(tx, scope, id, true);
-    if (!m) throw notFound('党员');
-    const role = requireAt(actor, 'member.manage', m.orgPath, today);
-    if (input.version !== m.version) throw staleVersion();
-    const personPatch = await personPatchOf(tx, deps, actor, m, input.person ?? {}, today);
+export async function updateMember(ctx: Ctx, input: UpdateInput & { id: number }): Promise<MemberDetail> {
+  const work = async (tx: Ctx) => {
+    const {
+      row: m,
+      role,
+      scope,
+    } = await loadForChange(tx, {
+      permission: 'member.manage',
+      load: (scope) => findMemberInScope(tx.db, scope, input.id, true),
+      at: (m) => m.orgPath,
+      what: '党员',
+      version: input.version,
+    });
+    const personPatch = await personPatchOf(tx, m, input.person ?? {});
     const memberPatch = memberPatchOf(m, input);
-    await guardIdHash(() => updatePerson(tx, m.personId, personPatch, ctx.at));
-    if (!(await updateMemberAtVersion(tx, m.id, m.version, memberPatch, ctx.at))) throw staleVersion();
-    if (memberPatch.category !== m.category) await categoryEvent(tx, ctx, m, memberPatch, today);
+    await guardIdHash(() => updatePerson(tx.db, m.personId, personPatch, tx.at));
+    await updateMemberAtVersion(tx.db, m.id, m.version, memberPatch, tx.at);
+    if (memberPatch.category !== m.category) await categoryEvent(tx, m, memberPatch);
     const after = applied(m, personPatch, memberPatch);
-    await recordRosterChanges(tx, today, [{ before: statsOf(m), after: statsOf(after) }]);
-    await recordAudit(tx, ctx, {
+    await recordRosterChanges(tx, [{ before: statsOf(m), after: statsOf(after) }]);
+    await recordAudit(tx, {
       action: 'member.update',
       entityType: 'member',
       entityId: m.id,
@@ -172,6 +161,7 @@ export async function updateMember(
       before: auditedMember(m),
       after: auditedMember(after),
     });
-    return memberDetail(tx, deps, actor, (await findMemberInScope(tx, scope, id)) as MemberRecord, MASKED);
-  });
+    return memberDetail(tx, (await findMemberInScope(tx.db, scope, input.id)) as MemberRecord, MASKED);
+  };
+  return inTransaction(ctx, work, { auditRefusals: true });
 }

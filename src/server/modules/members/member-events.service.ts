@@ -1,12 +1,10 @@
 import type { z } from 'zod';
 import type { MemberDetail, MemberEventBody } from '../../../contracts/members.ts';
-import type { Actor } from '../../../domain/access/index.ts';
 import { checkMemberEvent, type MemberChanges } from '../../../domain/membership/index.ts';
-import { type AuditContext, recordAudit } from '../../audit/audit.ts';
-import type { Deps } from '../../deps.ts';
-import { requireAt } from '../../http/access.ts';
-import { notFound, ruleViolation, staleVersion } from '../../http/errors.ts';
-import { memberManageScope } from './member-access.ts';
+import { loadForChange } from '../../access/index.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import { type Ctx, inTransaction } from '../../context.ts';
+import { ruleViolation } from '../../errors.ts';
 import { saveMemberChange } from './member-changes.ts';
 import { MASKED } from './member-views.ts';
 import { findLastEventOn, findMemberInScope, type MemberRecord } from './members.repo.ts';
@@ -47,33 +45,32 @@ function statusAudit(m: MemberRecord, changes: MemberChanges, input: EventInput,
 }
 
 /**
- * A status change (转正, 延长预备期, 停止/恢复党籍, 失联, 出党), decided by the rules (DOMAIN.md §1.3, §2.4, §6):
+ * A status change (转正, 延长预备期, 停止/恢复党籍, 失联, 出党), decided by the rules (docs/membership.md §4):
  * the member's fields, a history row with from/to, the rollup and an audit row `member.status_change`, in
  * one transaction at the member's version.
  */
-export async function recordMemberEvent(
-  deps: Deps,
-  actor: Actor,
-  ctx: AuditContext,
-  id: number,
-  input: EventInput,
-): Promise<MemberDetail> {
-  const today = deps.clock.today();
-  const scope = memberManageScope(actor, today);
-  return deps.db.transaction(async (tx) => {
-    const m = await findMemberInScope(tx, scope, id, true);
-    if (!m) throw notFound('党员');
-    const role = requireAt(actor, 'member.manage', m.orgPath, today);
-    if (input.version !== m.version) throw staleVersion();
-    const decision = checkMemberEvent(stateOf(m, await findLastEventOn(tx, m.id)), input, today);
+export async function recordMemberEvent(ctx: Ctx, input: EventInput & { id: number }): Promise<MemberDetail> {
+  return inTransaction(ctx, async (tx) => {
+    const {
+      row: m,
+      role,
+      scope,
+    } = await loadForChange(tx, {
+      permission: 'member.manage',
+      load: (scope) => findMemberInScope(tx.db, scope, input.id, true),
+      at: (m) => m.orgPath,
+      what: '党员',
+      version: input.version,
+    });
+    const decision = checkMemberEvent(stateOf(m, await findLastEventOn(tx.db, m.id)), input, tx.today);
     if (!decision.ok) throw ruleViolation(decision);
     const { changes, event } = decision;
-    await saveMemberChange(tx, deps, ctx, m, changes, {
+    await saveMemberChange(tx, m, changes, {
       ...event,
       effectiveOn: input.effectiveOn,
       reason: input.reason,
     });
-    await recordAudit(tx, ctx, statusAudit(m, changes, input, role));
-    return memberDetail(tx, deps, actor, (await findMemberInScope(tx, scope, id)) as MemberRecord, MASKED);
+    await recordAudit(tx, statusAudit(m, changes, input, role));
+    return memberDetail(tx, (await findMemberInScope(tx.db, scope, input.id)) as MemberRecord, MASKED);
   });
 }

@@ -1,12 +1,9 @@
 import type { z } from 'zod';
 import type { MemberDetail, UpdateOwnContactBody } from '../../../contracts/members.ts';
-import type { Actor } from '../../../domain/access/index.ts';
 import { checkPhones } from '../../../domain/people/index.ts';
-import { type AuditContext, recordAudit } from '../../audit/audit.ts';
-import type { Db } from '../../db/client.ts';
-import type { Deps } from '../../deps.ts';
-import { requirePermission } from '../../http/access.ts';
-import { notFound, staleVersion } from '../../http/errors.ts';
+import { expectVersion, found, requirePermission } from '../../access/index.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import { type Ctx, inTransaction } from '../../context.ts';
 import { fieldError, NOTHING } from './member-access.ts';
 import { detailView, WHOLE } from './member-views.ts';
 import {
@@ -24,21 +21,20 @@ type ContactInput = z.output<typeof UpdateOwnContactBody>;
  * Self-service (member.self): a member's own record, found through the account's link to its person
  * (users.person_id), never through an org scope. The `member` role reaches nothing else.
  */
-async function ownMember(db: Db, actor: Actor, today: string, lock = false): Promise<MemberRecord> {
-  requirePermission(actor, 'member.self', today);
-  const personId = await findPersonIdOfUser(db, actor.userId);
-  const m = personId === null ? undefined : await findMemberOfPerson(db, personId, lock);
-  if (!m) throw notFound('本人的党员档案');
-  return m;
+async function ownMember(ctx: Ctx, lock = false): Promise<MemberRecord> {
+  requirePermission(ctx, 'member.self');
+  const personId = await findPersonIdOfUser(ctx.db, ctx.actor.userId);
+  const m = personId === null ? undefined : await findMemberOfPerson(ctx.db, personId, lock);
+  return found(m, '本人的党员档案');
 }
 
-async function ownDetail(db: Db, deps: Deps, m: MemberRecord): Promise<MemberDetail> {
-  return detailView(deps.idCipher, m, await listMemberEvents(db, m.id), WHOLE, NOTHING);
+async function ownDetail(ctx: Ctx, m: MemberRecord): Promise<MemberDetail> {
+  return detailView(ctx.idCipher, m, await listMemberEvents(ctx.db, m.id), WHOLE, NOTHING);
 }
 
 /** The own record, whole (not masked), with its history. */
-export async function getOwnMember(deps: Deps, actor: Actor): Promise<MemberDetail> {
-  return ownDetail(deps.db, deps, await ownMember(deps.db, actor, deps.clock.today()));
+export async function getOwnMember(ctx: Ctx): Promise<MemberDetail> {
+  return ownDetail(ctx, await ownMember(ctx));
 }
 
 /** The contact as it will be: each field sent replaces the stored one (null clears it), the others stay. */
@@ -52,15 +48,10 @@ function mergedContact(current: MemberRecord['person'], input: ContactInput) {
  * The member changes their own phones and address — only the fields sent — at the record's version; audited as
  * `member.self_update` (phones and address masked in the audit diff, audit/redact.ts).
  */
-export async function updateOwnContact(
-  deps: Deps,
-  actor: Actor,
-  ctx: AuditContext,
-  input: ContactInput,
-): Promise<MemberDetail> {
-  return deps.db.transaction(async (tx) => {
-    const m = await ownMember(tx, actor, deps.clock.today(), true);
-    if (input.version !== m.version) throw staleVersion();
+export async function updateOwnContact(ctx: Ctx, input: ContactInput): Promise<MemberDetail> {
+  return inTransaction(ctx, async (tx) => {
+    const m = await ownMember(tx, true);
+    expectVersion(m, input.version);
     const merged = mergedContact(m.person, input);
     const phones = checkPhones(merged);
     if (!phones.ok) throw fieldError(['body'], phones);
@@ -69,10 +60,10 @@ export async function updateOwnContact(
       phoneLandline: phones.phoneLandline,
       address: merged.address,
     };
-    await updatePerson(tx, m.personId, contact, ctx.at);
-    if (!(await updateMemberAtVersion(tx, m.id, m.version, {}, ctx.at))) throw staleVersion();
+    await updatePerson(tx.db, m.personId, contact, tx.at);
+    await updateMemberAtVersion(tx.db, m.id, m.version, {}, tx.at);
     const { phoneMobile, phoneLandline, address } = m.person;
-    await recordAudit(tx, ctx, {
+    await recordAudit(tx, {
       action: 'member.self_update',
       entityType: 'member',
       entityId: m.id,
@@ -81,6 +72,6 @@ export async function updateOwnContact(
       before: { phoneMobile, phoneLandline, address },
       after: contact,
     });
-    return ownDetail(tx, deps, (await findMemberOfPerson(tx, m.personId)) as MemberRecord);
+    return ownDetail(tx, (await findMemberOfPerson(tx.db, m.personId)) as MemberRecord);
   });
 }

@@ -6,7 +6,7 @@ import type { MemberListRow } from './member-search.repo.ts';
 import type { listMemberEvents, MemberRecord } from './members.repo.ts';
 
 /**
- * How members are shown (DESIGN.md §2.5): ID and phone numbers masked in lists and details; whole only on
+ * How members are shown (docs/people.md §6): ID and phone numbers masked in lists and details; whole only on
  * the member's own record, or the ID number when an org_admin reveals it (audited by the caller).
  */
 export type Unmask = { readonly idNumber: boolean; readonly phones: boolean };

@@ -1,23 +1,17 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdNumber } from '../../../domain/people/index.ts';
-import type { AuditContext } from '../../audit/audit.ts';
+import { inTransaction } from '../../context.ts';
 import { queryRows } from '../../db/client.ts';
 import { memberEvents, members, persons } from '../../db/tables/people.ts';
 import { auditRows } from '../../testing/actors.ts';
+import { testJobCtx } from '../../testing/ctx.ts';
 import { seedTree, type Tree } from '../../testing/fixtures.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { findIdHolders, insertMembers, type NewMemberRow } from './member-writes.ts';
 
 let t: TestApp;
 let tree: Tree;
-const ctx = (): AuditContext => ({
-  actorId: null,
-  actorUsername: 'import',
-  ip: null,
-  userAgent: null,
-  at: t.clock.now(),
-});
 
 function row(i: number, orgId: number, extra: Partial<NewMemberRow> = {}): NewMemberRow {
   const birthDate = `1980-01-${String(10 + i).padStart(2, '0')}`;
@@ -59,8 +53,8 @@ describe('insertMembers (bulk writes for the Excel import)', () => {
   const rows = () => [row(1, tree.branchA1.id), row(2, tree.branchA1.id), row(3, tree.groupA1.id)];
 
   beforeAll(async () => {
-    ids = await t.deps.db.transaction((tx) =>
-      insertMembers(tx, t.deps, ctx(), rows(), {
+    ids = await inTransaction(testJobCtx(t, 'import'), (tx) =>
+      insertMembers(tx, rows(), {
         auditAction: 'member.import',
         note: { fileName: 'a.xlsx' },
       }),

@@ -3,11 +3,12 @@ import type { AuditAction } from '../../../contracts/audit.ts';
 import type { Gender, MemberCategory, MemberStatus, StatsMember } from '../../../domain/membership/index.ts';
 import { initialProbationEnd } from '../../../domain/membership/index.ts';
 import type { IsoDate } from '../../../domain/shared/index.ts';
-import { type AuditContext, recordAudit } from '../../audit/audit.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import type { RequestServices, WorkCtx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { orgs } from '../../db/tables/orgs.ts';
 import { members, persons } from '../../db/tables/people.ts';
-import type { Deps } from '../../deps.ts';
+import type { IdCipher } from '../../security/crypto.ts';
 import { nameSearchKeys } from '../../text/pinyin.ts';
 import { recordRosterChanges } from '../stats/rollup.service.ts';
 import {
@@ -21,10 +22,12 @@ import {
 } from './member-writes.repo.ts';
 
 /**
- * Writing new members in bulk, inside the caller's transaction: the one way members come into being (the
+ * Writing new members in bulk, inside the caller's transaction (`tx.db`): the one way members come into being (the
  * form, the Excel import, the demo data). Every value must already be checked by the rules (src/domain):
  * this module only stores, counts (rollup) and records (events, audit).
  */
+export type MemberWriteCtx = WorkCtx & Pick<RequestServices, 'idCipher'>;
+
 export type NewPerson = {
   readonly name: string;
   readonly gender: Gender;
@@ -91,7 +94,7 @@ export function statsMemberOf(row: NewMemberRow): StatsMember {
   };
 }
 
-function personValues(deps: Deps, id: number, p: NewPerson): PersonInsert {
+function personValues(cipher: IdCipher, id: number, p: NewPerson): PersonInsert {
   const keys = nameSearchKeys(p.name);
   return {
     id,
@@ -101,8 +104,8 @@ function personValues(deps: Deps, id: number, p: NewPerson): PersonInsert {
     gender: p.gender,
     ethnicity: p.ethnicity,
     birth_date: p.birthDate,
-    id_number_enc: p.idNumber ? deps.idCipher.encrypt(p.idNumber) : null,
-    id_number_hash: p.idNumber ? deps.idCipher.hash(p.idNumber) : null,
+    id_number_enc: p.idNumber ? cipher.encrypt(p.idNumber) : null,
+    id_number_hash: p.idNumber ? cipher.hash(p.idNumber) : null,
     id_number_legacy: p.idNumber?.length === 15,
     education: p.education,
     work_post: p.workPost,
@@ -152,33 +155,28 @@ function registeredEvent(row: NewMemberRow, memberId: number, actorId: number | 
  * per row), and brings the rollup up to date with one call. Returns the new member ids in the order of `rows`.
  * Does not write the audit log: see insertMembers (a batch) and the member service (one member).
  */
-export async function insertMemberRows(
-  tx: Db,
-  deps: Deps,
-  actorId: number | null,
-  rows: readonly NewMemberRow[],
-): Promise<number[]> {
+export async function insertMemberRows(tx: MemberWriteCtx, rows: readonly NewMemberRow[]): Promise<number[]> {
   const memberIds: number[] = [];
+  const actorId = tx.audit.actorId;
   for (const part of chunks(rows)) {
-    const personIds = await nextIds(tx, 'persons', part.length);
-    const ids = await nextIds(tx, 'members', part.length);
+    const personIds = await nextIds(tx.db, 'persons', part.length);
+    const ids = await nextIds(tx.db, 'members', part.length);
     await insertPersonRows(
-      tx,
-      part.map((r, i) => personValues(deps, personIds[i] as number, r.person)),
+      tx.db,
+      part.map((r, i) => personValues(tx.idCipher, personIds[i] as number, r.person)),
     );
     await insertMemberRowsJson(
-      tx,
+      tx.db,
       part.map((r, i) => memberValues(r, ids[i] as number, personIds[i] as number)),
     );
     await insertEventRows(
-      tx,
+      tx.db,
       part.map((r, i) => registeredEvent(r, ids[i] as number, actorId)),
     );
     memberIds.push(...ids);
   }
   await recordRosterChanges(
     tx,
-    deps.clock.today(),
     rows.map((r) => ({ before: null, after: statsMemberOf(r) })),
   );
   return memberIds;
@@ -190,16 +188,14 @@ export async function insertMemberRows(
  * numbers must be free (see findExistingIdHashes): a taken one fails the unique index and the transaction.
  */
 export async function insertMembers(
-  tx: Db,
-  deps: Deps,
-  ctx: AuditContext,
+  tx: MemberWriteCtx,
   rows: readonly NewMemberRow[],
   options: InsertMembersOptions,
 ): Promise<number[]> {
   if (rows.length === 0) return [];
-  const ids = await insertMemberRows(tx, deps, ctx.actorId, rows);
+  const ids = await insertMemberRows(tx, rows);
   const batchIds = [...new Set(rows.map((r) => r.importBatchId).filter((id) => id !== null))];
-  await recordAudit(tx, ctx, {
+  await recordAudit(tx, {
     action: options.auditAction,
     entityType: batchIds.length === 1 ? 'import_batch' : 'member',
     entityId: batchIds.length === 1 ? batchIds[0] : null,

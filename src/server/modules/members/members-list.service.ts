@@ -1,13 +1,11 @@
 import type { z } from 'zod';
 import type { MemberListQuery } from '../../../contracts/members.ts';
-import type { Actor } from '../../../domain/access/index.ts';
 import { birthDateRange, educationCodesFor } from '../../../domain/membership/index.ts';
 import { checkIdNumber, checkMobile } from '../../../domain/people/index.ts';
 import type { IsoDate } from '../../../domain/shared/index.ts';
-import type { Deps } from '../../deps.ts';
-import { invalidInput } from '../../http/errors.ts';
-import { getOrgRef } from '../orgs/org-refs.ts';
-import { memberReadScope } from './member-access.ts';
+import { scopeFor, subtreeIn } from '../../access/index.ts';
+import type { Ctx } from '../../context.ts';
+import { invalidInput } from '../../errors.ts';
 import { type MemberMatch, searchMembers } from './member-search.repo.ts';
 import { listItemView } from './member-views.ts';
 
@@ -50,13 +48,12 @@ function educationOf(filter: string | undefined): readonly string[] | null {
 }
 
 /** The members of the actor's `member.read` scope (or of one subtree in it), filtered, masked, paged. */
-export async function listMembers(deps: Deps, actor: Actor, query: ListQuery) {
-  const today = deps.clock.today();
-  const scope = memberReadScope(actor, today);
-  const within =
-    query.orgId === undefined ? null : { roots: [(await getOrgRef(deps.db, scope, query.orgId)).path] };
+export async function listMembers(ctx: Ctx, query: ListQuery) {
+  const { today } = ctx;
+  const scope = scopeFor(ctx, 'member.read');
+  const within = await subtreeIn(ctx, scope, query.orgId);
   const birth = query.ageBand ? birthDateRange(query.ageBand, today) : { from: null, to: null };
-  const { rows, total } = await searchMembers(deps.db, {
+  const { rows, total } = await searchMembers(ctx.db, {
     scope,
     within,
     statuses: query.status,
@@ -69,10 +66,10 @@ export async function listMembers(deps: Deps, actor: Actor, query: ListQuery) {
     admittedTo: query.admittedTo,
     mobile: query.mobile,
     hardship: query.hardship,
-    match: matchOf(query.q, deps.idCipher.hash, today),
+    match: matchOf(query.q, ctx.idCipher.hash, today),
     sort: query.sort,
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
-  return { items: rows.map((r) => listItemView(deps.idCipher, r)), total };
+  return { items: rows.map((r) => listItemView(ctx.idCipher, r)), total };
 }

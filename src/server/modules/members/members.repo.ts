@@ -5,6 +5,7 @@ import { pathInScope, type Scope } from '../../db/scope.ts';
 import { orgs } from '../../db/tables/orgs.ts';
 import { memberEvents, members, persons, transfers } from '../../db/tables/people.ts';
 import { users } from '../../db/tables/users.ts';
+import { updateAtVersion } from '../../db/versioned.ts';
 
 export type MemberRow = typeof members.$inferSelect;
 export type PersonRow = typeof persons.$inferSelect;
@@ -145,20 +146,15 @@ export type MemberPatch = Partial<
   >
 >;
 
-/** Saves a change if the version still matches and moves the version on; nothing when it is stale. */
+/** Saves a change at the version read, and moves the version on (409 `stale_version` otherwise: updateAtVersion). */
 export async function updateMemberAtVersion(
   db: Db,
   id: number,
   version: number,
   patch: MemberPatch,
   at: Date,
-): Promise<boolean> {
-  const rows = await db
-    .update(members)
-    .set({ ...patch, version: version + 1, updatedAt: at })
-    .where(and(eq(members.id, id), eq(members.version, version)))
-    .returning({ id: members.id });
-  return rows.length > 0;
+): Promise<void> {
+  await updateAtVersion(db, members, id, version, { ...patch, updatedAt: at });
 }
 
 export type PersonPatch = Partial<

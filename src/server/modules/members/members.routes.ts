@@ -9,9 +9,7 @@ import {
   UpdateMemberBody,
   UpdateOwnContactBody,
 } from '../../../contracts/members.ts';
-import type { Deps } from '../../deps.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
-import { auditContextOf, principalOf } from '../../http/request.ts';
 import { updateMember } from './member-edits.service.ts';
 import { recordMemberEvent } from './member-events.service.ts';
 import { getOwnMember, updateOwnContact } from './member-self.service.ts';
@@ -20,7 +18,7 @@ import { listMembers } from './members-list.service.ts';
 
 const tags = ['党员管理'];
 
-function registerMemberReads(app: App, deps: Deps): void {
+function registerMemberReads(app: App): void {
   app.get(
     '/api/members',
     {
@@ -31,7 +29,7 @@ function registerMemberReads(app: App, deps: Deps): void {
         response: { 200: MemberPage, ...errorResponses },
       },
     },
-    async (request) => listMembers(deps, principalOf(request).actor, request.query),
+    async (request) => listMembers(request.ctx, request.query),
   );
   app.get(
     '/api/members/:id',
@@ -44,19 +42,11 @@ function registerMemberReads(app: App, deps: Deps): void {
         response: { 200: MemberDetail, ...errorResponses },
       },
     },
-    async (request) =>
-      getMember(
-        deps,
-        principalOf(request).actor,
-        auditContextOf(request, deps.clock),
-        request.params.id,
-        request.query,
-      ),
+    async (request) => getMember(request.ctx, { ...request.params, ...request.query }),
   );
 }
 
-function registerMemberWrites(app: App, deps: Deps): void {
-  const audit = (request: Parameters<typeof auditContextOf>[0]) => auditContextOf(request, deps.clock);
+function registerMemberWrites(app: App): void {
   app.post(
     '/api/members',
     {
@@ -67,7 +57,7 @@ function registerMemberWrites(app: App, deps: Deps): void {
         response: { 200: MemberDetail, ...errorResponses },
       },
     },
-    async (request) => createMember(deps, principalOf(request).actor, audit(request), request.body),
+    async (request) => createMember(request.ctx, request.body),
   );
   app.patch(
     '/api/members/:id',
@@ -80,8 +70,7 @@ function registerMemberWrites(app: App, deps: Deps): void {
         response: { 200: MemberDetail, ...errorResponses },
       },
     },
-    async (request) =>
-      updateMember(deps, principalOf(request).actor, audit(request), request.params.id, request.body),
+    async (request) => updateMember(request.ctx, { ...request.params, ...request.body }),
   );
   app.post(
     '/api/members/:id/events',
@@ -94,12 +83,11 @@ function registerMemberWrites(app: App, deps: Deps): void {
         response: { 200: MemberDetail, ...errorResponses },
       },
     },
-    async (request) =>
-      recordMemberEvent(deps, principalOf(request).actor, audit(request), request.params.id, request.body),
+    async (request) => recordMemberEvent(request.ctx, { ...request.params, ...request.body }),
   );
 }
 
-function registerSelfService(app: App, deps: Deps): void {
+function registerSelfService(app: App): void {
   const selfTags = ['党员自助'];
   app.get(
     '/api/me/member',
@@ -110,7 +98,7 @@ function registerSelfService(app: App, deps: Deps): void {
         response: { 200: MemberDetail, ...errorResponses },
       },
     },
-    async (request) => getOwnMember(deps, principalOf(request).actor),
+    async (request) => getOwnMember(request.ctx),
   );
   app.patch(
     '/api/me/member',
@@ -122,14 +110,13 @@ function registerSelfService(app: App, deps: Deps): void {
         response: { 200: MemberDetail, ...errorResponses },
       },
     },
-    async (request) =>
-      updateOwnContact(deps, principalOf(request).actor, auditContextOf(request, deps.clock), request.body),
+    async (request) => updateOwnContact(request.ctx, request.body),
   );
 }
 
 /** The roster: members, their history and status changes, and self-service. */
-export function registerMemberRoutes(app: App, deps: Deps): void {
-  registerMemberReads(app, deps);
-  registerMemberWrites(app, deps);
-  registerSelfService(app, deps);
+export function registerMemberRoutes(app: App): void {
+  registerMemberReads(app);
+  registerMemberWrites(app);
+  registerSelfService(app);
 }

@@ -1,17 +1,13 @@
 import type { z } from 'zod';
 import type { CreateMemberBody, MemberDetail, MemberDetailQuery } from '../../../contracts/members.ts';
-import { type Actor, can } from '../../../domain/access/index.ts';
 import { checkNewMember } from '../../../domain/membership/index.ts';
 import { checkPersonFields } from '../../../domain/people/index.ts';
-import type { IsoDate } from '../../../domain/shared/index.ts';
-import { type AuditContext, recordAudit } from '../../audit/audit.ts';
-import { AuditedRefusal, transactionAuditingRefusals } from '../../audit/audited-refusal.ts';
-import type { Db } from '../../db/client.ts';
-import type { Deps } from '../../deps.ts';
-import { requireAt, requirePermission } from '../../http/access.ts';
-import { conflict, enforce, forbidden, notFound } from '../../http/errors.ts';
-import { getOrgRef } from '../orgs/org-refs.ts';
-import { fieldError, memberCan, memberManageScope, memberReadScope } from './member-access.ts';
+import { canAt, found, orgIn, requireAt, requirePermission, scopeFor } from '../../access/index.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import { AuditedRefusal } from '../../audit/audited-refusal.ts';
+import { type Ctx, inTransaction } from '../../context.ts';
+import { conflict, enforce, forbidden } from '../../errors.ts';
+import { fieldError, memberCan } from './member-access.ts';
 import { auditedMember, detailView, MASKED, type Unmask } from './member-views.ts';
 import { insertMemberRows } from './member-writes.ts';
 import {
@@ -24,28 +20,16 @@ import {
 
 type CreateInput = z.output<typeof CreateMemberBody>;
 
-/** The detail page of a member: history, and what the actor may do (`can`). */
-export async function memberDetail(
-  db: Db,
-  deps: Deps,
-  actor: Actor | null,
-  m: MemberRecord,
-  unmask: Unmask,
-): Promise<MemberDetail> {
-  const events = await listMemberEvents(db, m.id);
-  const flags = actor
-    ? memberCan(
-        actor,
-        {
-          orgPath: m.orgPath,
-          status: m.status,
-          hasIdNumber: m.person.idNumberEnc !== null,
-          pendingTransfer: await hasPendingTransfer(db, m.id),
-        },
-        deps.clock.today(),
-      )
-    : { edit: false, reveal: false, changeStatus: false, transfer: false };
-  return detailView(deps.idCipher, m, events, unmask, flags);
+/** The detail page of a member: history, and what the actor may do (`can`); read in `ctx.db`. */
+export async function memberDetail(ctx: Ctx, m: MemberRecord, unmask: Unmask): Promise<MemberDetail> {
+  const events = await listMemberEvents(ctx.db, m.id);
+  const flags = memberCan(ctx, {
+    orgPath: m.orgPath,
+    status: m.status,
+    hasIdNumber: m.person.idNumberEnc !== null,
+    pendingTransfer: await hasPendingTransfer(ctx.db, m.id),
+  });
+  return detailView(ctx.idCipher, m, events, unmask, flags);
 }
 
 /**
@@ -53,22 +37,17 @@ export async function memberDetail(
  * an audit row naming the field, never the value. Anyone else who may read the member gets 403.
  */
 export async function getMember(
-  deps: Deps,
-  actor: Actor,
-  ctx: AuditContext,
-  id: number,
-  query: z.output<typeof MemberDetailQuery>,
+  ctx: Ctx,
+  input: z.output<typeof MemberDetailQuery> & { id: number },
 ): Promise<MemberDetail> {
-  const today = deps.clock.today();
-  const m = await findMemberInScope(deps.db, memberReadScope(actor, today), id);
-  if (!m) throw notFound('党员');
-  if (query.reveal !== 'idNumber') return memberDetail(deps.db, deps, actor, m, MASKED);
-  if (!can(actor, 'member.reveal', m.orgPath, today)) {
+  const m = found(await findMemberInScope(ctx.db, scopeFor(ctx, 'member.read'), input.id), '党员');
+  if (input.reveal !== 'idNumber') return memberDetail(ctx, m, MASKED);
+  if (!canAt(ctx, 'member.reveal', m.orgPath)) {
     throw forbidden('reveal_not_permitted', '只有组织管理员可以查看完整的公民身份号码');
   }
-  const role = requireAt(actor, 'member.reveal', m.orgPath, today, '党员');
-  return deps.db.transaction(async (tx) => {
-    await recordAudit(tx, ctx, {
+  const role = requireAt(ctx, 'member.reveal', m.orgPath, '党员');
+  return inTransaction(ctx, async (tx) => {
+    await recordAudit(tx, {
       action: 'member.reveal',
       entityType: 'member',
       entityId: m.id,
@@ -76,7 +55,7 @@ export async function getMember(
       role,
       note: { field: 'idNumber' },
     });
-    return memberDetail(tx, deps, actor, m, { idNumber: true, phones: false });
+    return memberDetail(tx, m, { idNumber: true, phones: false });
   });
 }
 
@@ -89,18 +68,11 @@ const HELD_ELSEWHERE = '该公民身份号码已登记，请联系上级组织�
  * the same neutral answer whoever holds the number, without saying where, and the hit is audited: uniqueness
  * cannot be kept without saying "taken", but a run of such answers is a probe the audit administrator must see.
  */
-export async function ensureIdNumberFree(
-  db: Db,
-  deps: Deps,
-  actor: Actor,
-  idNumber: string,
-  exceptPersonId?: number,
-): Promise<void> {
-  const taken = await findPersonByIdHash(db, deps.idCipher.hash(idNumber), exceptPersonId);
+export async function ensureIdNumberFree(ctx: Ctx, idNumber: string, exceptPersonId?: number): Promise<void> {
+  const taken = await findPersonByIdHash(ctx.db, ctx.idCipher.hash(idNumber), exceptPersonId);
   if (!taken) return;
-  const today = deps.clock.today();
   const visible =
-    taken.memberId !== null && taken.orgPath !== null && can(actor, 'member.read', taken.orgPath, today);
+    taken.memberId !== null && taken.orgPath !== null && canAt(ctx, 'member.read', taken.orgPath);
   if (visible) {
     throw conflict('id_number_taken', '该公民身份号码已登记为党员，请勿重复录入', {
       field: 'person.idNumber',
@@ -111,7 +83,7 @@ export async function ensureIdNumberFree(
     action: 'member.id_conflict',
     entityType: 'person',
     entityId: taken.personId,
-    role: requirePermission(actor, 'member.manage', today),
+    role: requirePermission(ctx, 'member.manage'),
     note: { reason: 'id_number_held_outside_scope' },
   });
 }
@@ -154,25 +126,19 @@ function newRow(input: CreateInput, person: Extract<ReturnType<typeof checkPerso
  * checked (ID number, derived birth date and gender, codes, phones), admission rules decided, then person,
  * member, `registered` event, rollup and audit in one transaction.
  */
-export async function createMember(
-  deps: Deps,
-  actor: Actor,
-  ctx: AuditContext,
-  input: CreateInput,
-): Promise<MemberDetail> {
-  const today: IsoDate = deps.clock.today();
-  const scope = memberManageScope(actor, today);
-  const person = checkPersonFields(input.person, today);
+export async function createMember(ctx: Ctx, input: CreateInput): Promise<MemberDetail> {
+  const scope = scopeFor(ctx, 'member.manage');
+  const person = checkPersonFields(input.person, ctx.today);
   if (!person.ok) throw fieldError(['body', 'person'], person);
-  return transactionAuditingRefusals(deps.db, ctx, async (tx) => {
-    const org = await getOrgRef(tx, scope, input.orgId, '党组织');
-    const role = requireAt(actor, 'member.manage', org.path, today);
+  const work = async (tx: Ctx) => {
+    const org = await orgIn(tx, scope, input.orgId, '党组织');
+    const role = requireAt(tx, 'member.manage', org.path);
     const facts = { org, status: input.status, birthDate: person.birthDate, admittedOn: input.admittedOn };
-    enforce(checkNewMember({ ...facts, confirmedOn: input.confirmedOn ?? null }, today));
-    if (person.idNumber) await ensureIdNumberFree(tx, deps, actor, person.idNumber);
-    const [id] = await guardIdHash(() => insertMemberRows(tx, deps, ctx.actorId, [newRow(input, person)]));
-    const m = (await findMemberInScope(tx, scope, id as number)) as MemberRecord;
-    await recordAudit(tx, ctx, {
+    enforce(checkNewMember({ ...facts, confirmedOn: input.confirmedOn ?? null }, tx.today));
+    if (person.idNumber) await ensureIdNumberFree(tx, person.idNumber);
+    const [id] = await guardIdHash(() => insertMemberRows(tx, [newRow(input, person)]));
+    const m = (await findMemberInScope(tx.db, scope, id as number)) as MemberRecord;
+    await recordAudit(tx, {
       action: 'member.create',
       entityType: 'member',
       entityId: m.id,
@@ -180,6 +146,7 @@ export async function createMember(
       role,
       after: auditedMember(m),
     });
-    return memberDetail(tx, deps, actor, m, MASKED);
-  });
+    return memberDetail(tx, m, MASKED);
+  };
+  return inTransaction(ctx, work, { auditRefusals: true });
 }

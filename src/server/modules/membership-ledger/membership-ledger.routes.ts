@@ -1,15 +1,13 @@
 import { IdParams } from '../../../contracts/common.ts';
 import { LedgerEntriesQuery, LedgerEntryPage, LedgerQuery, LedgerView } from '../../../contracts/ledger.ts';
-import type { Deps } from '../../deps.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
-import { auditContextOf, principalOf } from '../../http/request.ts';
 import { attachmentDisposition, XLSX_TYPE, XlsxFile } from '../../http/xlsx-reply.ts';
 import { exportLedger, getLedger, listLedgerEntries } from './membership-ledger.service.ts';
 
 const tags = ['党员管理'];
 
 /** 增减台账: the counts of an org's subtree over a period, the entries behind them, and the workbook. */
-export function registerLedgerRoutes(app: App, deps: Deps): void {
+export function registerLedgerRoutes(app: App): void {
   app.get(
     '/api/orgs/:id/ledger',
     {
@@ -21,7 +19,7 @@ export function registerLedgerRoutes(app: App, deps: Deps): void {
         response: { 200: LedgerView, ...errorResponses },
       },
     },
-    async (request) => getLedger(deps, principalOf(request).actor, request.params.id, request.query),
+    async (request) => getLedger(request.ctx, { ...request.params, ...request.query }),
   );
   app.get(
     '/api/orgs/:id/ledger/entries',
@@ -34,7 +32,7 @@ export function registerLedgerRoutes(app: App, deps: Deps): void {
         response: { 200: LedgerEntryPage, ...errorResponses },
       },
     },
-    async (request) => listLedgerEntries(deps, principalOf(request).actor, request.params.id, request.query),
+    async (request) => listLedgerEntries(request.ctx, { ...request.params, ...request.query }),
   );
   app.get(
     '/api/orgs/:id/ledger/export',
@@ -48,9 +46,7 @@ export function registerLedgerRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const ctx = auditContextOf(request, deps.clock);
-      const actor = principalOf(request).actor;
-      const { filename, stream } = await exportLedger(deps, actor, ctx, request.params.id, request.query);
+      const { filename, stream } = await exportLedger(request.ctx, { ...request.params, ...request.query });
       reply.header('content-type', XLSX_TYPE);
       reply.header('content-disposition', attachmentDisposition(filename, 'member-ledger.xlsx'));
       return reply.send(stream);

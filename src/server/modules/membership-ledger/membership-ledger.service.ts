@@ -1,35 +1,29 @@
 import { PassThrough, type Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { LedgerEntriesQuery, LedgerEntry, LedgerQuery, LedgerView } from '../../../contracts/ledger.ts';
-import type { Actor } from '../../../domain/access/index.ts';
 import { ledgerCategoryLabel, ledgerCategoryOf, ledgerFromMoves } from '../../../domain/membership/index.ts';
-import { type AuditContext, recordAudit } from '../../audit/audit.ts';
-import type { Deps } from '../../deps.ts';
-import { requirePermission } from '../../http/access.ts';
-import { memberReadScope } from '../members/member-access.ts';
-import { getOrgRef } from '../orgs/org-refs.ts';
+import { orgIn, requirePermission, scopeFor } from '../../access/index.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import { type Ctx, inTransaction } from '../../context.ts';
 import { writeLedgerWorkbook } from './membership-ledger.excel.ts';
 import { type LedgerEntryRow, ledgerEntries, ledgerMoves, subtreeAt } from './membership-ledger.repo.ts';
 
 /**
- * 增减台账 of an org's subtree for a period, derived from the member events (DESIGN.md §2.4): opening count,
+ * 增减台账 of an org's subtree for a period, derived from the member events (docs/membership.md §8): opening count,
  * increases and decreases by kind, closing count, and the entries behind them. Needs `member.read` over the
  * org (404 outside the scope).
  */
-async function ledgerOrg(deps: Deps, actor: Actor, orgId: number) {
-  const scope = memberReadScope(actor, deps.clock.today());
-  const org = await getOrgRef(deps.db, scope, orgId, '党组织');
-  return { scope, org, subtree: await subtreeAt(deps.db, org.path) };
+async function ledgerOrg(ctx: Ctx, orgId: number) {
+  const scope = scopeFor(ctx, 'member.read');
+  const org = await orgIn(ctx, scope, orgId, '党组织');
+  return { scope, org, subtree: await subtreeAt(ctx.db, org.path) };
 }
 
-export async function getLedger(
-  deps: Deps,
-  actor: Actor,
-  orgId: number,
-  query: z.output<typeof LedgerQuery>,
-): Promise<LedgerView> {
-  const { org, subtree } = await ledgerOrg(deps, actor, orgId);
-  const moves = await ledgerMoves(deps.db, subtree, query.from, query.to);
+type LedgerInput = z.output<typeof LedgerQuery> & { id: number };
+
+export async function getLedger(ctx: Ctx, query: LedgerInput): Promise<LedgerView> {
+  const { org, subtree } = await ledgerOrg(ctx, query.id);
+  const moves = await ledgerMoves(ctx.db, subtree, query.from, query.to);
   return { orgId: org.id, orgName: org.name, from: query.from, to: query.to, ...ledgerFromMoves(moves) };
 }
 
@@ -52,14 +46,12 @@ function entryOf(row: LedgerEntryRow): LedgerEntry {
 
 /** 台账明细: the events of the period that moved the count, oldest first, a page at a time. */
 export async function listLedgerEntries(
-  deps: Deps,
-  actor: Actor,
-  orgId: number,
-  query: z.output<typeof LedgerEntriesQuery>,
+  ctx: Ctx,
+  query: z.output<typeof LedgerEntriesQuery> & { id: number },
 ): Promise<{ items: LedgerEntry[]; total: number }> {
-  const { scope, subtree } = await ledgerOrg(deps, actor, orgId);
+  const { scope, subtree } = await ledgerOrg(ctx, query.id);
   const page = { limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
-  const { rows, total } = await ledgerEntries(deps.db, subtree, scope, query, page);
+  const { rows, total } = await ledgerEntries(ctx.db, subtree, scope, query, page);
   return { items: rows.map(entryOf), total };
 }
 
@@ -68,19 +60,15 @@ export async function listLedgerEntries(
  * so it is audited like a roster export.
  */
 export async function exportLedger(
-  deps: Deps,
-  actor: Actor,
-  ctx: AuditContext,
-  orgId: number,
-  query: z.output<typeof LedgerQuery>,
+  ctx: Ctx,
+  query: LedgerInput,
 ): Promise<{ filename: string; stream: Readable }> {
-  const today = deps.clock.today();
-  const role = requirePermission(actor, 'member.read', today);
-  const { scope, org, subtree } = await ledgerOrg(deps, actor, orgId);
-  const summary = ledgerFromMoves(await ledgerMoves(deps.db, subtree, query.from, query.to));
-  const { rows } = await ledgerEntries(deps.db, subtree, scope, query, null);
-  await deps.db.transaction((tx) =>
-    recordAudit(tx, ctx, {
+  const role = requirePermission(ctx, 'member.read');
+  const { scope, org, subtree } = await ledgerOrg(ctx, query.id);
+  const summary = ledgerFromMoves(await ledgerMoves(ctx.db, subtree, query.from, query.to));
+  const { rows } = await ledgerEntries(ctx.db, subtree, scope, query, null);
+  await inTransaction(ctx, (tx) =>
+    recordAudit(tx, {
       action: 'ledger.export',
       entityType: 'org',
       entityId: org.id,
@@ -92,7 +80,7 @@ export async function exportLedger(
   const stream = new PassThrough();
   const ledger: LedgerView = { orgId: org.id, orgName: org.name, from: query.from, to: query.to, ...summary };
   writeLedgerWorkbook(stream, ledger, rows.map(entryOf)).catch((error: unknown) => {
-    deps.log.error({ err: error }, 'ledger export failed');
+    ctx.log.error({ err: error }, 'ledger export failed');
     stream.destroy(error instanceof Error ? error : new Error(String(error)));
   });
   const period = `${query.from.replaceAll('-', '')}-${query.to.replaceAll('-', '')}`;

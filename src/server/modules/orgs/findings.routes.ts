@@ -1,10 +1,8 @@
 import { FindingListQuery, OrgFindingPage } from '../../../contracts/orgs.ts';
-import type { Deps } from '../../deps.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
-import { principalOf } from '../../http/request.ts';
 import { listFindings } from './findings.service.ts';
 
-export function registerFindingRoutes(app: App, deps: Deps): void {
+export function registerFindingRoutes(app: App): void {
   app.get(
     '/api/findings',
     {
@@ -15,6 +13,6 @@ export function registerFindingRoutes(app: App, deps: Deps): void {
         response: { 200: OrgFindingPage, ...errorResponses },
       },
     },
-    async (request) => listFindings(deps, principalOf(request).actor, request.query),
+    async (request) => listFindings(request.ctx, request.query),
   );
 }

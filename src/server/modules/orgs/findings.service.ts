@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { FindingListQuery } from '../../../contracts/orgs.ts';
-import type { Actor } from '../../../domain/access/index.ts';
 import type { PostTenure, TermPolicy } from '../../../domain/org/index.ts';
 import {
   compareFindings,
@@ -11,17 +10,16 @@ import {
   type Severity,
 } from '../../../domain/org/index.ts';
 import { addMonths, type IsoDate } from '../../../domain/shared/index.ts';
+import { orgIn, scopeFor } from '../../access/index.ts';
+import type { Ctx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
+import { listOrgRefsInScope } from '../../db/org-refs.ts';
 import type { Scope } from '../../db/scope.ts';
-import type { Deps } from '../../deps.ts';
 import { getTermPolicy } from '../settings/settings.service.ts';
 import { findRosterCandidates } from '../stats/branch-rosters.service.ts';
 import { findCandidateOrgs } from './findings.repo.ts';
 import { listTenuresOfOrgs } from './leadership.repo.ts';
 import { pathNamesOf } from './org-paths.ts';
-import { getOrgRef } from './org-refs.ts';
-import { listOrgRefsInScope } from './orgs.repo.ts';
-import { readScope } from './orgs.service.ts';
 
 export type LocatedFinding = { readonly orgId: number; readonly finding: OrgFinding };
 
@@ -115,21 +113,20 @@ export async function findingItems(db: Db, scope: Scope, page: readonly LocatedF
   });
 }
 
-export async function listFindings(deps: Deps, actor: Actor, query: z.output<typeof FindingListQuery>) {
-  const today = deps.clock.today();
-  const scope = readScope(actor, today);
-  const within = query.orgId === undefined ? null : (await getOrgRef(deps.db, scope, query.orgId)).path;
-  const policy = await getTermPolicy(deps.db);
+export async function listFindings(ctx: Ctx, query: z.output<typeof FindingListQuery>) {
+  const scope = scopeFor(ctx, 'org.read');
+  const within = query.orgId === undefined ? null : (await orgIn(ctx, scope, query.orgId)).path;
+  const policy = await getTermPolicy(ctx.db);
   const found = await collectFindings(
-    deps.db,
+    ctx.db,
     scope,
     { within, kind: query.kind, severity: query.severity },
-    today,
+    ctx.today,
     policy,
   );
   const start = (query.page - 1) * query.pageSize;
   return {
-    items: await findingItems(deps.db, scope, found.slice(start, start + query.pageSize)),
+    items: await findingItems(ctx.db, scope, found.slice(start, start + query.pageSize)),
     total: found.length,
   };
 }

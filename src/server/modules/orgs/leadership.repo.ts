@@ -2,6 +2,7 @@ import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { pathInScope, type Scope } from '../../db/scope.ts';
 import { leadershipPosts, orgs } from '../../db/tables/orgs.ts';
+import { updateAtVersion } from '../../db/versioned.ts';
 
 export type PostRow = typeof leadershipPosts.$inferSelect;
 
@@ -58,19 +59,14 @@ export async function insertPost(db: Db, values: typeof leadershipPosts.$inferIn
   return row as PostRow;
 }
 
-/** Optimistic lock: writes only if the post still has the version the client read; bumps it. */
-export async function updatePostVersioned(
+/** Saves a change at the version the client read (409 `stale_version` otherwise: updateAtVersion). */
+export async function updatePostAtVersion(
   db: Db,
   id: number,
   version: number,
   set: Partial<typeof leadershipPosts.$inferInsert>,
-): Promise<PostRow | undefined> {
-  const [row] = await db
-    .update(leadershipPosts)
-    .set({ ...set, version: version + 1 })
-    .where(and(eq(leadershipPosts.id, id), eq(leadershipPosts.version, version)))
-    .returning();
-  return row;
+): Promise<PostRow> {
+  return updateAtVersion(db, leadershipPosts, id, version, set);
 }
 
 /**

@@ -1,13 +1,11 @@
 import { IdParams } from '../../../contracts/common.ts';
 import { CreatePostBody, EndPostBody, LeadershipView, UpdatePostBody } from '../../../contracts/orgs.ts';
-import type { Deps } from '../../deps.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
-import { auditContextOf, principalOf } from '../../http/request.ts';
 import { createPost, endPost, listLeadership, updatePost } from './leadership.service.ts';
 
 const tags = ['班子成员'];
 
-export function registerLeadershipRoutes(app: App, deps: Deps): void {
+export function registerLeadershipRoutes(app: App): void {
   app.get(
     '/api/orgs/:id/leadership',
     {
@@ -18,7 +16,7 @@ export function registerLeadershipRoutes(app: App, deps: Deps): void {
         response: { 200: LeadershipView.array(), ...errorResponses },
       },
     },
-    async (request) => listLeadership(deps, principalOf(request).actor, request.params.id),
+    async (request) => listLeadership(request.ctx, request.params),
   );
   app.post(
     '/api/orgs/:id/leadership',
@@ -31,14 +29,7 @@ export function registerLeadershipRoutes(app: App, deps: Deps): void {
         response: { 200: LeadershipView, ...errorResponses },
       },
     },
-    async (request) =>
-      createPost(
-        deps,
-        principalOf(request).actor,
-        auditContextOf(request, deps.clock),
-        request.params.id,
-        request.body,
-      ),
+    async (request) => createPost(request.ctx, { ...request.params, ...request.body }),
   );
   app.patch(
     '/api/leadership-posts/:id',
@@ -51,14 +42,7 @@ export function registerLeadershipRoutes(app: App, deps: Deps): void {
         response: { 200: LeadershipView, ...errorResponses },
       },
     },
-    async (request) =>
-      updatePost(
-        deps,
-        principalOf(request).actor,
-        auditContextOf(request, deps.clock),
-        request.params.id,
-        request.body,
-      ),
+    async (request) => updatePost(request.ctx, { ...request.params, ...request.body }),
   );
   app.post(
     '/api/leadership-posts/:id/end',
@@ -71,13 +55,6 @@ export function registerLeadershipRoutes(app: App, deps: Deps): void {
         response: { 200: LeadershipView, ...errorResponses },
       },
     },
-    async (request) =>
-      endPost(
-        deps,
-        principalOf(request).actor,
-        auditContextOf(request, deps.clock),
-        request.params.id,
-        request.body,
-      ),
+    async (request) => endPost(request.ctx, { ...request.params, ...request.body }),
   );
 }

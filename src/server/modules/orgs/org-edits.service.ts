@@ -1,15 +1,12 @@
 import type { z } from 'zod';
 import type { CreateOrgBody, UpdateOrgBody } from '../../../contracts/orgs.ts';
-import type { Actor } from '../../../domain/access/index.ts';
 import { checkEstablishedOn, checkKindChange, checkNewOrg } from '../../../domain/org/index.ts';
-import type { IsoDate } from '../../../domain/shared/index.ts';
 import { allow, type Decision } from '../../../domain/shared/index.ts';
-import type { AuditContext } from '../../audit/audit.ts';
+import { loadForChange } from '../../access/index.ts';
+import { type Ctx, inTransaction } from '../../context.ts';
 import { type Db, nextOrgId } from '../../db/client.ts';
 import type { Scope } from '../../db/scope.ts';
-import type { Deps } from '../../deps.ts';
-import { requireAt, requirePermission, scopeOf } from '../../http/access.ts';
-import { conflict, enforce, notFound, staleVersion } from '../../http/errors.ts';
+import { conflict, enforce } from '../../errors.ts';
 import { recordOrgChange } from './org-history.ts';
 import {
   activeChildKinds,
@@ -18,7 +15,7 @@ import {
   insertOrg,
   isCodeTaken,
   type OrgRow,
-  updateOrgVersioned,
+  updateOrgAtVersion,
 } from './orgs.repo.ts';
 import { orgDetail } from './orgs.service.ts';
 
@@ -28,12 +25,6 @@ type UpdateInput = z.output<typeof UpdateOrgBody>;
 const EDITABLE = ['name', 'kind', 'sector', 'code', 'establishedOn', 'approvalDocNo'] as const;
 type Editable = (typeof EDITABLE)[number];
 type Changes = Partial<Pick<OrgRow, Editable>>;
-
-/** The `org.manage` scope; 403 when the actor may manage orgs nowhere. */
-export function manageScope(actor: Actor, today: IsoDate): Scope {
-  requirePermission(actor, 'org.manage', today);
-  return scopeOf(actor, 'org.manage', today);
-}
 
 /** What the audit log keeps of an org. */
 export function auditedOrg(row: Partial<OrgRow>) {
@@ -71,19 +62,20 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 }
 
 /** Sets up a new org under a parent in the actor's `org.manage` scope (党章第三十条: 上级批准). */
-export async function createOrg(deps: Deps, actor: Actor, ctx: AuditContext, input: CreateInput) {
-  const today = deps.clock.today();
-  const scope = manageScope(actor, today);
-  return deps.db.transaction(async (tx) => {
+export async function createOrg(ctx: Ctx, input: CreateInput) {
+  return inTransaction(ctx, async (tx) => {
     // Locked, so that the parent is not dissolved or moved while the new org joins it.
-    const parent = await findOrgInScope(tx, scope, input.parentId, true);
-    if (!parent) throw notFound('上级组织');
-    const role = requireAt(actor, 'org.manage', parent.path, today, '上级组织');
-    enforce(checkNewOrg(parent, input.kind, input.establishedOn, today));
-    await ensureCodeFree(tx, input.code);
-    const id = await nextOrgId(tx);
+    const { row: parent, role } = await loadForChange(tx, {
+      permission: 'org.manage',
+      load: (scope) => findOrgInScope(tx.db, scope, input.parentId, true),
+      at: (o) => o.path,
+      what: '上级组织',
+    });
+    enforce(checkNewOrg(parent, input.kind, input.establishedOn, tx.today));
+    await ensureCodeFree(tx.db, input.code);
+    const id = await nextOrgId(tx.db);
     const row = await guardCode(input.code, () =>
-      insertOrg(tx, {
+      insertOrg(tx.db, {
         id,
         parentId: parent.id,
         path: `${parent.path}.${id}`,
@@ -93,11 +85,11 @@ export async function createOrg(deps: Deps, actor: Actor, ctx: AuditContext, inp
         code: input.code,
         establishedOn: input.establishedOn,
         approvalDocNo: input.approvalDocNo,
-        createdAt: ctx.at,
-        updatedAt: ctx.at,
+        createdAt: tx.at,
+        updatedAt: tx.at,
       }),
     );
-    await recordOrgChange(tx, ctx, {
+    await recordOrgChange(tx, {
       orgId: id,
       event: 'established',
       effectiveOn: input.establishedOn,
@@ -106,7 +98,7 @@ export async function createOrg(deps: Deps, actor: Actor, ctx: AuditContext, inp
       role,
       after: auditedOrg(row),
     });
-    return orgDetail(tx, actor, row, today);
+    return orgDetail(tx, row);
   });
 }
 
@@ -126,39 +118,44 @@ async function checkNewKind(db: Db, scope: Scope, org: OrgRow, kind: OrgRow['kin
   return checkKindChange(parentKind, kind, await activeChildKinds(db, org.id));
 }
 
-async function checkChanges(db: Db, scope: Scope, org: OrgRow, changes: Changes, today: IsoDate) {
-  enforce(changes.kind === undefined ? allow : await checkNewKind(db, scope, org, changes.kind));
-  if (changes.establishedOn) enforce(checkEstablishedOn(changes.establishedOn, org.dissolvedOn, today));
-  await ensureCodeFree(db, changes.code, org.id);
+async function checkChanges(tx: Ctx, scope: Scope, org: OrgRow, changes: Changes) {
+  enforce(changes.kind === undefined ? allow : await checkNewKind(tx.db, scope, org, changes.kind));
+  if (changes.establishedOn) enforce(checkEstablishedOn(changes.establishedOn, org.dissolvedOn, tx.today));
+  await ensureCodeFree(tx.db, changes.code, org.id);
 }
 
 /** Edits an org's own fields with its `version` (409 when someone else saved first). */
-export async function updateOrg(deps: Deps, actor: Actor, ctx: AuditContext, id: number, input: UpdateInput) {
-  const today = deps.clock.today();
-  const scope = manageScope(actor, today);
-  return deps.db.transaction(async (tx) => {
-    const org = await findOrgInScope(tx, scope, id, true);
-    if (!org) throw notFound('组织');
-    const role = requireAt(actor, 'org.manage', org.path, today, '组织');
-    if (org.version !== input.version) throw staleVersion();
+export async function updateOrg(ctx: Ctx, input: UpdateInput & { id: number }) {
+  const { id } = input;
+  return inTransaction(ctx, async (tx) => {
+    const {
+      row: org,
+      role,
+      scope,
+    } = await loadForChange(tx, {
+      permission: 'org.manage',
+      load: (scope) => findOrgInScope(tx.db, scope, id, true),
+      at: (o) => o.path,
+      what: '组织',
+      version: input.version,
+    });
     const changes = changesOf(org, input);
-    if (Object.keys(changes).length === 0) return orgDetail(tx, actor, org, today);
-    await checkChanges(tx, scope, org, changes, today);
+    if (Object.keys(changes).length === 0) return orgDetail(tx, org);
+    await checkChanges(tx, scope, org, changes);
     const row = await guardCode(changes.code, () =>
-      updateOrgVersioned(tx, id, input.version, { ...changes, updatedAt: ctx.at }),
+      updateOrgAtVersion(tx.db, id, input.version, { ...changes, updatedAt: tx.at }),
     );
-    if (!row) throw staleVersion();
     const before = auditedOrg(Object.fromEntries(Object.keys(changes).map((k) => [k, org[k as Editable]])));
-    await recordOrgChange(tx, ctx, {
+    await recordOrgChange(tx, {
       orgId: id,
       event: 'updated',
-      effectiveOn: today,
+      effectiveOn: tx.today,
       details: { before, after: changes },
       action: 'org.update',
       role,
       before: auditedOrg(org),
       after: auditedOrg(row),
     });
-    return orgDetail(tx, actor, row, today);
+    return orgDetail(tx, row);
   });
 }

@@ -1,7 +1,7 @@
 import type { AuditAction } from '../../../contracts/audit.ts';
 import type { IsoDate } from '../../../domain/shared/index.ts';
-import { type AuditContext, recordAudit } from '../../audit/audit.ts';
-import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import type { WorkCtx } from '../../context.ts';
 import type { orgEvents } from '../../db/tables/orgs.ts';
 import { insertOrgEvent } from './orgs.repo.ts';
 
@@ -19,17 +19,17 @@ export type OrgChange = {
   readonly note?: Record<string, unknown>;
 };
 
-/** Every change of an org leaves its history event and its audit row, in the caller's transaction. */
-export async function recordOrgChange(tx: Db, ctx: AuditContext, change: OrgChange): Promise<void> {
-  await insertOrgEvent(tx, {
+/** Every change of an org leaves its history event and its audit row, in the caller's transaction (tx.db). */
+export async function recordOrgChange(tx: WorkCtx, change: OrgChange): Promise<void> {
+  await insertOrgEvent(tx.db, {
     orgId: change.orgId,
     kind: change.event,
     effectiveOn: change.effectiveOn,
     details: change.details,
-    actorId: ctx.actorId,
-    recordedAt: ctx.at,
+    actorId: tx.audit.actorId,
+    recordedAt: tx.at,
   });
-  await recordAudit(tx, ctx, {
+  await recordAudit(tx, {
     action: change.action,
     entityType: 'org',
     entityId: change.orgId,

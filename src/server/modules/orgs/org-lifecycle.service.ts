@@ -1,16 +1,14 @@
 import type { z } from 'zod';
 import type { DissolveOrgBody, MoveOrgBody } from '../../../contracts/orgs.ts';
-import type { Actor } from '../../../domain/access/index.ts';
 import { checkDissolve, checkMove } from '../../../domain/org/index.ts';
 import type { IsoDate } from '../../../domain/shared/index.ts';
-import { type AuditContext, recordAudit } from '../../audit/audit.ts';
-import type { Db } from '../../db/client.ts';
-import { transactionWithRetry } from '../../db/retry.ts';
-import type { Deps } from '../../deps.ts';
-import { requireAt } from '../../http/access.ts';
-import { enforce, notFound, staleVersion } from '../../http/errors.ts';
+import { expectVersion, found, loadForChange, requireAt, scopeFor } from '../../access/index.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import { type Ctx, inTransaction } from '../../context.ts';
+import type { Scope } from '../../db/scope.ts';
+import { enforce } from '../../errors.ts';
 import { endPostsHeldOn } from './leadership.repo.ts';
-import { auditedOrg, manageScope } from './org-edits.service.ts';
+import { auditedOrg } from './org-edits.service.ts';
 import { recordOrgChange } from './org-history.ts';
 import {
   countActiveChildren,
@@ -19,7 +17,7 @@ import {
   lockOrgsInScope,
   type OrgRow,
   rewriteSubtreePaths,
-  updateOrgVersioned,
+  updateOrgAtVersion,
 } from './orgs.repo.ts';
 import { orgDetail } from './orgs.service.ts';
 
@@ -29,39 +27,44 @@ type DissolveInput = z.output<typeof DissolveOrgBody>;
 /** The reason recorded on the posts that end because their org is dissolved. */
 export const DISSOLUTION_LEFT_REASON = '组织撤销';
 
+/** The org to move and its new parent, both locked (in id order: no deadlock between two moves of a pair). */
+async function lockMove(tx: Ctx, scope: Scope, input: MoveInput & { id: number }) {
+  const locked = await lockOrgsInScope(tx.db, scope, [input.id, input.parentId]);
+  const org = found(
+    locked.find((o) => o.id === input.id),
+    '组织',
+  );
+  const parent = found(
+    locked.find((o) => o.id === input.parentId),
+    '上级组织',
+  );
+  const role = requireAt(tx, 'org.manage', org.path, '组织');
+  requireAt(tx, 'org.manage', parent.path, '上级组织');
+  expectVersion(org, input.version);
+  return { org, parent, role };
+}
+
 /**
  * Moves an org and its whole subtree under a new parent (调整隶属关系): both must lie in the actor's
  * `org.manage` scope; the paths of the subtree are rewritten in one statement in this transaction.
  */
-export async function moveOrg(deps: Deps, actor: Actor, ctx: AuditContext, id: number, input: MoveInput) {
-  const today = deps.clock.today();
-  const scope = manageScope(actor, today);
-  // Moves of overlapping subtrees can deadlock; the victim runs again (db/retry.ts).
-  return transactionWithRetry(deps.db, async (tx) => {
-    const locked = await lockOrgsInScope(tx, scope, [id, input.parentId]);
-    const org = locked.find((o) => o.id === id);
-    if (!org) throw notFound('组织');
-    const parent = locked.find((o) => o.id === input.parentId);
-    if (!parent) throw notFound('上级组织');
-    const role = requireAt(actor, 'org.manage', org.path, today, '组织');
-    requireAt(actor, 'org.manage', parent.path, today, '上级组织');
-    if (org.version !== input.version) throw staleVersion();
+export async function moveOrg(ctx: Ctx, input: MoveInput & { id: number }) {
+  const { id } = input;
+  const scope = scopeFor(ctx, 'org.manage');
+  const work = async (tx: Ctx) => {
+    const { org, parent, role } = await lockMove(tx, scope, input);
     enforce(checkMove(org, parent));
-    const updated = await updateOrgVersioned(tx, id, input.version, {
-      parentId: parent.id,
-      updatedAt: ctx.at,
-    });
-    if (!updated) throw staleVersion();
-    const subtreeSize = await rewriteSubtreePaths(tx, org.path, parent.path);
-    const moved = (await findOrgInScope(tx, scope, id)) as OrgRow;
+    await updateOrgAtVersion(tx.db, id, input.version, { parentId: parent.id, updatedAt: tx.at });
+    const subtreeSize = await rewriteSubtreePaths(tx.db, org.path, parent.path);
+    const moved = (await findOrgInScope(tx.db, scope, id)) as OrgRow;
     // Names as they were on the day, so that the history reads without lookups (and outside the reader's scope).
-    const names = await findOrgNames(tx, org.parentId === null ? [] : [org.parentId]);
+    const names = await findOrgNames(tx.db, org.parentId === null ? [] : [org.parentId]);
     const from = { parentId: org.parentId, parentName: names.get(org.parentId ?? 0) ?? null, path: org.path };
     const to = { parentId: parent.id, parentName: parent.name, path: moved.path };
-    await recordOrgChange(tx, ctx, {
+    await recordOrgChange(tx, {
       orgId: id,
       event: 'moved',
-      effectiveOn: today,
+      effectiveOn: tx.today,
       details: { from, to, subtreeSize },
       action: 'org.move',
       role,
@@ -69,15 +72,17 @@ export async function moveOrg(deps: Deps, actor: Actor, ctx: AuditContext, id: n
       after: to,
       note: { subtreeSize },
     });
-    return orgDetail(tx, actor, moved, today);
-  });
+    return orgDetail(tx, moved);
+  };
+  // Moves of overlapping subtrees can deadlock; the victim runs again (db/retry.ts).
+  return inTransaction(ctx, work, { retryDeadlocks: true });
 }
 
 /** The posts still held on the day of dissolution end then (组织撤销), each with its own audit row. */
-async function endPostsOfDissolvedOrg(tx: Db, ctx: AuditContext, role: string, orgId: number, on: IsoDate) {
-  const ended = await endPostsHeldOn(tx, orgId, on, DISSOLUTION_LEFT_REASON);
+async function endPostsOfDissolvedOrg(tx: Ctx, role: string, orgId: number, on: IsoDate) {
+  const ended = await endPostsHeldOn(tx.db, orgId, on, DISSOLUTION_LEFT_REASON);
   for (const post of ended) {
-    await recordAudit(tx, ctx, {
+    await recordAudit(tx, {
       action: 'leadership.end',
       entityType: 'leadership_post',
       entityId: post.id,
@@ -94,30 +99,25 @@ async function endPostsOfDissolvedOrg(tx: Db, ctx: AuditContext, role: string, o
  * Dissolves an org on a date (撤销): recorded with its reason, never deleted. The posts still held then
  * end on that date with the reason 组织撤销, each with its own audit row.
  */
-export async function dissolveOrg(
-  deps: Deps,
-  actor: Actor,
-  ctx: AuditContext,
-  id: number,
-  input: DissolveInput,
-) {
-  const today = deps.clock.today();
-  const scope = manageScope(actor, today);
-  return deps.db.transaction(async (tx) => {
+export async function dissolveOrg(ctx: Ctx, input: DissolveInput & { id: number }) {
+  const { id } = input;
+  return inTransaction(ctx, async (tx) => {
     // Locked: a child being added under it waits, and then finds it dissolved.
-    const org = await findOrgInScope(tx, scope, id, true);
-    if (!org) throw notFound('组织');
-    const role = requireAt(actor, 'org.manage', org.path, today, '组织');
-    if (org.version !== input.version) throw staleVersion();
-    enforce(checkDissolve(org, await countActiveChildren(tx, id), input.dissolvedOn, today));
-    const row = await updateOrgVersioned(tx, id, input.version, {
+    const { row: org, role } = await loadForChange(tx, {
+      permission: 'org.manage',
+      load: (scope) => findOrgInScope(tx.db, scope, id, true),
+      at: (o) => o.path,
+      what: '组织',
+      version: input.version,
+    });
+    enforce(checkDissolve(org, await countActiveChildren(tx.db, id), input.dissolvedOn, tx.today));
+    const row = await updateOrgAtVersion(tx.db, id, input.version, {
       dissolvedOn: input.dissolvedOn,
       dissolutionReason: input.reason,
-      updatedAt: ctx.at,
+      updatedAt: tx.at,
     });
-    if (!row) throw staleVersion();
-    const endedPostIds = await endPostsOfDissolvedOrg(tx, ctx, role, id, input.dissolvedOn);
-    await recordOrgChange(tx, ctx, {
+    const endedPostIds = await endPostsOfDissolvedOrg(tx, role, id, input.dissolvedOn);
+    await recordOrgChange(tx, {
       orgId: id,
       event: 'dissolved',
       effectiveOn: input.dissolvedOn,
@@ -128,6 +128,6 @@ export async function dissolveOrg(
       after: auditedOrg({ dissolvedOn: row.dissolvedOn, dissolutionReason: row.dissolutionReason }),
       note: { endedPostIds },
     });
-    return orgDetail(tx, actor, row, today);
+    return orgDetail(tx, row);
   });
 }

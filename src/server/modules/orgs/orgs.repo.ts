@@ -3,45 +3,10 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { pathInScope, type Scope } from '../../db/scope.ts';
 import { orgEvents, orgs } from '../../db/tables/orgs.ts';
+import { updateAtVersion } from '../../db/versioned.ts';
 
-const refColumns = {
-  id: orgs.id,
-  parentId: orgs.parentId,
-  path: orgs.path,
-  name: orgs.name,
-  kind: orgs.kind,
-  sector: orgs.sector,
-  dissolvedOn: orgs.dissolvedOn,
-};
-export type OrgRefRow = {
-  id: number;
-  parentId: number | null;
-  path: string;
-  name: string;
-  kind: (typeof orgs.$inferSelect)['kind'];
-  sector: (typeof orgs.$inferSelect)['sector'];
-  dissolvedOn: string | null;
-};
 export type OrgRow = typeof orgs.$inferSelect;
 export type OrgEventRow = typeof orgEvents.$inferSelect;
-
-/** The org if it exists and lies in the scope. */
-export async function findOrgRefInScope(db: Db, scope: Scope, id: number): Promise<OrgRefRow | undefined> {
-  const [row] = await db
-    .select(refColumns)
-    .from(orgs)
-    .where(and(eq(orgs.id, id), pathInScope(scope, orgs.path)));
-  return row;
-}
-
-/** Those of these orgs that lie in the scope. */
-export async function listOrgRefsInScope(db: Db, scope: Scope, ids: readonly number[]): Promise<OrgRefRow[]> {
-  if (ids.length === 0) return [];
-  return db
-    .select(refColumns)
-    .from(orgs)
-    .where(and(inArray(orgs.id, [...ids]), pathInScope(scope, orgs.path)));
-}
 
 /** The whole org row if it exists and lies in the scope; `lock` takes a row lock for the transaction. */
 export async function findOrgInScope(
@@ -165,23 +130,18 @@ export async function insertOrg(db: Db, values: typeof orgs.$inferInsert): Promi
   return row as OrgRow;
 }
 
-/** Optimistic lock: writes only if the row still has the version the client read; bumps it. */
-export async function updateOrgVersioned(
+/** Saves an edit at the version the client read (409 `stale_version` otherwise: updateAtVersion). */
+export async function updateOrgAtVersion(
   db: Db,
   id: number,
   version: number,
   set: Partial<typeof orgs.$inferInsert>,
-): Promise<OrgRow | undefined> {
-  const [row] = await db
-    .update(orgs)
-    .set({ ...set, version: version + 1 })
-    .where(and(eq(orgs.id, id), eq(orgs.version, version)))
-    .returning();
-  return row;
+): Promise<OrgRow> {
+  return updateAtVersion(db, orgs, id, version, set);
 }
 
 /**
- * Re-roots a whole subtree under a new parent in one statement (DESIGN.md §6): every path under `oldPath`
+ * Re-roots a whole subtree under a new parent in one statement (docs/design.md §3): every path under `oldPath`
  * keeps its tail from the moved org down and gets the new parent's path in front. Answers the rows moved.
  */
 export async function rewriteSubtreePaths(db: Db, oldPath: string, newParentPath: string): Promise<number> {

@@ -11,9 +11,7 @@ import {
   OrgSummary,
   UpdateOrgBody,
 } from '../../../contracts/orgs.ts';
-import type { Deps } from '../../deps.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
-import { auditContextOf, principalOf } from '../../http/request.ts';
 import { registerFindingRoutes } from './findings.routes.ts';
 import { registerLeadershipRoutes } from './leadership.routes.ts';
 import { createOrg, updateOrg } from './org-edits.service.ts';
@@ -22,7 +20,7 @@ import { getOrgDetail, listEvents, listOrgChildren, listRoots, searchOrgs } from
 
 const tags = ['组织管理'];
 
-function registerOrgReads(app: App, deps: Deps): void {
+function registerOrgReads(app: App): void {
   app.get(
     '/api/orgs/roots',
     {
@@ -32,7 +30,7 @@ function registerOrgReads(app: App, deps: Deps): void {
         response: { 200: OrgSummary.array(), ...errorResponses },
       },
     },
-    async (request) => listRoots(deps, principalOf(request).actor),
+    async (request) => listRoots(request.ctx),
   );
   app.get(
     '/api/orgs',
@@ -44,7 +42,7 @@ function registerOrgReads(app: App, deps: Deps): void {
         response: { 200: OrgSearchPage, ...errorResponses },
       },
     },
-    async (request) => searchOrgs(deps, principalOf(request).actor, request.query),
+    async (request) => searchOrgs(request.ctx, request.query),
   );
   app.get(
     '/api/orgs/:id',
@@ -56,7 +54,7 @@ function registerOrgReads(app: App, deps: Deps): void {
         response: { 200: OrgDetail, ...errorResponses },
       },
     },
-    async (request) => getOrgDetail(deps, principalOf(request).actor, request.params.id),
+    async (request) => getOrgDetail(request.ctx, request.params),
   );
   app.get(
     '/api/orgs/:id/children',
@@ -69,8 +67,7 @@ function registerOrgReads(app: App, deps: Deps): void {
         response: { 200: OrgSummary.array(), ...errorResponses },
       },
     },
-    async (request) =>
-      listOrgChildren(deps, principalOf(request).actor, request.params.id, request.query.includeDissolved),
+    async (request) => listOrgChildren(request.ctx, { ...request.params, ...request.query }),
   );
   app.get(
     '/api/orgs/:id/events',
@@ -82,12 +79,11 @@ function registerOrgReads(app: App, deps: Deps): void {
         response: { 200: OrgEventView.array(), ...errorResponses },
       },
     },
-    async (request) => listEvents(deps, principalOf(request).actor, request.params.id),
+    async (request) => listEvents(request.ctx, request.params),
   );
 }
 
-function registerOrgWrites(app: App, deps: Deps): void {
-  const audit = (request: Parameters<typeof auditContextOf>[0]) => auditContextOf(request, deps.clock);
+function registerOrgWrites(app: App): void {
   app.post(
     '/api/orgs',
     {
@@ -98,7 +94,7 @@ function registerOrgWrites(app: App, deps: Deps): void {
         response: { 200: OrgDetail, ...errorResponses },
       },
     },
-    async (request) => createOrg(deps, principalOf(request).actor, audit(request), request.body),
+    async (request) => createOrg(request.ctx, request.body),
   );
   app.patch(
     '/api/orgs/:id',
@@ -111,8 +107,7 @@ function registerOrgWrites(app: App, deps: Deps): void {
         response: { 200: OrgDetail, ...errorResponses },
       },
     },
-    async (request) =>
-      updateOrg(deps, principalOf(request).actor, audit(request), request.params.id, request.body),
+    async (request) => updateOrg(request.ctx, { ...request.params, ...request.body }),
   );
   app.post(
     '/api/orgs/:id/move',
@@ -125,8 +120,7 @@ function registerOrgWrites(app: App, deps: Deps): void {
         response: { 200: OrgDetail, ...errorResponses },
       },
     },
-    async (request) =>
-      moveOrg(deps, principalOf(request).actor, audit(request), request.params.id, request.body),
+    async (request) => moveOrg(request.ctx, { ...request.params, ...request.body }),
   );
   app.post(
     '/api/orgs/:id/dissolve',
@@ -139,15 +133,14 @@ function registerOrgWrites(app: App, deps: Deps): void {
         response: { 200: OrgDetail, ...errorResponses },
       },
     },
-    async (request) =>
-      dissolveOrg(deps, principalOf(request).actor, audit(request), request.params.id, request.body),
+    async (request) => dissolveOrg(request.ctx, { ...request.params, ...request.body }),
   );
 }
 
 /** The organization tree: reads, writes, leadership and findings. */
-export function registerOrgRoutes(app: App, deps: Deps): void {
-  registerOrgReads(app, deps);
-  registerOrgWrites(app, deps);
-  registerLeadershipRoutes(app, deps);
-  registerFindingRoutes(app, deps);
+export function registerOrgRoutes(app: App): void {
+  registerOrgReads(app);
+  registerOrgWrites(app);
+  registerLeadershipRoutes(app);
+  registerFindingRoutes(app);
 }

@@ -1,18 +1,14 @@
 import type { z } from 'zod';
 import type { OrgSearchQuery } from '../../../contracts/orgs.ts';
-import { type Actor, can } from '../../../domain/access/index.ts';
 import { defaultTermYears, orgFindings } from '../../../domain/org/index.ts';
-import type { IsoDate } from '../../../domain/shared/index.ts';
+import { canAt, found, orgIn, scopeFor } from '../../access/index.ts';
+import type { Ctx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import type { Scope } from '../../db/scope.ts';
-import type { Deps } from '../../deps.ts';
-import { requirePermission, scopeOf } from '../../http/access.ts';
-import { notFound } from '../../http/errors.ts';
 import { getTermPolicy } from '../settings/settings.service.ts';
 import { branchRoster } from '../stats/branch-rosters.service.ts';
 import { listPostsOfOrgs } from './leadership.repo.ts';
 import { idsOf, pathNamesOf } from './org-paths.ts';
-import { getOrgRef } from './org-refs.ts';
 import { searchOrgRows } from './org-search.repo.ts';
 import { eventView, leadershipViews, orgRecord, summaryView } from './org-views.ts';
 import {
@@ -25,31 +21,25 @@ import {
   type OrgRow,
 } from './orgs.repo.ts';
 
-/** The `org.read` scope of the actor; 403 when reading orgs is closed to their roles altogether. */
-export function readScope(actor: Actor, today: IsoDate): Scope {
-  requirePermission(actor, 'org.read', today);
-  return scopeOf(actor, 'org.read', today);
-}
-
 /** The orgs at the top of a scope, as the tree shows them. */
 export async function scopeRootSummaries(db: Db, scope: Scope) {
   return (await listScopeRoots(db, scope)).map(summaryView);
 }
 
-export async function listRoots(deps: Deps, actor: Actor) {
-  return scopeRootSummaries(deps.db, readScope(actor, deps.clock.today()));
+export async function listRoots(ctx: Ctx) {
+  return scopeRootSummaries(ctx.db, scopeFor(ctx, 'org.read'));
 }
 
-export async function listOrgChildren(deps: Deps, actor: Actor, id: number, includeDissolved: boolean) {
-  const scope = readScope(actor, deps.clock.today());
-  const parent = await getOrgRef(deps.db, scope, id);
-  return (await listChildren(deps.db, scope, parent.id, includeDissolved)).map(summaryView);
+export async function listOrgChildren(ctx: Ctx, input: { id: number; includeDissolved: boolean }) {
+  const scope = scopeFor(ctx, 'org.read');
+  const parent = await orgIn(ctx, scope, input.id);
+  return (await listChildren(ctx.db, scope, parent.id, input.includeDissolved)).map(summaryView);
 }
 
-export async function searchOrgs(deps: Deps, actor: Actor, query: z.output<typeof OrgSearchQuery>) {
-  const scope = readScope(actor, deps.clock.today());
-  const within = query.rootId === undefined ? null : (await getOrgRef(deps.db, scope, query.rootId)).path;
-  const { rows, total } = await searchOrgRows(deps.db, {
+export async function searchOrgs(ctx: Ctx, query: z.output<typeof OrgSearchQuery>) {
+  const scope = scopeFor(ctx, 'org.read');
+  const within = query.rootId === undefined ? null : (await orgIn(ctx, scope, query.rootId)).path;
+  const { rows, total } = await searchOrgRows(ctx.db, {
     scope,
     within,
     q: query.q || undefined,
@@ -59,48 +49,47 @@ export async function searchOrgs(deps: Deps, actor: Actor, query: z.output<typeo
     offset: (query.page - 1) * query.pageSize,
   });
   const names = await pathNamesOf(
-    deps.db,
+    ctx.db,
     scope,
     rows.map((r) => r.path),
   );
   return { items: rows.map((r) => ({ ...summaryView(r), pathNames: names.get(r.path) ?? '' })), total };
 }
 
-export async function listEvents(deps: Deps, actor: Actor, id: number) {
-  const org = await getOrgRef(deps.db, readScope(actor, deps.clock.today()), id);
-  return (await listOrgEvents(deps.db, org.id)).map(eventView);
+export async function listEvents(ctx: Ctx, input: { id: number }) {
+  const org = await orgIn(ctx, scopeFor(ctx, 'org.read'), input.id);
+  return (await listOrgEvents(ctx.db, org.id)).map(eventView);
 }
 
-export async function getOrgDetail(deps: Deps, actor: Actor, id: number) {
-  const today = deps.clock.today();
-  const org = await findOrgInScope(deps.db, readScope(actor, today), id);
-  if (!org) throw notFound('组织');
-  return orgDetail(deps.db, actor, org, today);
+export async function getOrgDetail(ctx: Ctx, input: { id: number }) {
+  const org = found(await findOrgInScope(ctx.db, scopeFor(ctx, 'org.read'), input.id), '组织');
+  return orgDetail(ctx, org);
 }
 
 /** Root first, the org itself excluded; each says whether the actor may open it. */
-async function ancestorsOf(db: Db, actor: Actor, path: string, today: IsoDate) {
+async function ancestorsOf(ctx: Ctx, path: string) {
   const ids = idsOf(path).slice(0, -1);
-  const names = await findOrgNames(db, ids);
+  const names = await findOrgNames(ctx.db, ids);
   return ids.map((id, i) => ({
     id,
     name: names.get(id) ?? '',
-    inScope: can(actor, 'org.read', ids.slice(0, i + 1).join('.'), today),
+    inScope: canAt(ctx, 'org.read', ids.slice(0, i + 1).join('.')),
   }));
 }
 
 /**
  * The org with everything its page shows: ancestors, leadership, the findings the rules derive today
  * (orgFindings with the deployment's term policy) and what the actor may do here. Also the answer of
- * every org write, read inside its transaction.
+ * every org write, read inside its transaction (`ctx.db` the transaction).
  */
-export async function orgDetail(db: Db, actor: Actor, org: OrgRow, today: IsoDate) {
+export async function orgDetail(ctx: Ctx, org: OrgRow) {
+  const { db, today } = ctx;
   const posts = await listPostsOfOrgs(db, [org.id]);
   const policy = await getTermPolicy(db);
   return {
     ...orgRecord(org),
     childCount: await countActiveChildren(db, org.id),
-    ancestors: await ancestorsOf(db, actor, org.path, today),
+    ancestors: await ancestorsOf(ctx, org.path),
     findings: orgFindings(
       {
         kind: org.kind,
@@ -115,8 +104,8 @@ export async function orgDetail(db: Db, actor: Actor, org: OrgRow, today: IsoDat
     leadership: leadershipViews(posts, today),
     defaultTermYears: defaultTermYears(org.kind, org.sector, policy),
     can: {
-      manage: can(actor, 'org.manage', org.path, today),
-      manageLeadership: can(actor, 'leadership.manage', org.path, today),
+      manage: canAt(ctx, 'org.manage', org.path),
+      manageLeadership: canAt(ctx, 'leadership.manage', org.path),
     },
   };
 }

@@ -57,14 +57,14 @@ beforeAll(async () => {
     ...times(48, { ...full, orgId: tree.branchB1.id }),
     ...times(3, { ...full, orgId: tree.branchB1.id, status: 'probationary' }),
   ];
-  await writeMembers(t.deps, roster);
+  await writeMembers(t, roster);
 });
 afterAll(() => t.close());
 
 const summary = (items: { org: { name: string }; finding: { kind: string } }[]) =>
   items.map((i) => `${i.org.name} ${i.finding.kind}`);
 
-describe('findings that need the roster counts (DOMAIN.md §4.1–4.2)', () => {
+describe('findings that need the roster counts (docs/organizations.md §4, §5)', () => {
   it('lists them for the subtree, from the branch’s own members and its 党小组', async () => {
     const res = await as.city_admin.get('/api/findings?pageSize=50');
     expect(res.statusCode, res.body).toBe(200);

@@ -1,6 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { settings } from '../../db/tables/settings.ts';
+import { updateAtVersion } from '../../db/versioned.ts';
 
 export type StoredSetting = typeof settings.$inferSelect;
 
@@ -23,6 +24,7 @@ export async function insertSetting(
   return rows.length > 0;
 }
 
+/** Saves a group at the version read (409 `stale_version` when someone saved it since: updateAtVersion). */
 export async function updateSetting(
   db: Db,
   key: string,
@@ -30,11 +32,6 @@ export async function updateSetting(
   version: number,
   by: number,
   at: Date,
-): Promise<StoredSetting | undefined> {
-  const [row] = await db
-    .update(settings)
-    .set({ value, version: version + 1, updatedBy: by, updatedAt: at })
-    .where(and(eq(settings.key, key), eq(settings.version, version)))
-    .returning();
-  return row;
+): Promise<StoredSetting> {
+  return updateAtVersion(db, settings, key, version, { value, updatedBy: by, updatedAt: at });
 }

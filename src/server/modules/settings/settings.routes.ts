@@ -1,10 +1,8 @@
 import { SettingGroupParams, SettingView, UpdateSettingBody } from '../../../contracts/settings.ts';
-import type { Deps } from '../../deps.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
-import { auditContextOf, principalOf } from '../../http/request.ts';
 import { changeSettings, viewSettings } from './settings.service.ts';
 
-export function registerSettingsRoutes(app: App, deps: Deps): void {
+export function registerSettingsRoutes(app: App): void {
   const tags = ['参数配置'];
   app.get(
     '/api/settings/:group',
@@ -16,7 +14,7 @@ export function registerSettingsRoutes(app: App, deps: Deps): void {
         response: { 200: SettingView, ...errorResponses },
       },
     },
-    async (request) => viewSettings(deps, principalOf(request).actor, request.params.group),
+    async (request) => viewSettings(request.ctx, request.params),
   );
   app.put(
     '/api/settings/:group',
@@ -29,13 +27,6 @@ export function registerSettingsRoutes(app: App, deps: Deps): void {
         response: { 200: SettingView, ...errorResponses },
       },
     },
-    async (request) =>
-      changeSettings(
-        deps,
-        principalOf(request).actor,
-        auditContextOf(request, deps.clock),
-        request.params.group,
-        request.body,
-      ),
+    async (request) => changeSettings(request.ctx, { ...request.params, ...request.body }),
   );
 }

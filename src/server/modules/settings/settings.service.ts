@@ -5,16 +5,16 @@ import {
   SecurityPolicySchema,
   type SettingGroup,
 } from '../../../contracts/settings.ts';
-import type { Actor, Permission } from '../../../domain/access/index.ts';
+import type { Permission } from '../../../domain/access/index.ts';
 import { DEFAULT_SECURITY_POLICY, type SecurityPolicy } from '../../../domain/access/index.ts';
 import { DEFAULT_TRANSFER_POLICY, type TransferPolicy } from '../../../domain/membership/index.ts';
 import { DEFAULT_TERM_POLICY, type TermPolicy } from '../../../domain/org/index.ts';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../../../domain/shared/index.ts';
-import { type AuditContext, recordAudit } from '../../audit/audit.ts';
+import { type Acting, expectVersion, requirePermission } from '../../access/index.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import { type Ctx, inTransaction } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import type { Deps } from '../../deps.ts';
-import { requirePermission } from '../../http/access.ts';
-import { invalidInput, staleVersion } from '../../http/errors.ts';
+import { invalidInput, staleVersion } from '../../errors.ts';
 import { findSetting, insertSetting, updateSetting } from './settings.repo.ts';
 
 type GroupDefinition = {
@@ -68,48 +68,51 @@ export async function getUploadLimits(db: Db): Promise<UploadLimits> {
   return (await readGroup(db, 'import')).value as UploadLimits;
 }
 
-function requireOwner(actor: Actor, group: SettingGroup, today: string) {
-  return requirePermission(actor, GROUPS[group].permission, today);
+function requireOwner(ctx: Acting, group: SettingGroup) {
+  return requirePermission(ctx, GROUPS[group].permission);
 }
 
-export async function viewSettings(deps: Deps, actor: Actor, group: SettingGroup) {
-  requireOwner(actor, group, deps.clock.today());
-  return readGroup(deps.db, group);
+export async function viewSettings(ctx: Ctx, input: { group: SettingGroup }) {
+  requireOwner(ctx, input.group);
+  return readGroup(ctx.db, input.group);
+}
+
+/** The group as it will be: the stored values with those sent over them, checked as a whole (400 otherwise). */
+function parsedGroup(group: SettingGroup, value: Record<string, unknown>) {
+  const parsed = GROUPS[group].schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw invalidInput(
+    '参数不合法',
+    parsed.error.issues.map((i) => ({ path: ['value', ...i.path.map(String)], message: i.message })),
+  );
 }
 
 export async function changeSettings(
-  deps: Deps,
-  actor: Actor,
-  ctx: AuditContext,
-  group: SettingGroup,
-  input: { value: Record<string, unknown>; version: number },
+  ctx: Ctx,
+  input: { group: SettingGroup; value: Record<string, unknown>; version: number },
 ) {
-  const role = requireOwner(actor, group, deps.clock.today());
-  const def = GROUPS[group];
-  return deps.db.transaction(async (tx) => {
-    const current = await readGroup(tx, group);
-    const parsed = def.schema.safeParse({ ...current.value, ...input.value });
-    if (!parsed.success) {
-      throw invalidInput(
-        '参数不合法',
-        parsed.error.issues.map((i) => ({ path: ['value', ...i.path.map(String)], message: i.message })),
-      );
+  const { group } = input;
+  const role = requireOwner(ctx, group);
+  return inTransaction(ctx, async (tx) => {
+    const current = await readGroup(tx.db, group);
+    const value = parsedGroup(group, { ...current.value, ...input.value });
+    expectVersion(current, input.version);
+    const by = tx.actor.userId;
+    if (current.version === 0) {
+      // Never saved: the first save inserts, and a concurrent first save finds the row there (409).
+      if (!(await insertSetting(tx.db, group, value, by))) throw staleVersion();
+    } else {
+      await updateSetting(tx.db, group, value, current.version, by, tx.at);
     }
-    if (input.version !== current.version) throw staleVersion();
-    const saved =
-      current.version === 0
-        ? (await insertSetting(tx, group, parsed.data, actor.userId)) && (await findSetting(tx, group))
-        : await updateSetting(tx, group, parsed.data, current.version, actor.userId, ctx.at);
-    if (!saved) throw staleVersion();
-    await recordAudit(tx, ctx, {
+    await recordAudit(tx, {
       action: 'settings.update',
       entityType: 'settings',
       entityId: group,
       role,
       before: current.value,
-      after: parsed.data,
+      after: value,
     });
-    return readGroup(tx, group);
+    return readGroup(tx.db, group);
   });
 }
 

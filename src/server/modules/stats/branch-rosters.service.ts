@@ -5,7 +5,7 @@ import type { Scope } from '../../db/scope.ts';
 import { type RosterCandidate, selectRosterCandidates, sumBranchRoster } from './branch-rosters.repo.ts';
 
 /**
- * What the org findings need of the roster (DOMAIN.md §4.1–4.2), for the orgs module: a branch's own roster
+ * What the org findings need of the roster (docs/organizations.md §4, §5), for the orgs module: a branch's own roster
  * counts (its members and its 党小组's), and the branches of a subtree whose counts may give a finding.
  */
 export function branchRoster(db: Db, branchId: number): Promise<BranchRoster> {

@@ -35,7 +35,7 @@ const member = (orgId: number): StatsMember => ({
 function writeWithoutWaiting(db: Db, orgId: number) {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local lock_timeout = '1s'`);
-    await recordRosterChanges(tx, TODAY, [{ before: null, after: member(orgId) }]);
+    await recordRosterChanges({ db: tx, today: TODAY }, [{ before: null, after: member(orgId) }]);
   });
 }
 
@@ -57,7 +57,9 @@ describe.skipIf(!onServer)('concurrent member writes (PostgreSQL)', () => {
       release = r;
     });
     const open = t.deps.db.transaction(async (tx) => {
-      await recordRosterChanges(tx, TODAY, [{ before: null, after: member(tree.branchA1.id) }]);
+      await recordRosterChanges({ db: tx, today: TODAY }, [
+        { before: null, after: member(tree.branchA1.id) },
+      ]);
       written();
       await held;
     });

@@ -7,6 +7,7 @@ import {
   type StatVector,
 } from '../../../domain/membership/index.ts';
 import { addDays, daysBetween, type IsoDate } from '../../../domain/shared/index.ts';
+import type { WorkCtx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import {
   addToOrgStats,
@@ -38,22 +39,21 @@ async function applyDeltas(tx: Db, deltas: Map<number, StatVector>): Promise<voi
 }
 
 /**
- * Keeps the per-org rollup exact: call it in the SAME transaction as the member writes it counts, with every
- * member as it was before and after. Only the rows of the orgs concerned are touched (no city-wide hot row);
- * the shared lock on the age date only keeps a birthday shift from running in between.
+ * Keeps the per-org rollup exact: call it in the SAME transaction as the member writes it counts (`tx.db`), with
+ * every member as it was before and after, ages as of `tx.today`. Only the rows of the orgs concerned are touched
+ * (no city-wide hot row); the shared lock on the age date only keeps a birthday shift from running in between.
  */
 export async function recordRosterChanges(
-  tx: Db,
-  today: IsoDate,
+  tx: Pick<WorkCtx, 'db' | 'today'>,
   changes: readonly RosterChange[],
 ): Promise<void> {
   if (changes.length === 0) return;
-  const asOf = await ageAsOfForWrite(tx, today);
+  const asOf = await ageAsOfForWrite(tx.db, tx.today);
   const deltas = new Map<number, StatVector>();
   for (const { before, after } of changes) {
     for (const [orgId, delta] of rosterDelta(before, after, asOf)) mergeInto(deltas, orgId, delta);
   }
-  await applyDeltas(tx, deltas);
+  await applyDeltas(tx.db, deltas);
 }
 
 function ageOnly(v: StatVector): StatVector {

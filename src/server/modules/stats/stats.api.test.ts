@@ -51,7 +51,7 @@ beforeAll(async () => {
     { ...base, orgId: tree.branchA1.id, status: 'left' },
     { ...base, orgId: tree.branchA2.id, ethnicity: '91', isMobile: true, education: null, birthDate: null },
   ];
-  await writeMembers(t.deps, roster);
+  await writeMembers(t, roster);
   paths = new Map((await t.deps.db.select().from(orgs)).map((o) => [o.id, o.path]));
 });
 afterAll(() => t.close());

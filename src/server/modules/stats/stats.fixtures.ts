@@ -8,9 +8,11 @@ import {
   type StatVector,
 } from '../../../domain/membership/index.ts';
 import type { IsoDate } from '../../../domain/shared/index.ts';
+import { inTransaction } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { members, persons } from '../../db/tables/people.ts';
-import type { Deps } from '../../deps.ts';
+import { testJobCtx } from '../../testing/ctx.ts';
+import type { TestApp } from '../../testing/test-app.ts';
 import { insertMemberRows, type NewMemberRow } from '../members/member-writes.ts';
 import { recordRosterChanges } from './rollup.service.ts';
 
@@ -18,7 +20,10 @@ import { recordRosterChanges } from './rollup.service.ts';
 export type RosterMember = StatsMember & { memberId?: number; personId?: number };
 
 /** Writes members through the members module's bulk path (persons, members, events, rollup). */
-export async function writeMembers(deps: Deps, roster: RosterMember[]): Promise<void> {
+export async function writeMembers(
+  t: Pick<TestApp, 'deps' | 'clock'>,
+  roster: RosterMember[],
+): Promise<void> {
   const rows: NewMemberRow[] = roster.map((m) => ({
     person: {
       name: '测试党员',
@@ -43,8 +48,8 @@ export async function writeMembers(deps: Deps, roster: RosterMember[]): Promise<
     lostContactOn: null,
     importBatchId: null,
   }));
-  const ids = await deps.db.transaction((tx) => insertMemberRows(tx, deps, null, rows));
-  const stored = await deps.db
+  const ids = await inTransaction(testJobCtx(t), (tx) => insertMemberRows(tx, rows));
+  const stored = await t.deps.db
     .select({ id: members.id, personId: members.personId })
     .from(members)
     .where(inArray(members.id, ids));
@@ -88,7 +93,7 @@ export async function changeMember(
         workPost: after.workPost,
       })
       .where(eq(persons.id, m.personId as number));
-    await recordRosterChanges(tx, today, [{ before, after }]);
+    await recordRosterChanges({ db: tx, today }, [{ before, after }]);
   });
   Object.assign(m, after);
 }

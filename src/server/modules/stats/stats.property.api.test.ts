@@ -161,7 +161,7 @@ describe('GET /api/orgs/:id/stats (property)', () => {
           ...m,
           orgId: (tree[org % tree.length] as FixtureOrg).id,
         }));
-        if (roster.length > 0) await writeMembers(t.deps, roster);
+        if (roster.length > 0) await writeMembers(t, roster);
         for (const step of s.steps) {
           if (step.op === 'refresh') await refreshSubtrees(t.deps.db);
           if (step.op === 'move') await moveOrg(tree, step.org, step.to);

@@ -1,11 +1,9 @@
 import { IdParams } from '../../../contracts/common.ts';
 import { OrgStatsView } from '../../../contracts/stats.ts';
-import type { Deps } from '../../deps.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
-import { principalOf } from '../../http/request.ts';
 import { orgStats } from './stats.service.ts';
 
-export function registerStatsRoutes(app: App, deps: Deps): void {
+export function registerStatsRoutes(app: App): void {
   app.get(
     '/api/orgs/:id/stats',
     {
@@ -17,6 +15,6 @@ export function registerStatsRoutes(app: App, deps: Deps): void {
         response: { 200: OrgStatsView, ...errorResponses },
       },
     },
-    async (request) => orgStats(deps, principalOf(request).actor, request.params.id),
+    async (request) => orgStats(request.ctx, request.params),
   );
 }

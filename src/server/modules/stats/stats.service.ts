@@ -1,11 +1,9 @@
 import type { ChildStats, OrgStatsView } from '../../../contracts/stats.ts';
-import type { Actor } from '../../../domain/access/index.ts';
 import type { StatVector } from '../../../domain/membership/index.ts';
 import { breakdown, COLLEGE_OR_ABOVE_KEYS, childFigures, sumOf } from '../../../domain/membership/index.ts';
 import { ORG_KINDS } from '../../../domain/org/index.ts';
-import type { Deps } from '../../deps.ts';
-import { requirePermission, scopeOf } from '../../http/access.ts';
-import { getOrgRef } from '../orgs/org-refs.ts';
+import { orgIn, scopeFor } from '../../access/index.ts';
+import type { Ctx } from '../../context.ts';
 import { readSubtrees } from './subtree.service.ts';
 
 function figures(v: StatVector) {
@@ -29,11 +27,10 @@ function figures(v: StatVector) {
  * `GET /api/orgs/:id/stats`: statistics of the org's whole subtree (`stats.read` scope: 403 to the administrator
  * roles, out of scope → 404).
  */
-export async function orgStats(deps: Deps, actor: Actor, id: number): Promise<OrgStatsView> {
-  const today = deps.clock.today();
-  requirePermission(actor, 'stats.read', today);
-  const org = await getOrgRef(deps.db, scopeOf(actor, 'stats.read', today), id);
-  const { vectors, nodes } = await readSubtrees(deps.db, org.id, today);
+export async function orgStats(ctx: Ctx, input: { id: number }): Promise<OrgStatsView> {
+  const { today } = ctx;
+  const org = await orgIn(ctx, scopeFor(ctx, 'stats.read'), input.id);
+  const { vectors, nodes } = await readSubtrees(ctx.db, org.id, today);
   const total = vectors.get(org.id) ?? {};
   let inChildren = 0;
   for (const [nodeId, v] of vectors) if (nodeId !== org.id) inChildren += v.member_count ?? 0;

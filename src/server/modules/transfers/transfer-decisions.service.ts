@@ -7,14 +7,11 @@ import type {
   TransferView,
 } from '../../../contracts/transfers.ts';
 import type { Role } from '../../../domain/access/index.ts';
-import { type Actor, can } from '../../../domain/access/index.ts';
 import { checkReceive, checkTransferAction, type TransferAction } from '../../../domain/membership/index.ts';
-import type { IsoDate } from '../../../domain/shared/index.ts';
-import { type AuditContext, recordAudit } from '../../audit/audit.ts';
-import type { Db } from '../../db/client.ts';
-import type { Deps } from '../../deps.ts';
-import { requireAt } from '../../http/access.ts';
-import { forbidden, notFound, ruleViolation, staleVersion } from '../../http/errors.ts';
+import { canAt, expectVersion, found, requireAt, scopeFor } from '../../access/index.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import { type Ctx, inTransaction } from '../../context.ts';
+import { forbidden, notFound, ruleViolation } from '../../errors.ts';
 import { lockMemberOfTransfer, saveMemberChange } from '../members/member-changes.ts';
 import { auditedTransfer, transferView } from './transfer-views.ts';
 import {
@@ -24,7 +21,6 @@ import {
   type TransferRow,
   updateTransferAtVersion,
 } from './transfers.repo.ts';
-import { transferReadScope } from './transfers.service.ts';
 
 type Side = 'receiving' | 'sending';
 
@@ -39,55 +35,46 @@ const SIDE_MESSAGES: Record<Side, string> = {
 };
 
 type Step = {
-  readonly tx: Db;
+  /** The context of the decision, its `db` the transaction. */
+  readonly tx: Ctx;
   readonly t: TransferRecord;
   readonly role: Role;
-  readonly today: IsoDate;
 };
 
 /**
  * Loads a transfer either side may see (404 otherwise), checks that the actor manages members on the side
  * the action belongs to (403 for the other side, which may see it), the version (409) and the state (422).
  */
-async function decide<T extends { version: number }>(
-  deps: Deps,
-  actor: Actor,
-  id: number,
+async function decide(
+  ctx: Ctx,
   action: TransferAction,
-  input: T,
+  input: { id: number; version: number },
   step: (s: Step) => Promise<void>,
 ): Promise<TransferView> {
-  const today = deps.clock.today();
-  const scope = transferReadScope(actor, today);
-  return deps.db.transaction(async (tx) => {
-    const t = await findTransferInScope(tx, scope, id, true);
-    if (!t) throw notFound('组织关系转接');
+  const scope = scopeFor(ctx, 'member.read');
+  return inTransaction(ctx, async (tx) => {
+    const t = found(await findTransferInScope(tx.db, scope, input.id, true), '组织关系转接');
     const side = SIDE_OF[action];
     const path = side === 'receiving' ? t.toOrgPath : t.fromOrgPath;
-    if (path === null || !can(actor, 'member.manage', path, today))
+    if (path === null || !canAt(tx, 'member.manage', path))
       throw forbidden(`transfer_not_${side}_side`, SIDE_MESSAGES[side]);
-    const role = requireAt(actor, 'member.manage', path, today);
-    if (input.version !== t.version) throw staleVersion();
+    const role = requireAt(tx, 'member.manage', path);
+    expectVersion(t, input.version);
     const state = checkTransferAction(t.status, action);
     if (!state.ok) throw ruleViolation(state);
-    await step({ tx, t, role, today });
-    return transferView(actor, (await findTransferInScope(tx, scope, id)) as TransferRecord, today);
+    await step({ tx, t, role });
+    return transferView(tx, (await findTransferInScope(tx.db, scope, input.id)) as TransferRecord);
   });
 }
 
 async function close(
   s: Step,
-  ctx: AuditContext,
   action: AuditAction,
   patch: Partial<Pick<TransferRow, 'status' | 'decidedOn' | 'rejectionReason'>>,
 ) {
-  const t = s.t;
-  if (
-    !(await updateTransferAtVersion(s.tx, s.t.id, s.t.version, { ...patch, decidedBy: ctx.actorId }, ctx.at))
-  ) {
-    throw staleVersion();
-  }
-  await recordAudit(s.tx, ctx, {
+  const { t, tx } = s;
+  await updateTransferAtVersion(tx.db, t.id, t.version, { ...patch, decidedBy: tx.audit.actorId }, tx.at);
+  await recordAudit(tx, {
     action,
     entityType: 'transfer',
     entityId: s.t.id,
@@ -104,24 +91,19 @@ async function close(
  * org joined) that both sides' ledgers read, and the rollup moves the counts from one org to the other.
  */
 export async function receiveTransfer(
-  deps: Deps,
-  actor: Actor,
-  ctx: AuditContext,
-  id: number,
-  input: z.output<typeof ReceiveTransferBody>,
+  ctx: Ctx,
+  input: z.output<typeof ReceiveTransferBody> & { id: number },
 ): Promise<TransferView> {
-  return decide(deps, actor, id, 'receive', input, async (s) => {
-    const found = await lockMemberOfTransfer(s.tx, s.t.memberId);
-    const target = await findReceivingOrg(s.tx, s.t.toOrgId as number);
-    if (!found || !target) throw notFound('组织关系转接');
-    const { member: m, lastEventOn } = found;
+  return decide(ctx, 'receive', input, async (s) => {
+    const locked = await lockMemberOfTransfer(s.tx.db, s.t.memberId);
+    const target = await findReceivingOrg(s.tx.db, s.t.toOrgId as number);
+    if (!locked || !target) throw notFound('组织关系转接');
+    const { member: m, lastEventOn } = locked;
     const facts = { transfer: s.t, targetOrg: target, receivedOn: input.receivedOn };
-    const decision = checkReceive({ ...facts, member: { ...m, lastEventOn } }, s.today);
+    const decision = checkReceive({ ...facts, member: { ...m, lastEventOn } }, s.tx.today);
     if (!decision.ok) throw ruleViolation(decision);
     await saveMemberChange(
       s.tx,
-      deps,
-      ctx,
       m,
       { orgId: target.id },
       {
@@ -131,22 +113,19 @@ export async function receiveTransfer(
         details: { status: m.status, transferId: s.t.id, letterNo: s.t.letterNo },
       },
     );
-    await close(s, ctx, 'transfer.receive', { status: 'received', decidedOn: input.receivedOn });
+    await close(s, 'transfer.receive', { status: 'received', decidedOn: input.receivedOn });
   });
 }
 
 /** The receiving org returns the letter, with its reason; the member stays where they were. */
 export async function rejectTransfer(
-  deps: Deps,
-  actor: Actor,
-  ctx: AuditContext,
-  id: number,
-  input: z.output<typeof RejectTransferBody>,
+  ctx: Ctx,
+  input: z.output<typeof RejectTransferBody> & { id: number },
 ): Promise<TransferView> {
-  return decide(deps, actor, id, 'reject', input, (s) =>
-    close(s, ctx, 'transfer.reject', {
+  return decide(ctx, 'reject', input, (s) =>
+    close(s, 'transfer.reject', {
       status: 'rejected',
-      decidedOn: s.today,
+      decidedOn: s.tx.today,
       rejectionReason: input.reason,
     }),
   );
@@ -154,13 +133,10 @@ export async function rejectTransfer(
 
 /** The sending org withdraws a transfer that has not been received. */
 export async function cancelTransfer(
-  deps: Deps,
-  actor: Actor,
-  ctx: AuditContext,
-  id: number,
-  input: z.output<typeof CancelTransferBody>,
+  ctx: Ctx,
+  input: z.output<typeof CancelTransferBody> & { id: number },
 ): Promise<TransferView> {
-  return decide(deps, actor, id, 'cancel', input, (s) =>
-    close(s, ctx, 'transfer.cancel', { status: 'cancelled', decidedOn: s.today }),
+  return decide(ctx, 'cancel', input, (s) =>
+    close(s, 'transfer.cancel', { status: 'cancelled', decidedOn: s.tx.today }),
   );
 }

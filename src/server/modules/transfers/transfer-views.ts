@@ -1,13 +1,12 @@
 import type { TransferView } from '../../../contracts/transfers.ts';
-import { type Actor, can } from '../../../domain/access/index.ts';
 import { isTransferOverdue } from '../../../domain/membership/index.ts';
-import type { IsoDate } from '../../../domain/shared/index.ts';
+import { type Acting, canAt } from '../../access/index.ts';
 import type { TransferRecord } from './transfers.repo.ts';
 
 /** A transfer as both sides see it, with what this actor may do: receive or reject (receiving side), cancel (sending). */
-export function transferView(actor: Actor, t: TransferRecord, today: IsoDate): TransferView {
+export function transferView(ctx: Acting, t: TransferRecord): TransferView {
   const pending = t.status === 'pending';
-  const receiving = pending && t.toOrgPath !== null && can(actor, 'member.manage', t.toOrgPath, today);
+  const receiving = pending && t.toOrgPath !== null && canAt(ctx, 'member.manage', t.toOrgPath);
   return {
     id: t.id,
     memberId: t.memberId,
@@ -21,7 +20,7 @@ export function transferView(actor: Actor, t: TransferRecord, today: IsoDate): T
     letterNo: t.letterNo,
     issuedOn: t.issuedOn,
     validUntil: t.validUntil,
-    overdue: isTransferOverdue(t, today),
+    overdue: isTransferOverdue(t, ctx.today),
     reason: t.reason,
     decidedOn: t.decidedOn,
     rejectionReason: t.rejectionReason,
@@ -29,7 +28,7 @@ export function transferView(actor: Actor, t: TransferRecord, today: IsoDate): T
     can: {
       receive: receiving,
       reject: receiving,
-      cancel: pending && can(actor, 'member.manage', t.fromOrgPath, today),
+      cancel: pending && canAt(ctx, 'member.manage', t.fromOrgPath),
     },
   };
 }

@@ -20,6 +20,7 @@ import type { Db } from '../../db/client.ts';
 import { pathInScope, type Scope } from '../../db/scope.ts';
 import { orgs } from '../../db/tables/orgs.ts';
 import { members, persons, transfers } from '../../db/tables/people.ts';
+import { updateAtVersion } from '../../db/versioned.ts';
 
 export type TransferRow = typeof transfers.$inferSelect;
 
@@ -100,7 +101,7 @@ function sideCondition(area: Scope, direction: TransferFilter['direction']): SQL
   return visibleIn(area);
 }
 
-/** The SQL of isTransferOverdue in src/domain/transfer-rules.ts. */
+/** The SQL of isTransferOverdue in src/domain/membership/transfer-rules.ts. */
 function overdueCondition(overdue: boolean, today: string): SQL | undefined {
   const isOverdue = and(eq(transfers.status, 'pending'), lt(transfers.validUntil, today));
   return overdue ? isOverdue : or(ne(transfers.status, 'pending'), gte(transfers.validUntil, today));
@@ -179,17 +180,13 @@ export async function insertTransfer(db: Db, values: typeof transfers.$inferInse
   return (row as { id: number }).id;
 }
 
+/** Saves a decision at the version read (409 `stale_version` otherwise: updateAtVersion). */
 export async function updateTransferAtVersion(
   db: Db,
   id: number,
   version: number,
   patch: Partial<Pick<TransferRow, 'status' | 'decidedOn' | 'decidedBy' | 'rejectionReason'>>,
   at: Date,
-): Promise<boolean> {
-  const rows = await db
-    .update(transfers)
-    .set({ ...patch, version: version + 1, updatedAt: at })
-    .where(and(eq(transfers.id, id), eq(transfers.version, version)))
-    .returning({ id: transfers.id });
-  return rows.length > 0;
+): Promise<void> {
+  await updateAtVersion(db, transfers, id, version, { ...patch, updatedAt: at });
 }

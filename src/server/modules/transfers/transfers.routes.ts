@@ -11,9 +11,7 @@ import {
   TransferPolicyView,
   TransferView,
 } from '../../../contracts/transfers.ts';
-import type { Deps } from '../../deps.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
-import { auditContextOf, principalOf } from '../../http/request.ts';
 import { cancelTransfer, receiveTransfer, rejectTransfer } from './transfer-decisions.service.ts';
 import {
   createTransfer,
@@ -25,7 +23,7 @@ import {
 
 const tags = ['组织关系转接'];
 
-function registerTransferReads(app: App, deps: Deps): void {
+function registerTransferReads(app: App): void {
   app.get(
     '/api/transfers',
     {
@@ -36,7 +34,7 @@ function registerTransferReads(app: App, deps: Deps): void {
         response: { 200: TransferPage, ...errorResponses },
       },
     },
-    async (request) => listTransferViews(deps, principalOf(request).actor, request.query),
+    async (request) => listTransferViews(request.ctx, request.query),
   );
   app.get(
     '/api/transfers/policy',
@@ -47,7 +45,7 @@ function registerTransferReads(app: App, deps: Deps): void {
         response: { 200: TransferPolicyView, ...errorResponses },
       },
     },
-    async (request) => transferPolicyFor(deps, principalOf(request).actor),
+    async (request) => transferPolicyFor(request.ctx),
   );
   app.get(
     '/api/transfers/receiving-orgs',
@@ -59,7 +57,7 @@ function registerTransferReads(app: App, deps: Deps): void {
         response: { 200: ReceivingOrgView.array(), ...errorResponses },
       },
     },
-    async (request) => findReceivingOrgs(deps, principalOf(request).actor, request.query),
+    async (request) => findReceivingOrgs(request.ctx, request.query),
   );
   app.get(
     '/api/transfers/:id',
@@ -71,13 +69,12 @@ function registerTransferReads(app: App, deps: Deps): void {
         response: { 200: TransferView, ...errorResponses },
       },
     },
-    async (request) => getTransfer(deps, principalOf(request).actor, request.params.id),
+    async (request) => getTransfer(request.ctx, request.params),
   );
 }
 
 /** Issuing a letter: pending for a receiving org, or completed at once out of the deployment. */
-function registerTransferIssue(app: App, deps: Deps): void {
-  const audit = (request: Parameters<typeof auditContextOf>[0]) => auditContextOf(request, deps.clock);
+function registerTransferIssue(app: App): void {
   app.post(
     '/api/transfers',
     {
@@ -88,15 +85,14 @@ function registerTransferIssue(app: App, deps: Deps): void {
         response: { 200: TransferView, ...errorResponses },
       },
     },
-    async (request) => createTransfer(deps, principalOf(request).actor, audit(request), request.body),
+    async (request) => createTransfer(request.ctx, request.body),
   );
 }
 
 /** The transfer state machine: issue, then receive, reject or cancel (条例第二十五条). */
-export function registerTransferRoutes(app: App, deps: Deps): void {
-  const audit = (request: Parameters<typeof auditContextOf>[0]) => auditContextOf(request, deps.clock);
-  registerTransferReads(app, deps);
-  registerTransferIssue(app, deps);
+export function registerTransferRoutes(app: App): void {
+  registerTransferReads(app);
+  registerTransferIssue(app);
   app.post(
     '/api/transfers/:id/receive',
     {
@@ -108,8 +104,7 @@ export function registerTransferRoutes(app: App, deps: Deps): void {
         response: { 200: TransferView, ...errorResponses },
       },
     },
-    async (request) =>
-      receiveTransfer(deps, principalOf(request).actor, audit(request), request.params.id, request.body),
+    async (request) => receiveTransfer(request.ctx, { ...request.params, ...request.body }),
   );
   app.post(
     '/api/transfers/:id/reject',
@@ -122,8 +117,7 @@ export function registerTransferRoutes(app: App, deps: Deps): void {
         response: { 200: TransferView, ...errorResponses },
       },
     },
-    async (request) =>
-      rejectTransfer(deps, principalOf(request).actor, audit(request), request.params.id, request.body),
+    async (request) => rejectTransfer(request.ctx, { ...request.params, ...request.body }),
   );
   app.post(
     '/api/transfers/:id/cancel',
@@ -136,7 +130,6 @@ export function registerTransferRoutes(app: App, deps: Deps): void {
         response: { 200: TransferView, ...errorResponses },
       },
     },
-    async (request) =>
-      cancelTransfer(deps, principalOf(request).actor, audit(request), request.params.id, request.body),
+    async (request) => cancelTransfer(request.ctx, { ...request.params, ...request.body }),
   );
 }

@@ -1,14 +1,14 @@
 import type { UserView } from '../../../contracts/users.ts';
-import type { Actor } from '../../../domain/access/index.ts';
 import {
   AFTER_SUCCESSFUL_LOGIN,
   checkDeactivation,
   checkPassword,
   checkReactivation,
 } from '../../../domain/access/index.ts';
-import { type AuditContext, recordAudit } from '../../audit/audit.ts';
-import type { Deps } from '../../deps.ts';
-import { enforce, staleVersion } from '../../http/errors.ts';
+import { expectVersion } from '../../access/index.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import { type Ctx, inTransaction } from '../../context.ts';
+import { enforce } from '../../errors.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import { generatePassword } from '../../security/tokens.ts';
 import { endSessionsOfUser, revokeApiTokensOfUser } from '../auth/sessions.service.ts';
@@ -20,12 +20,12 @@ import { viewOf } from './users.service.ts';
  * Lifts the lockout after failed logins (安全管理员, or an org_admin in the subtree: `user.unlock`). The
  * system administrator cannot (三员分立).
  */
-export async function unlockUser(deps: Deps, actor: Actor, ctx: AuditContext, id: number): Promise<UserView> {
-  const today = deps.clock.today();
-  return deps.db.transaction(async (tx) => {
-    const { user, role } = await loadManageable(tx, actor, id, 'user.unlock', 'unlock', today);
-    await saveLockState(tx, id, AFTER_SUCCESSFUL_LOGIN, ctx.at);
-    await recordAudit(tx, ctx, {
+export async function unlockUser(ctx: Ctx, input: { id: number }): Promise<UserView> {
+  const { id } = input;
+  return inTransaction(ctx, async (tx) => {
+    const { user, role } = await loadManageable(tx, id, 'user.unlock', 'unlock');
+    await saveLockState(tx.db, id, AFTER_SUCCESSFUL_LOGIN, tx.at);
+    await recordAudit(tx, {
       action: 'user.unlock',
       entityType: 'user',
       entityId: id,
@@ -34,7 +34,7 @@ export async function unlockUser(deps: Deps, actor: Actor, ctx: AuditContext, id
       before: { lockedUntil: user.lockedUntil, failedAttempts: user.failedAttempts },
       after: { ...AFTER_SUCCESSFUL_LOGIN },
     });
-    return viewOf(tx, id, { actor, now: deps.clock.now(), today });
+    return viewOf(tx, id);
   });
 }
 
@@ -43,23 +43,20 @@ export async function unlockUser(deps: Deps, actor: Actor, ctx: AuditContext, id
  * sessions and revokes their API tokens. The temporary password is answered this once and never stored in clear.
  */
 export async function resetPassword(
-  deps: Deps,
-  actor: Actor,
-  ctx: AuditContext,
-  id: number,
-  input: { temporaryPassword?: string | undefined },
+  ctx: Ctx,
+  input: { id: number; temporaryPassword?: string | undefined },
 ): Promise<{ temporaryPassword: string }> {
-  const today = deps.clock.today();
-  return deps.db.transaction(async (tx) => {
-    const { user, role } = await loadManageable(tx, actor, id, 'user.manage', 'reset_password', today);
+  const { id } = input;
+  return inTransaction(ctx, async (tx) => {
+    const { user, role } = await loadManageable(tx, id, 'user.manage', 'reset_password');
     const temporaryPassword = input.temporaryPassword ?? generatePassword();
     enforce(checkPassword(temporaryPassword, user.username));
     const passwordHash = await hashPassword(temporaryPassword);
-    await saveResetPassword(tx, id, passwordHash, ctx.at);
+    await saveResetPassword(tx.db, id, passwordHash, tx.at);
     await endSessionsOfUser(tx, id);
     // Whoever held the old password may have issued tokens with it: they go with it.
-    const tokensRevoked = await revokeApiTokensOfUser(tx, id, ctx.at);
-    await recordAudit(tx, ctx, {
+    const tokensRevoked = await revokeApiTokensOfUser(tx, id);
+    await recordAudit(tx, {
       action: 'user.password_reset',
       entityType: 'user',
       entityId: id,
@@ -74,52 +71,38 @@ export async function resetPassword(
 }
 
 /** Deactivates an account: its sessions end and its API tokens are revoked; nobody deactivates themselves. */
-export async function deactivateUser(
-  deps: Deps,
-  actor: Actor,
-  ctx: AuditContext,
-  id: number,
-  input: { version: number },
-): Promise<UserView> {
-  const today = deps.clock.today();
-  return deps.db.transaction(async (tx) => {
-    const { user, role } = await loadManageable(tx, actor, id, 'user.manage', 'deactivate', today);
-    if (input.version !== user.version) throw staleVersion();
+export async function deactivateUser(ctx: Ctx, input: { id: number; version: number }): Promise<UserView> {
+  const { id } = input;
+  return inTransaction(ctx, async (tx) => {
+    const { user, role } = await loadManageable(tx, id, 'user.manage', 'deactivate');
+    expectVersion(user, input.version);
     enforce(checkDeactivation(user));
-    const saved = await updateUserAtVersion(tx, id, input.version, { deactivatedAt: ctx.at }, ctx.at);
-    if (!saved) throw staleVersion();
+    await updateUserAtVersion(tx.db, id, input.version, { deactivatedAt: tx.at }, tx.at);
     await endSessionsOfUser(tx, id);
-    const tokensRevoked = await revokeApiTokensOfUser(tx, id, ctx.at);
-    await recordAudit(tx, ctx, {
+    const tokensRevoked = await revokeApiTokensOfUser(tx, id);
+    await recordAudit(tx, {
       action: 'user.deactivate',
       entityType: 'user',
       entityId: id,
       orgId: user.orgId,
       role,
       before: { deactivatedAt: null },
-      after: { deactivatedAt: ctx.at },
+      after: { deactivatedAt: tx.at },
       note: { sessionsEnded: true, tokensRevoked },
     });
-    return viewOf(tx, id, { actor, now: deps.clock.now(), today });
+    return viewOf(tx, id);
   });
 }
 
 /** Reactivates a deactivated account. Revoked API tokens stay revoked: the user issues new ones. */
-export async function reactivateUser(
-  deps: Deps,
-  actor: Actor,
-  ctx: AuditContext,
-  id: number,
-  input: { version: number },
-): Promise<UserView> {
-  const today = deps.clock.today();
-  return deps.db.transaction(async (tx) => {
-    const { user, role } = await loadManageable(tx, actor, id, 'user.manage', 'reactivate', today);
-    if (input.version !== user.version) throw staleVersion();
+export async function reactivateUser(ctx: Ctx, input: { id: number; version: number }): Promise<UserView> {
+  const { id } = input;
+  return inTransaction(ctx, async (tx) => {
+    const { user, role } = await loadManageable(tx, id, 'user.manage', 'reactivate');
+    expectVersion(user, input.version);
     enforce(checkReactivation(user));
-    const saved = await updateUserAtVersion(tx, id, input.version, { deactivatedAt: null }, ctx.at);
-    if (!saved) throw staleVersion();
-    await recordAudit(tx, ctx, {
+    await updateUserAtVersion(tx.db, id, input.version, { deactivatedAt: null }, tx.at);
+    await recordAudit(tx, {
       action: 'user.reactivate',
       entityType: 'user',
       entityId: id,
@@ -128,6 +111,6 @@ export async function reactivateUser(
       before: { deactivatedAt: user.deactivatedAt },
       after: { deactivatedAt: null },
     });
-    return viewOf(tx, id, { actor, now: deps.clock.now(), today });
+    return viewOf(tx, id);
   });
 }

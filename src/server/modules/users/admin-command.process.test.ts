@@ -50,7 +50,7 @@ async function withDatabase<T>(work: (opened: ConfiguredDatabase) => Promise<T>)
 
 beforeAll(async () => {
   await withDatabase(async ({ database }) => {
-    const root = await ensureRootOrg(database.db, '测试市委', '2026-06-15');
+    const root = await ensureRootOrg({ db: database.db, today: '2026-06-15' }, '测试市委');
     const { id } = await createUser(database.db, {
       username: 'last_sec',
       orgId: root.id,

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobCtx, readClock } from '../../context.ts';
 import { apiTokens, recoveryCodes, sessions, users } from '../../db/tables/users.ts';
 import { verifyPassword } from '../../security/passwords.ts';
 import { auditRows } from '../../testing/actors.ts';
@@ -36,7 +37,11 @@ afterAll(() => t.close());
 
 const row = async () => (await t.deps.db.select().from(users).where(eq(users.id, id)))[0];
 const recover = (action: 'reset-password' | 'reset-second-factor', username = 'last_sec') =>
-  recoverAccount({ db: t.deps.db, clock: t.clock }, { action, username, osUser: 'ops' });
+  recoverAccount(jobCtx(t.deps.db, readClock(t.clock), COMMAND_LINE_ACTOR), {
+    action,
+    username,
+    osUser: 'ops',
+  });
 
 describe('the recovery command: reset-password', () => {
   it('sets a temporary password to change at next login, lifts the lock, ends sessions, revokes tokens', async () => {

@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { AFTER_SUCCESSFUL_LOGIN, checkPassword, isLocked } from '../../../domain/access/index.ts';
-import { type AuditContext, recordAudit } from '../../audit/audit.ts';
-import type { Clock } from '../../clock.ts';
-import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import { inTransaction, type WorkCtx } from '../../context.ts';
 import { users } from '../../db/tables/users.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import { generatePassword } from '../../security/tokens.ts';
@@ -21,7 +20,7 @@ import { saveLockState, saveResetPassword } from './users.repo.ts';
 export const RECOVERY_ACTIONS = ['reset-password', 'reset-second-factor'] as const;
 export type RecoveryAction = (typeof RECOVERY_ACTIONS)[number];
 
-/** The audit log's actor of the command: no account, this name. */
+/** The audit log's actor of the command (the job context's actorUsername): no account, this name. */
 export const COMMAND_LINE_ACTOR = '命令行';
 
 export class RecoveryError extends Error {}
@@ -38,7 +37,7 @@ export type RecoveryResult = {
 
 type Input = { action: RecoveryAction; username: string; osUser: string };
 type Account = typeof users.$inferSelect;
-type Step = { tx: Db; ctx: AuditContext; user: Account; note: Record<string, unknown> };
+type Step = { tx: WorkCtx; user: Account; note: Record<string, unknown> };
 
 /** A generated password that meets the policy (a short username could, rarely, appear in the random text). */
 function temporaryPasswordFor(username: string): string {
@@ -48,12 +47,12 @@ function temporaryPasswordFor(username: string): string {
   }
 }
 
-async function resetPasswordStep({ tx, ctx, user, note }: Step) {
+async function resetPasswordStep({ tx, user, note }: Step) {
   const temporaryPassword = temporaryPasswordFor(user.username);
   const passwordHash = await hashPassword(temporaryPassword);
-  await saveResetPassword(tx, user.id, passwordHash, ctx.at);
-  const tokensRevoked = await revokeApiTokensOfUser(tx, user.id, ctx.at);
-  await recordAudit(tx, ctx, {
+  await saveResetPassword(tx.db, user.id, passwordHash, tx.at);
+  const tokensRevoked = await revokeApiTokensOfUser(tx, user.id);
+  await recordAudit(tx, {
     action: 'user.password_reset',
     entityType: 'user',
     entityId: user.id,
@@ -65,9 +64,9 @@ async function resetPasswordStep({ tx, ctx, user, note }: Step) {
   return { temporaryPassword, tokensRevoked };
 }
 
-async function resetSecondFactorStep({ tx, ctx, user, note }: Step) {
-  await removeSecondFactorOfUser(tx, user.id, ctx.at);
-  await recordAudit(tx, ctx, {
+async function resetSecondFactorStep({ tx, user, note }: Step) {
+  await removeSecondFactorOfUser(tx, user.id);
+  await recordAudit(tx, {
     action: 'user.second_factor_reset',
     entityType: 'user',
     entityId: user.id,
@@ -82,25 +81,18 @@ async function resetSecondFactorStep({ tx, ctx, user, note }: Step) {
 /**
  * reset-password: a generated temporary password that must be changed at the next login; the lock lifted, the
  * sessions ended, the API tokens revoked. reset-second-factor: the TOTP key and the recovery codes removed (a new
- * one is enrolled at the next login), the lock lifted, the sessions ended. One transaction, one audit row.
+ * one is enrolled at the next login), the lock lifted, the sessions ended. One transaction, one audit row. `ctx` is
+ * the command's job context (context.ts, jobCtx, with COMMAND_LINE_ACTOR).
  */
-export async function recoverAccount(deps: { db: Db; clock: Clock }, input: Input): Promise<RecoveryResult> {
-  const at = deps.clock.now();
-  const ctx: AuditContext = {
-    actorId: null,
-    actorUsername: COMMAND_LINE_ACTOR,
-    ip: null,
-    userAgent: null,
-    at,
-  };
-  return deps.db.transaction(async (tx) => {
-    const [user] = await tx.select().from(users).where(eq(users.username, input.username)).for('update');
+export async function recoverAccount(ctx: WorkCtx, input: Input): Promise<RecoveryResult> {
+  return inTransaction(ctx, async (tx) => {
+    const [user] = await tx.db.select().from(users).where(eq(users.username, input.username)).for('update');
     if (!user) throw new RecoveryError(`用户“${input.username}”不存在，请检查用户名（区分大小写）`);
-    const wasLocked = isLocked(user, at);
-    await saveLockState(tx, user.id, AFTER_SUCCESSFUL_LOGIN, at);
+    const wasLocked = isLocked(user, tx.at);
+    await saveLockState(tx.db, user.id, AFTER_SUCCESSFUL_LOGIN, tx.at);
     await endSessionsOfUser(tx, user.id);
     const note = { via: 'command_line', osUser: input.osUser, unlocked: wasLocked, sessionsEnded: true };
-    const step = { tx, ctx, user, note };
+    const step = { tx, user, note };
     const done =
       input.action === 'reset-password' ? await resetPasswordStep(step) : await resetSecondFactorStep(step);
     return {

@@ -1,20 +1,17 @@
 import type { AssignmentView } from '../../../contracts/auth.ts';
 import {
-  type Actor,
   checkGrant,
   checkNewAssignment,
   type HeldAssignment,
-  holdsAnywhere,
   permissionToGrant,
   type Role,
 } from '../../../domain/access/index.ts';
 import type { IsoDate } from '../../../domain/shared/index.ts';
-import { type AuditContext, recordAudit } from '../../audit/audit.ts';
-import type { Db } from '../../db/client.ts';
-import type { Deps } from '../../deps.ts';
-import { requireAt, requirePermission, scopeOf } from '../../http/access.ts';
-import { enforce, forbidden, notFound } from '../../http/errors.ts';
-import { getOrgRef, type OrgRef } from '../orgs/org-refs.ts';
+import { found, holds, orgIn, requireAt, scopeFor } from '../../access/index.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import { type Ctx, inTransaction } from '../../context.ts';
+import type { OrgRef } from '../../db/org-refs.ts';
+import { enforce, forbidden } from '../../errors.ts';
 import { loadManageable } from './users.access.ts';
 import { deleteAssignment, findAssignment, insertAssignment } from './users.repo.ts';
 import { assignmentView, auditedAssignment } from './users.views.ts';
@@ -32,46 +29,41 @@ export type PlannedGrant = { role: Role; org: OrgRef; endsOn: IsoDate | null; gr
  * account and the actor's own — the caller has decided (users.access.ts, account-duties.ts).
  */
 export async function planGrants(
-  tx: Db,
-  actor: Actor,
+  tx: Ctx,
   held: readonly HeldAssignment[],
   requests: readonly GrantRequest[],
-  today: IsoDate,
 ): Promise<PlannedGrant[]> {
   const planned: PlannedGrant[] = [];
   const holding = [...held];
   for (const request of requests) {
     const permission = permissionToGrant(request.role);
-    requirePermission(actor, permission, today);
-    const org = await getOrgRef(tx, scopeOf(actor, permission, today), request.orgId);
-    enforce(checkGrant(actor, request.role, org.path, today));
+    const org = await orgIn(tx, scopeFor(tx, permission), request.orgId);
+    enforce(checkGrant(tx.actor, request.role, org.path, tx.today));
     const grant = { role: request.role, orgId: org.id, endsOn: request.endsOn ?? null };
-    enforce(checkNewAssignment(holding, grant, today));
+    enforce(checkNewAssignment(holding, grant, tx.today));
     holding.push(grant);
-    planned.push({ ...grant, org, grantorRole: requireAt(actor, permission, org.path, today) });
+    planned.push({ ...grant, org, grantorRole: requireAt(tx, permission, org.path) });
   }
   return planned;
 }
 
 /** Saves planned grants with one audit row each (entity `role_assignment`, at the assignment's org). */
 export async function saveGrants(
-  tx: Db,
-  ctx: AuditContext,
-  actor: Actor,
+  tx: Ctx,
   user: { id: number; username: string },
   grants: readonly PlannedGrant[],
 ): Promise<number[]> {
   const ids: number[] = [];
   for (const g of grants) {
-    const { id } = await insertAssignment(tx, {
+    const { id } = await insertAssignment(tx.db, {
       userId: user.id,
       role: g.role,
       orgId: g.org.id,
       endsOn: g.endsOn,
-      grantedBy: actor.userId,
-      createdAt: ctx.at,
+      grantedBy: tx.actor.userId,
+      createdAt: tx.at,
     });
-    await recordAudit(tx, ctx, {
+    await recordAudit(tx, {
       action: 'role.grant',
       entityType: 'role_assignment',
       entityId: id,
@@ -84,26 +76,13 @@ export async function saveGrants(
   return ids;
 }
 
-export async function grantRole(
-  deps: Deps,
-  actor: Actor,
-  ctx: AuditContext,
-  userId: number,
-  request: GrantRequest,
-): Promise<AssignmentView> {
-  const today = deps.clock.today();
-  return deps.db.transaction(async (tx) => {
-    const { user, assignments } = await loadManageable(
-      tx,
-      actor,
-      userId,
-      permissionToGrant(request.role),
-      'grant',
-      today,
-    );
-    const grants = await planGrants(tx, actor, assignments, [request], today);
-    const [id] = await saveGrants(tx, ctx, actor, user, grants);
-    const saved = await findAssignment(tx, user.id, id as number);
+export async function grantRole(ctx: Ctx, input: GrantRequest & { id: number }): Promise<AssignmentView> {
+  const { id: userId, ...request } = input;
+  return inTransaction(ctx, async (tx) => {
+    const { user, assignments } = await loadManageable(tx, userId, permissionToGrant(request.role), 'grant');
+    const grants = await planGrants(tx, assignments, [request]);
+    const [id] = await saveGrants(tx, user, grants);
+    const saved = await findAssignment(tx.db, user.id, id as number);
     return assignmentView(saved as NonNullable<typeof saved>);
   });
 }
@@ -112,33 +91,22 @@ export async function grantRole(
  * Revokes a role by deleting the assignment: it ends at once, and the audit log keeps who held it, who
  * granted and who revoked it. Revoking needs what granting needs (checkGrant at the assignment's org).
  */
-export async function revokeRole(
-  deps: Deps,
-  actor: Actor,
-  ctx: AuditContext,
-  userId: number,
-  assignmentId: number,
-): Promise<void> {
-  const today = deps.clock.today();
-  if (
-    !holdsAnywhere(actor, 'role.grant_business', today) &&
-    !holdsAnywhere(actor, 'role.grant_privileged', today)
-  ) {
+export async function revokeRole(ctx: Ctx, input: { id: number; assignmentId: number }): Promise<void> {
+  if (!holds(ctx, 'role.grant_business') && !holds(ctx, 'role.grant_privileged')) {
     throw forbidden('permission_denied', '您的角色无权执行此操作');
   }
-  await deps.db.transaction(async (tx) => {
-    const assignment = await findAssignment(tx, userId, assignmentId);
-    if (!assignment) throw notFound('角色');
+  await inTransaction(ctx, async (tx) => {
+    const assignment = found(await findAssignment(tx.db, input.id, input.assignmentId), '角色');
     const permission = permissionToGrant(assignment.role);
-    const { user } = await loadManageable(tx, actor, userId, permission, 'revoke', today);
-    enforce(checkGrant(actor, assignment.role, assignment.orgPath, today));
-    await deleteAssignment(tx, assignment.id);
-    await recordAudit(tx, ctx, {
+    const { user } = await loadManageable(tx, input.id, permission, 'revoke');
+    enforce(checkGrant(tx.actor, assignment.role, assignment.orgPath, tx.today));
+    await deleteAssignment(tx.db, assignment.id);
+    await recordAudit(tx, {
       action: 'role.revoke',
       entityType: 'role_assignment',
       entityId: assignment.id,
       orgId: assignment.orgId,
-      role: requireAt(actor, permission, assignment.orgPath, today),
+      role: requireAt(tx, permission, assignment.orgPath),
       before: auditedAssignment(assignment, user),
     });
   });

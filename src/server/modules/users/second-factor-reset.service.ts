@@ -1,7 +1,6 @@
 import type { UserView } from '../../../contracts/users.ts';
-import type { Actor } from '../../../domain/access/index.ts';
-import { type AuditContext, recordAudit } from '../../audit/audit.ts';
-import type { Deps } from '../../deps.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import { type Ctx, inTransaction } from '../../context.ts';
 import { endSessionsOfUser, removeSecondFactorOfUser } from '../auth/sessions.service.ts';
 import { loadManageable } from './users.access.ts';
 import { viewOf } from './users.service.ts';
@@ -11,25 +10,13 @@ import { viewOf } from './users.service.ts';
  * the user's sessions end; an account that must have a second factor enrols a new one at its next login. 三员分立
  * decides who may (account-duties.ts): the security administrator, on anyone's account but their own.
  */
-export async function resetSecondFactor(
-  deps: Deps,
-  actor: Actor,
-  ctx: AuditContext,
-  id: number,
-): Promise<UserView> {
-  const today = deps.clock.today();
-  return deps.db.transaction(async (tx) => {
-    const { user, role } = await loadManageable(
-      tx,
-      actor,
-      id,
-      'user.reset_second_factor',
-      'reset_second_factor',
-      today,
-    );
-    await removeSecondFactorOfUser(tx, id, ctx.at);
+export async function resetSecondFactor(ctx: Ctx, input: { id: number }): Promise<UserView> {
+  const { id } = input;
+  return inTransaction(ctx, async (tx) => {
+    const { user, role } = await loadManageable(tx, id, 'user.reset_second_factor', 'reset_second_factor');
+    await removeSecondFactorOfUser(tx, id);
     await endSessionsOfUser(tx, id);
-    await recordAudit(tx, ctx, {
+    await recordAudit(tx, {
       action: 'user.second_factor_reset',
       entityType: 'user',
       entityId: id,
@@ -39,6 +26,6 @@ export async function resetSecondFactor(
       after: { totpEnabledAt: null },
       note: { recoveryCodesRemoved: true, sessionsEnded: true },
     });
-    return viewOf(tx, id, { actor, now: deps.clock.now(), today });
+    return viewOf(tx, id);
   });
 }

@@ -1,15 +1,13 @@
 import type { Permission, Role } from '../../../domain/access/index.ts';
 import {
   type AccountAction,
-  type Actor,
   checkAccountAction,
   checkOwnAccount,
   managingRoles,
 } from '../../../domain/access/index.ts';
-import type { IsoDate } from '../../../domain/shared/index.ts';
-import type { Db } from '../../db/client.ts';
-import { requirePermission } from '../../http/access.ts';
-import { AppError, enforce, notFound } from '../../http/errors.ts';
+import { found, requirePermission } from '../../access/index.ts';
+import type { Ctx } from '../../context.ts';
+import { AppError, enforce, notFound } from '../../errors.ts';
 import { type AssignmentRecord, assignmentsOf, findUser, type UserRecord } from './users.repo.ts';
 
 export type ManagedAccount = {
@@ -32,20 +30,17 @@ export function accountActionRefused(denial: { reason: string; message: string; 
  * account is the security administrator's, a business account the system administrator's and the org_admin's.
  */
 export async function loadManageable(
-  tx: Db,
-  actor: Actor,
+  tx: Ctx,
   id: number,
   permission: Permission,
   action: AccountAction,
-  today: IsoDate,
 ): Promise<ManagedAccount> {
-  requirePermission(actor, permission, today);
-  const user = await findUser(tx, id);
-  if (!user) throw notFound('用户');
-  const assignments = await assignmentsOf(tx, [id]);
-  const actingRoles = managingRoles(actor, user.orgPath, assignments, today, permission);
+  requirePermission(tx, permission);
+  const user = found(await findUser(tx.db, id), '用户');
+  const assignments = await assignmentsOf(tx.db, [id]);
+  const actingRoles = managingRoles(tx.actor, user.orgPath, assignments, tx.today, permission);
   if (actingRoles.length === 0) throw notFound('用户');
-  enforce(checkOwnAccount(actor.userId, id, action));
+  enforce(checkOwnAccount(tx.actor.userId, id, action));
   const decision = checkAccountAction({
     actingRoles,
     targetRoles: assignments.map((a) => a.role),

@@ -19,6 +19,7 @@ import type { Db } from '../../db/client.ts';
 import { orgInScope, type Scope } from '../../db/scope.ts';
 import { orgs } from '../../db/tables/orgs.ts';
 import { roleAssignments, users } from '../../db/tables/users.ts';
+import { updateAtVersion } from '../../db/versioned.ts';
 
 export type UserRow = typeof users.$inferSelect;
 /** A user with the name and path of the home org. */
@@ -76,7 +77,7 @@ export type UserFilter = {
   readonly today: IsoDate;
 };
 
-/** The SQL of `accountStatus` in src/domain/accounts.ts. */
+/** The SQL of `accountStatus` in src/domain/access/accounts.ts. */
 function statusCondition(status: AccountStatus, now: Date): SQL | undefined {
   if (status === 'deactivated') return isNotNull(users.deactivatedAt);
   if (status === 'locked') return and(isNull(users.deactivatedAt), gt(users.lockedUntil, now));
@@ -148,20 +149,15 @@ export async function insertUser(db: Db, values: typeof users.$inferInsert): Pro
   return row;
 }
 
-/** Saves an edit if the version still matches, and moves the version on; nothing when it is stale. */
+/** Saves an edit at the version read, and moves the version on (409 `stale_version` otherwise: updateAtVersion). */
 export async function updateUserAtVersion(
   db: Db,
   id: number,
   version: number,
   patch: Partial<Pick<UserRow, 'name' | 'orgId' | 'deactivatedAt'>>,
   at: Date,
-): Promise<UserRow | undefined> {
-  const [row] = await db
-    .update(users)
-    .set({ ...patch, version: version + 1, updatedAt: at })
-    .where(and(eq(users.id, id), eq(users.version, version)))
-    .returning();
-  return row;
+): Promise<UserRow> {
+  return updateAtVersion(db, users, id, version, { ...patch, updatedAt: at });
 }
 
 export async function saveLockState(

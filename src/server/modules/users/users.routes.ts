@@ -12,18 +12,14 @@ import {
   UserView,
   VersionBody,
 } from '../../../contracts/users.ts';
-import type { Deps } from '../../deps.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
-import { auditContextOf, principalOf } from '../../http/request.ts';
 import { deactivateUser, reactivateUser, resetPassword, unlockUser } from './accounts.service.ts';
 import { grantRole, revokeRole } from './roles.service.ts';
 import { resetSecondFactor } from './second-factor-reset.service.ts';
 import { createUser, getUser, listUsers, updateUser } from './users.service.ts';
 
-export function registerUserRoutes(app: App, deps: Deps): void {
+export function registerUserRoutes(app: App): void {
   const tags = ['用户与权限'];
-  const ctx = (request: Parameters<typeof principalOf>[0]) => auditContextOf(request, deps.clock);
-  const actorOf = (request: Parameters<typeof principalOf>[0]) => principalOf(request).actor;
   const one = { 200: UserView, ...errorResponses };
 
   app.get(
@@ -36,31 +32,31 @@ export function registerUserRoutes(app: App, deps: Deps): void {
         response: { 200: UserPage, ...errorResponses },
       },
     },
-    async (request) => listUsers(deps, actorOf(request), request.query),
+    async (request) => listUsers(request.ctx, request.query),
   );
 
   app.get(
     '/api/users/:id',
     { schema: { tags, summary: '用户详情', params: IdParams, response: one } },
-    async (request) => getUser(deps, actorOf(request), request.params.id),
+    async (request) => getUser(request.ctx, request.params),
   );
 
   app.post(
     '/api/users',
     { schema: { tags, summary: '新建用户（首次登录须修改初始密码）', body: CreateUserBody, response: one } },
-    async (request) => createUser(deps, actorOf(request), ctx(request), request.body),
+    async (request) => createUser(request.ctx, request.body),
   );
 
   app.patch(
     '/api/users/:id',
     { schema: { tags, summary: '修改用户', params: IdParams, body: UpdateUserBody, response: one } },
-    async (request) => updateUser(deps, actorOf(request), ctx(request), request.params.id, request.body),
+    async (request) => updateUser(request.ctx, { ...request.params, ...request.body }),
   );
 
   app.post(
     '/api/users/:id/unlock',
     { schema: { tags, summary: '解锁账号', params: IdParams, response: one } },
-    async (request) => unlockUser(deps, actorOf(request), ctx(request), request.params.id),
+    async (request) => unlockUser(request.ctx, request.params),
   );
 
   app.post(
@@ -74,7 +70,7 @@ export function registerUserRoutes(app: App, deps: Deps): void {
         response: { 200: ResetPasswordResult, ...errorResponses },
       },
     },
-    async (request) => resetPassword(deps, actorOf(request), ctx(request), request.params.id, request.body),
+    async (request) => resetPassword(request.ctx, { ...request.params, ...request.body }),
   );
 
   app.post(
@@ -87,19 +83,19 @@ export function registerUserRoutes(app: App, deps: Deps): void {
         response: one,
       },
     },
-    async (request) => resetSecondFactor(deps, actorOf(request), ctx(request), request.params.id),
+    async (request) => resetSecondFactor(request.ctx, request.params),
   );
 
   app.post(
     '/api/users/:id/deactivate',
     { schema: { tags, summary: '停用账号', params: IdParams, body: VersionBody, response: one } },
-    async (request) => deactivateUser(deps, actorOf(request), ctx(request), request.params.id, request.body),
+    async (request) => deactivateUser(request.ctx, { ...request.params, ...request.body }),
   );
 
   app.post(
     '/api/users/:id/reactivate',
     { schema: { tags, summary: '启用账号', params: IdParams, body: VersionBody, response: one } },
-    async (request) => reactivateUser(deps, actorOf(request), ctx(request), request.params.id, request.body),
+    async (request) => reactivateUser(request.ctx, { ...request.params, ...request.body }),
   );
 
   app.post(
@@ -113,7 +109,7 @@ export function registerUserRoutes(app: App, deps: Deps): void {
         response: { 200: AssignmentView, ...errorResponses },
       },
     },
-    async (request) => grantRole(deps, actorOf(request), ctx(request), request.params.id, request.body),
+    async (request) => grantRole(request.ctx, { ...request.params, ...request.body }),
   );
 
   app.delete(
@@ -127,7 +123,7 @@ export function registerUserRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => {
-      await revokeRole(deps, actorOf(request), ctx(request), request.params.id, request.params.assignmentId);
+      await revokeRole(request.ctx, request.params);
       return { ok: true as const };
     },
   );

@@ -1,19 +1,12 @@
 import type { UserView } from '../../../contracts/users.ts';
 import type { AccountStatus, Role } from '../../../domain/access/index.ts';
-import {
-  type Actor,
-  checkAccountAction,
-  checkPassword,
-  managingRoles,
-} from '../../../domain/access/index.ts';
-import type { IsoDate } from '../../../domain/shared/index.ts';
-import { type AuditContext, recordAudit } from '../../audit/audit.ts';
+import { checkAccountAction, checkPassword, managingRoles } from '../../../domain/access/index.ts';
+import { expectVersion, found, orgIn, scopeFor, subtreeIn } from '../../access/index.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import { type Ctx, inTransaction } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import type { Deps } from '../../deps.ts';
-import { requirePermission, scopeOf } from '../../http/access.ts';
-import { conflict, enforce, notFound, staleVersion } from '../../http/errors.ts';
+import { conflict, enforce, notFound } from '../../errors.ts';
 import { hashPassword } from '../../security/passwords.ts';
-import { getOrgRef } from '../orgs/org-refs.ts';
 import { type GrantRequest, type PlannedGrant, planGrants, saveGrants } from './roles.service.ts';
 import { accountActionRefused, loadManageable } from './users.access.ts';
 import {
@@ -37,37 +30,32 @@ export type UserListInput = {
 };
 
 /** Accounts whose home org lies in the actor's `user.read` scope, filtered and paginated. */
-export async function listUsers(deps: Deps, actor: Actor, input: UserListInput) {
-  const today = deps.clock.today();
-  const now = deps.clock.now();
-  requirePermission(actor, 'user.read', today);
-  const scope = scopeOf(actor, 'user.read', today);
-  const within = input.orgId ? { roots: [(await getOrgRef(deps.db, scope, input.orgId)).path] } : undefined;
+/** Accounts whose home org lies in the actor's `user.read` scope, filtered and paginated. */
+export async function listUsers(ctx: Ctx, input: UserListInput) {
+  const { at: now, today } = ctx;
+  const scope = scopeFor(ctx, 'user.read');
+  const within = (await subtreeIn(ctx, scope, input.orgId || undefined)) ?? undefined;
   const { rows, total } = await queryUsers(
-    deps.db,
+    ctx.db,
     { scope, within, q: input.q || undefined, role: input.role, status: input.status, now, today },
     { limit: input.pageSize, offset: (input.page - 1) * input.pageSize },
   );
   const assignments = await assignmentsOf(
-    deps.db,
+    ctx.db,
     rows.map((r) => r.id),
   );
-  return { items: rows.map((r) => userView(r, assignments, { actor, now, today })), total };
+  return { items: rows.map((r) => userView(r, assignments, ctx)), total };
 }
 
-export async function getUser(deps: Deps, actor: Actor, id: number): Promise<UserView> {
-  const today = deps.clock.today();
-  requirePermission(actor, 'user.read', today);
-  const user = await findUserInScope(deps.db, scopeOf(actor, 'user.read', today), id);
-  if (!user) throw notFound('用户');
-  return userView(user, await assignmentsOf(deps.db, [id]), { actor, now: deps.clock.now(), today });
+export async function getUser(ctx: Ctx, input: { id: number }): Promise<UserView> {
+  const user = found(await findUserInScope(ctx.db, scopeFor(ctx, 'user.read'), input.id), '用户');
+  return userView(user, await assignmentsOf(ctx.db, [input.id]), ctx);
 }
 
-/** The account as it is now, in the transaction that changed it, as the actor sees it. */
-export async function viewOf(tx: Db, id: number, viewer: Viewer): Promise<UserView> {
-  const user = await findUser(tx, id);
-  if (!user) throw notFound('用户');
-  return userView(user, await assignmentsOf(tx, [id]), viewer);
+/** The account as it is now, in the transaction that changed it (`tx.db`), as the actor sees it. */
+export async function viewOf(tx: Viewer & { readonly db: Db }, id: number): Promise<UserView> {
+  const user = found(await findUser(tx.db, id), '用户');
+  return userView(user, await assignmentsOf(tx.db, [id]), tx);
 }
 
 /**
@@ -76,9 +64,9 @@ export async function viewOf(tx: Db, id: number, viewer: Viewer): Promise<UserVi
  * administrator or an org_admin), among the actor's roles that may manage accounts at the home org and at every
  * org of the grants.
  */
-function creatorRole(actor: Actor, homePath: string, grants: readonly PlannedGrant[], today: IsoDate): Role {
+function creatorRole(ctx: Ctx, homePath: string, grants: readonly PlannedGrant[]): Role {
   const places = grants.map((g) => ({ orgPath: g.org.path }));
-  const actingRoles = managingRoles(actor, homePath, places, today, 'user.manage');
+  const actingRoles = managingRoles(ctx.actor, homePath, places, ctx.today, 'user.manage');
   if (actingRoles.length === 0) throw notFound('组织');
   const decision = checkAccountAction({
     actingRoles,
@@ -101,33 +89,27 @@ export type CreateUserInput = {
  * Creates an account at a home org in the actor's `user.manage` scope, with its first roles. The initial
  * password meets the policy and must be changed at first login. Account and roles land together or not at all.
  */
-export async function createUser(
-  deps: Deps,
-  actor: Actor,
-  ctx: AuditContext,
-  input: CreateUserInput,
-): Promise<UserView> {
-  const today = deps.clock.today();
-  requirePermission(actor, 'user.manage', today);
-  return deps.db.transaction(async (tx) => {
-    const home = await getOrgRef(tx, scopeOf(actor, 'user.manage', today), input.orgId);
-    const grants = await planGrants(tx, actor, [], input.roles, today);
-    const role = creatorRole(actor, home.path, grants, today);
+export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<UserView> {
+  const scope = scopeFor(ctx, 'user.manage');
+  return inTransaction(ctx, async (tx) => {
+    const home = await orgIn(tx, scope, input.orgId);
+    const grants = await planGrants(tx, [], input.roles);
+    const role = creatorRole(tx, home.path, grants);
     enforce(checkPassword(input.initialPassword, input.username));
     const usernameTaken = () => conflict('username_taken', '用户名已被使用', { field: 'username' });
-    if (await usernameExists(tx, input.username)) throw usernameTaken();
+    if (await usernameExists(tx.db, input.username)) throw usernameTaken();
     const passwordHash = await hashPassword(input.initialPassword);
-    const user = await insertUser(tx, {
+    const user = await insertUser(tx.db, {
       username: input.username,
       name: input.name,
       orgId: home.id,
       passwordHash,
       mustChangePassword: true,
-      createdAt: ctx.at,
-      updatedAt: ctx.at,
+      createdAt: tx.at,
+      updatedAt: tx.at,
     });
     if (!user) throw usernameTaken();
-    await recordAudit(tx, ctx, {
+    await recordAudit(tx, {
       action: 'user.create',
       entityType: 'user',
       entityId: user.id,
@@ -135,33 +117,26 @@ export async function createUser(
       role,
       after: { ...auditedUser(user), passwordHash, mustChangePassword: true },
     });
-    await saveGrants(tx, ctx, actor, user, grants);
-    return viewOf(tx, user.id, { actor, now: deps.clock.now(), today });
+    await saveGrants(tx, user, grants);
+    return viewOf(tx, user.id);
   });
 }
 
 export type UpdateUserInput = { version: number; name?: string | undefined; orgId?: number | undefined };
 
 /** Edits name and home org of an account the actor may manage (canManageUser); the new home org too. */
-export async function updateUser(
-  deps: Deps,
-  actor: Actor,
-  ctx: AuditContext,
-  id: number,
-  input: UpdateUserInput,
-): Promise<UserView> {
-  const today = deps.clock.today();
-  return deps.db.transaction(async (tx) => {
-    const { user, role } = await loadManageable(tx, actor, id, 'user.manage', 'edit', today);
-    if (input.version !== user.version) throw staleVersion();
+export async function updateUser(ctx: Ctx, input: UpdateUserInput & { id: number }): Promise<UserView> {
+  const { id } = input;
+  return inTransaction(ctx, async (tx) => {
+    const { user, role } = await loadManageable(tx, id, 'user.manage', 'edit');
+    expectVersion(user, input.version);
     const orgId =
       input.orgId === undefined || input.orgId === user.orgId
         ? user.orgId
-        : (await getOrgRef(tx, scopeOf(actor, 'user.manage', today), input.orgId)).id;
+        : (await orgIn(tx, scopeFor(tx, 'user.manage'), input.orgId)).id;
     const name = input.name ?? user.name;
-    const saved = await updateUserAtVersion(tx, id, input.version, { name, orgId }, ctx.at);
-    if (!saved) throw staleVersion();
-    await recordAudit(tx, ctx, {
+    await updateUserAtVersion(tx.db, id, input.version, { name, orgId }, tx.at);
+    await recordAudit(tx, {
       action: 'user.update',
       entityType: 'user',
       entityId: id,
@@ -170,6 +145,6 @@ export async function updateUser(
       before: { name: user.name, orgId: user.orgId },
       after: { name, orgId },
     });
-    return viewOf(tx, id, { actor, now: deps.clock.now(), today });
+    return viewOf(tx, id);
   });
 }

@@ -9,8 +9,11 @@ export function assignmentView(a: AssignmentRecord): AssignmentView {
   return { id: a.id, role: a.role, orgId: a.orgId, orgName: a.orgName, orgPath: a.orgPath, endsOn: a.endsOn };
 }
 
-/** Who looks at the account, and when: what they may do with it is part of the view (the page's buttons). */
-export type Viewer = { readonly actor: Actor; readonly now: Date; readonly today: IsoDate };
+/**
+ * Who looks at the account, and when (a request's context is one): what they may do with it is part of the view
+ * (the page's buttons), and whether it is locked now.
+ */
+export type Viewer = { readonly actor: Actor; readonly at: Date; readonly today: IsoDate };
 
 export function userView(
   user: UserRecord,
@@ -23,7 +26,7 @@ export function userView(
     { id: user.id, homeOrgPath: user.orgPath, assignments: own },
     viewer.today,
   );
-  const now = viewer.now;
+  const now = viewer.at;
   return {
     id: user.id,
     username: user.username,

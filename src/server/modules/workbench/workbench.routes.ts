@@ -1,10 +1,8 @@
 import { SecurityWorkbenchView, WorkbenchView } from '../../../contracts/workbench.ts';
-import type { Deps } from '../../deps.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
-import { principalOf } from '../../http/request.ts';
 import { viewSecurityWorkbench, viewWorkbench } from './workbench.service.ts';
 
-export function registerWorkbenchRoutes(app: App, deps: Deps): void {
+export function registerWorkbenchRoutes(app: App): void {
   app.get(
     '/api/workbench',
     {
@@ -14,7 +12,7 @@ export function registerWorkbenchRoutes(app: App, deps: Deps): void {
         response: { 200: WorkbenchView, ...errorResponses },
       },
     },
-    async (request) => viewWorkbench(deps, principalOf(request).actor),
+    async (request) => viewWorkbench(request.ctx),
   );
 
   app.get(
@@ -26,6 +24,6 @@ export function registerWorkbenchRoutes(app: App, deps: Deps): void {
         response: { 200: SecurityWorkbenchView, ...errorResponses },
       },
     },
-    async (request) => viewSecurityWorkbench(deps, principalOf(request).actor),
+    async (request) => viewSecurityWorkbench(request.ctx),
   );
 }

@@ -1,9 +1,8 @@
 import type { SecurityWorkbenchView, WorkbenchView } from '../../../contracts/workbench.ts';
-import type { Actor } from '../../../domain/access/index.ts';
 import { securityNotices } from '../../../domain/access/index.ts';
 import { FINDING_KINDS, ORG_KINDS } from '../../../domain/org/index.ts';
-import type { Deps } from '../../deps.ts';
-import { requirePermission, scopeOf } from '../../http/access.ts';
+import { requirePermission, scopeFor, scopeOf } from '../../access/index.ts';
+import type { Ctx } from '../../context.ts';
 import { collectFindings, findingItems, type LocatedFinding } from '../orgs/findings.service.ts';
 import { scopeRootSummaries } from '../orgs/orgs.service.ts';
 import { getSecurityPolicy, getTermPolicy } from '../settings/settings.service.ts';
@@ -31,21 +30,20 @@ function countFindings(found: readonly LocatedFinding[]): WorkbenchView['finding
  * 工作台: what needs the user's action first (the most urgent findings, derived today, never stored),
  * then the key figures of the `workbench.read` scope.
  */
-export async function viewWorkbench(deps: Deps, actor: Actor): Promise<WorkbenchView> {
-  const today = deps.clock.today();
-  requirePermission(actor, 'workbench.read', today);
-  const scope = scopeOf(actor, 'workbench.read', today);
-  const roots = await scopeRootSummaries(deps.db, scope);
+export async function viewWorkbench(ctx: Ctx): Promise<WorkbenchView> {
+  const { db } = ctx;
+  const scope = scopeFor(ctx, 'workbench.read');
+  const roots = await scopeRootSummaries(db, scope);
   const orgCounts = Object.fromEntries(ORG_KINDS.map((k) => [k, 0])) as WorkbenchView['orgCounts'];
-  for (const { kind, n } of await countOrgsByKind(deps.db, scope)) orgCounts[kind] = n;
-  const policy = await getTermPolicy(deps.db);
-  const found = await collectFindings(deps.db, scope, { within: null }, today, policy);
+  for (const { kind, n } of await countOrgsByKind(db, scope)) orgCounts[kind] = n;
+  const policy = await getTermPolicy(db);
+  const found = await collectFindings(db, scope, { within: null }, ctx.today, policy);
   return {
     roots: roots.map((r) => ({ id: r.id, name: r.name })),
     orgCounts,
     findingCounts: countFindings(found),
-    userCount: await countUsersInScope(deps.db, scope),
-    todos: await findingItems(deps.db, scope, found.slice(0, TODO_LIMIT)),
+    userCount: await countUsersInScope(db, scope),
+    todos: await findingItems(db, scope, found.slice(0, TODO_LIMIT)),
   };
 }
 
@@ -54,15 +52,15 @@ export async function viewWorkbench(deps: Deps, actor: Actor): Promise<Workbench
  * accounts of the user.read scope that need the security administrator: administrators without a second factor,
  * locked accounts.
  */
-export async function viewSecurityWorkbench(deps: Deps, actor: Actor): Promise<SecurityWorkbenchView> {
-  const today = deps.clock.today();
-  requirePermission(actor, 'settings.security', today);
-  const scope = scopeOf(actor, 'user.read', today);
-  const policy = await getSecurityPolicy(deps.db);
-  const adminsWithoutSecondFactor = await countAdminsWithoutSecondFactor(deps.db, scope, today);
+export async function viewSecurityWorkbench(ctx: Ctx): Promise<SecurityWorkbenchView> {
+  requirePermission(ctx, 'settings.security');
+  // The accounts counted are those the security administrator may read (user.read), held or not.
+  const scope = scopeOf(ctx, 'user.read');
+  const policy = await getSecurityPolicy(ctx.db);
+  const adminsWithoutSecondFactor = await countAdminsWithoutSecondFactor(ctx.db, scope, ctx.today);
   return {
     notices: securityNotices(policy, { adminsWithoutSecondFactor }),
     adminsWithoutSecondFactor,
-    lockedAccounts: await countLockedAccounts(deps.db, scope, deps.clock.now()),
+    lockedAccounts: await countLockedAccounts(ctx.db, scope, ctx.at),
   };
 }

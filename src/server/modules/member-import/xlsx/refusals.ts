@@ -1,5 +1,5 @@
 import { type ExceededLimit, limitExceeded, type UploadLimits } from '../../../../domain/shared/index.ts';
-import { AppError } from '../../../http/errors.ts';
+import { AppError } from '../../../errors.ts';
 
 /** Whatever is wrong with an uploaded workbook is the uploader's to fix: 400, never 500. */
 export const NOT_XLSX = '文件不是有效的 .xlsx 工作簿';

@@ -3,7 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { SaxesParser } from 'saxes';
 import { readerLimits, type UploadLimits } from '../../../../domain/shared/index.ts';
-import type { AppError } from '../../../http/errors.ts';
+import type { AppError } from '../../../errors.ts';
 import { notXlsx, overLimit } from './refusals.ts';
 
 /**

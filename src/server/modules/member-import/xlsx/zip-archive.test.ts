@@ -6,7 +6,7 @@ import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../../../../domain/shared/index.ts';
-import type { AppError } from '../../../http/errors.ts';
+import type { AppError } from '../../../errors.ts';
 import { readRoster } from '../import-reader.ts';
 import {
   type RawCell,

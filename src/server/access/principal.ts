@@ -1,4 +1,5 @@
 import type { Actor, PendingStep } from '../../domain/access/index.ts';
+import type { AnonCtx } from '../context.ts';
 
 /** The authenticated user of a request, with the role assignments the rules need. */
 export type Principal = {
@@ -25,3 +26,12 @@ export type Principal = {
   /** The session's token hash (for logout), when authenticated by cookie. */
   readonly sessionHash?: string;
 };
+
+/** What a request presents to prove who it is: a session cookie, or a personal API token (bearer). */
+export type Credentials = { readonly via: Principal['via']; readonly secret: string };
+
+/**
+ * Who presents these credentials, or null when nobody valid does (unknown, expired, deactivated). The auth module
+ * provides it; app.ts hands it to the authentication hook, so that the HTTP layer depends on no module.
+ */
+export type PrincipalResolver = (ctx: AnonCtx, credentials: Credentials) => Promise<Principal | null>;
