@@ -1,7 +1,7 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
-// antd reads media queries (responsive grid, Descriptions columns); jsdom has no matchMedia (STACK-NOTES.md).
+// antd reads media queries (responsive grid, Descriptions columns); jsdom has no matchMedia.
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
   value: (query: string) => ({

@@ -17,7 +17,7 @@ const FALLBACK_MESSAGES: Record<number, string> = {
   504: '服务器响应超时，请稍后重试',
 };
 
-/** An error answered by the API (DESIGN.md §5): `message` is Chinese and meant for the user. */
+/** An error answered by the API (docs/design.md §2): `message` is Chinese and meant for the user. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,

@@ -1,8 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreatedToken, MeView, TokenView } from '../../contracts/auth.ts';
-import type { z } from '../../contracts/zod-zh.ts';
+import type { MeView } from '../../contracts/auth.ts';
 import { ApiError } from './api-error.ts';
-import { api, apiRequest } from './client.ts';
+import { api, type BodyOf } from './client.ts';
 
 export const meKey = ['auth', 'me'] as const;
 const tokensKey = ['auth', 'tokens'] as const;
@@ -10,7 +9,7 @@ const tokensKey = ['auth', 'tokens'] as const;
 /** The signed-in user, or null when there is no session (a 401 here is an answer, not an error). */
 async function fetchMe(): Promise<MeView | null> {
   try {
-    return await apiRequest<MeView>('/api/auth/me', { silent: true });
+    return await api.GET('/api/auth/me', { silent: true });
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;
@@ -21,13 +20,12 @@ export function useMe() {
   return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
 }
 
-export type LoginInput = { username: string; password: string };
+export type LoginInput = BodyOf<'/api/auth/login', 'post'>;
 
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: LoginInput) =>
-      apiRequest<MeView>('/api/auth/login', { method: 'POST', body: input, silent: true }),
+    mutationFn: (input: LoginInput) => api.POST('/api/auth/login', { body: input, silent: true }),
     onSuccess: (me) => {
       // A new session: nothing cached for the previous user may leak into it.
       queryClient.clear();
@@ -39,7 +37,7 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest<unknown>('/api/auth/logout', { method: 'POST', silent: true }),
+    mutationFn: () => api.POST('/api/auth/logout', { silent: true }),
     onSettled: () => {
       queryClient.clear();
       queryClient.setQueryData(meKey, null);
@@ -47,28 +45,26 @@ export function useLogout() {
   });
 }
 
-export type ChangePasswordInput = { currentPassword: string; newPassword: string };
+export type ChangePasswordInput = BodyOf<'/api/auth/password', 'post'>;
 
 export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ChangePasswordInput) => api.post<unknown>('/api/auth/password', input),
+    mutationFn: (input: ChangePasswordInput) => api.POST('/api/auth/password', { body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }),
   });
 }
 
-type CreatedTokenView = z.infer<typeof CreatedToken>;
-
 export function useTokens() {
-  return useQuery({ queryKey: tokensKey, queryFn: () => api.get<TokenView[]>('/api/auth/tokens') });
+  return useQuery({ queryKey: tokensKey, queryFn: () => api.GET('/api/auth/tokens') });
 }
 
-export type CreateTokenInput = { name: string; expiresOn: string | null };
+export type CreateTokenInput = BodyOf<'/api/auth/tokens', 'post'>;
 
 export function useCreateToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateTokenInput) => api.post<CreatedTokenView>('/api/auth/tokens', input),
+    mutationFn: (input: CreateTokenInput) => api.POST('/api/auth/tokens', { body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKey }),
   });
 }
@@ -76,7 +72,7 @@ export function useCreateToken() {
 export function useRevokeToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.delete<unknown>(`/api/auth/tokens/${id}`),
+    mutationFn: (id: number) => api.DELETE('/api/auth/tokens/{id}', { params: { path: { id } } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKey }),
   });
 }

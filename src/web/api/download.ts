@@ -1,4 +1,4 @@
-import { type QueryParams, send } from './client.ts';
+import { call, type InitOf, type PathOf } from './client.ts';
 
 /** The file name from `content-disposition`, preferring the RFC 5987 `filename*` (Chinese names). */
 export function fileNameFrom(disposition: string | null, fallback: string): string {
@@ -17,12 +17,15 @@ export function fileNameFrom(disposition: string | null, fallback: string): stri
 
 /**
  * Downloads a file through fetch, so that an error (expired session, no permission) is shown as a message
- * instead of replacing the page with JSON.
+ * instead of replacing the page with JSON. The path and its parameters are typed like every other call.
  */
-export async function downloadFile(path: string, query: QueryParams, fallbackName: string): Promise<void> {
-  const response = await send(path, { query });
-  const blob = await response.blob();
-  const url = URL.createObjectURL(blob);
+export async function downloadFile<P extends PathOf<'get'>>(
+  path: P,
+  init: NonNullable<InitOf<P, 'get'>>,
+  fallbackName: string,
+): Promise<void> {
+  const { data, response } = await call('GET', path, { ...init, parseAs: 'blob' });
+  const url = URL.createObjectURL(data instanceof Blob ? data : new Blob([]));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileNameFrom(response.headers.get('content-disposition'), fallbackName);

@@ -24,7 +24,7 @@ export function useLedger(orgId: number | undefined, period: LedgerPeriod) {
   return useQuery({
     queryKey: ledgerKeys.summary(orgId ?? 0, period),
     queryFn: ({ signal }) =>
-      api.get<LedgerView>(`/api/orgs/${orgId}/ledger`, { from: period.from, to: period.to }, signal),
+      api.GET('/api/orgs/{id}/ledger', { params: { path: { id: orgId ?? 0 }, query: period }, signal }),
     enabled: orgId !== undefined,
     placeholderData: keepPreviousData,
   });
@@ -40,11 +40,10 @@ export function useLedgerEntries(
   return useQuery({
     queryKey: ledgerKeys.entries(orgId ?? 0, period, page, pageSize),
     queryFn: ({ signal }) =>
-      api.get<{ items: LedgerEntry[]; total: number }>(
-        `/api/orgs/${orgId}/ledger/entries`,
-        { from: period.from, to: period.to, page, pageSize },
+      api.GET('/api/orgs/{id}/ledger/entries', {
+        params: { path: { id: orgId ?? 0 }, query: { ...period, page, pageSize } },
         signal,
-      ),
+      }),
     enabled: orgId !== undefined,
     placeholderData: keepPreviousData,
   });
@@ -53,8 +52,8 @@ export function useLedgerEntries(
 /** The 台账 as a workbook (汇总 and 明细 sheets); the server records the export in the audit log. */
 export function downloadLedger(orgId: number, period: LedgerPeriod): Promise<void> {
   return downloadFile(
-    `/api/orgs/${orgId}/ledger/export`,
-    { from: period.from, to: period.to },
+    '/api/orgs/{id}/ledger/export',
+    { params: { path: { id: orgId }, query: period } },
     `党员增减台账-${period.from.replaceAll('-', '')}-${period.to.replaceAll('-', '')}.xlsx`,
   );
 }

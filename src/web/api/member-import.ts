@@ -6,7 +6,7 @@ import type {
   MemberImportReport,
 } from '../../contracts/member-import.ts';
 import type { z } from '../../contracts/zod-zh.ts';
-import { api } from './client.ts';
+import { api, type QueryOf } from './client.ts';
 import { downloadFile } from './download.ts';
 import { ledgerKeys } from './ledger.ts';
 import { type UploadProgress, uploadForm } from './upload.ts';
@@ -21,7 +21,11 @@ export function downloadTemplate(): Promise<void> {
 
 /** The rows with errors as uploaded, with an error column, to fix and upload again. */
 export function downloadErrorFile(id: string): Promise<void> {
-  return downloadFile(`/api/member-imports/error-files/${encodeURIComponent(id)}`, {}, '导入错误明细.xlsx');
+  return downloadFile(
+    '/api/member-imports/error-files/{id}',
+    { params: { path: { id } } },
+    '导入错误明细.xlsx',
+  );
 }
 
 export type ImportRequest = {
@@ -44,7 +48,7 @@ export function uploadImport(
   form.append('dryRun', String(request.dryRun));
   form.append('mode', request.mode);
   form.append('file', request.file, request.file.name);
-  return uploadForm<MemberImportReport>('/api/members/import', form, handlers);
+  return uploadForm('/api/members/import', form, handlers);
 }
 
 /** A committed import changes the roster: members, the ledger, statistics, the workbench and the batch list. */
@@ -58,18 +62,12 @@ export function useInvalidateAfterImport() {
     );
 }
 
-export type ImportBatchQuery = {
-  orgId?: number;
-  status?: 'committed' | 'undone';
-  page: number;
-  pageSize: number;
-};
+export type ImportBatchQuery = QueryOf<'/api/import-batches'> & { page: number; pageSize: number };
 
 export function useImportBatches(query: ImportBatchQuery) {
   return useQuery({
     queryKey: ['import-batches', query],
-    queryFn: ({ signal }) =>
-      api.get<{ items: ImportBatchView[]; total: number }>('/api/import-batches', query, signal),
+    queryFn: ({ signal }) => api.GET('/api/import-batches', { params: { query }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -78,7 +76,7 @@ export function useImportBatches(query: ImportBatchQuery) {
 export function useUndoBatch() {
   const invalidate = useInvalidateAfterImport();
   return useMutation({
-    mutationFn: (id: number) => api.post<UndoResult>(`/api/import-batches/${id}/undo`),
+    mutationFn: (id: number) => api.POST('/api/import-batches/{id}/undo', { params: { path: { id } } }),
     onSuccess: invalidate,
   });
 }

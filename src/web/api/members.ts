@@ -1,45 +1,24 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ImportFormat } from '../../contracts/member-import.ts';
-import type {
-  CreateMemberBody,
-  MEMBER_SORTS,
-  MemberDetail,
-  MemberEventBody,
-  MemberEventView,
-  MemberListItem,
-  UpdateMemberBody,
-  UpdateOwnContactBody,
-} from '../../contracts/members.ts';
+import type { MEMBER_SORTS, MemberDetail, MemberEventView, MemberListItem } from '../../contracts/members.ts';
 import type { z } from '../../contracts/zod-zh.ts';
-import { api } from './client.ts';
+import { api, type BodyOf, type QueryOf } from './client.ts';
 import { downloadFile } from './download.ts';
 import { ledgerKeys } from './ledger.ts';
 
 export type MemberSort = (typeof MEMBER_SORTS)[number];
 export type MemberEvent = z.infer<typeof MemberEventView>;
-export type CreateMemberInput = z.input<typeof CreateMemberBody>;
-export type UpdateMemberInput = z.input<typeof UpdateMemberBody>;
-export type MemberEventInput = z.input<typeof MemberEventBody>;
-export type UpdateOwnContactInput = z.input<typeof UpdateOwnContactBody>;
+export type CreateMemberInput = BodyOf<'/api/members', 'post'>;
+export type UpdateMemberInput = BodyOf<'/api/members/{id}', 'patch'>;
+export type MemberEventInput = BodyOf<'/api/members/{id}/events', 'post'>;
+export type UpdateOwnContactInput = BodyOf<'/api/me/member', 'patch'>;
 export type { MemberDetail, MemberListItem };
 
 /**
  * The filters of GET /api/members as the query string carries them (MemberListQuery): lists are
  * comma-separated, flags are `true`/`false`, dates `YYYY-MM-DD`. The same filters drive the export.
  */
-export type MemberFilterQuery = {
-  orgId?: number;
-  status?: string;
-  category?: string;
-  gender?: string;
-  ageBand?: string;
-  education?: string;
-  admittedFrom?: string;
-  admittedTo?: string;
-  mobile?: 'true' | 'false';
-  hardship?: 'true' | 'false';
-  q?: string;
-};
+export type MemberFilterQuery = Omit<QueryOf<'/api/members'>, 'sort' | 'page' | 'pageSize'>;
 export type MemberQuery = MemberFilterQuery & { sort?: MemberSort; page: number; pageSize: number };
 
 export const memberKeys = {
@@ -52,8 +31,7 @@ export const memberKeys = {
 export function useMembers(query: MemberQuery) {
   return useQuery({
     queryKey: memberKeys.list(query),
-    queryFn: ({ signal }) =>
-      api.get<{ items: MemberListItem[]; total: number }>('/api/members', query, signal),
+    queryFn: ({ signal }) => api.GET('/api/members', { params: { query }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -62,7 +40,7 @@ export function useMembers(query: MemberQuery) {
 export function useMember(id: number) {
   return useQuery({
     queryKey: memberKeys.detail(id),
-    queryFn: () => api.get<MemberDetail>(`/api/members/${id}`),
+    queryFn: () => api.GET('/api/members/{id}', { params: { path: { id } } }),
   });
 }
 
@@ -74,7 +52,7 @@ export function useRevealedMember(id: number, version: number | undefined, enabl
   return useQuery({
     // The version in the key: after a change, a new reveal reads the new record.
     queryKey: ['member-reveal', id, version] as const,
-    queryFn: () => api.get<MemberDetail>(`/api/members/${id}`, { reveal: 'idNumber' }),
+    queryFn: () => api.GET('/api/members/{id}', { params: { path: { id }, query: { reveal: 'idNumber' } } }),
     enabled: enabled && version !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 0,
@@ -102,7 +80,7 @@ export function useReloadMember() {
 export function useCreateMember() {
   const invalidate = useInvalidateMembers();
   return useMutation({
-    mutationFn: (input: CreateMemberInput) => api.post<MemberDetail>('/api/members', input),
+    mutationFn: (input: CreateMemberInput) => api.POST('/api/members', { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -110,7 +88,8 @@ export function useCreateMember() {
 export function useUpdateMember(id: number) {
   const invalidate = useInvalidateMembers();
   return useMutation({
-    mutationFn: (input: UpdateMemberInput) => api.patch<MemberDetail>(`/api/members/${id}`, input),
+    mutationFn: (input: UpdateMemberInput) =>
+      api.PATCH('/api/members/{id}', { params: { path: { id } }, body: input }),
     onSuccess: invalidate,
   });
 }
@@ -119,7 +98,8 @@ export function useUpdateMember(id: number) {
 export function useMemberEvent(id: number) {
   const invalidate = useInvalidateMembers();
   return useMutation({
-    mutationFn: (input: MemberEventInput) => api.post<MemberDetail>(`/api/members/${id}/events`, input),
+    mutationFn: (input: MemberEventInput) =>
+      api.POST('/api/members/{id}/events', { params: { path: { id } }, body: input }),
     onSuccess: invalidate,
   });
 }
@@ -129,9 +109,10 @@ export function exportMembers(
   filter: MemberFilterQuery & { sort?: MemberSort },
   options: { format: ImportFormat; reveal: boolean },
 ): Promise<void> {
+  const reveal: 'idNumber' | undefined = options.reveal ? 'idNumber' : undefined;
   return downloadFile(
     '/api/members/export',
-    { ...filter, format: options.format, reveal: options.reveal ? 'idNumber' : undefined },
+    { params: { query: { ...filter, format: options.format, reveal } } },
     options.format === 'official_2017' ? '党员基本信息汇总表.xlsx' : '党员名册.xlsx',
   );
 }
@@ -140,14 +121,14 @@ export function exportMembers(
 export function useOwnMember() {
   return useQuery({
     queryKey: memberKeys.own,
-    queryFn: () => api.get<MemberDetail>('/api/me/member'),
+    queryFn: () => api.GET('/api/me/member'),
   });
 }
 
 export function useUpdateOwnContact() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: UpdateOwnContactInput) => api.patch<MemberDetail>('/api/me/member', input),
+    mutationFn: (input: UpdateOwnContactInput) => api.PATCH('/api/me/member', { body: input }),
     onSuccess: (saved) => queryClient.setQueryData(memberKeys.own, saved),
   });
 }

@@ -1,34 +1,18 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  CreateOrgBody,
-  CreatePostBody,
-  DissolveOrgBody,
-  EndPostBody,
-  MoveOrgBody,
-  OrgDetail,
-  OrgEventView,
-  OrgSearchItem,
-  OrgSummary,
-  UpdateOrgBody,
-  UpdatePostBody,
-} from '../../contracts/orgs.ts';
+import type { OrgEventView, OrgSearchItem } from '../../contracts/orgs.ts';
 import type { z } from '../../contracts/zod-zh.ts';
-import { api } from './client.ts';
+import { api, type BodyOf, type QueryOf } from './client.ts';
 
 export type OrgSearchHit = z.infer<typeof OrgSearchItem>;
 export type OrgEvent = z.infer<typeof OrgEventView>;
-export type CreateOrgInput = z.input<typeof CreateOrgBody>;
-export type UpdateOrgInput = z.input<typeof UpdateOrgBody>;
-export type MoveOrgInput = z.input<typeof MoveOrgBody>;
-export type DissolveOrgInput = z.input<typeof DissolveOrgBody>;
-export type CreatePostInput = z.input<typeof CreatePostBody>;
-export type UpdatePostInput = z.input<typeof UpdatePostBody>;
-export type EndPostInput = z.input<typeof EndPostBody>;
-
-/** Lists may come bare or paged (`{ items, total }`); the web takes either. */
-function itemsOf<T>(data: T[] | { items: T[] }): T[] {
-  return Array.isArray(data) ? data : data.items;
-}
+export type CreateOrgInput = BodyOf<'/api/orgs', 'post'>;
+export type UpdateOrgInput = BodyOf<'/api/orgs/{id}', 'patch'>;
+export type MoveOrgInput = BodyOf<'/api/orgs/{id}/move', 'post'>;
+export type DissolveOrgInput = BodyOf<'/api/orgs/{id}/dissolve', 'post'>;
+export type CreatePostInput = BodyOf<'/api/orgs/{id}/leadership', 'post'>;
+export type UpdatePostInput = BodyOf<'/api/leadership-posts/{id}', 'patch'>;
+export type EndPostInput = BodyOf<'/api/leadership-posts/{id}/end', 'post'>;
+export type OrgSearchParams = QueryOf<'/api/orgs'>;
 
 export const orgKeys = {
   all: ['orgs'] as const,
@@ -41,38 +25,25 @@ export const orgKeys = {
 
 export const orgRootsQuery = queryOptions({
   queryKey: orgKeys.roots,
-  queryFn: async () => itemsOf(await api.get<OrgSummary[] | { items: OrgSummary[] }>('/api/orgs/roots')),
+  queryFn: () => api.GET('/api/orgs/roots'),
 });
 
 /** The children of an org; dissolved ones only when asked (the tree's “显示已撤销”). */
 export function orgChildrenQuery(id: number, includeDissolved = false) {
   return queryOptions({
     queryKey: orgKeys.children(id, includeDissolved),
-    queryFn: async () =>
-      itemsOf(
-        await api.get<OrgSummary[] | { items: OrgSummary[] }>(
-          `/api/orgs/${id}/children`,
-          includeDissolved ? { includeDissolved: 'true' } : {},
-        ),
-      ),
+    queryFn: () =>
+      api.GET('/api/orgs/{id}/children', {
+        params: { path: { id }, query: includeDissolved ? { includeDissolved: 'true' } : {} },
+      }),
     staleTime: 60_000,
   });
 }
 
-export type OrgSearchParams = {
-  q?: string;
-  rootId?: number;
-  kind?: string;
-  includeDissolved?: boolean;
-  page?: number;
-  pageSize?: number;
-};
-
 export function useOrgSearch(params: OrgSearchParams, enabled = true) {
   return useQuery({
     queryKey: orgKeys.search(params),
-    queryFn: ({ signal }) =>
-      api.get<{ items: OrgSearchHit[]; total: number }>('/api/orgs', { ...params }, signal),
+    queryFn: ({ signal }) => api.GET('/api/orgs', { params: { query: params }, signal }),
     enabled,
     placeholderData: keepPreviousData,
   });
@@ -81,7 +52,7 @@ export function useOrgSearch(params: OrgSearchParams, enabled = true) {
 export function useOrgDetail(id: number | undefined) {
   return useQuery({
     queryKey: orgKeys.detail(id ?? 0),
-    queryFn: () => api.get<OrgDetail>(`/api/orgs/${id}`),
+    queryFn: () => api.GET('/api/orgs/{id}', { params: { path: { id: id ?? 0 } } }),
     enabled: id !== undefined,
   });
 }
@@ -89,7 +60,7 @@ export function useOrgDetail(id: number | undefined) {
 export function useOrgEvents(id: number) {
   return useQuery({
     queryKey: orgKeys.events(id),
-    queryFn: async () => itemsOf(await api.get<OrgEvent[] | { items: OrgEvent[] }>(`/api/orgs/${id}/events`)),
+    queryFn: () => api.GET('/api/orgs/{id}/events', { params: { path: { id } } }),
   });
 }
 
@@ -109,60 +80,40 @@ export function useReloadOrg() {
   return (id: number) => queryClient.invalidateQueries({ queryKey: orgKeys.detail(id) });
 }
 
-export function useCreateOrg() {
+function useOrgMutation<I, R>(request: (input: I) => Promise<R>) {
   const invalidate = useInvalidateOrgs();
-  return useMutation({
-    mutationFn: (input: CreateOrgInput) => api.post<OrgDetail>('/api/orgs', input),
-    onSuccess: invalidate,
-  });
+  return useMutation({ mutationFn: request, onSuccess: invalidate });
 }
 
-export function useUpdateOrg(id: number) {
-  const invalidate = useInvalidateOrgs();
-  return useMutation({
-    mutationFn: (input: UpdateOrgInput) => api.patch<OrgDetail>(`/api/orgs/${id}`, input),
-    onSuccess: invalidate,
-  });
-}
+export const useCreateOrg = () =>
+  useOrgMutation((input: CreateOrgInput) => api.POST('/api/orgs', { body: input }));
 
-export function useMoveOrg(id: number) {
-  const invalidate = useInvalidateOrgs();
-  return useMutation({
-    mutationFn: (input: MoveOrgInput) => api.post<OrgDetail>(`/api/orgs/${id}/move`, input),
-    onSuccess: invalidate,
-  });
-}
+export const useUpdateOrg = (id: number) =>
+  useOrgMutation((input: UpdateOrgInput) =>
+    api.PATCH('/api/orgs/{id}', { params: { path: { id } }, body: input }),
+  );
 
-export function useDissolveOrg(id: number) {
-  const invalidate = useInvalidateOrgs();
-  return useMutation({
-    mutationFn: (input: DissolveOrgInput) => api.post<OrgDetail>(`/api/orgs/${id}/dissolve`, input),
-    onSuccess: invalidate,
-  });
-}
+export const useMoveOrg = (id: number) =>
+  useOrgMutation((input: MoveOrgInput) =>
+    api.POST('/api/orgs/{id}/move', { params: { path: { id } }, body: input }),
+  );
 
-export function useCreatePost(orgId: number) {
-  const invalidate = useInvalidateOrgs();
-  return useMutation({
-    mutationFn: (input: CreatePostInput) => api.post<unknown>(`/api/orgs/${orgId}/leadership`, input),
-    onSuccess: invalidate,
-  });
-}
+export const useDissolveOrg = (id: number) =>
+  useOrgMutation((input: DissolveOrgInput) =>
+    api.POST('/api/orgs/{id}/dissolve', { params: { path: { id } }, body: input }),
+  );
 
-export function useUpdatePost() {
-  const invalidate = useInvalidateOrgs();
-  return useMutation({
-    mutationFn: ({ id, ...input }: UpdatePostInput & { id: number }) =>
-      api.patch<unknown>(`/api/leadership-posts/${id}`, input),
-    onSuccess: invalidate,
-  });
-}
+export const useCreatePost = (orgId: number) =>
+  useOrgMutation((input: CreatePostInput) =>
+    api.POST('/api/orgs/{id}/leadership', { params: { path: { id: orgId } }, body: input }),
+  );
 
-export function useEndPost() {
-  const invalidate = useInvalidateOrgs();
-  return useMutation({
-    mutationFn: ({ id, ...input }: EndPostInput & { id: number }) =>
-      api.post<unknown>(`/api/leadership-posts/${id}/end`, input),
-    onSuccess: invalidate,
-  });
-}
+export const useUpdatePost = () =>
+  useOrgMutation(({ id, ...input }: UpdatePostInput & { id: number }) =>
+    api.PATCH('/api/leadership-posts/{id}', { params: { path: { id } }, body: input }),
+  );
+
+export const useEndPost = () =>
+  useOrgMutation(({ id, ...input }: EndPostInput & { id: number }) =>
+    api.POST('/api/leadership-posts/{id}/end', { params: { path: { id } }, body: input }),
+  );

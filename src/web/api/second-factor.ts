@@ -1,12 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  MeView,
-  RecoveryCodesView,
-  SecondFactorEnrolment,
-  SecondFactorStatus,
-} from '../../contracts/auth.ts';
 import { meKey } from './auth.ts';
-import { api, apiRequest } from './client.ts';
+import { api } from './client.ts';
 
 const statusKey = ['auth', 'second-factor'] as const;
 
@@ -14,8 +8,7 @@ const statusKey = ['auth', 'second-factor'] as const;
 export function useSecondStep() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (code: string) =>
-      apiRequest<MeView>('/api/auth/login/second-factor', { method: 'POST', body: { code }, silent: true }),
+    mutationFn: (code: string) => api.POST('/api/auth/login/second-factor', { body: { code }, silent: true }),
     onSuccess: (me) => {
       queryClient.clear();
       queryClient.setQueryData(meKey, me);
@@ -26,37 +19,42 @@ export function useSecondStep() {
 export function useSecondFactorStatus() {
   return useQuery({
     queryKey: statusKey,
-    queryFn: () => api.get<SecondFactorStatus>('/api/auth/second-factor'),
+    queryFn: () => api.GET('/api/auth/second-factor'),
   });
 }
 
 /** A new key for the authenticator app; it takes effect once a code confirms it. */
 export function useStartEnrolment() {
   return useMutation({
-    mutationFn: () => api.post<SecondFactorEnrolment>('/api/auth/second-factor/enrolment'),
+    mutationFn: () => api.POST('/api/auth/second-factor/enrolment'),
   });
 }
 
-function useSecondFactorChange<R>(path: string) {
+/**
+ * A change confirmed by a code. The status changes; a session that had to enrol is complete now. The recovery
+ * codes, shown once, are in the mutation's answer: `me` is re-read only when they have been seen
+ * (confirmEnrolment's caller does it).
+ */
+function useCodeConfirmed<R>(request: (code: string) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (code: string) => api.post<R>(path, { code }),
-    // The status changes; a session that had to enrol is complete now. The recovery codes, shown once, are in
-    // the mutation's answer: `me` is re-read only when they have been seen (confirmEnrolment's caller does it).
+    mutationFn: request,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: statusKey }),
   });
 }
 
 export const useConfirmEnrolment = () =>
-  useSecondFactorChange<RecoveryCodesView>('/api/auth/second-factor/enrolment/confirm');
+  useCodeConfirmed((code: string) =>
+    api.POST('/api/auth/second-factor/enrolment/confirm', { body: { code } }),
+  );
 
 export const useRegenerateRecoveryCodes = () =>
-  useSecondFactorChange<RecoveryCodesView>('/api/auth/second-factor/recovery-codes');
+  useCodeConfirmed((code: string) => api.POST('/api/auth/second-factor/recovery-codes', { body: { code } }));
 
 export function useDisableSecondFactor() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (code: string) => api.post<unknown>('/api/auth/second-factor/disable', { code }),
+    mutationFn: (code: string) => api.POST('/api/auth/second-factor/disable', { body: { code } }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: statusKey }),

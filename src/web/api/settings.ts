@@ -1,23 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SettingGroup } from '../../contracts/settings.ts';
-import { api } from './client.ts';
+import { api, type BodyOf } from './client.ts';
 
-export type SettingsView<T> = { group: SettingGroup; value: T; version: number; updatedAt: string | null };
+export type SaveSettingsInput = BodyOf<'/api/settings/{group}', 'put'>;
 
 const settingsKey = (group: SettingGroup) => ['settings', group] as const;
 
-export function useSettings<T>(group: SettingGroup) {
+export function useSettings(group: SettingGroup) {
   return useQuery({
     queryKey: settingsKey(group),
-    queryFn: () => api.get<SettingsView<T>>(`/api/settings/${group}`),
+    queryFn: () => api.GET('/api/settings/{group}', { params: { path: { group } } }),
   });
 }
 
-export function useSaveSettings<T>(group: SettingGroup) {
+export function useSaveSettings(group: SettingGroup) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { value: T; version: number }) =>
-      api.put<SettingsView<T>>(`/api/settings/${group}`, input),
+    mutationFn: (input: SaveSettingsInput) =>
+      api.PUT('/api/settings/{group}', { params: { path: { group } }, body: input }),
     onSuccess: (saved) => {
       queryClient.setQueryData(settingsKey(group), saved);
       // The 工作台 derives its reminders and warnings from the parameters.

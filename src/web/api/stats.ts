@@ -8,7 +8,8 @@ export type { OrgStatsView };
 export function useOrgStats(orgId: number | undefined) {
   return useQuery({
     queryKey: ['stats', orgId],
-    queryFn: ({ signal }) => api.get<OrgStatsView>(`/api/orgs/${orgId}/stats`, undefined, signal),
+    queryFn: ({ signal }) =>
+      api.GET('/api/orgs/{id}/stats', { params: { path: { id: orgId ?? 0 } }, signal }),
     enabled: orgId !== undefined,
     placeholderData: keepPreviousData,
   });

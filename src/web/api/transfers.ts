@@ -1,38 +1,22 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  CreateTransferBody,
-  ReceivingOrgView,
-  RejectTransferBody,
-  TransferStatusSchema,
-  TransferView,
-} from '../../contracts/transfers.ts';
+import type { ReceivingOrgView, TransferStatusSchema, TransferView } from '../../contracts/transfers.ts';
 import type { z } from '../../contracts/zod-zh.ts';
-import { api } from './client.ts';
+import { api, type BodyOf, type QueryOf } from './client.ts';
 import { ledgerKeys } from './ledger.ts';
 
 export type { TransferView };
 export type ReceivingOrg = z.infer<typeof ReceivingOrgView>;
 export type TransferStatus = z.infer<typeof TransferStatusSchema>;
-export type TransferDirection = 'outgoing' | 'incoming' | 'both';
-export type CreateTransferInput = z.input<typeof CreateTransferBody>;
-export type RejectTransferInput = z.input<typeof RejectTransferBody>;
-
-export type TransferQuery = {
-  orgId?: number;
-  /** One member's transfers (the 组织关系转接 tab of a member). */
-  memberId?: number;
-  direction?: TransferDirection;
-  status?: TransferStatus;
-  overdue?: 'true' | 'false';
-  page: number;
-  pageSize: number;
-};
+export type TransferQuery = QueryOf<'/api/transfers'> & { page: number; pageSize: number };
+export type TransferDirection = NonNullable<TransferQuery['direction']>;
+export type CreateTransferInput = BodyOf<'/api/transfers', 'post'>;
+export type ReceiveTransferInput = BodyOf<'/api/transfers/{id}/receive', 'post'>;
+export type RejectTransferInput = BodyOf<'/api/transfers/{id}/reject', 'post'>;
 
 export function useTransfers(query: TransferQuery, enabled = true) {
   return useQuery({
     queryKey: ['transfers', 'list', query],
-    queryFn: ({ signal }) =>
-      api.get<{ items: TransferView[]; total: number }>('/api/transfers', query, signal),
+    queryFn: ({ signal }) => api.GET('/api/transfers', { params: { query }, signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -46,7 +30,7 @@ export function useReceivingOrgs(q: string) {
   return useQuery({
     queryKey: ['transfers', 'receiving-orgs', q],
     queryFn: ({ signal }) =>
-      api.get<ReceivingOrg[]>('/api/transfers/receiving-orgs', { q, limit: 20 }, signal),
+      api.GET('/api/transfers/receiving-orgs', { params: { query: { q, limit: 20 } }, signal }),
     enabled: q.length > 0,
     staleTime: 60_000,
   });
@@ -56,8 +40,7 @@ export function useReceivingOrgs(q: string) {
 export function useTransferPolicy() {
   return useQuery({
     queryKey: ['transfers', 'policy'],
-    queryFn: ({ signal }) =>
-      api.get<{ transferValidityMonths: number }>('/api/transfers/policy', undefined, signal),
+    queryFn: ({ signal }) => api.GET('/api/transfers/policy', { signal }),
     staleTime: 5 * 60_000,
   });
 }
@@ -78,19 +61,19 @@ function useTransferMutation<I>(request: (input: I) => Promise<TransferView>) {
 }
 
 export const useCreateTransfer = () =>
-  useTransferMutation((input: CreateTransferInput) => api.post<TransferView>('/api/transfers', input));
+  useTransferMutation((input: CreateTransferInput) => api.POST('/api/transfers', { body: input }));
 
 export const useReceiveTransfer = () =>
-  useTransferMutation(({ id, ...input }: { id: number; version: number; receivedOn: string }) =>
-    api.post<TransferView>(`/api/transfers/${id}/receive`, input),
+  useTransferMutation(({ id, ...input }: ReceiveTransferInput & { id: number }) =>
+    api.POST('/api/transfers/{id}/receive', { params: { path: { id } }, body: input }),
   );
 
 export const useRejectTransfer = () =>
   useTransferMutation(({ id, ...input }: RejectTransferInput & { id: number }) =>
-    api.post<TransferView>(`/api/transfers/${id}/reject`, input),
+    api.POST('/api/transfers/{id}/reject', { params: { path: { id } }, body: input }),
   );
 
 export const useCancelTransfer = () =>
   useTransferMutation(({ id, version }: { id: number; version: number }) =>
-    api.post<TransferView>(`/api/transfers/${id}/cancel`, { version }),
+    api.POST('/api/transfers/{id}/cancel', { params: { path: { id } }, body: { version } }),
   );

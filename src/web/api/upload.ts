@@ -1,5 +1,8 @@
 import { apiErrorFromBody, networkError } from './api-error.ts';
-import { notifyHandlers } from './client.ts';
+import { type DataOf, notifyHandlers, type PathOf } from './client.ts';
+
+/** Upload routes take no path parameters: the form is all there is. */
+type UploadPath = Exclude<PathOf<'post'>, `${string}{${string}`>;
 
 export type UploadProgress = { loaded: number; total: number };
 
@@ -16,16 +19,16 @@ function parseBody(text: string): unknown {
  * JSON response or throwing an ApiError like every other request. `onUploaded` fires when the last byte
  * has left, so that the page can switch from a progress bar to “the server is checking…”.
  */
-export function uploadForm<T>(
-  path: string,
+export function uploadForm<P extends UploadPath>(
+  path: P,
   form: FormData,
   handlers: {
     onProgress?: (progress: UploadProgress) => void;
     onUploaded?: () => void;
     signal?: AbortSignal;
   } = {},
-): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
+): Promise<DataOf<P, 'post'>> {
+  return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
     xhr.setRequestHeader('accept', 'application/json');
@@ -37,7 +40,8 @@ export function uploadForm<T>(
     xhr.onload = () => {
       const body = parseBody(xhr.responseText);
       if (xhr.status >= 200 && xhr.status < 300) {
-        resolve(body as T);
+        // The answer as the API document declares it, trusted as the typed calls trust theirs.
+        resolve(body as DataOf<P, 'post'>);
         return;
       }
       const error = apiErrorFromBody(xhr.status, body);

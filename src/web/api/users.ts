@@ -1,28 +1,19 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateUserBody, RoleGrantBody, UpdateUserBody, UserView } from '../../contracts/users.ts';
-import type { z } from '../../contracts/zod-zh.ts';
-import type { Role } from '../../domain/access/index.ts';
-import { api } from './client.ts';
+import type { UserView } from '../../contracts/users.ts';
+import { api, type BodyOf, type QueryOf } from './client.ts';
 
 export type UserStatus = UserView['status'];
-export type UserListParams = {
-  q?: string;
-  status?: UserStatus;
-  role?: Role;
-  orgId?: number;
-  page: number;
-  pageSize: number;
-};
-export type CreateUserInput = z.input<typeof CreateUserBody>;
-export type UpdateUserInput = z.input<typeof UpdateUserBody>;
-export type RoleGrantInput = z.input<typeof RoleGrantBody>;
+export type UserListParams = QueryOf<'/api/users'> & { page: number; pageSize: number };
+export type CreateUserInput = BodyOf<'/api/users', 'post'>;
+export type UpdateUserInput = BodyOf<'/api/users/{id}', 'patch'>;
+export type RoleGrantInput = BodyOf<'/api/users/{id}/roles', 'post'>;
 
 const usersKey = ['users'] as const;
 
 export function useUsers(params: UserListParams) {
   return useQuery({
     queryKey: [...usersKey, 'list', params],
-    queryFn: ({ signal }) => api.get<{ items: UserView[]; total: number }>('/api/users', params, signal),
+    queryFn: ({ signal }) => api.GET('/api/users', { params: { query: params }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -30,7 +21,7 @@ export function useUsers(params: UserListParams) {
 export function useUser(id: number | undefined) {
   return useQuery({
     queryKey: [...usersKey, 'detail', id],
-    queryFn: () => api.get<UserView>(`/api/users/${id}`),
+    queryFn: () => api.GET('/api/users/{id}', { params: { path: { id: id ?? 0 } } }),
     enabled: id !== undefined,
   });
 }
@@ -52,35 +43,38 @@ export function useReloadUsers() {
   return () => queryClient.invalidateQueries({ queryKey: usersKey });
 }
 
+const byId = (id: number) => ({ params: { path: { id } } });
+
 export const useCreateUser = () =>
-  useUserMutation((input: CreateUserInput) => api.post<UserView>('/api/users', input));
+  useUserMutation((input: CreateUserInput) => api.POST('/api/users', { body: input }));
 
 export const useUpdateUser = () =>
   useUserMutation(({ id, ...input }: UpdateUserInput & { id: number }) =>
-    api.patch<UserView>(`/api/users/${id}`, input),
+    api.PATCH('/api/users/{id}', { ...byId(id), body: input }),
   );
 
-export const useUnlockUser = () => useUserMutation((id: number) => api.post(`/api/users/${id}/unlock`));
+export const useUnlockUser = () =>
+  useUserMutation((id: number) => api.POST('/api/users/{id}/unlock', byId(id)));
 
 export const useResetPassword = () =>
-  useUserMutation((id: number) =>
-    api.post<{ temporaryPassword: string }>(`/api/users/${id}/reset-password`, {}),
-  );
+  useUserMutation((id: number) => api.POST('/api/users/{id}/reset-password', { ...byId(id), body: {} }));
 
 export const useResetSecondFactor = () =>
-  useUserMutation((id: number) => api.post<UserView>(`/api/users/${id}/reset-second-factor`));
+  useUserMutation((id: number) => api.POST('/api/users/{id}/reset-second-factor', byId(id)));
 
 export const useSetUserActive = () =>
   useUserMutation(({ id, version, active }: { id: number; version: number; active: boolean }) =>
-    api.post(`/api/users/${id}/${active ? 'reactivate' : 'deactivate'}`, { version }),
+    active
+      ? api.POST('/api/users/{id}/reactivate', { ...byId(id), body: { version } })
+      : api.POST('/api/users/{id}/deactivate', { ...byId(id), body: { version } }),
   );
 
 export const useGrantRole = () =>
   useUserMutation(({ userId, ...input }: RoleGrantInput & { userId: number }) =>
-    api.post(`/api/users/${userId}/roles`, input),
+    api.POST('/api/users/{id}/roles', { ...byId(userId), body: input }),
   );
 
 export const useRevokeRole = () =>
   useUserMutation(({ userId, assignmentId }: { userId: number; assignmentId: number }) =>
-    api.delete(`/api/users/${userId}/roles/${assignmentId}`),
+    api.DELETE('/api/users/{id}/roles/{assignmentId}', { params: { path: { id: userId, assignmentId } } }),
   );

@@ -8,7 +8,9 @@ import { BrandMark } from './BrandMark.tsx';
 import { navLeaves, visibleNav } from './navigation.ts';
 import { LOGIN_PATH } from './RequireSession.tsx';
 
-/** The frame of members' pages (`/m/…`, DESIGN.md §7): built for a phone — one column, large targets. */
+/**
+ * The frame of members' pages (`/m/…`, docs/design.md §4.4): built for a phone — one column, large targets.
+ */
 export function MobileLayout() {
   const { token } = theme.useToken();
   const me = useMe();

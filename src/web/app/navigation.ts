@@ -33,7 +33,7 @@ export type NavItem = NavLeaf | NavGroup;
 /** Where the personal settings live: every signed-in user has them, so it is the last resort home page. */
 export const PROFILE_PATH = '/profile';
 
-/** A member's own page, built for a phone (DESIGN.md §7: `/m/…`). */
+/** A member's own page, built for a phone (docs/design.md §4.4: `/m/…`). */
 export const MEMBER_HOME_PATH = '/m/me';
 
 /** Shown in the side menu only when nothing else is: personal settings are otherwise in the user menu. */
@@ -53,8 +53,8 @@ export function fallbackNav(permissions: readonly string[]): NavLeaf[] {
 }
 
 /**
- * The side menu (DESIGN.md §7), each entry with the permissions that make its page usable. Modules appear as
- * they are built; an entry the user cannot use is never shown.
+ * The side menu (docs/design.md §4.1), each entry with the permissions that make its page usable. Modules
+ * appear as they are built; an entry the user cannot use is never shown.
  */
 export const NAV: readonly NavItem[] = [
   // The security administrator's 工作台 holds security warnings, no party figures (SecurityWorkbenchPage).

@@ -16,7 +16,7 @@ import {
 } from './RequireSession.tsx';
 import { RouteError } from './RouteError.tsx';
 
-// Each page is its own chunk (DESIGN.md §3): the login page does not carry ECharts or the org tree.
+// Each page is its own chunk (docs/design.md §4.7): the login page does not carry ECharts or the org tree.
 const LoginPage = lazyPage(() => import('../features/auth/LoginPage.tsx'), 'LoginPage');
 const InitialPasswordPage = lazyPage(
   () => import('../features/auth/InitialPasswordPage.tsx'),
@@ -130,7 +130,7 @@ export const router = createBrowserRouter([
     ],
   },
   {
-    // Members' own pages (DESIGN.md §7: `/m/…`, phone first), outside the desktop frame.
+    // Members' own pages (docs/design.md §4.4: `/m/…`, phone first), outside the desktop frame.
     path: '/m',
     element: (
       <RequireSession>

@@ -1,7 +1,7 @@
 import type { ThemeConfig } from 'antd';
 
 /**
- * The one theme (DESIGN.md §7). Party red is the primary colour, used sparingly: primary buttons, the
+ * The one theme (docs/design.md §4.6). Party red is the primary colour, used sparingly: primary buttons, the
  * selected menu entry, the logo. Links are a sober dark blue so that tables are not a sea of red.
  * Components take colours from these tokens (theme.useToken), never raw values.
  */

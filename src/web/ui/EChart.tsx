@@ -28,7 +28,7 @@ type EChartProps = {
   onClick?: (event: EChartClick) => void;
 };
 
-/** The one ECharts wrapper (DESIGN.md §7): creates the chart, follows the container's size, disposes it. */
+/** The one ECharts wrapper (docs/design.md §4.6): creates a chart, follows its container, disposes it. */
 export function EChart({ option, height = 300, ariaLabel, onClick }: EChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);

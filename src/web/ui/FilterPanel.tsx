@@ -14,7 +14,7 @@ type FilterPanelProps<T> = {
 
 const VISIBLE_WHEN_COLLAPSED = 3;
 
-/** The collapsible filter form of a list page (DESIGN.md §7): 查询 / 重置 / 展开. */
+/** The collapsible filter form of a list page (docs/design.md §4.3): 查询 / 重置 / 展开. */
 export function FilterPanel<T>({ name, form, children, onSearch, onReset }: FilterPanelProps<T>) {
   const [expanded, setExpanded] = useState(false);
   const items = Children.toArray(children);

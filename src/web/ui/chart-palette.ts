@@ -1,8 +1,8 @@
 import { type GlobalToken, theme } from 'antd';
 
 /**
- * Series colours for charts, from the theme (DESIGN.md §7: no raw colours). Party red leads, used once per
- * chart; the rest are antd's preset hues, sober enough for statistics.
+ * Series colours for charts, from the theme (docs/design.md §4.6: no raw colours). Party red leads, used once
+ * per chart; the rest are antd's preset hues, sober enough for statistics.
  */
 export function chartPalette(token: GlobalToken): string[] {
   return [

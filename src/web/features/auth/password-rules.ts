@@ -1,7 +1,7 @@
 import type { FormRule } from 'antd';
 import { checkPassword } from '../../../domain/access/index.ts';
 
-/** The password policy as the user reads it (the rule itself is src/domain/password-policy.ts). */
+/** The password policy as the user reads it (the rule itself is src/domain/access/password-policy.ts). */
 export const PASSWORD_POLICY_TEXT =
   '至少8位，包含小写字母、大写字母、数字、符号中的至少三种，且不能包含用户名';
 

@@ -1,7 +1,9 @@
 import { Button, Drawer, Form, Input } from 'antd';
 import { useEffect } from 'react';
+import { UpdateOwnContactBody } from '../../../contracts/members.ts';
 import { checkLandline, checkMobile } from '../../../domain/people/index.ts';
 import { type MemberDetail, useUpdateOwnContact } from '../../api/members.ts';
+import { contractRules } from '../../ui/contract-rules.ts';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';
 
 type Values = { phoneMobile?: string; phoneLandline?: string; address?: string };
@@ -93,7 +95,7 @@ export function ContactDrawer({
         <Form.Item label="固定电话" name="phoneLandline" rules={[rule(checkLandline)]}>
           <Input inputMode="tel" placeholder="区号-号码，如 010-12345678" />
         </Form.Item>
-        <Form.Item label="家庭住址" name="address" rules={[{ max: 200, message: '不能超过200个字符' }]}>
+        <Form.Item label="家庭住址" name="address" rules={contractRules(UpdateOwnContactBody.shape.address)}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} autoComplete="street-address" />
         </Form.Item>
       </Form>

@@ -17,7 +17,7 @@ type Step = 0 | 1 | 2 | 3 | 4;
 
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
-/** 导入党员: 下载模板 → 上传 → 预检 (dry run) → 确认导入 → 结果 (DESIGN.md §7). */
+/** 导入党员: 下载模板 → 上传 → 预检 (dry run) → 确认导入 → 结果 (docs/design.md §4.3). */
 export function ImportWizardPage() {
   const me = useMe();
   const home = me.data?.assignments[0];

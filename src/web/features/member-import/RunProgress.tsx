@@ -1,7 +1,10 @@
 import { Button, Flex, Progress, Spin, Typography } from 'antd';
 import type { RunPhase } from './use-import-run.ts';
 
-/** Long work shows progress (DESIGN.md §7): the upload as a bar, then the server's work as a spinner with text. */
+/**
+ * Long work shows progress (docs/design.md §4.3): the upload as a bar, then the server's work as a spinner
+ * with text.
+ */
 export function RunProgress({
   phase,
   processingText,

@@ -7,7 +7,7 @@ import { api } from '../../api/client.ts';
 export function useImportLimits(): ImportLimitsView {
   const query = useQuery({
     queryKey: ['member-import', 'limits'],
-    queryFn: () => api.get<ImportLimitsView>('/api/members/import-limits'),
+    queryFn: () => api.GET('/api/members/import-limits'),
     staleTime: 60_000,
   });
   return query.data ?? DEFAULT_UPLOAD_LIMITS;

@@ -22,7 +22,7 @@ import {
 
 export const SEARCH_PLACEHOLDER = '姓名 / 拼音 / 拼音首字母 / 身份证号 / 手机号';
 
-/** 党员名册: filter, search, page through the roster; 新增党员, 导入, 导出 (DESIGN.md §7 list page). */
+/** 党员名册: filter, search, page through the roster; 新增党员, 导入, 导出 (docs/design.md §4.3). */
 export function MembersPage() {
   const me = useMe();
   const navigate = useNavigate();

@@ -1,11 +1,13 @@
 import { DatePicker, Form, type FormInstance, Input, Radio, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
+import { CreateMemberBody } from '../../../contracts/members.ts';
 import {
   MEMBER_CATEGORIES,
   MEMBER_CATEGORY_LABELS,
   MEMBER_STATUS_LABELS,
 } from '../../../domain/membership/index.ts';
 import { checkAdmissionAge } from '../../../domain/people/index.ts';
+import { contractRules } from '../../ui/contract-rules.ts';
 import { DATE_FORMAT, isoDate } from '../../ui/dates.ts';
 import { memberOrgDisabledReason } from '../../ui/member-org.ts';
 import { OrgSelect } from '../../ui/OrgSelect.tsx';
@@ -100,10 +102,7 @@ export function MembershipFields({ form, creating }: MembershipFieldsProps) {
         <Form.Item
           label="外出流向"
           name="outflowDestination"
-          rules={[
-            { required: true, whitespace: true, message: '请填写外出流向' },
-            { max: 200, message: '不能超过200个字符' },
-          ]}
+          rules={contractRules(CreateMemberBody.shape.outflowDestination, { required: '请填写外出流向' })}
         >
           <Input placeholder="如：广东省深圳市南山区" />
         </Form.Item>

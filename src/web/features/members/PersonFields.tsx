@@ -1,7 +1,9 @@
 import { DatePicker, Form, type FormInstance, Input, Radio, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { PersonInput } from '../../../contracts/members.ts';
 import { GENDER_LABELS, GENDERS } from '../../../domain/membership/index.ts';
 import { checkLandline, checkMobile } from '../../../domain/people/index.ts';
+import { contractRules } from '../../ui/contract-rules.ts';
 import { DATE_FORMAT, todayIso } from '../../ui/dates.ts';
 import { idFeedback } from './id-autofill.ts';
 import type { MemberFormValues } from './member-form.ts';
@@ -93,10 +95,7 @@ export function PersonFields({ form, masked }: PersonFieldsProps) {
       <Form.Item
         label="姓名"
         name={['person', 'name']}
-        rules={[
-          { required: true, whitespace: true, message: '请输入姓名' },
-          { max: 50, message: '不能超过50个字符' },
-        ]}
+        rules={contractRules(PersonInput.shape.name, { required: '请输入姓名' })}
       >
         <Input autoComplete="off" />
       </Form.Item>
@@ -169,7 +168,7 @@ export function PersonFields({ form, masked }: PersonFieldsProps) {
       <Form.Item
         label="家庭住址"
         name={['person', 'address']}
-        rules={[{ max: 200, message: '不能超过200个字符' }]}
+        rules={contractRules(PersonInput.shape.address)}
       >
         <Input.TextArea rows={2} autoSize={{ minRows: 1, maxRows: 3 }} />
       </Form.Item>

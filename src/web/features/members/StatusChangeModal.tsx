@@ -1,8 +1,10 @@
 import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
+import { MemberEventBody } from '../../../contracts/members.ts';
 import { LEFT_REASON_LABELS, type LeftReason, probationEndOf } from '../../../domain/membership/index.ts';
 import { type MemberDetail, useMemberEvent, useReloadMember } from '../../api/members.ts';
+import { contractRules } from '../../ui/contract-rules.ts';
 import { DATE_FORMAT, formatDate, fromIsoDate, isoDate, todayIso, toIsoDate } from '../../ui/dates.ts';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';
 import {
@@ -22,7 +24,7 @@ type Values = {
 };
 
 const FIELDS = ['effectiveOn', 'reason', 'leftReason', 'probationEndsOn', 'lostContactOn'];
-/** The rules' refusals (src/domain/member-rules.ts) that belong to one field. */
+/** The rules' refusals (src/domain/membership/member-rules.ts) that belong to one field. */
 const REASON_FIELDS = {
   confirm_before_probation_end: 'effectiveOn',
   event_in_future: 'effectiveOn',
@@ -189,10 +191,9 @@ export function StatusChangeModal({
         <Form.Item
           label={def.reasonLabel}
           name="reason"
-          rules={[
-            { required: def.reasonRequired, whitespace: true, message: `请填写${def.reasonLabel}` },
-            { max: 500, message: '不能超过500个字符' },
-          ]}
+          rules={contractRules(MemberEventBody.shape.reason, {
+            required: def.reasonRequired ? `请填写${def.reasonLabel}` : undefined,
+          })}
         >
           <Input.TextArea rows={3} placeholder={def.reasonRequired ? undefined : '选填'} />
         </Form.Item>

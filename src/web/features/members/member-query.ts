@@ -1,5 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { MEMBER_SORTS } from '../../../contracts/members.ts';
+import { MemberListQuery } from '../../../contracts/members.ts';
 import type { AgeBand, Gender, MemberCategory, MemberStatus } from '../../../domain/membership/index.ts';
 import type { MemberFilterQuery, MemberQuery, MemberSort } from '../../api/members.ts';
 import { DATE_FORMAT } from '../../ui/dates.ts';
@@ -13,8 +13,8 @@ export type MemberFilterValues = {
   ageBand?: AgeBand;
   education?: string;
   admitted?: [Dayjs | null, Dayjs | null] | null;
-  mobile?: 'true' | 'false';
-  hardship?: 'true' | 'false';
+  mobile?: MemberFilterQuery['mobile'];
+  hardship?: MemberFilterQuery['hardship'];
 };
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -56,8 +56,8 @@ export function queryToFilter(query: MemberFilterQuery): MemberFilterValues {
     orgId: query.orgId,
     status: query.status ? (query.status.split(',') as MemberStatus[]) : undefined,
     category: query.category ? (query.category.split(',') as MemberCategory[]) : undefined,
-    gender: query.gender as Gender | undefined,
-    ageBand: query.ageBand as AgeBand | undefined,
+    gender: query.gender,
+    ageBand: query.ageBand,
     education: query.education,
     admitted: from || to ? [from, to] : undefined,
     mobile: query.mobile,
@@ -65,16 +65,9 @@ export function queryToFilter(query: MemberFilterQuery): MemberFilterValues {
   });
 }
 
-const TEXT_KEYS = [
-  'status',
-  'category',
-  'gender',
-  'ageBand',
-  'education',
-  'admittedFrom',
-  'admittedTo',
-  'q',
-] as const;
+const TEXT_KEYS = ['status', 'category', 'education', 'admittedFrom', 'admittedTo', 'q'] as const;
+/** Closed lists: a value the contract does not know is left out rather than sent to be refused. */
+const CHOICES = { gender: MemberListQuery.shape.gender, ageBand: MemberListQuery.shape.ageBand };
 const FLAG_KEYS = ['mobile', 'hardship'] as const;
 
 function positiveInt(value: string | null): number | undefined {
@@ -93,12 +86,15 @@ export function queryFromSearch(params: URLSearchParams): MemberQuery {
     const value = params.get(key)?.trim();
     if (value) query[key] = value;
   }
+  const gender = CHOICES.gender.safeParse(params.get('gender') ?? undefined).data;
+  if (gender) query.gender = gender;
+  const ageBand = CHOICES.ageBand.safeParse(params.get('ageBand') ?? undefined).data;
+  if (ageBand) query.ageBand = ageBand;
   for (const key of FLAG_KEYS) {
     const value = params.get(key);
     if (value === 'true' || value === 'false') query[key] = value;
   }
-  const sort = params.get('sort');
-  query.sort = (MEMBER_SORTS as readonly string[]).includes(sort ?? '') ? (sort as MemberSort) : DEFAULT_SORT;
+  query.sort = MemberListQuery.shape.sort.safeParse(params.get('sort') ?? undefined).data ?? DEFAULT_SORT;
   return query;
 }
 

@@ -10,7 +10,7 @@ import {
 const kinds = (m: Parameters<typeof statusChangesFor>[0]) => statusChangesFor(m).map((c) => c.kind);
 
 describe('status changes offered to the user', () => {
-  it('offers each status what the rules allow it (src/domain/member-rules.ts)', () => {
+  it('offers each status what the rules allow it (src/domain/membership/member-rules.ts)', () => {
     const probationary = {
       status: 'probationary' as const,
       admittedOn: '2025-03-20',

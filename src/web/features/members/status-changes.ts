@@ -136,7 +136,7 @@ export function statusChangesFor(m: StatusFacts): StatusChange[] {
   );
 }
 
-/** 出党 reasons offered: 取消预备党员资格 only for a 预备党员 (党章第七条; DOMAIN.md §1.3). */
+/** 出党 reasons offered: 取消预备党员资格 only for a 预备党员 (党章第七条; docs/membership.md §3.4). */
 export function leftReasonsFor(status: MemberStatus): LeftReason[] {
   return LEFT_REASONS.filter((r) => status === 'probationary' || r !== 'probation_cancelled');
 }

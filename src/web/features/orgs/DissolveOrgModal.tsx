@@ -2,7 +2,9 @@ import { Alert, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import type { OrgDetail } from '../../../contracts/orgs.ts';
+import { DissolveOrgBody } from '../../../contracts/orgs.ts';
 import { useDissolveOrg, useReloadOrg } from '../../api/orgs.ts';
+import { contractRules } from '../../ui/contract-rules.ts';
 import { DATE_FORMAT, isoDate } from '../../ui/dates.ts';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';
 
@@ -95,10 +97,7 @@ export function DissolveOrgModal({
         <Form.Item
           label="撤销原因"
           name="reason"
-          rules={[
-            { required: true, whitespace: true, message: '请填写撤销原因' },
-            { max: 500, message: '不能超过500个字符' },
-          ]}
+          rules={contractRules(DissolveOrgBody.shape.reason, { required: '请填写撤销原因' })}
         >
           <Input.TextArea rows={3} placeholder="如：社区合并，经街道党工委批准撤销（X组字〔2026〕5号）" />
         </Form.Item>

@@ -2,6 +2,7 @@ import { Button, DatePicker, Drawer, Flex, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import type { OrgDetail } from '../../../contracts/orgs.ts';
+import { CreateOrgBody } from '../../../contracts/orgs.ts';
 import {
   allowedChildKinds,
   ORG_KIND_LABELS,
@@ -12,6 +13,7 @@ import {
   type Sector,
 } from '../../../domain/org/index.ts';
 import { useCreateOrg, useOrgDetail, useReloadOrg, useUpdateOrg } from '../../api/orgs.ts';
+import { contractRules } from '../../ui/contract-rules.ts';
 import { DATE_FORMAT, fromIsoDate, isoDate } from '../../ui/dates.ts';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';
 
@@ -127,10 +129,7 @@ export function OrgFormDrawer({ mode, org, open, onClose, onSaved }: OrgFormDraw
         <Form.Item
           label="组织名称"
           name="name"
-          rules={[
-            { required: true, whitespace: true, message: '请输入组织名称' },
-            { max: 100, message: '不能超过100个字符' },
-          ]}
+          rules={contractRules(CreateOrgBody.shape.name, { required: '请输入组织名称' })}
         >
           <Input placeholder="如：幸福里社区第一党支部" />
         </Form.Item>
@@ -149,7 +148,7 @@ export function OrgFormDrawer({ mode, org, open, onClose, onSaved }: OrgFormDraw
         <Form.Item label="单位类型" name="sector" rules={[{ required: true, message: '请选择单位类型' }]}>
           <Select options={SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))} />
         </Form.Item>
-        <Form.Item label="组织代码" name="code" rules={[{ max: 50, message: '不能超过50个字符' }]}>
+        <Form.Item label="组织代码" name="code" rules={contractRules(CreateOrgBody.shape.code)}>
           <Input placeholder="选填" />
         </Form.Item>
         <Form.Item
@@ -166,7 +165,7 @@ export function OrgFormDrawer({ mode, org, open, onClose, onSaved }: OrgFormDraw
         <Form.Item
           label="批准文号"
           name="approvalDocNo"
-          rules={[{ max: 100, message: '不能超过100个字符' }]}
+          rules={contractRules(CreateOrgBody.shape.approvalDocNo)}
           extra="上级党组织批准成立的文件编号，如：X组字〔2024〕12号"
         >
           <Input placeholder="选填" />

@@ -17,7 +17,7 @@ export function OrgSearchBox({ onSelect, includeDissolved = false }: OrgSearchBo
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), 300);
   const search = useOrgSearch(
-    { q, pageSize: PAGE_SIZE, ...(includeDissolved ? { includeDissolved } : {}) },
+    { q, pageSize: PAGE_SIZE, ...(includeDissolved ? { includeDissolved: 'true' } : {}) },
     q.length > 0,
   );
   const hits = q ? (search.data?.items ?? []) : [];

@@ -2,8 +2,10 @@ import { DatePicker, Form, Input, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { CreateTokenBody } from '../../../contracts/auth.ts';
 import { useCreateToken } from '../../api/auth.ts';
 import { CopyableSecret } from '../../ui/CopyableSecret.tsx';
+import { contractRules } from '../../ui/contract-rules.ts';
 import { DATE_FORMAT, toIsoDate } from '../../ui/dates.ts';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';
 
@@ -66,10 +68,7 @@ export function CreateTokenModal({ open, onClose }: { open: boolean; onClose: ()
         <Form.Item
           label="用途"
           name="name"
-          rules={[
-            { required: true, whitespace: true, message: '请填写用途' },
-            { max: 64, message: '不能超过64个字符' },
-          ]}
+          rules={contractRules(CreateTokenBody.shape.name, { required: '请填写用途' })}
           extra="例如：每月统计报表脚本"
         >
           <Input />

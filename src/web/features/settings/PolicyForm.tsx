@@ -6,15 +6,17 @@ import type {
   SecurityPolicySchema,
   SettingGroup,
 } from '../../../contracts/settings.ts';
+import { z } from '../../../contracts/zod-zh.ts';
 import { useReloadSettings, useSaveSettings, useSettings } from '../../api/settings.ts';
+import { contractRules, fieldLimits } from '../../ui/contract-rules.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';
 import { POLICY_FIELDS } from './policy-fields.ts';
 
-type Values = Record<string, number | boolean>;
-type NumberSchema = { minValue: number | null; maxValue: number | null; description?: string | undefined };
+/** The group's values as stored; the contract's schema checks them before they are saved. */
+type Values = Record<string, unknown>;
 
 type PolicyFormProps = {
   group: SettingGroup;
@@ -25,8 +27,8 @@ type PolicyFormProps = {
 
 /** One group of parameters, edited as a whole and saved with the version it was read at. */
 export function PolicyForm({ group, schema, intro }: PolicyFormProps) {
-  const settings = useSettings<Values>(group);
-  const save = useSaveSettings<Values>(group);
+  const settings = useSettings(group);
+  const save = useSaveSettings(group);
   const reload = useReloadSettings(group);
   const handleError = useApiErrorHandler();
   const { message } = App.useApp();
@@ -50,7 +52,7 @@ export function PolicyForm({ group, schema, intro }: PolicyFormProps) {
       return;
     }
     save.mutate(
-      { value: parsed.data as Values, version },
+      { value: parsed.data, version },
       {
         onSuccess: () => message.success('参数已保存，立即生效'),
         onError: (error) =>
@@ -76,32 +78,23 @@ export function PolicyForm({ group, schema, intro }: PolicyFormProps) {
         aria-label={intro}
       >
         {fields.map(({ key, unit, help, kind }) => {
-          const field = (schema.shape as Record<string, unknown>)[key] as NumberSchema;
+          const field = (schema.shape as Record<string, z.ZodType>)[key] ?? z.unknown();
+          const label = field.description ?? key;
           if (kind === 'switch') {
             return (
-              <Form.Item
-                key={key}
-                label={field.description ?? key}
-                name={key}
-                valuePropName="checked"
-                extra={help}
-              >
+              <Form.Item key={key} label={label} name={key} valuePropName="checked" extra={help}>
                 <Switch checkedChildren="开启" unCheckedChildren="关闭" />
               </Form.Item>
             );
           }
-          const min = field.minValue ?? undefined;
-          const max = field.maxValue ?? undefined;
+          const { min, max } = fieldLimits(field);
           return (
             <Form.Item
               key={key}
-              label={field.description ?? key}
+              label={label}
               name={key}
               extra={[help, `可设范围 ${min}–${max} ${unit}`].filter(Boolean).join(' ')}
-              rules={[
-                { required: true, message: '请填写' },
-                { type: 'integer', min, max, message: `请填写 ${min}–${max} 之间的整数` },
-              ]}
+              rules={contractRules(field, { required: '请填写' })}
             >
               <InputNumber min={min} max={max} precision={0} suffix={unit} style={{ width: 180 }} />
             </Form.Item>

@@ -1,12 +1,14 @@
 import { App, Button, DatePicker, Flex, Form, Input, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { RejectTransferBody } from '../../../contracts/transfers.ts';
 import {
   type TransferView,
   useCancelTransfer,
   useReceiveTransfer,
   useRejectTransfer,
 } from '../../api/transfers.ts';
+import { contractRules } from '../../ui/contract-rules.ts';
 import { DATE_FORMAT, isoDate } from '../../ui/dates.ts';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';
 
@@ -157,10 +159,7 @@ export function TransferActions({ transfer: t }: { transfer: TransferView }) {
           <Form.Item
             label="退回理由"
             name="reason"
-            rules={[
-              { required: true, whitespace: true, message: '请填写退回理由' },
-              { max: 500, message: '不能超过500个字符' },
-            ]}
+            rules={contractRules(RejectTransferBody.shape.reason, { required: '请填写退回理由' })}
           >
             <Input.TextArea rows={3} placeholder="如：介绍信抬头有误，请更正后重新开具" />
           </Form.Item>

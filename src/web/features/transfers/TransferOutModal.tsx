@@ -1,10 +1,12 @@
 import { Alert, DatePicker, Form, Input, Modal, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
+import { CreateTransferBody } from '../../../contracts/transfers.ts';
 import { DEFAULT_TRANSFER_POLICY } from '../../../domain/membership/index.ts';
 import { addMonths } from '../../../domain/shared/index.ts';
 import type { MemberDetail } from '../../api/members.ts';
 import { useCreateTransfer, useTransferPolicy } from '../../api/transfers.ts';
+import { contractRules } from '../../ui/contract-rules.ts';
 import { DATE_FORMAT, isoDate, toIsoDate } from '../../ui/dates.ts';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';
 import { ReceivingOrgSelect } from './ReceivingOrgSelect.tsx';
@@ -19,10 +21,13 @@ type Values = {
   reason?: string;
 };
 
-/** The letter's default validity (DOMAIN.md §6); the server applies the configured one when none is given. */
+/**
+ * The letter's default validity (docs/membership.md §7.2); the server applies the configured one when none is
+ * given.
+ */
 
 const FIELDS = ['toOrgId', 'externalOrgName', 'letterNo', 'issuedOn', 'validUntil', 'reason'];
-/** The rules' refusals (src/domain/transfer-rules.ts) that belong to one field. */
+/** The rules' refusals (src/domain/membership/transfer-rules.ts) that belong to one field. */
 const REASON_FIELDS = {
   transfer_same_org: 'toOrgId',
   transfer_already_pending: 'toOrgId',
@@ -122,10 +127,9 @@ export function TransferOutModal({
           <Form.Item
             label="接收党组织名称"
             name="externalOrgName"
-            rules={[
-              { required: true, whitespace: true, message: '请填写接收党组织的全称' },
-              { max: 200, message: '不能超过200个字符' },
-            ]}
+            rules={contractRules(CreateTransferBody.shape.externalOrgName, {
+              required: '请填写接收党组织的全称',
+            })}
           >
             <Input placeholder="如：中共某某市某某区某某街道某某社区委员会" />
           </Form.Item>
@@ -133,10 +137,7 @@ export function TransferOutModal({
         <Form.Item
           label="介绍信编号"
           name="letterNo"
-          rules={[
-            { required: true, whitespace: true, message: '请填写介绍信编号' },
-            { max: 100, message: '不能超过100个字符' },
-          ]}
+          rules={contractRules(CreateTransferBody.shape.letterNo, { required: '请填写介绍信编号' })}
         >
           <Input placeholder="如：2026-015" />
         </Form.Item>
@@ -161,7 +162,7 @@ export function TransferOutModal({
             disabledDate={(d) => !!issuedOn && d.isBefore(issuedOn, 'day')}
           />
         </Form.Item>
-        <Form.Item label="转出原因" name="reason" rules={[{ max: 500, message: '不能超过500个字符' }]}>
+        <Form.Item label="转出原因" name="reason" rules={contractRules(CreateTransferBody.shape.reason)}>
           <Input.TextArea rows={2} placeholder="选填，如：工作单位变动" />
         </Form.Item>
       </Form>

@@ -1,10 +1,11 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Drawer, Flex, Form, Input, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { USERNAME_PATTERN } from '../../../contracts/users.ts';
+import { CreateUserBody } from '../../../contracts/users.ts';
 import { ROLE_LABELS, type Role } from '../../../domain/access/index.ts';
 import { useMe } from '../../api/auth.ts';
 import { useCreateUser } from '../../api/users.ts';
+import { contractRules } from '../../ui/contract-rules.ts';
 import { DATE_FORMAT, toIsoDate } from '../../ui/dates.ts';
 import { OrgSelect } from '../../ui/OrgSelect.tsx';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';
@@ -82,23 +83,14 @@ export function CreateUserDrawer({ open, onClose }: { open: boolean; onClose: ()
           label="用户名"
           name="username"
           extra="登录用，创建后不能修改：小写字母开头，3–32位，可含小写字母、数字、下划线、点、连字符"
-          rules={[
-            { required: true, message: '请输入用户名' },
-            {
-              pattern: USERNAME_PATTERN,
-              message: '用户名须以小写字母开头，3–32位，只含小写字母、数字、下划线、点、连字符',
-            },
-          ]}
+          rules={contractRules(CreateUserBody.shape.username, { required: '请输入用户名' })}
         >
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item
           label="姓名"
           name="name"
-          rules={[
-            { required: true, whitespace: true, message: '请输入姓名' },
-            { max: 50, message: '不能超过50个字符' },
-          ]}
+          rules={contractRules(CreateUserBody.shape.name, { required: '请输入姓名' })}
         >
           <Input />
         </Form.Item>

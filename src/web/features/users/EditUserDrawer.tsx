@@ -1,6 +1,8 @@
 import { Button, Descriptions, Drawer, Flex, Form, Input } from 'antd';
 import type { UserView } from '../../../contracts/users.ts';
+import { UpdateUserBody } from '../../../contracts/users.ts';
 import { useReloadUsers, useUpdateUser } from '../../api/users.ts';
+import { contractRules } from '../../ui/contract-rules.ts';
 import { OrgSelect } from '../../ui/OrgSelect.tsx';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';
 
@@ -62,10 +64,7 @@ export function EditUserDrawer({ user, onClose }: { user: UserView; onClose: () 
         <Form.Item
           label="姓名"
           name="name"
-          rules={[
-            { required: true, whitespace: true, message: '请输入姓名' },
-            { max: 50, message: '不能超过50个字符' },
-          ]}
+          rules={contractRules(UpdateUserBody.shape.name, { required: '请输入姓名' })}
         >
           <Input />
         </Form.Item>

@@ -13,7 +13,10 @@ function ChartCard({ title, extra, children }: { title: string; extra?: ReactNod
   );
 }
 
-/** The breakdowns of a subtree's roster (DOMAIN.md §8), each in the official order with its official labels. */
+/**
+ * The breakdowns of a subtree's roster (docs/membership.md §9), each in the official order with its official
+ * labels.
+ */
 export function StatsCharts({ stats }: { stats: OrgStatsView }) {
   const { token, palette } = useChartTokens();
   const b = useMemo(

@@ -12,8 +12,8 @@ import { SecurityWorkbenchPage } from './SecurityWorkbenchPage.tsx';
 import { TodoCard } from './TodoCard.tsx';
 
 /**
- * 工作台: first what needs the user's action, then the key figures of their subtree (DESIGN.md §7). The security
- * administrator, who reads no party data, has a 工作台 of their own (SecurityWorkbenchPage).
+ * 工作台: first what needs the user's action, then the key figures of their subtree (docs/design.md §4.2). The
+ * security administrator, who reads no party data, has a 工作台 of their own (SecurityWorkbenchPage).
  */
 export function WorkbenchPage() {
   const me = useMe();

@@ -2,8 +2,10 @@ import { Alert, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import type { LeadershipView, OrgDetail } from '../../../../contracts/orgs.ts';
+import { EndPostBody } from '../../../../contracts/orgs.ts';
 import { headPost, LEADERSHIP_POST_LABELS } from '../../../../domain/org/index.ts';
 import { useEndPost, useReloadOrg } from '../../../api/orgs.ts';
+import { contractRules } from '../../../ui/contract-rules.ts';
 import { DATE_FORMAT, fromIsoDate, isoDate } from '../../../ui/dates.ts';
 import { useApiErrorHandler } from '../../../ui/use-api-error.ts';
 
@@ -87,10 +89,7 @@ export function EndPostModal({
         <Form.Item
           label="离任原因"
           name="leftReason"
-          rules={[
-            { required: true, whitespace: true, message: '请填写离任原因' },
-            { max: 200, message: '不能超过200个字符' },
-          ]}
+          rules={contractRules(EndPostBody.shape.leftReason, { required: '请填写离任原因' })}
         >
           <Input.TextArea rows={3} placeholder="如：换届选举后不再担任；工作调动；辞职" />
         </Form.Item>

@@ -2,6 +2,7 @@ import { Alert, Button, DatePicker, Drawer, Flex, Form, Input, Select } from 'an
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef } from 'react';
 import type { LeadershipView, OrgDetail } from '../../../../contracts/orgs.ts';
+import { CreatePostBody } from '../../../../contracts/orgs.ts';
 import {
   checkNewPost,
   checkPostTerm,
@@ -11,6 +12,7 @@ import {
 } from '../../../../domain/org/index.ts';
 import { addYears } from '../../../../domain/shared/index.ts';
 import { useCreatePost, useReloadOrg, useUpdatePost } from '../../../api/orgs.ts';
+import { contractRules } from '../../../ui/contract-rules.ts';
 import { DATE_FORMAT, fromIsoDate, isoDate, toIsoDate } from '../../../ui/dates.ts';
 import { useApiErrorHandler } from '../../../ui/use-api-error.ts';
 
@@ -158,10 +160,7 @@ export function PostFormDrawer({ org, post, open, onClose }: PostFormDrawerProps
         <Form.Item
           label="姓名"
           name="holderName"
-          rules={[
-            { required: true, whitespace: true, message: '请输入姓名' },
-            { max: 50, message: '不能超过50个字符' },
-          ]}
+          rules={contractRules(CreatePostBody.shape.holderName, { required: '请输入姓名' })}
         >
           <Input />
         </Form.Item>
@@ -199,10 +198,9 @@ export function PostFormDrawer({ org, post, open, onClose }: PostFormDrawerProps
             <Form.Item
               label="延期批准文号"
               name="extensionDocNo"
-              rules={[
-                { required: true, whitespace: true, message: '任期超过5年须填写上级批准延期的文号' },
-                { max: 100, message: '不能超过100个字符' },
-              ]}
+              rules={contractRules(CreatePostBody.shape.extensionDocNo, {
+                required: '任期超过5年须填写上级批准延期的文号',
+              })}
             >
               <Input placeholder="如：X组字〔2026〕8号" />
             </Form.Item>
