@@ -21,19 +21,8 @@ import { errorBody, handleError } from './http/error-reply.ts';
 import { registerSameOriginCheck } from './http/same-origin.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { registerWebApp, WEB_DIST } from './http/web-app.ts';
-import { registerAuditLogRoutes } from './modules/audit-logs/audit-logs.routes.ts';
-import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
-import { resolvePrincipal } from './modules/auth/auth.service.ts';
-import { registerHealthRoutes } from './modules/health/health.routes.ts';
-import { registerMemberImportRoutes } from './modules/member-import/member-import.routes.ts';
-import { registerMemberRoutes } from './modules/members/members.routes.ts';
-import { registerLedgerRoutes } from './modules/membership-ledger/membership-ledger.routes.ts';
-import { registerOrgRoutes } from './modules/orgs/orgs.routes.ts';
-import { registerSettingsRoutes } from './modules/settings/settings.routes.ts';
-import { registerStatsRoutes } from './modules/stats/stats.routes.ts';
-import { registerTransferRoutes } from './modules/transfers/transfers.routes.ts';
-import { registerUserRoutes } from './modules/users/users.routes.ts';
-import { registerWorkbenchRoutes } from './modules/workbench/workbench.routes.ts';
+import { resolvePrincipal } from './modules/auth/index.ts';
+import { MODULES } from './modules/index.ts';
 
 export type BuildOptions = {
   /** Serve the built web app from `dist/` when it exists (the tests of the API leave it out). */
@@ -95,18 +84,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerAuthentication(app, deps, resolvePrincipal);
   // Routes take their services' context from the request (request.ctx); deps only where a route needs its
   // configuration (rate limits, the cookie, the upload folder, the database kind).
-  registerHealthRoutes(app, deps);
-  registerAuthRoutes(app, deps);
-  registerSettingsRoutes(app);
-  registerOrgRoutes(app);
-  registerMemberRoutes(app);
-  registerTransferRoutes(app);
-  registerLedgerRoutes(app);
-  registerWorkbenchRoutes(app);
-  registerStatsRoutes(app);
-  registerUserRoutes(app);
-  registerAuditLogRoutes(app);
-  registerMemberImportRoutes(app, deps);
+  for (const module of MODULES) module.registerRoutes(app, deps);
 
   const serveWeb = options.serveWeb !== false && existsSync(WEB_DIST);
   if (serveWeb) await registerWebApp(app);

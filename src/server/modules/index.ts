@@ -1,0 +1,29 @@
+import { auditLogsModule } from './audit-logs/index.ts';
+import { authModule } from './auth/index.ts';
+import { healthModule } from './health/index.ts';
+import { memberImportModule } from './member-import/index.ts';
+import { membersModule } from './members/index.ts';
+import { membershipLedgerModule } from './membership-ledger/index.ts';
+import type { Module } from './module.ts';
+import { orgsModule } from './orgs/index.ts';
+import { settingsModule } from './settings/index.ts';
+import { statsModule } from './stats/index.ts';
+import { transfersModule } from './transfers/index.ts';
+import { usersModule } from './users/index.ts';
+import { workbenchModule } from './workbench/index.ts';
+
+/** Every module of the product, in the order their routes are added. A new module is one more line here. */
+export const MODULES: readonly Module[] = [
+  healthModule,
+  authModule,
+  settingsModule,
+  orgsModule,
+  membersModule,
+  transfersModule,
+  membershipLedgerModule,
+  workbenchModule,
+  statsModule,
+  usersModule,
+  auditLogsModule,
+  memberImportModule,
+];

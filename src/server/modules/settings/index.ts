@@ -1,0 +1,8 @@
+import type { Module } from '../module.ts';
+import { registerSettingsRoutes } from './settings.routes.ts';
+
+/** The settings module's public file: all that the kernel and other modules may use of it. */
+export const settingsModule: Module = {
+  name: 'settings',
+  registerRoutes: (app) => registerSettingsRoutes(app),
+};

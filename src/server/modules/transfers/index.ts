@@ -1,0 +1,8 @@
+import type { Module } from '../module.ts';
+import { registerTransferRoutes } from './transfers.routes.ts';
+
+/** The transfers module's public file: all that the kernel and other modules may use of it. */
+export const transfersModule: Module = {
+  name: 'transfers',
+  registerRoutes: (app) => registerTransferRoutes(app),
+};
