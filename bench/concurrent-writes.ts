@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { StatsMember } from '../src/domain/membership/index.ts';
 import type { IsoDate } from '../src/domain/shared/index.ts';
 import { type Db, queryRows } from '../src/server/db/client.ts';
-import { recordRosterChanges } from '../src/server/modules/stats/rollup.service.ts';
+import { recordRosterChanges } from '../src/server/modules/stats/index.ts';
 
 /**
  * Member writes in different orgs must not wait on each other (no hot row; the age date is only

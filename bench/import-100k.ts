@@ -20,12 +20,8 @@ import { type Database, openDatabase, queryRows } from '../src/server/db/client.
 import { migrate } from '../src/server/db/migrate.ts';
 import type { Deps } from '../src/server/deps.ts';
 import type { App } from '../src/server/http/app-types.ts';
-import {
-  memberRow,
-  postImport,
-  writeLargeWorkbook,
-} from '../src/server/modules/member-import/member-import.fixtures.ts';
 import { createIdCipher } from '../src/server/security/crypto.ts';
+import { memberRow, postImport, writeLargeWorkbook } from '../src/server/testing/fixtures/member-import.ts';
 import { createUser, insertOrg, TEST_PASSWORD } from '../src/server/testing/fixtures.ts';
 import { adminQuery, withDatabase } from '../src/server/testing/template.ts';
 import { withoutOrgAdminSecondFactor } from './bench-settings.ts';

@@ -1,4 +1,4 @@
-import { memberRow, templateWorkbook } from '../src/server/modules/member-import/member-import.fixtures.ts';
+import { memberRow, templateWorkbook } from '../src/server/testing/fixtures/member-import.ts';
 import {
   type RawCell,
   rawWorkbook,
@@ -7,7 +7,7 @@ import {
   sheetXml,
   workbookParts,
   zip,
-} from '../src/server/modules/member-import/raw-xlsx.fixtures.ts';
+} from '../src/server/testing/fixtures/raw-xlsx.ts';
 import type { ImportTarget } from './load-accounts.ts';
 
 /**

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { multipartBody } from '../src/server/modules/member-import/member-import.fixtures.ts';
+import { multipartBody } from '../src/server/testing/fixtures/member-import.ts';
 import { TEST_PASSWORD } from '../src/server/testing/fixtures.ts';
 
 /**

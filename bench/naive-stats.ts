@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { STAT_KEYS } from '../src/domain/membership/index.ts';
 import type { IsoDate } from '../src/domain/shared/index.ts';
 import { type Db, queryRows } from '../src/server/db/client.ts';
-import { countEveryKey, ON_ROSTER } from '../src/server/modules/stats/stat-sql.ts';
+import { countEveryKey, ON_ROSTER } from '../src/server/modules/stats/index.ts';
 
 /**
  * The obvious ways to answer the root statistics without the rollup, for the ratio in PERFORMANCE.md: the

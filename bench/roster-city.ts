@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { IsoDate } from '../src/domain/shared/index.ts';
 import { type Database, queryRows } from '../src/server/db/client.ts';
-import { rebuildRollup } from '../src/server/modules/stats/rollup.service.ts';
+import { rebuildRollup } from '../src/server/modules/stats/index.ts';
 import type { IdCipher } from '../src/server/security/crypto.ts';
 import { reusableBenchDatabase } from './bench-db.ts';
 import { generateMembers, type SyntheticRoster } from './synthetic-members.ts';

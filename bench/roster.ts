@@ -12,7 +12,7 @@ import pino from 'pino';
 import { buildApp } from '../src/server/app.ts';
 import { manualClock } from '../src/server/clock.ts';
 import type { Deps } from '../src/server/deps.ts';
-import { refreshSubtrees } from '../src/server/modules/stats/subtree.service.ts';
+import { refreshSubtrees } from '../src/server/modules/stats/index.ts';
 import { createIdCipher } from '../src/server/security/crypto.ts';
 import { createUser, TEST_PASSWORD } from '../src/server/testing/fixtures.ts';
 import { clientFor, type TestClient } from '../src/server/testing/test-app.ts';

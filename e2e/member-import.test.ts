@@ -4,6 +4,10 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateIdNumber } from '../src/domain/people/index.ts';
 import { chromiumPath } from './browser.ts';
+import { ImportWizard } from './pages/import-wizard.ts';
+import { LoginPage } from './pages/login.ts';
+import { MembersPage } from './pages/members.ts';
+import { AppShell } from './pages/shell.ts';
 import { useBrowserSession } from './session.ts';
 
 /** The data sheet of the template, and the columns this test fills (by header, not by position). */
@@ -104,17 +108,11 @@ describe.skipIf(!chromiumPath)(
       page = session.page;
     });
 
-    async function upload(file: string) {
-      await page.locator('input[type=file]').setInputFiles(file);
-      await page.getByRole('button', { name: '开始预检' }).click();
-      await page.getByText('识别格式').waitFor({ timeout: 120_000 });
-    }
+    const wizard = () => new ImportWizard(page);
+    const upload = (file: string) => wizard().upload(file);
 
     it('lets an org administrator download the template from the import wizard', async () => {
-      await page.goto('/login');
-      await page.getByLabel('用户名').fill('street_org');
-      await page.getByLabel('密码', { exact: true }).fill('Jiceng@2026');
-      await page.getByRole('button', { name: '登录' }).click();
+      await new LoginPage(page).signIn('street_org', 'Jiceng@2026');
       await page.waitForURL(/workbench/);
 
       // A branch of the administrator's street, as the server names it.
@@ -124,13 +122,10 @@ describe.skipIf(!chromiumPath)(
       });
       expect(branch).toMatch(/党支部$/);
 
-      await page.getByRole('menuitem', { name: '党员名册' }).click();
-      await page.getByRole('button', { name: 'upload 导入' }).click();
+      await new AppShell(page).open('党员名册');
+      await new MembersPage(page).openImport();
       await page.waitForURL(/member-imports\/new/);
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: '下载导入模板' }).click(),
-      ]);
+      const download = await wizard().downloadTemplate();
       expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
       await download.saveAs(path.join(files, 'template.xlsx'));
       await shot('01-template');
@@ -142,10 +137,10 @@ describe.skipIf(!chromiumPath)(
         path.join(files, 'broken.xlsx'),
         rows(branch, true),
       );
-      await page.getByRole('button', { name: '已有文件，下一步' }).click();
+      await wizard().skipTemplate();
       await upload(path.join(files, 'broken.xlsx'));
 
-      const errors = page.getByRole('region', { name: '错误明细' });
+      const errors = wizard().errors();
       await expect(errors.getByText('校验码').first().isVisible()).resolves.toBe(true);
       await expect(errors.getByText('不存在的第九党支部').first().isVisible()).resolves.toBe(true);
       const text = (await errors.textContent()) ?? '';
@@ -162,31 +157,24 @@ describe.skipIf(!chromiumPath)(
         path.join(files, 'fixed.xlsx'),
         rows(branch, false),
       );
-      await page.getByRole('button', { name: '重新上传' }).click();
+      await wizard().reupload();
       await upload(path.join(files, 'fixed.xlsx'));
       await page.getByText('全部 3 行检查无误，可以导入。').waitFor();
-      await page.getByRole('button', { name: '下一步：确认导入' }).click();
-      await page.getByRole('button', { name: '确认导入' }).click();
+      await wizard().confirmImport();
       await page.getByText('已导入 3 名党员').waitFor({ timeout: 120_000 });
       await shot('03-imported');
     });
 
     it('finds the new member by pinyin initials in the roster', async () => {
-      await page.getByRole('button', { name: '查看党员名册' }).click();
-      await page.getByRole('searchbox', { name: '搜索党员' }).fill('kyl');
-      await page.getByRole('button', { name: '搜索' }).click();
-      await page.getByRole('link', { name: '邝韵翎' }).waitFor();
+      await wizard().openRoster();
+      const roster = new MembersPage(page);
+      await roster.search('kyl');
+      await roster.memberLink('邝韵翎').waitFor();
       await shot('04-found-by-initials');
     });
 
     it('exports the current filter, and the workbook holds the new member', async () => {
-      await page.getByRole('button', { name: 'download 导出' }).click();
-      const dialog = page.getByRole('dialog').last();
-      await dialog.getByText('将导出当前筛选条件下的').waitFor();
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        dialog.getByRole('button', { name: '导出' }).click(),
-      ]);
+      const download = await new MembersPage(page).exportCurrentFilter();
       const file = path.join(files, 'export.xlsx');
       await download.saveAs(file);
       const names = await namesIn(file);

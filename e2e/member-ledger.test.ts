@@ -4,6 +4,8 @@ import type { APIRequestContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateIdNumber } from '../src/domain/people/index.ts';
 import { chromiumPath } from './browser.ts';
+import { LedgerPage } from './pages/ledger.ts';
+import { AppShell } from './pages/shell.ts';
 import { TODAY, useBrowserSession } from './session.ts';
 
 /** TODAY is the server's day, so that “本年” means the same on both sides. */
@@ -124,43 +126,23 @@ describe.skipIf(!chromiumPath)(
       page = session.page;
     });
 
-    const summaryCells = () =>
-      page
-        .getByRole('table')
-        .filter({ hasText: '期初人数' })
-        .locator('tbody tr.ant-table-row td')
-        .allTextContents();
-    const entries = () => page.locator('.ant-card').filter({ hasText: '明细' });
-
-    async function choosePeriod(preset: string) {
-      await page.locator('.ant-picker-range').click();
-      await page.locator('.ant-picker-presets li').filter({ hasText: preset }).click();
-    }
+    const ledger = () => new LedgerPage(page);
 
     it('opens 增减台账 from the menu, on the administrator’s own street and this year', async () => {
       await page.goto('/workbench');
-      await page.getByRole('menuitem', { name: '增减台账' }).click();
+      await new AppShell(page).open('增减台账');
       await page.waitForURL(/\/member-ledger/);
       await page.getByRole('heading', { name: '党员增减台账' }).waitFor();
       await page.getByText('在册 = 预备党员、正式党员、失联党员').waitFor();
       await page.getByText(`${YEAR}-01-01 至 ${TODAY}（本年）`).first().waitFor();
       await page.getByText(/核对：期初 \d+ \+ 增加 \d+ − 减少 \d+ = 期末 \d+/).waitFor();
-      const org = await page
-        .locator('.ant-select')
-        .filter({ has: page.getByLabel('党组织') })
-        .textContent();
-      expect(org).toMatch(/街道/);
+      expect(await ledger().shownOrg()).toMatch(/街道/);
       await shot('01-own-street');
     });
 
     it('shows a period without changes as such', async () => {
-      await page.getByRole('combobox', { name: '党组织' }).click();
-      await page.keyboard.type(BRANCH);
-      await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option')
-        .filter({ hasText: BRANCH })
-        .click();
-      await choosePeriod('上年');
+      await ledger().chooseOrg(BRANCH);
+      await ledger().choosePeriod('上年');
       const lastYear = Number(YEAR) - 1;
       await page.getByText(`${lastYear}-01-01 至 ${lastYear}-12-31（上年）没有增减记录。`).waitFor();
       await page.getByText('核对：期初 3 + 增加 0 − 减少 0 = 期末 3').waitFor();
@@ -169,11 +151,11 @@ describe.skipIf(!chromiumPath)(
     });
 
     it('shows this year’s summary by kind and the entries behind it', async () => {
-      await choosePeriod('本年');
+      await ledger().choosePeriod('本年');
       await page.getByText('核对：期初 3 + 增加 1 − 减少 2 = 期末 2').waitFor();
       // 期初 | 新增党员 转入 恢复党籍 其他增加 增加合计 | 出党: 除名 退党 开除党籍 死亡 取消预备党员资格 |
       // 停止党籍 转出 其他减少 减少合计 | 期末
-      expect(await summaryCells()).toEqual([
+      expect(await ledger().summaryCells()).toEqual([
         '3',
         '1',
         '0',
@@ -191,11 +173,9 @@ describe.skipIf(!chromiumPath)(
         '2',
         '2',
       ]);
-      const table = entries();
-      await table.getByText('共 3 条').waitFor();
+      await ledger().entryTotal(3).waitFor();
       // 日期 | 姓名 | 增减 | 类别 | 原所在组织 | 转入组织/去向 | 介绍信编号 | 原因
-      const cells = (name: string) =>
-        table.locator('tbody tr.ant-table-row').filter({ hasText: name }).locator('td').allTextContents();
+      const cells = (name: string) => ledger().entryCells(name);
       expect((await cells('柯新蕾')).slice(0, 5)).toEqual([TODAY, '柯新蕾', '增', '新增党员', BRANCH]);
       const died = await cells('柯故明');
       expect(died.slice(0, 5)).toEqual([TODAY, '柯故明', '减', '出党（死亡）', BRANCH]);
@@ -210,7 +190,7 @@ describe.skipIf(!chromiumPath)(
         LETTER_NO,
         '工作调动',
       ]);
-      expect(await table.getByRole('link', { name: '柯新蕾' }).getAttribute('href')).toMatch(
+      expect(await ledger().entries.getByRole('link', { name: '柯新蕾' }).getAttribute('href')).toMatch(
         /^\/members\/\d+$/,
       );
       await shot('03-this-year');
@@ -225,20 +205,12 @@ describe.skipIf(!chromiumPath)(
       });
       await page.reload();
       await page.getByText('核对：期初 3 + 增加 1 − 减少 2 = 期末 2').waitFor();
-      await entries().getByText('共 3 条').waitFor();
-      await expect(
-        page
-          .locator('.ant-select')
-          .filter({ has: page.getByLabel('党组织') })
-          .textContent(),
-      ).resolves.toBe(BRANCH);
+      await ledger().entryTotal(3).waitFor();
+      await expect(ledger().shownOrg()).resolves.toBe(BRANCH);
     });
 
     it('exports the 台账 to Excel with the entries by name in the 明细 sheet', async () => {
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: '导出Excel' }).click(),
-      ]);
+      const [download] = await Promise.all([page.waitForEvent('download'), ledger().exportButton().click()]);
       expect(download.suggestedFilename()).toMatch(/^党员增减台账.*\.xlsx$/);
       const file = path.join(files, 'ledger.xlsx');
       await download.saveAs(file);
@@ -251,7 +223,7 @@ describe.skipIf(!chromiumPath)(
     it('answers an org outside the administrator’s scope as not found', async () => {
       await page.goto('/member-ledger?orgId=99999999');
       await page.getByText('党组织不存在或不在您的管辖范围内').waitFor();
-      await expect(page.getByRole('button', { name: '导出Excel' }).isDisabled()).resolves.toBe(true);
+      await expect(ledger().exportButton().isDisabled()).resolves.toBe(true);
       expect(pageErrors).toEqual([]);
     });
   },

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchBrowser } from './browser.ts';
+import { LoginPage } from './pages/login.ts';
 import { startServer } from './server.ts';
 
 /**
@@ -32,9 +33,7 @@ describe.skipIf(!chromiumPath)('served over plain HTTP on the office network', (
     await page.getByRole('button', { name: '登录' }).waitFor({ timeout: 20_000 });
     expect(failed).toEqual([]);
 
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码', { exact: true }).fill(server.report.generatedAdminPassword as string);
-    await page.getByRole('button', { name: '登录' }).click();
+    await new LoginPage(page).submitPassword('admin', server.report.generatedAdminPassword as string);
     // A first login must change the generated password: the page got past the login, over plain HTTP.
     await page.getByText('修改初始密码').first().waitFor();
     expect(new URL(page.url()).protocol).toBe('http:');

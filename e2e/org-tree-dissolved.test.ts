@@ -1,6 +1,7 @@
 import type { APIRequestContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from './browser.ts';
+import { OrgsPage } from './pages/orgs.ts';
 import { TODAY, useBrowserSession } from './session.ts';
 
 const ACTIVE = '柯岸在建党支部';
@@ -58,47 +59,30 @@ describe.skipIf(!chromiumPath)('org tree: dissolved orgs on request', () => {
     page = session.page;
   });
 
-  const tree = () => page.getByRole('tree', { name: '组织树' });
-  const node = (name: string) => tree().locator('.ant-tree-treenode').filter({ hasText: name });
+  const orgs = () => new OrgsPage(page);
+  const node = (name: string) => orgs().tree.node(name);
 
   /** The community's page, with its node opened in the tree. */
   async function openCommunity() {
     await page.goto(`/orgs/${community.id}`);
-    const own = tree().locator('.ant-tree-treenode').filter({ hasText: community.name }).last();
-    await own.waitFor();
-    if ((await own.getAttribute('class'))?.includes('ant-tree-treenode-switcher-close')) {
-      await own.locator('.ant-tree-switcher').click();
-    }
+    await orgs().tree.expand(community.name);
     await node(ACTIVE).waitFor();
-  }
-
-  /** What the search box offers for `text`, once the answer is in. */
-  async function searchHits(text: string): Promise<string[]> {
-    const box = page.getByLabel('搜索组织');
-    await box.fill(text);
-    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-    await options.first().waitFor();
-    await page.waitForTimeout(500); // the debounced search settles
-    const hits = await options.allTextContents();
-    await box.fill('');
-    return hits;
   }
 
   it('lists only the active branch under the community, and finds only it', async () => {
     await openCommunity();
     expect(await node(DISSOLVED).count()).toBe(0);
-    const hits = await searchHits('柯岸');
+    const hits = await orgs().searchHits('柯岸');
     expect(hits.some((h) => h.includes(ACTIVE))).toBe(true);
     expect(hits.some((h) => h.includes(DISSOLVED))).toBe(false);
   });
 
   it('shows the dissolved branch, struck through and tagged, once asked', async () => {
-    await page.getByRole('checkbox', { name: '显示已撤销的组织' }).check();
+    await orgs().showDissolved().check();
     await node(DISSOLVED).waitFor();
     await node(DISSOLVED).getByText('已撤销').waitFor();
-    // Struck through (antd may render extra hidden copies of an ellipsized text while it measures).
-    await node(DISSOLVED).locator('del', { hasText: DISSOLVED }).first().waitFor({ state: 'visible' });
-    const hits = await searchHits('柯岸已撤');
+    await orgs().tree.struckThrough(DISSOLVED).waitFor({ state: 'visible' });
+    const hits = await orgs().searchHits('柯岸已撤');
     expect(hits.some((h) => h.includes(DISSOLVED) && h.includes('已撤销'))).toBe(true);
     await node(DISSOLVED).getByText(DISSOLVED).click();
     await page.getByText('社区调整，党员转入其他支部').first().waitFor();
@@ -106,7 +90,7 @@ describe.skipIf(!chromiumPath)('org tree: dissolved orgs on request', () => {
   });
 
   it('hides it again when unticked', async () => {
-    await page.getByRole('checkbox', { name: '显示已撤销的组织' }).uncheck();
+    await orgs().showDissolved().uncheck();
     await openCommunity();
     expect(await node(DISSOLVED).count()).toBe(0);
   });

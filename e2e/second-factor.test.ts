@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { chromiumPath } from './browser.ts';
-import { enrolOnPage, nextCodeFor } from './second-factor.ts';
+import { LoginPage } from './pages/login.ts';
+import { EnrolmentPage } from './pages/second-factor.ts';
+import { AppShell } from './pages/shell.ts';
+import { nextCodeFor } from './second-factor.ts';
 import { useBrowserSession } from './session.ts';
 
 /**
@@ -14,32 +17,29 @@ describe.skipIf(!chromiumPath)('second factor: enrol after the password → log 
   const { shot, pageErrors } = session;
   let secret = '';
 
-  async function passwordStep(username: string, password: string) {
-    const page = session.page;
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码', { exact: true }).fill(password);
-    await page.getByRole('button', { name: '登录' }).click();
-  }
+  const login = () => new LoginPage(session.page);
+  const enrolment = () => new EnrolmentPage(session.page);
+  const shell = () => new AppShell(session.page);
+  const passwordStep = (username: string, password: string) => login().signIn(username, password);
 
   it('takes the security administrator to enrolment right after the password', async () => {
     await passwordStep('security', 'Jiceng@2026');
     const page = session.page;
     await page.waitForURL(/second-factor\/enrol/);
-    await page.getByRole('heading', { name: '绑定身份验证器' }).waitFor();
+    await enrolment().shown();
     // The QR code renders once the new key has arrived: wait for its canvas rather than count at once.
-    await page.getByLabel('身份验证器二维码').waitFor();
+    await enrolment().qrCodeShown();
     await shot('01-enrol');
   });
 
   it('enrols with a code computed from the key shown, and shows the recovery codes once', async () => {
     const page = session.page;
-    const enrolled = await enrolOnPage(page);
+    const enrolled = await enrolment().enrol();
     secret = enrolled.secret;
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(enrolled.recoveryCodes).toHaveLength(10);
     await shot('02-recovery-codes');
-    await page.getByRole('button', { name: '我已保存恢复码，进入系统' }).click();
+    await enrolment().enterSystem();
     await page.waitForURL(/\/workbench/);
   });
 
@@ -51,17 +51,15 @@ describe.skipIf(!chromiumPath)('second factor: enrol after the password → log 
 
   it('asks for the code after the password at the next login, and lets the administrator in with it', async () => {
     const page = session.page;
-    await page.getByRole('button', { name: '用户菜单' }).click();
-    await page.getByRole('menuitem', { name: '退出登录' }).click();
-    await page.getByRole('button', { name: '登录' }).waitFor();
+    await shell().logOut();
+    await login().shown();
 
     await passwordStep('security', 'Jiceng@2026');
-    await page.getByRole('button', { name: '验证' }).waitFor();
+    await login().codeStepShown();
     await shot('04-code-step');
-    await page.getByLabel('验证码').fill(nextCodeFor(secret));
-    await page.getByRole('button', { name: '验证' }).click();
+    await login().submitCode(nextCodeFor(secret));
     await page.waitForURL(/\/workbench/);
-    await page.getByRole('menuitem', { name: '用户与权限' }).waitFor();
+    await shell().menuItem('用户与权限').waitFor();
     const status = await page.evaluate(async () => (await fetch('/api/auth/second-factor')).json());
     expect(status).toMatchObject({ enabled: true, required: true, recoveryCodesLeft: 10 });
   });
@@ -87,7 +85,7 @@ describe.skipIf(!chromiumPath)('second factor: enrol after the password → log 
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText('参数已保存，立即生效').waitFor();
     await shot('06-setting-on');
-    await page.getByRole('menuitem', { name: '工作台' }).click();
+    await shell().open('工作台');
     await page.getByText('组织管理员目前无需双因素认证即可登录').waitFor({ state: 'detached' });
     await page.getByText(/管理员账号尚未绑定身份验证器/).waitFor();
     expect(pageErrors).toEqual([]);

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
@@ -66,12 +66,17 @@ export function useBrowserSession(options: SessionOptions = {}): BrowserSession 
     session.page.setDefaultTimeout(options.timeoutMs ?? 30_000);
     session.page.on('pageerror', (e) => session.pageErrors.push(e.message));
   });
+  let failed = false;
   afterAll(async () => {
     await session.browser?.close();
     await session.server?.close();
+    // The downloads go; the screenshots stay when a test failed, for whoever reads the failure.
+    rmSync(session.files, { recursive: true, force: true });
+    if (!failed) rmSync(session.shots, { recursive: true, force: true });
   });
   afterEach(async (ctx) => {
     if (ctx.task.result?.state === 'fail' && session.page) {
+      failed = true;
       await session.shot(`failed-${ctx.task.name}`);
       console.error(`浏览器测试失败，截图在 ${session.shots}`);
     }

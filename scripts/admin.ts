@@ -18,7 +18,7 @@ import {
   RecoveryError,
   type RecoveryResult,
   recoverAccount,
-} from '../src/server/modules/users/recovery.service.ts';
+} from '../src/server/modules/users/index.ts';
 
 const USAGE = [
   '用法：',

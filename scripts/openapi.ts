@@ -14,6 +14,7 @@ import pino from 'pino';
 import { buildApp } from '../src/server/app.ts';
 import { manualClock } from '../src/server/clock.ts';
 import { openDatabase } from '../src/server/db/client.ts';
+import { migrate } from '../src/server/db/migrate.ts';
 import type { App } from '../src/server/http/app-types.ts';
 import { createIdCipher } from '../src/server/security/crypto.ts';
 
@@ -91,9 +92,13 @@ export async function renderOpenApi(app: App): Promise<OpenApiFiles> {
   };
 }
 
-/** The app as the server builds it; the document needs no data, so an empty in-memory database will do. */
+/**
+ * The app as the server builds it; the document needs no data, so an empty in-memory database will do — migrated,
+ * since starting the app may read its tables (the findings' daily pass).
+ */
 async function documentApp(): Promise<{ app: App; close(): Promise<void> }> {
   const database = await openDatabase({ kind: 'pglite' });
+  await migrate(database);
   const app = await buildApp(
     {
       db: database.db,

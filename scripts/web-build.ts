@@ -30,11 +30,22 @@ export function webBuildIsStale(): boolean {
   return builtAt < Math.max(...WEB_INPUTS.map(newestMtime));
 }
 
-/** Builds the web app into dist/ when it is stale; answers the seconds it took, or 0 if it was fresh. */
+/**
+ * Builds the web app into dist/ when it is stale; answers the seconds it took, or 0 if it was fresh. Always a
+ * production build, whoever calls: Vite builds with the caller's NODE_ENV, and under Vitest (NODE_ENV=test) that
+ * is a test bundle in which antd gives every element the id "test-id" (dialogs and listboxes lose their names).
+ */
 export async function buildWebIfStale(): Promise<number> {
   if (!webBuildIsStale()) return 0;
   const started = performance.now();
   const { build } = await import('vite');
-  await build({ root, logLevel: 'warn' });
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root, logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   return (performance.now() - started) / 1000;
 }

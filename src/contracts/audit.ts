@@ -2,8 +2,8 @@ import { IdSchema, IsoDateSchema, PageQuery, pageOf } from './common.ts';
 import { z } from './zod-zh.ts';
 
 /**
- * Every audited action, with the Chinese label the audit pages and exports show. The audit writer accepts only
- * these keys (AuditAction), so an action cannot be recorded without a label.
+ * Every audited action, with the Chinese label the audit pages and exports show. Closed: the audit writer accepts
+ * only these keys (AuditAction) and the database refuses any other (a CHECK constraint on audit_log.action).
  */
 export const AUDIT_ACTION_LABELS = {
   'auth.login': '登录',
@@ -57,14 +57,14 @@ export const AUDIT_ACTION_LABELS = {
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as [AuditAction, ...AuditAction[]];
+export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 
-/** The label of a stored action, or the action itself for one recorded by an older version. */
-export function auditActionLabel(action: string): string {
-  return (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? action;
-}
-
-/** The kinds of record the audit log speaks about, as the audit page, its filter and its export name them. */
-export const AUDIT_ENTITY_TYPE_LABELS: Record<string, string> = {
+/**
+ * The kinds of record the audit log speaks about, as the audit page, its filter and its export name them. Closed
+ * like the actions (a CHECK constraint on audit_log.entity_type).
+ */
+export const AUDIT_ENTITY_TYPE_LABELS = {
   user: '用户账号',
   role_assignment: '角色授予',
   org: '党组织',
@@ -77,20 +77,22 @@ export const AUDIT_ENTITY_TYPE_LABELS: Record<string, string> = {
   transfer: '组织关系转接',
   import_batch: '导入批次',
   backup: '备份文件',
-};
+} as const satisfies Record<string, string>;
 
-/** The label of a stored entity type, or the type itself for one this version does not name. */
-export function auditEntityTypeLabel(entityType: string): string {
-  return AUDIT_ENTITY_TYPE_LABELS[entityType] ?? entityType;
-}
+export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPE_LABELS;
+export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_TYPE_LABELS) as [
+  AuditEntityType,
+  ...AuditEntityType[],
+];
+export const AuditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
 
 export const AuditLogQuery = PageQuery.extend({
   from: IsoDateSchema.optional(),
   to: IsoDateSchema.optional(),
   /** Username of the actor (exact). */
   actor: z.string().trim().max(64).optional(),
-  action: z.string().trim().max(64).optional(),
-  entityType: z.string().trim().max(64).optional(),
+  action: AuditActionSchema.optional(),
+  entityType: AuditEntityTypeSchema.optional(),
   entityId: z.string().trim().max(64).optional(),
   /** Entries about orgs in this subtree. */
   orgId: IdSchema.optional(),
@@ -102,8 +104,8 @@ export const AuditLogView = z.object({
   actorId: z.number().int().nullable(),
   actorUsername: z.string().nullable(),
   role: z.string().nullable(),
-  action: z.string(),
-  entityType: z.string(),
+  action: AuditActionSchema,
+  entityType: AuditEntityTypeSchema,
   entityId: z.string().nullable(),
   orgId: z.number().int().nullable(),
   orgName: z.string().nullable(),

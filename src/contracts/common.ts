@@ -1,4 +1,5 @@
 import { isIsoDate } from '../domain/shared/index.ts';
+import { ErrorCodeSchema, ErrorReasonSchema } from './errors.ts';
 import { z } from './zod-zh.ts';
 
 export const IsoDateSchema = z
@@ -31,18 +32,10 @@ export function pageOf<T extends z.ZodType>(item: T) {
 export const ErrorBody = z
   .object({
     error: z.object({
-      code: z.enum([
-        'invalid_input',
-        'unauthenticated',
-        'forbidden',
-        'not_found',
-        'conflict',
-        'rule_violation',
-        'rate_limited',
-        'internal',
-      ]),
+      code: ErrorCodeSchema,
       message: z.string(),
-      details: z.record(z.string(), z.unknown()).optional(),
+      /** The reason (closed: contracts/errors.ts) and the facts of the case: issues, article, limits… */
+      details: z.looseObject({ reason: ErrorReasonSchema.optional() }).optional(),
     }),
   })
   .meta({ id: 'Error' });

@@ -1,4 +1,13 @@
-import { GENDERS, LEFT_REASONS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '../domain/membership/index.ts';
+import {
+  AGE_BANDS,
+  GENDERS,
+  LEFT_REASONS,
+  MEMBER_CATEGORIES,
+  MEMBER_EVENT_KINDS,
+  MEMBER_STATUSES,
+  type MemberEventKind,
+  STATUS_CHANGE_KINDS,
+} from '../domain/membership/index.ts';
 import {
   IdSchema,
   IsoDateSchema,
@@ -38,16 +47,6 @@ function listOf<T extends [string, ...string[]]>(values: T) {
     .pipe(z.array(z.enum(values)).optional());
 }
 
-export const AGE_BANDS = [
-  '30_below',
-  '31_35',
-  '36_40',
-  '41_45',
-  '46_50',
-  '51_55',
-  '56_60',
-  '61_above',
-] as const;
 export const MEMBER_SORTS = ['name', 'admittedOn', '-admittedOn', 'birthDate', '-birthDate', 'org'] as const;
 
 export const MemberListQuery = PageQuery.extend({
@@ -95,9 +94,25 @@ export const MemberListItem = z.object({
 export type MemberListItem = z.infer<typeof MemberListItem>;
 export const MemberPage = pageOf(MemberListItem);
 
+/** The kind of a history row (member_events.kind, closed by the database), and its Chinese name. */
+export const MemberEventKindSchema = z.enum(MEMBER_EVENT_KINDS);
+export const MEMBER_EVENT_KIND_LABELS: Record<MemberEventKind, string> = {
+  registered: '登记入册',
+  confirmed: '转正',
+  probation_extended: '延长预备期',
+  suspended: '停止党籍',
+  restored: '恢复党籍',
+  marked_unreachable: '标记失联',
+  marked_reachable: '恢复联系',
+  left: '出党',
+  category_changed: '变更人员类别',
+  org_changed: '组织关系转接',
+  transferred_out: '转出本系统',
+};
+
 export const MemberEventView = z.object({
   id: z.number().int(),
-  kind: z.string(),
+  kind: MemberEventKindSchema,
   orgId: z.number().int(),
   orgName: z.string().nullable(),
   toOrgId: z.number().int().nullable(),
@@ -167,19 +182,11 @@ export const UpdateMemberBody = z.object({
 });
 
 /** Status changes, each decided by the rules (docs/membership.md §4). */
-export const MEMBER_EVENT_KINDS = [
-  'confirm',
-  'extend_probation',
-  'suspend',
-  'restore',
-  'mark_unreachable',
-  'mark_reachable',
-  'leave',
-] as const;
+export const StatusChangeKindSchema = z.enum(STATUS_CHANGE_KINDS);
 
 export const MemberEventBody = z.object({
   version: VersionSchema,
-  kind: z.enum(MEMBER_EVENT_KINDS),
+  kind: StatusChangeKindSchema,
   effectiveOn: IsoDateSchema,
   reason: optionalText(500),
   /** For `leave`. */

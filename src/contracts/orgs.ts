@@ -1,4 +1,11 @@
-import { FINDING_KINDS, LEADERSHIP_POSTS, ORG_KINDS, SECTORS, SEVERITIES } from '../domain/org/index.ts';
+import {
+  FINDING_KINDS,
+  type FindingKind,
+  LEADERSHIP_POSTS,
+  ORG_KINDS,
+  SECTORS,
+  SEVERITIES,
+} from '../domain/org/index.ts';
 import { IdSchema, IsoDateSchema, optionalText, PageQuery, pageOf, text, VersionSchema } from './common.ts';
 import { z } from './zod-zh.ts';
 
@@ -12,8 +19,19 @@ const QueryFlag = z
   .optional()
   .transform((v) => v === 'true' || v === '1');
 
+/** The kind of a finding (closed: the findings table checks it), and its Chinese name. */
+export const FindingKindSchema = z.enum(FINDING_KINDS);
+export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
+  term_expired: '任期已届满',
+  term_expiring: '任期即将届满',
+  head_vacant: '书记空缺',
+  branch_too_few_members: '正式党员不足3名',
+  branch_needs_committee: '应设支部委员会',
+  branch_too_large: '党员超过50名',
+};
+
 export const FindingView = z.object({
-  kind: z.enum(FINDING_KINDS),
+  kind: FindingKindSchema,
   severity: z.enum(SEVERITIES),
   message: z.string(),
   article: z.string(),
@@ -150,7 +168,7 @@ export const EndPostBody = z.object({
 export const FindingListQuery = PageQuery.extend({
   /** The subtree to look in; defaults to the whole scope. */
   orgId: IdSchema.optional(),
-  kind: z.enum(FINDING_KINDS).optional(),
+  kind: FindingKindSchema.optional(),
   severity: z.enum(SEVERITIES).optional(),
 });
 

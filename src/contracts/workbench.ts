@@ -1,5 +1,5 @@
-import { FINDING_KINDS, ORG_KINDS } from '../domain/org/index.ts';
-import { OrgFindingItem } from './orgs.ts';
+import { ORG_KINDS } from '../domain/org/index.ts';
+import { FindingKindSchema, OrgFindingItem } from './orgs.ts';
 import { z } from './zod-zh.ts';
 
 /** 工作台: what needs the user's action first, then the key figures of their subtree. */
@@ -7,7 +7,7 @@ export const WorkbenchView = z.object({
   roots: z.array(z.object({ id: z.number().int(), name: z.string() })),
   orgCounts: z.record(z.enum(ORG_KINDS), z.number().int()),
   findingCounts: z.record(
-    z.enum(FINDING_KINDS),
+    FindingKindSchema,
     z.object({ warning: z.number().int(), critical: z.number().int() }),
   ),
   userCount: z.number().int(),

@@ -23,6 +23,8 @@ import { securityHeaders } from './http/security-headers.ts';
 import { registerWebApp, WEB_DIST } from './http/web-app.ts';
 import { resolvePrincipal } from './modules/auth/index.ts';
 import { MODULES } from './modules/index.ts';
+import { type Module, todoRegistryOf } from './modules/module.ts';
+import { registerFindingsUpkeep } from './todos/index.ts';
 
 export type BuildOptions = {
   /** Serve the built web app from `dist/` when it exists (the tests of the API leave it out). */
@@ -30,10 +32,15 @@ export type BuildOptions = {
   readonly logger?: FastifyBaseLogger;
   /** Reverse proxies whose X-Forwarded-For is believed (config.ts, JICENG_TRUST_PROXY); none by default. */
   readonly trustProxy?: string[] | false;
+  /** The modules to serve: all of modules/index.ts unless a test serves others. */
+  readonly modules?: readonly Module[];
 };
 
 /** Builds the application around its dependencies. Never listens: main.ts and the tests decide that. */
-export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<App> {
+export async function buildApp(given: Deps, options: BuildOptions = {}): Promise<App> {
+  const modules = options.modules ?? MODULES;
+  // The modules' to-do producers, carried by every request's context (context.ts) into its transactions.
+  const deps: Deps = { ...given, todos: given.todos ?? todoRegistryOf(modules) };
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     // The client address is the TCP peer unless it is a named proxy: a forged X-Forwarded-For must not escape
@@ -84,7 +91,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerAuthentication(app, deps, resolvePrincipal);
   // Routes take their services' context from the request (request.ctx); deps only where a route needs its
   // configuration (rate limits, the cookie, the upload folder, the database kind).
-  for (const module of MODULES) module.registerRoutes(app, deps);
+  for (const module of modules) module.registerRoutes(app, deps);
+  // The findings table brought to today when the app starts and every few minutes after (todos/upkeep.ts).
+  registerFindingsUpkeep(app, deps);
 
   const serveWeb = options.serveWeb !== false && existsSync(WEB_DIST);
   if (serveWeb) await registerWebApp(app);

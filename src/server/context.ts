@@ -8,6 +8,8 @@ import { type Clock, isoDateIn } from './clock.ts';
 import type { Db } from './db/client.ts';
 import { transactionWithRetry } from './db/retry.ts';
 import type { IdCipher } from './security/crypto.ts';
+import { settleFindings } from './todos/keep.ts';
+import type { TodoRegistry } from './todos/registry.ts';
 
 /**
  * The context of one unit of work — a request, or a job (start-up data, the recovery command, a backup's audit
@@ -26,12 +28,18 @@ export type WorkCtx = Moment & {
   readonly db: Db;
   /** Who, from where and when, for the audit rows it writes (audit/audit.ts). */
   readonly audit: AuditContext;
+  /**
+   * The app's to-do producers (app.ts): inTransaction keeps their findings table with them. A job without it
+   * leaves its marks to the next read (todos/keep.ts).
+   */
+  readonly todos?: TodoRegistry | undefined;
 };
 
-/** What a request's services need besides the database: the ID cipher and the logger. */
+/** What a request's services need besides the database: the ID cipher, the logger, the to-do producers. */
 export type RequestServices = {
   readonly idCipher: IdCipher;
   readonly log: FastifyBaseLogger;
+  readonly todos?: TodoRegistry | undefined;
 };
 
 /** A request without an actor (login, health, and the authentication itself): a service needing one cannot take it. */
@@ -75,6 +83,7 @@ export function anonCtx(
     db: services.db,
     idCipher: services.idCipher,
     log: services.log,
+    todos: services.todos,
     audit: auditOf(moment, caller, principal),
   };
 }
@@ -105,16 +114,26 @@ export type TransactionOptions = {
   readonly auditRefusals?: boolean;
 };
 
+/** Marks the context of a transaction, so that one nested in it leaves the findings to the outermost. */
+const IN_TRANSACTION = Symbol('in transaction');
+
 /**
  * Runs `work` in one transaction with the same context, its `db` the transaction: repos then take `ctx.db`, never
- * a separate transaction argument, and everything `work` writes lands together or not at all.
+ * a separate transaction argument, and everything `work` writes lands together or not at all. At its end, still
+ * in the transaction, the findings its writes changed are recomputed (todos/keep.ts, settleFindings).
  */
 export async function inTransaction<C extends WorkCtx, T>(
   ctx: C,
   work: (tx: C) => Promise<T>,
   options: TransactionOptions = {},
 ): Promise<T> {
-  const body = (db: Db) => work({ ...ctx, db });
+  const outermost = !(IN_TRANSACTION in ctx);
+  const body = async (db: Db) => {
+    const tx = { ...ctx, db, [IN_TRANSACTION]: true };
+    const result = await work(tx);
+    if (outermost && ctx.todos) await settleFindings(tx, ctx.todos);
+    return result;
+  };
   if (options.retryDeadlocks) return transactionWithRetry(ctx.db, body);
   if (options.auditRefusals) return transactionAuditingRefusals(ctx, body);
   return ctx.db.transaction(body);

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from './clock.ts';
 import type { Database, Db } from './db/client.ts';
 import type { IdCipher } from './security/crypto.ts';
+import type { TodoRegistry } from './todos/registry.ts';
 
 /**
  * What the app is built around (buildApp), passed in so that tests can supply their own. Services never take it:
@@ -18,4 +19,6 @@ export type Deps = {
   readonly idCipher: IdCipher;
   /** Where uploads wait while they are read; a private folder under the system's temp folder by default. */
   readonly uploadTempDir?: string;
+  /** The to-do producers of the app's modules; buildApp makes it from them when absent. */
+  readonly todos?: TodoRegistry;
 };

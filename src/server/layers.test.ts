@@ -71,3 +71,82 @@ describe('the layers of the server', () => {
     expect(borrowed).toEqual([]);
   });
 });
+
+/** Every relative import or re-export of a file, resolved to an absolute path (types included). */
+function dependenciesOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:import|export)\s[^;]*?\sfrom\s*'(\.[^']+)'/g)].map((m) =>
+    path.resolve(path.dirname(file), m[1] as string),
+  );
+}
+
+/** Which modules each module's production files import (test files left out: they may compose several). */
+function moduleGraph(): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>();
+  for (const file of sourceFiles(MODULES)) {
+    const from = moduleOf(file) as string;
+    if (path.dirname(file) === MODULES) continue; // modules/index.ts lists them all; module.ts is the kernel's type
+    const edges = graph.get(from) ?? new Set<string>();
+    graph.set(from, edges);
+    for (const target of dependenciesOf(file)) {
+      if (!target.startsWith(`${MODULES}${path.sep}`) || path.dirname(target) === MODULES) continue;
+      const to = moduleOf(target) as string;
+      if (to !== from) edges.add(to);
+    }
+  }
+  return graph;
+}
+
+/** The first cycle found by a depth-first walk, as the path of modules that closes it; null when there is none. */
+function findCycle(graph: ReadonlyMap<string, ReadonlySet<string>>): string[] | null {
+  const done = new Set<string>();
+  const walk = (node: string, trail: string[]): string[] | null => {
+    if (trail.includes(node)) return [...trail.slice(trail.indexOf(node)), node];
+    if (done.has(node)) return null;
+    for (const next of graph.get(node) ?? []) {
+      const cycle = walk(next, [...trail, node]);
+      if (cycle) return cycle;
+    }
+    done.add(node);
+    return null;
+  };
+  for (const node of [...graph.keys()].sort()) {
+    const cycle = walk(node, []);
+    if (cycle) return cycle;
+  }
+  return null;
+}
+
+describe('the modules', () => {
+  it('import one another without a cycle', () => {
+    const graph = moduleGraph();
+    expect(graph.size).toBeGreaterThan(10);
+    expect(findCycle(graph)).toBeNull();
+  });
+
+  it('find a cycle when there is one (the walk itself)', () => {
+    const graph = new Map([
+      ['a', new Set(['b'])],
+      ['b', new Set(['c'])],
+      ['c', new Set(['a'])],
+      ['d', new Set(['a'])],
+    ]);
+    expect(findCycle(graph)).toEqual(['a', 'b', 'c', 'a']);
+    expect(findCycle(new Map([['a', new Set(['b'])]]))).toBeNull();
+  });
+
+  it('enter one another only through index.ts, their public file (also checked by npm run lint)', () => {
+    const inner = sourceFiles(MODULES).flatMap((file) =>
+      dependenciesOf(file)
+        .filter(
+          (target) =>
+            target.startsWith(`${MODULES}${path.sep}`) &&
+            path.dirname(target) !== MODULES &&
+            moduleOf(target) !== moduleOf(file) &&
+            path.basename(target) !== 'index.ts',
+        )
+        .map((target) => `${relative(file)} → ${relative(target)}`),
+    );
+    expect(inner).toEqual([]);
+  });
+});

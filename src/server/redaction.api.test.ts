@@ -7,9 +7,9 @@ import { manualClock } from './clock.ts';
 import { type Database, queryRows } from './db/client.ts';
 import type { Deps } from './deps.ts';
 import { createLogger } from './logging.ts';
-import { memberRow, postImport, templateWorkbook } from './modules/member-import/member-import.fixtures.ts';
 import { createIdCipher } from './security/crypto.ts';
 import { prepareDeployment } from './startup.ts';
+import { memberRow, postImport, templateWorkbook } from './testing/fixtures/member-import.ts';
 import { loginAs, TEST_NOW, type TestClient } from './testing/test-app.ts';
 import { freshDatabase } from './testing/test-db.ts';
 

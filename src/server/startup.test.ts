@@ -8,7 +8,7 @@ import { queryRows } from './db/client.ts';
 import { leadershipPosts, orgs } from './db/tables/orgs.ts';
 import { memberEvents, members, persons } from './db/tables/people.ts';
 import { roleAssignments, users } from './db/tables/users.ts';
-import { getSecurityPolicy } from './modules/settings/settings.service.ts';
+import { getSecurityPolicy } from './modules/settings/index.ts';
 import { createIdCipher } from './security/crypto.ts';
 import { verifyPassword } from './security/passwords.ts';
 import { prepareDeployment } from './startup.ts';

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../shared/index.ts';
 import { allow, type Decision, deny } from '../shared/index.ts';
+import type { AccessReason } from './reasons.ts';
 import { type Permission, permissionToGrant, type Role, rankAllows, roleGrants } from './roles.ts';
 
 /** A role assignment as the rules see it: the role, where it applies (the org's path) and until when. */
@@ -64,7 +65,7 @@ export function holdsAnywhere(actor: Actor, permission: Permission, today: IsoDa
  * org and, for business roles, a rank at or above the role granted. (Whose account it may be, and that nobody
  * changes their own roles, is account-duties.ts.)
  */
-export function checkGrant(actor: Actor, role: Role, path: string, today: IsoDate): Decision {
+export function checkGrant(actor: Actor, role: Role, path: string, today: IsoDate): Decision<AccessReason> {
   const permission = permissionToGrant(role);
   const grantors = grantingAssignments(actor, permission, today).filter((a) => isWithin(path, a.orgPath));
   if (grantors.length === 0) {

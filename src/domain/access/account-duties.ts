@@ -1,6 +1,7 @@
 import type { IsoDate } from '../shared/index.ts';
 import { allow, type Decision, deny } from '../shared/index.ts';
 import { type Actor, managingRoles } from './access.ts';
+import type { AccessReason } from './reasons.ts';
 import { type Permission, PRIVILEGED_ROLES, type Role } from './roles.ts';
 
 /**
@@ -89,7 +90,7 @@ export function roleMayActOn(role: Role, kind: AccountKind, action: AccountActio
   return DUTIES[role][kind]?.includes(action) ?? false;
 }
 
-const OWN_ACCOUNT: Partial<Record<AccountAction, { reason: string; message: string }>> = {
+const OWN_ACCOUNT: Partial<Record<AccountAction, { reason: AccessReason; message: string }>> = {
   reset_password: { reason: 'own_password_reset', message: '不能重置自己的密码，请在“修改密码”中修改' },
   deactivate: { reason: 'self_deactivation', message: '不能停用自己的账号' },
   grant: { reason: 'self_grant', message: '不能变更自己的角色' },
@@ -106,7 +107,7 @@ export function checkOwnAccount(
   actorUserId: number,
   targetUserId: number | null,
   action: AccountAction,
-): Decision {
+): Decision<AccessReason> {
   if (targetUserId === null || targetUserId !== actorUserId) return allow;
   const own = OWN_ACCOUNT[action] ?? {
     reason: 'own_account',
@@ -133,7 +134,9 @@ const KIND_OWNERS: Record<AccountKind, string> = {
  * May one of the actor's roles do `action` on an account that holds `targetRoles`? Answers the role it acts in
  * (for the audit log), or the denial naming who manages that kind of account (三员分立).
  */
-export function checkAccountAction(request: AccountActionRequest): Decision & { actingRole?: Role } {
+export function checkAccountAction(
+  request: AccountActionRequest,
+): Decision<AccessReason> & { actingRole?: Role } {
   const kind = accountKind(request.targetRoles);
   const actingRole = request.actingRoles.find((r) => roleMayActOn(r, kind, request.action));
   if (actingRole) return { ...allow, actingRole };
@@ -147,7 +150,7 @@ export function checkAccountAction(request: AccountActionRequest): Decision & { 
  * administrator roles would undo the separation in one login; an administrator role with a business role would
  * let an administrator reach party data, and a business role holder reach the administration).
  */
-export function checkRoleMix(heldRoles: readonly Role[], newRole: Role): Decision {
+export function checkRoleMix(heldRoles: readonly Role[], newRole: Role): Decision<AccessReason> {
   const others = heldRoles.filter((r) => r !== newRole);
   const newIsAdmin = PRIVILEGED_ROLES.includes(newRole);
   const clash = others.find((r) => (newIsAdmin ? true : PRIVILEGED_ROLES.includes(r)));

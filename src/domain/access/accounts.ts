@@ -2,6 +2,7 @@ import type { IsoDate } from '../shared/index.ts';
 import { allow, type Decision, deny } from '../shared/index.ts';
 import { isCurrent } from './access.ts';
 import { checkRoleMix } from './account-duties.ts';
+import type { AccessReason } from './reasons.ts';
 import type { Role } from './roles.ts';
 import { isLocked } from './security-policy.ts';
 
@@ -28,12 +29,12 @@ export function accountStatus(state: AccountState, now: Date): AccountStatus {
 }
 
 /** A deactivation needs an active account (acting on one's own account: checkOwnAccount, account-duties.ts). */
-export function checkDeactivation(target: AccountState): Decision {
+export function checkDeactivation(target: AccountState): Decision<AccessReason> {
   if (target.deactivatedAt !== null) return deny('already_deactivated', '该账号已停用');
   return allow;
 }
 
-export function checkReactivation(target: AccountState): Decision {
+export function checkReactivation(target: AccountState): Decision<AccessReason> {
   if (target.deactivatedAt === null) return deny('not_deactivated', '该账号未停用，无需启用');
   return allow;
 }
@@ -53,7 +54,7 @@ export function checkNewAssignment(
   held: readonly HeldAssignment[],
   grant: HeldAssignment,
   today: IsoDate,
-): Decision {
+): Decision<AccessReason> {
   if (grant.endsOn !== null && grant.endsOn < today) {
     return deny('ends_in_past', '角色的截止日期不能早于今天', { details: { role: grant.role } });
   }

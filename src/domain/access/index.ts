@@ -3,6 +3,7 @@ export * from './access.ts';
 export * from './account-duties.ts';
 export * from './accounts.ts';
 export * from './password-policy.ts';
+export * from './reasons.ts';
 export * from './roles.ts';
 export * from './second-factor.ts';
 export * from './security-policy.ts';

@@ -1,4 +1,5 @@
 import { allow, type Decision, deny } from '../shared/index.ts';
+import type { AccessReason } from './reasons.ts';
 
 /**
  * Password policy (GB/T 22239 等级保护 practice, as the issue states it): at least 8 characters, at least
@@ -19,7 +20,7 @@ export function characterClasses(password: string): Set<CharacterClass> {
   return classes;
 }
 
-export function checkPassword(password: string, username: string): Decision {
+export function checkPassword(password: string, username: string): Decision<AccessReason> {
   if ([...password].length < PASSWORD_MIN_LENGTH) {
     return deny('password_too_short', `密码至少${PASSWORD_MIN_LENGTH}位`);
   }
@@ -32,7 +33,7 @@ export function checkPassword(password: string, username: string): Decision {
   return allow;
 }
 
-export function checkPasswordChange(current: string, next: string, username: string): Decision {
+export function checkPasswordChange(current: string, next: string, username: string): Decision<AccessReason> {
   if (current === next) return deny('password_unchanged', '新密码不能与当前密码相同');
   return checkPassword(next, username);
 }

@@ -1,4 +1,5 @@
 import { allow, type Decision, deny } from '../shared/index.ts';
+import type { AccessReason } from './reasons.ts';
 import { PRIVILEGED_ROLES, type Role } from './roles.ts';
 
 /**
@@ -63,7 +64,7 @@ export function totpStep(epochMs: number): number {
  * A code is accepted once (RFC 6238 §5.2): the step it matched must come after the last step accepted for the
  * account, so that a code seen over a shoulder or in a proxy log cannot be replayed, even within its window.
  */
-export function checkCodeStep(matchedStep: number, lastUsedStep: number | null): Decision {
+export function checkCodeStep(matchedStep: number, lastUsedStep: number | null): Decision<AccessReason> {
   if (lastUsedStep !== null && matchedStep <= lastUsedStep) {
     return deny('code_already_used', '该验证码已使用过，请等待动态口令刷新后输入新的验证码', {
       article: 'RFC 6238 §5.2',
@@ -73,7 +74,7 @@ export function checkCodeStep(matchedStep: number, lastUsedStep: number | null):
 }
 
 /** Enrolment starts only when the account has no second factor yet (a new phone: reset, then enrol again). */
-export function checkEnrolment(enabled: boolean): Decision {
+export function checkEnrolment(enabled: boolean): Decision<AccessReason> {
   if (enabled) {
     return deny(
       'second_factor_already_enabled',
@@ -84,7 +85,7 @@ export function checkEnrolment(enabled: boolean): Decision {
 }
 
 /** Turning one's own second factor off is allowed only where it is not required. */
-export function checkDisable(state: { enabled: boolean; required: boolean }): Decision {
+export function checkDisable(state: { enabled: boolean; required: boolean }): Decision<AccessReason> {
   if (!state.enabled) return deny('second_factor_not_enabled', '尚未启用双因素认证');
   if (state.required) {
     return deny('second_factor_required', '您的角色必须使用双因素认证，不能关闭', {
@@ -95,7 +96,7 @@ export function checkDisable(state: { enabled: boolean; required: boolean }): De
 }
 
 /** Regenerating recovery codes needs an enrolled factor: the new codes replace every old one. */
-export function checkRecoveryCodesRegeneration(enabled: boolean): Decision {
+export function checkRecoveryCodesRegeneration(enabled: boolean): Decision<AccessReason> {
   return enabled ? allow : deny('second_factor_not_enabled', '尚未启用双因素认证');
 }
 

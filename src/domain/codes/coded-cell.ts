@@ -1,4 +1,5 @@
 import { type Denial, deny } from '../shared/index.ts';
+import type { CodeReason } from './reasons.ts';
 
 /**
  * Coded cells of the 2017 roster (docs/official-forms.md §5.1): written `代码␠名称` (`01 汉族`, `7 初中`,
@@ -17,7 +18,9 @@ export type CodeList<C extends string = string> = {
   readonly entries: readonly CodeEntry<C>[];
 };
 
-export type CodedCell<C extends string = string> = { readonly ok: true; readonly code: C } | Denial;
+export type CodedCell<C extends string = string> =
+  | { readonly ok: true; readonly code: C }
+  | Denial<CodeReason>;
 
 const CELL_ARTICLE = '《党员基本信息汇总表》（2017）代码表';
 
@@ -49,7 +52,7 @@ function example(list: CodeList): string {
   return first ? `，例如“${first.code} ${first.name}”` : '';
 }
 
-function failure(reason: string, message: string, list: CodeList): Denial {
+function failure(reason: CodeReason, message: string, list: CodeList): Denial<CodeReason> {
   return deny(reason, message, { article: CELL_ARTICLE, details: { list: list.label } });
 }
 

@@ -2,4 +2,5 @@
 export * from './coded-cell.ts';
 export * from './education.ts';
 export * from './ethnicity.ts';
+export * from './reasons.ts';
 export * from './work-post.ts';

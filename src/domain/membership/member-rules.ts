@@ -1,6 +1,7 @@
 import type { OrgKind } from '../org/index.ts';
-import { ADMISSION_AGE_ARTICLE, checkAdmissionAge } from '../people/index.ts';
+import { ADMISSION_AGE_ARTICLE, checkAdmissionAge, type PeopleReason } from '../people/index.ts';
 import { addMonths, type Denial, deny, type IsoDate } from '../shared/index.ts';
+import type { MemberEventKind } from './member-events.ts';
 import {
   isOnRoster,
   type LeftReason,
@@ -14,6 +15,7 @@ import {
   PROBATION_ARTICLE,
   probationEndOf,
 } from './probation.ts';
+import type { MembershipReason } from './reasons.ts';
 
 /**
  * Rules for recording a member (党员): where they may be placed and whether the dates of their admission and
@@ -26,7 +28,7 @@ export const MEMBER_ORG_KINDS: readonly OrgKind[] = ['branch', 'group'];
 export type MemberOrg = { readonly kind: OrgKind; readonly dissolvedOn: IsoDate | null };
 
 /** A member is placed in a branch or a group that still exists. */
-export function checkMemberOrg(org: MemberOrg): Denial | null {
+export function checkMemberOrg(org: MemberOrg): Denial<MembershipReason> | null {
   if (!MEMBER_ORG_KINDS.includes(org.kind)) {
     return deny('member_org_not_branch', '党员只能编入党支部或党小组', { article: MEMBER_PLACEMENT_ARTICLE });
   }
@@ -45,9 +47,12 @@ export type NewMemberFacts = {
   readonly admittedOn: IsoDate;
   readonly confirmedOn: IsoDate | null;
 };
-export type NewMemberDecision = { readonly ok: true; readonly probationEndsOn: IsoDate | null } | Denial;
+/** Admitting a member is refused by the membership rules or by the age at admission (people). */
+export type NewMemberDecision =
+  | { readonly ok: true; readonly probationEndsOn: IsoDate | null }
+  | Denial<MembershipReason | PeopleReason>;
 
-function admissionDenial(f: NewMemberFacts, today: IsoDate): Denial | null {
+function admissionDenial(f: NewMemberFacts, today: IsoDate): Denial<MembershipReason | PeopleReason> | null {
   if (f.admittedOn > today) {
     return deny('admitted_in_future', '入党时间不能晚于今天', { article: PROBATION_ARTICLE });
   }
@@ -58,7 +63,7 @@ function admissionDenial(f: NewMemberFacts, today: IsoDate): Denial | null {
  * 转正时间 of a full member: at least a year after admission (预备期一年, 党章第七条), not in the future. Members
  * admitted between 1969-04-01 and 1977-08-11 had no 预备期, so a 转正时间 equal to the 入党时间 is accepted too.
  */
-function confirmationDenial(f: NewMemberFacts, today: IsoDate): Denial | null {
+function confirmationDenial(f: NewMemberFacts, today: IsoDate): Denial<MembershipReason> | null {
   if (f.status === 'probationary') {
     if (f.confirmedOn === null) return null;
     return deny('probationary_has_confirmed_on', '预备党员不应填写转正时间', { article: PROBATION_ARTICLE });
@@ -90,7 +95,10 @@ export function checkNewMember(f: NewMemberFacts, today: IsoDate): NewMemberDeci
 }
 
 /** Admitted after birth and at 18 or older (党章第一条); also for a corrected birth date. */
-export function checkBirthDateAgainstAdmission(birthDate: IsoDate, admittedOn: IsoDate): Denial | null {
+export function checkBirthDateAgainstAdmission(
+  birthDate: IsoDate,
+  admittedOn: IsoDate,
+): Denial<MembershipReason | PeopleReason> | null {
   if (admittedOn < birthDate) {
     return deny('admitted_before_birth', '入党时间不能早于出生日期', { article: ADMISSION_AGE_ARTICLE });
   }
@@ -113,17 +121,20 @@ export type MemberState = {
   readonly lastEventOn: IsoDate | null;
 };
 
-export type MemberEventKind =
-  | 'confirm'
-  | 'extend_probation'
-  | 'suspend'
-  | 'restore'
-  | 'mark_unreachable'
-  | 'mark_reachable'
-  | 'leave';
+/** The status changes a user asks for (the request's verb; the history row records its past tense). */
+export const STATUS_CHANGE_KINDS = [
+  'confirm',
+  'extend_probation',
+  'suspend',
+  'restore',
+  'mark_unreachable',
+  'mark_reachable',
+  'leave',
+] as const;
+export type StatusChangeKind = (typeof STATUS_CHANGE_KINDS)[number];
 
 export type MemberEventInput = {
-  readonly kind: MemberEventKind;
+  readonly kind: StatusChangeKind;
   readonly effectiveOn: IsoDate;
   readonly reason: string | null;
   readonly leftReason?: LeftReason | undefined;
@@ -142,7 +153,7 @@ export type MemberChanges = {
 
 /** The history row: its stored kind (past tense; docs/membership.md §4) and what it changed from and to. */
 export type MemberEventRecord = {
-  readonly kind: string;
+  readonly kind: MemberEventKind;
   readonly fromValue: string | null;
   readonly toValue: string | null;
   readonly details: Record<string, unknown>;
@@ -150,7 +161,7 @@ export type MemberEventRecord = {
 
 export type MemberEventDecision =
   | { readonly ok: true; readonly changes: MemberChanges; readonly event: MemberEventRecord }
-  | Denial;
+  | Denial<MembershipReason>;
 
 type Rule = (m: MemberState, e: MemberEventInput) => MemberEventDecision;
 
@@ -159,7 +170,7 @@ const LEAVE_ARTICLE = '党章第九条';
 const EXTENSION_MIN_MONTHS = 6;
 const EXTENSION_MAX_MONTHS = 12;
 
-function statusChange(m: MemberState, to: MemberStatus, kind: string, changes: MemberChanges = {}) {
+function statusChange(m: MemberState, to: MemberStatus, kind: MemberEventKind, changes: MemberChanges = {}) {
   return {
     ok: true as const,
     changes: { status: to, ...changes },
@@ -167,7 +178,11 @@ function statusChange(m: MemberState, to: MemberStatus, kind: string, changes: M
   };
 }
 
-function wrongStatus(allowed: readonly MemberStatus[], what: string, article: string): Denial {
+function wrongStatus(
+  allowed: readonly MemberStatus[],
+  what: string,
+  article: string,
+): Denial<MembershipReason> {
   const names = allowed.map((s) => MEMBER_STATUS_LABELS[s]).join('、');
   return deny('event_not_allowed_in_status', `只有${names}可以${what}`, {
     article,
@@ -275,7 +290,7 @@ const leave: Rule = (m, e) => {
   return { ...changed, event: { ...changed.event, details: { leftReason: e.leftReason } } };
 };
 
-const RULES: Record<MemberEventKind, Rule> = {
+const RULES: Record<StatusChangeKind, Rule> = {
   confirm,
   extend_probation: extendProbation,
   suspend,
@@ -285,7 +300,7 @@ const RULES: Record<MemberEventKind, Rule> = {
   leave,
 };
 
-function dateDenial(m: MemberState, e: MemberEventInput, today: IsoDate): Denial | null {
+function dateDenial(m: MemberState, e: MemberEventInput, today: IsoDate): Denial<MembershipReason> | null {
   if (e.effectiveOn > today) return deny('event_in_future', '变更日期不能晚于今天');
   if (e.effectiveOn < m.admittedOn) return deny('event_before_admission', '变更日期不能早于入党时间');
   if (m.lastEventOn !== null && e.effectiveOn < m.lastEventOn) {

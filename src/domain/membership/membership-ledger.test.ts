@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { MemberEventKind } from './member-events.ts';
 import {
   type LedgerMove,
   ledgerCategoryLabel,
@@ -6,8 +7,13 @@ import {
   ledgerFromMoves,
 } from './membership-ledger.ts';
 
-const move = (kind: string, sign: 1 | -1, count: number, inPeriod = true, leftReason: string | null = null) =>
-  ({ kind, sign, count, inPeriod, leftReason }) satisfies LedgerMove;
+const move = (
+  kind: MemberEventKind,
+  sign: 1 | -1,
+  count: number,
+  inPeriod = true,
+  leftReason: string | null = null,
+) => ({ kind, sign, count, inPeriod, leftReason }) satisfies LedgerMove;
 
 describe('ledgerFromMoves (增减台账)', () => {
   it('counts the opening from the moves before the period and classifies those inside it', () => {
@@ -37,8 +43,8 @@ describe('ledgerFromMoves (增减台账)', () => {
     });
   });
 
-  it('keeps unknown kinds visible as other, so that the arithmetic still holds', () => {
-    const ledger = ledgerFromMoves([move('something_new', 1, 2), move('something_else', -1, 1)]);
+  it('keeps a move by a kind that should not cross the 在册 line visible as other, so that the arithmetic holds', () => {
+    const ledger = ledgerFromMoves([move('confirmed', 1, 2), move('category_changed', -1, 1)]);
     expect(ledger.increases.other).toBe(2);
     expect(ledger.decreases.other).toBe(1);
     expect(ledger.closing).toBe(1);
@@ -46,7 +52,7 @@ describe('ledgerFromMoves (增减台账)', () => {
 });
 
 describe('ledgerCategoryOf (the column of one 台账 entry)', () => {
-  const label = (kind: string, sign: 1 | -1, leftReason: string | null = null) =>
+  const label = (kind: MemberEventKind, sign: 1 | -1, leftReason: string | null = null) =>
     ledgerCategoryLabel(ledgerCategoryOf({ kind, sign, leftReason }));
 
   it.each([
@@ -59,7 +65,7 @@ describe('ledgerCategoryOf (the column of one 台账 entry)', () => {
     ['left', -1, 'deceased', '出党（死亡）'],
     ['left', -1, 'probation_cancelled', '出党（取消预备党员资格）'],
     ['left', -1, 'unheard_of', '其他减少'],
-    ['something_new', 1, null, '其他增加'],
+    ['marked_reachable', 1, null, '其他增加'],
   ] as const)('%s with sign %i (%s) is %s', (kind, sign, leftReason, expected) => {
     expect(label(kind, sign, leftReason)).toBe(expected);
   });

@@ -1,3 +1,4 @@
+import type { MemberEventKind } from './member-events.ts';
 import { LEFT_REASON_LABELS, LEFT_REASONS, type LeftReason, type MemberStatus } from './member-status.ts';
 
 /**
@@ -11,7 +12,7 @@ export const LEDGER_STATUSES: readonly MemberStatus[] = ['probationary', 'full',
 
 /** One group of events that moved the count: their kind, left reason, whether inside the period, direction. */
 export type LedgerMove = {
-  readonly kind: string;
+  readonly kind: MemberEventKind;
   readonly leftReason: string | null;
   readonly inPeriod: boolean;
   /** +1 into the count, −1 out of it. */
@@ -38,12 +39,16 @@ export type Ledger = {
   readonly closing: number;
 };
 
-const INCREASE_OF: Record<string, 'registered' | 'transferredIn' | 'restored'> = {
+/**
+ * The kinds that can move the count, by side. The others (转正, 延长预备期, 失联 and its end, 人员类别变更) never
+ * cross the 在册 line; one that did (a record corrected by hand) would stay visible as 其他 so that the sums hold.
+ */
+const INCREASE_OF: Partial<Record<MemberEventKind, 'registered' | 'transferredIn' | 'restored'>> = {
   registered: 'registered',
   org_changed: 'transferredIn',
   restored: 'restored',
 };
-const DECREASE_OF: Record<string, 'suspended' | 'transferredOut'> = {
+const DECREASE_OF: Partial<Record<MemberEventKind, 'suspended' | 'transferredOut'>> = {
   suspended: 'suspended',
   org_changed: 'transferredOut',
   transferred_out: 'transferredOut',
@@ -57,7 +62,7 @@ export type LedgerCategory =
 
 /**
  * The ledger column of an event: an org change is 转入 or 转出 depending on the side of the subtree it crossed;
- * 出党 is counted by its reason; a kind this version does not know stays visible as 其他 (so the sums hold).
+ * 出党 is counted by its reason; a kind that should not cross the 在册 line stays visible as 其他 (so the sums hold).
  */
 export function ledgerCategoryOf(move: Pick<LedgerMove, 'kind' | 'leftReason' | 'sign'>): LedgerCategory {
   if (move.sign === 1) return { side: 'increase', column: INCREASE_OF[move.kind] ?? 'other' };

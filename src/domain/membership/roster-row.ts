@@ -2,6 +2,7 @@ import { WORK_POST_CODES, type WorkPostCode, workPostTopGroup } from '../codes/i
 import type { IsoDate } from '../shared/index.ts';
 import { type Denial, deny } from '../shared/index.ts';
 import type { MemberCategory, MemberStatus } from './member-status.ts';
+import type { MembershipReason } from './reasons.ts';
 
 /**
  * Rules of one row of a member roster as the 2017 《党员基本信息汇总表》 and the Jiceng template keep it
@@ -27,7 +28,7 @@ export type RosterFacts = {
 };
 
 /** A finding about one field of the row. */
-export type RosterIssue = { readonly field: RosterField; readonly denial: Denial };
+export type RosterIssue = { readonly field: RosterField; readonly denial: Denial<MembershipReason> };
 export type RosterField = 'kind' | 'lostContactOn' | 'outflowDestination' | 'isUnreachable';
 
 export type RosterDecision = {
@@ -37,7 +38,7 @@ export type RosterDecision = {
   readonly warnings: readonly RosterIssue[];
 };
 
-const issue = (field: RosterField, reason: string, message: string): RosterIssue => ({
+const issue = (field: RosterField, reason: MembershipReason, message: string): RosterIssue => ({
   field,
   denial: deny(reason, message, { article: ROSTER_FORM }),
 });

@@ -1,6 +1,7 @@
 import { addMonths, type Decision, type Denial, deny, type IsoDate } from '../shared/index.ts';
 import { checkMemberOrg, type MemberOrg } from './member-rules.ts';
 import { isOnRoster, type MemberStatus } from './member-status.ts';
+import type { MembershipReason } from './reasons.ts';
 
 /**
  * 组织关系转接 (《中国共产党党员教育管理工作条例》第二十五条; docs/membership.md §7): the sending org issues a letter
@@ -46,12 +47,12 @@ export type NewTransferFacts = {
 
 export type NewTransferDecision =
   | { readonly ok: true; readonly validUntil: IsoDate; readonly status: 'pending' | 'completed_out' }
-  | Denial;
+  | Denial<MembershipReason>;
 
-const fail = (reason: string, message: string, details?: Record<string, unknown>) =>
+const fail = (reason: MembershipReason, message: string, details?: Record<string, unknown>) =>
   deny(reason, message, { article: TRANSFER_ARTICLE, ...(details ? { details } : {}) });
 
-function memberDenial(f: NewTransferFacts): Denial | null {
+function memberDenial(f: NewTransferFacts): Denial<MembershipReason> | null {
   if (!isOnRoster(f.member.status))
     return fail('transfer_member_not_on_roster', '只有在册党员可以转接组织关系');
   if (f.hasPending) return fail('transfer_already_pending', '该党员已有待接收的组织关系转接，请先处理');
@@ -62,7 +63,11 @@ function memberDenial(f: NewTransferFacts): Denial | null {
   return null;
 }
 
-function dateDenial(f: NewTransferFacts, validUntil: IsoDate, today: IsoDate): Denial | null {
+function dateDenial(
+  f: NewTransferFacts,
+  validUntil: IsoDate,
+  today: IsoDate,
+): Denial<MembershipReason> | null {
   if (f.issuedOn > today) return fail('transfer_issued_in_future', '介绍信开具日期不能晚于今天');
   if (f.issuedOn < f.member.admittedOn)
     return fail('transfer_issued_before_admission', '介绍信开具日期不能早于入党时间');
@@ -104,7 +109,10 @@ export type TransferAction = 'receive' | 'reject' | 'cancel';
 const ACTION_LABELS: Record<TransferAction, string> = { receive: '接收', reject: '退回', cancel: '撤销' };
 
 /** Only a pending transfer moves on: to received, rejected or cancelled. */
-export function checkTransferAction(status: TransferStatus, action: TransferAction): Decision {
+export function checkTransferAction(
+  status: TransferStatus,
+  action: TransferAction,
+): Decision<MembershipReason> {
   if (status === 'pending') return { ok: true };
   return fail(
     'transfer_not_pending',
@@ -135,7 +143,7 @@ export type ReceiveFacts = {
  * (nothing changed meanwhile), the receiving org still a branch or group, and the date between the letter's
  * issue and today. An overdue letter may still be received: it is flagged, not refused.
  */
-export function checkReceive(f: ReceiveFacts, today: IsoDate): Decision {
+export function checkReceive(f: ReceiveFacts, today: IsoDate): Decision<MembershipReason> {
   const state = checkTransferAction(f.transfer.status, 'receive');
   if (!state.ok) return state;
   if (!isOnRoster(f.member.status) || f.member.orgId !== f.transfer.fromOrgId) {

@@ -7,4 +7,5 @@ export * from './leadership-edits.ts';
 export * from './org-findings.ts';
 export * from './org-kinds.ts';
 export * from './org-lifecycle.ts';
+export * from './reasons.ts';
 export * from './terms.ts';

@@ -1,5 +1,6 @@
 import { allow, type Decision, deny } from '../shared/index.ts';
 import { LEADERSHIP_POST_LABELS, type PostTenure, SINGLE_HOLDER_POSTS } from './leadership.ts';
+import type { OrgReason } from './reasons.ts';
 import { checkPostTerm } from './terms.ts';
 
 export type EditedTenure = PostTenure & { readonly extensionDocNo: string | null };
@@ -14,7 +15,7 @@ function overlaps(a: PostTenure, b: PostTenure): boolean {
  * leaving day not before the start, and a 书记 or 党小组长 never sitting beside another holder of the same
  * post (one head at a time, as for a new post in checkNewPost).
  */
-export function checkPostEdit(edited: EditedTenure, others: readonly PostTenure[]): Decision {
+export function checkPostEdit(edited: EditedTenure, others: readonly PostTenure[]): Decision<OrgReason> {
   const term = checkPostTerm(edited.startedOn, edited.endsOn, edited.extensionDocNo);
   if (!term.ok) return term;
   if (edited.leftOn !== null && edited.leftOn < edited.startedOn) {

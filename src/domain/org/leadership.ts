@@ -1,6 +1,7 @@
 import type { IsoDate } from '../shared/index.ts';
 import { allow, type Decision, deny } from '../shared/index.ts';
 import type { OrgKind } from './org-kinds.ts';
+import type { OrgReason } from './reasons.ts';
 
 /** 班子 / 委员会成员 (GLOSSARY.md); 党小组长 heads a 党小组 (支部工作条例第十三条). */
 export const LEADERSHIP_POSTS = [
@@ -53,7 +54,7 @@ export function checkNewPost(
   post: LeadershipPost,
   startedOn: IsoDate,
   existing: readonly PostTenure[],
-): Decision {
+): Decision<OrgReason> {
   if (kind === 'group' && post !== 'group_leader') {
     return deny('post_not_for_group', '党小组只设党小组长', { article: '支部工作条例第十三条' });
   }
@@ -71,7 +72,7 @@ export function checkNewPost(
   return allow;
 }
 
-export function checkLeaving(tenure: PostTenure, leftOn: IsoDate): Decision {
+export function checkLeaving(tenure: PostTenure, leftOn: IsoDate): Decision<OrgReason> {
   if (tenure.leftOn !== null) return deny('post_already_left', '该任职已结束');
   if (leftOn < tenure.startedOn) return deny('left_before_start', '离任日期不能早于任职日期');
   return allow;

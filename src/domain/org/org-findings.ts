@@ -21,15 +21,6 @@ export const ROSTER_FINDING_KINDS: readonly FindingKind[] = [
   'branch_too_large',
 ];
 
-export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
-  term_expired: '任期已届满',
-  term_expiring: '任期即将届满',
-  head_vacant: '书记空缺',
-  branch_too_few_members: '正式党员不足3名',
-  branch_needs_committee: '应设支部委员会',
-  branch_too_large: '党员超过50名',
-};
-
 export const SEVERITIES = ['info', 'warning', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 

@@ -1,4 +1,5 @@
 import { allow, type Decision, deny } from '../shared/index.ts';
+import type { OrgReason } from './reasons.ts';
 
 /**
  * 组织类别 (GLOSSARY.md, Organizations; docs/organizations.md §1). Order is from the top of a deployment down.
@@ -67,7 +68,7 @@ export function allowedChildKinds(parent: OrgKind): OrgKind[] {
 }
 
 /** May an org of `child` kind sit directly under one of `parent` kind? */
-export function checkNesting(parent: OrgKind, child: OrgKind): Decision {
+export function checkNesting(parent: OrgKind, child: OrgKind): Decision<OrgReason> {
   if (ALLOWED_PARENTS[child].includes(parent)) return allow;
   const message =
     child === 'group'
@@ -90,7 +91,7 @@ export function checkKindChange(
   parentKind: OrgKind | null,
   newKind: OrgKind,
   childKinds: readonly OrgKind[],
-): Decision {
+): Decision<OrgReason> {
   if (parentKind === null && newKind !== 'local_committee') {
     return deny('root_must_be_local_committee', '最上级组织只能是地方党委');
   }

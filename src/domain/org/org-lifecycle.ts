@@ -2,6 +2,7 @@ import { isWithin } from '../access/index.ts';
 import type { IsoDate } from '../shared/index.ts';
 import { allow, type Decision, deny, firstDenial } from '../shared/index.ts';
 import { checkNesting, type OrgKind } from './org-kinds.ts';
+import type { OrgReason } from './reasons.ts';
 
 /**
  * The life of an org in the tree: founding, moving and dissolution (docs/organizations.md §3). Founding and
@@ -19,7 +20,7 @@ export type OrgPlace = {
 };
 
 /** Nothing is set up under, moved into or recorded for an org that has been dissolved. */
-export function checkOrgOpen(org: Pick<OrgPlace, 'dissolvedOn'>, what = '该组织'): Decision {
+export function checkOrgOpen(org: Pick<OrgPlace, 'dissolvedOn'>, what = '该组织'): Decision<OrgReason> {
   if (org.dissolvedOn !== null) {
     return deny('org_dissolved', `${what}已于${org.dissolvedOn}撤销，不能再办理此事项`, {
       details: { dissolvedOn: org.dissolvedOn },
@@ -33,7 +34,7 @@ export function checkEstablishedOn(
   establishedOn: IsoDate,
   dissolvedOn: IsoDate | null,
   today: IsoDate,
-): Decision {
+): Decision<OrgReason> {
   if (establishedOn > today) {
     return deny('established_in_future', '成立日期不能晚于今天');
   }
@@ -52,7 +53,7 @@ export function checkNewOrg(
   kind: OrgKind,
   establishedOn: IsoDate,
   today: IsoDate,
-): Decision {
+): Decision<OrgReason> {
   const open = checkOrgOpen(parent, '上级组织');
   if (!open.ok) return open;
   const nesting = checkNesting(parent.kind, kind);
@@ -68,7 +69,7 @@ export function checkNewOrg(
 export function checkMove(
   org: OrgPlace & { readonly id: number },
   newParent: OrgPlace & { readonly id: number },
-): Decision {
+): Decision<OrgReason> {
   if (org.parentId === null) {
     return deny('root_cannot_move', '最上级组织不能调整隶属关系');
   }
@@ -96,7 +97,7 @@ export function checkDissolve(
   activeChildCount: number,
   dissolvedOn: IsoDate,
   today: IsoDate,
-): Decision {
+): Decision<OrgReason> {
   if (org.parentId === null) {
     return deny('root_cannot_dissolve', '最上级组织不能撤销');
   }

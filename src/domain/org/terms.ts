@@ -1,5 +1,6 @@
 import { addYears, allow, type Decision, deny, type IsoDate } from '../shared/index.ts';
 import type { OrgKind, Sector } from './org-kinds.ts';
+import type { OrgReason } from './reasons.ts';
 
 /**
  * Term lengths (届期). 党章第三十一条 (2017 amendment, kept in 2022): 基层委员会, 总支部委员会 and 支部委员会
@@ -68,7 +69,11 @@ const MAX_EXTENSION_YEARS = 1;
  * A post's term must end after it starts and within 5 years; up to one more year only with the
  * approval document of the level above.
  */
-export function checkPostTerm(startedOn: IsoDate, endsOn: IsoDate, extensionDocNo: string | null): Decision {
+export function checkPostTerm(
+  startedOn: IsoDate,
+  endsOn: IsoDate,
+  extensionDocNo: string | null,
+): Decision<OrgReason> {
   if (endsOn <= startedOn) {
     return deny('term_end_before_start', '任期结束日期必须晚于开始日期');
   }

@@ -1,4 +1,5 @@
 import { allow, type Decision, deny, type IsoDate, isIsoDate } from '../shared/index.ts';
+import type { PeopleReason } from './reasons.ts';
 
 function requireDate(value: IsoDate): IsoDate {
   if (!isIsoDate(value)) throw new Error(`not an ISO date: ${value}`);
@@ -26,7 +27,7 @@ export const ADMISSION_AGE_ARTICLE = '党章第一条';
  * must also be 18 when applying (docs/recruitment.md §2), which the recruitment rules check on their
  * own dates.
  */
-export function checkAdmissionAge(birthDate: IsoDate, admittedOn: IsoDate): Decision {
+export function checkAdmissionAge(birthDate: IsoDate, admittedOn: IsoDate): Decision<PeopleReason> {
   if (ageOn(birthDate, admittedOn) >= ADMISSION_MIN_AGE) return allow;
   return deny('admission_under_18', '入党时未满十八周岁：党章第一条规定年满十八岁方可入党', {
     article: ADMISSION_AGE_ARTICLE,

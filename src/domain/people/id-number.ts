@@ -1,5 +1,6 @@
 import type { Gender } from '../membership/index.ts';
 import { allow, type Decision, type Denial, deny, type IsoDate, isIsoDate } from '../shared/index.ts';
+import type { PeopleReason } from './reasons.ts';
 
 /**
  * 公民身份号码, GB 11643-1999 (docs/people.md §2). 18 characters: 6-digit 地址码 (5.2) + 8-digit 出生日期码 (5.3)
@@ -19,7 +20,7 @@ export type ParsedId = {
   readonly legacy: boolean;
   readonly warnings: readonly Warning[];
 };
-export type IdCheck = ParsedId | Denial;
+export type IdCheck = ParsedId | Denial<PeopleReason>;
 
 export const ID_STANDARD = 'GB 11643-1999《公民身份号码》';
 const ARTICLE = {
@@ -78,7 +79,7 @@ export function checkCharacter(first17: string): string {
   return CHECK_CHARACTERS[sum % 11] as string;
 }
 
-function lengthAndCharacters(value: string): Denial | null {
+function lengthAndCharacters(value: string): Denial<PeopleReason> | null {
   if (value.length !== 18 && value.length !== 15) {
     return deny('id_length', '公民身份号码应为18位（旧号码为15位）', { article: ARTICLE.structure });
   }
@@ -96,7 +97,7 @@ function birthDateOf(value: string): string {
   return `${compact.slice(0, 4)}-${compact.slice(4, 6)}-${compact.slice(6, 8)}`;
 }
 
-function birthDateDenial(birthDate: string, today: IsoDate | undefined): Denial | null {
+function birthDateDenial(birthDate: string, today: IsoDate | undefined): Denial<PeopleReason> | null {
   const fail = (message: string) => deny('id_birth_date', message, { article: ARTICLE.birthDate });
   if (!isIsoDate(birthDate)) return fail('公民身份号码中的出生日期不是有效日期');
   if (birthDate < EARLIEST_BIRTH_DATE) return fail('公民身份号码中的出生日期早于1900年1月1日');
@@ -142,7 +143,7 @@ export function checkIdNumber(value: string, options: { today?: IsoDate } = {}):
 export function checkIdAgainstPerson(
   id: ParsedId,
   person: { birthDate?: IsoDate | null; gender?: Gender | null },
-): Decision {
+): Decision<PeopleReason> {
   if (person.birthDate != null && person.birthDate !== id.birthDate) {
     return deny('id_birth_date_mismatch', '出生日期与公民身份号码中的出生日期不一致', {
       article: ARTICLE.birthDate,

@@ -5,3 +5,4 @@ export * from './id-number.ts';
 export * from './masking.ts';
 export * from './person-rules.ts';
 export * from './phone.ts';
+export * from './reasons.ts';

@@ -1,9 +1,16 @@
-import { EDUCATION_LIST, ETHNICITY_LIST, parseCodedCell, WORK_POST_LIST } from '../codes/index.ts';
+import {
+  type CodeReason,
+  EDUCATION_LIST,
+  ETHNICITY_LIST,
+  parseCodedCell,
+  WORK_POST_LIST,
+} from '../codes/index.ts';
 import type { Gender } from '../membership/index.ts';
 import type { IsoDate } from '../shared/index.ts';
 import { type Denial, deny } from '../shared/index.ts';
 import { checkIdAgainstPerson, checkIdNumber, EARLIEST_BIRTH_DATE, type Warning } from './id-number.ts';
 import { checkLandline, checkMobile } from './phone.ts';
+import type { PeopleReason } from './reasons.ts';
 
 /**
  * The identity fields of a person (人员) as a form or an import gives them, checked and normalized: the ID
@@ -34,15 +41,15 @@ export type CheckedPersonFields = {
   readonly warnings: readonly Warning[];
 };
 
-/** A refused field: which one, and why. */
-export type FieldDenial = {
+/** A refused field: which one, and why (by the identity rules, or a code list). */
+export type FieldDenial<R extends string = PeopleReason | CodeReason> = {
   readonly ok: false;
   readonly field: keyof PersonFieldsInput;
-  readonly denial: Denial;
+  readonly denial: Denial<R>;
 };
 export type PersonFieldsCheck = ({ readonly ok: true } & CheckedPersonFields) | FieldDenial;
 
-const refuse = (field: keyof PersonFieldsInput, denial: Denial): FieldDenial => ({
+const refuse = (field: keyof PersonFieldsInput, denial: Denial<PeopleReason | CodeReason>): FieldDenial => ({
   ok: false,
   field,
   denial,

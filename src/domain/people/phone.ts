@@ -1,11 +1,12 @@
 import { type Denial, deny } from '../shared/index.ts';
+import type { PeopleReason } from './reasons.ts';
 
 /**
  * Phone numbers of the 2017 roster (docs/people.md §4; docs/official-forms.md §4, §6.6): a mobile of 11
  * digits starting 13–19, and a landline of area code (3–4 digits, starting 0) plus a local number (6–8
  * digits).
  */
-export type PhoneCheck = { readonly ok: true; readonly normalized: string } | Denial;
+export type PhoneCheck = { readonly ok: true; readonly normalized: string } | Denial<PeopleReason>;
 
 const PHONE_ARTICLE = '《党员基本信息汇总表》（2017）联系电话';
 

@@ -1,4 +1,5 @@
 import { allow, type Decision, deny } from './decision.ts';
+import type { SharedReason } from './reasons.ts';
 
 /**
  * 导入限制, kept by the 系统管理员: how big an uploaded roster may be, measured at each stage of reading it
@@ -79,7 +80,7 @@ export type ExceededLimit = 'file' | 'inflated' | 'sharedStrings' | 'rows' | 'co
 const SPLIT = '请删除无关内容或拆分为多个文件后再导入';
 
 /** The refusal of a file over one limit: the message names the limit and its figure. */
-export function limitExceeded(which: ExceededLimit, limits: UploadLimits): Decision {
+export function limitExceeded(which: ExceededLimit, limits: UploadLimits): Decision<SharedReason> {
   switch (which) {
     case 'file':
       return deny('file_too_large', `文件超过导入限制：文件大小不能超过 ${limits.maxFileMb} MB`, {
@@ -109,7 +110,11 @@ export function limitExceeded(which: ExceededLimit, limits: UploadLimits): Decis
 }
 
 /** A file whose size is known (the upload, or the sizes its zip declares) is checked before it is read. */
-export function checkSize(which: 'file' | 'inflated', bytes: number, limits: UploadLimits): Decision {
+export function checkSize(
+  which: 'file' | 'inflated',
+  bytes: number,
+  limits: UploadLimits,
+): Decision<SharedReason> {
   const max = which === 'file' ? limits.maxFileMb : limits.maxInflatedMb;
   return bytes > max * MB ? limitExceeded(which, limits) : allow;
 }

@@ -10,6 +10,8 @@ export type Principal = {
     readonly name: string;
     readonly orgId: number;
     readonly mustChangePassword: boolean;
+    /** The person the account belongs to (users.person_id): a member's self-service reaches its record by it. */
+    readonly personId: number | null;
   };
   readonly assignments: readonly {
     readonly id: number;

@@ -51,7 +51,10 @@ describe('audit_log append-only trigger', () => {
 
   it('refuses UPDATE', async () => {
     const message = await failure(() =>
-      database.db.update(auditLog).set({ action: 'forged' }).where(eq(auditLog.action, 'settings.update')),
+      database.db
+        .update(auditLog)
+        .set({ action: 'auth.logout' })
+        .where(eq(auditLog.action, 'settings.update')),
     );
     expect(message).toContain('audit_log is append-only: UPDATE is not allowed');
     const [row] = await database.db.select().from(auditLog).where(eq(auditLog.entityId, 'security'));

@@ -1,4 +1,4 @@
-import type { AuditAction } from '../../contracts/audit.ts';
+import type { AuditAction, AuditEntityType } from '../../contracts/audit.ts';
 import type { Db } from '../db/client.ts';
 import { auditLog } from '../db/tables/audit.ts';
 import { auditDiff } from './redact.ts';
@@ -14,7 +14,7 @@ export type AuditContext = {
 
 export type AuditEntry = {
   readonly action: AuditAction;
-  readonly entityType: string;
+  readonly entityType: AuditEntityType;
   readonly entityId?: string | number | null;
   readonly orgId?: number | null;
   readonly role?: string | null;

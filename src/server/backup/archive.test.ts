@@ -8,8 +8,8 @@ import { promisify } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { pack as tarPack } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeDirs, tempDir } from '../testing/fixtures/backup.ts';
 import { archiveStream, openArchive, readManifest, saveArchive } from './archive.ts';
-import { removeDirs, tempDir } from './backup.fixtures.ts';
 import type { Manifest } from './manifest.ts';
 
 const run = promisify(execFile);

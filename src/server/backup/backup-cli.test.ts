@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LiveServer, removeDirs, startLiveServer, tempDir } from './backup.fixtures.ts';
+import { type LiveServer, removeDirs, startLiveServer, tempDir } from '../testing/fixtures/backup.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const dirs: string[] = [];

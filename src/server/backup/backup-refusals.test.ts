@@ -6,7 +6,6 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openArchive } from './archive.ts';
 import {
   type ArchiveChange,
   configFor,
@@ -15,7 +14,8 @@ import {
   startLiveServer,
   tempDir,
   writeAltered,
-} from './backup.fixtures.ts';
+} from '../testing/fixtures/backup.ts';
+import { openArchive } from './archive.ts';
 import { controlSocketPath } from './control-protocol.ts';
 import { startControlSocket } from './control-socket.ts';
 import type { Manifest } from './manifest.ts';

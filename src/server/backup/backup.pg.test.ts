@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { roundTripChecks, useRoundTrip } from '../testing/backup-round-trip.ts';
+import { configFor, removeDirs, tempDir, writeAltered } from '../testing/fixtures/backup.ts';
 import { openArchive } from './archive.ts';
-import { configFor, removeDirs, tempDir, writeAltered } from './backup.fixtures.ts';
-import { roundTripChecks, useRoundTrip } from './backup.round-trip.ts';
 import { runRestore } from './run-restore.ts';
 
 const serverUrl = process.env.DATABASE_URL;

@@ -21,11 +21,13 @@ describe.skipIf(!url)('the app role on PostgreSQL', () => {
   const dbName = `jiceng_t_roles_${suffix}`;
   const owner = `jiceng_t_owner_${suffix}`;
   const appRole = `jiceng_t_app_${suffix}`;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jiceng-roles-'));
+  let dataDir = '';
   const as = (role: string) => withDatabase(url as string, dbName).replace(/\/\/[^@/]*@/, `//${role}@`);
   let opened: ConfiguredDatabase;
 
   beforeAll(async () => {
+    // Made here, not at collection, so that a run without PostgreSQL leaves no folder behind.
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'jiceng-roles-'));
     // The README's two CREATE ROLE lines, and a database the owner owns.
     await adminQuery(url as string, `CREATE ROLE ${owner} LOGIN`);
     await adminQuery(url as string, `CREATE ROLE ${appRole} LOGIN`);
@@ -40,7 +42,7 @@ describe.skipIf(!url)('the app role on PostgreSQL', () => {
     await adminQuery(url as string, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await adminQuery(url as string, `DROP ROLE IF EXISTS ${appRole}`);
     await adminQuery(url as string, `DROP ROLE IF EXISTS ${owner}`);
-    rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   const db = () => opened.database.db;

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { PendingStep } from '../../domain/access/index.ts';
 import type { Credentials, PrincipalResolver } from '../access/principal.ts';
 import type { Deps } from '../deps.ts';
+import type { ErrorReason } from '../errors.ts';
 import { errorBody } from './error-reply.ts';
 import { buildRequestContexts, decorateRequestContext } from './request-context.ts';
 
@@ -20,7 +21,7 @@ const PENDING: Record<
   PendingStep,
   {
     flag: 'allowPendingSecondFactor' | 'allowPendingPasswordChange' | 'allowPendingEnrolment';
-    reason: string;
+    reason: ErrorReason;
     message: string;
   }
 > = {

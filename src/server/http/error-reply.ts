@@ -1,9 +1,9 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type ErrorCode } from '../errors.ts';
+import { AppError, type ErrorCode, type ErrorDetails } from '../errors.ts';
 
 /** The JSON of every error answer: `{ error: { code, message, details } }` (contracts/common.ts, ErrorBody). */
-export function errorBody(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+export function errorBody(code: ErrorCode, message: string, details?: ErrorDetails) {
   return { error: { code, message, ...(details ? { details } : {}) } };
 }
 
@@ -38,9 +38,12 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
       .send(errorBody('invalid_input', '请求格式须为 JSON 或文件上传', { reason: 'unsupported_media_type' }));
   }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return reply
-      .status(fe.statusCode)
-      .send(errorBody('invalid_input', '请求无法处理，请检查输入', { reason: fe.code ?? 'bad_request' }));
+    return reply.status(fe.statusCode).send(
+      errorBody('invalid_input', '请求无法处理，请检查输入', {
+        reason: 'bad_request',
+        ...(fe.code ? { fastifyCode: fe.code } : {}),
+      }),
+    );
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send(errorBody('internal', '服务器内部错误，请稍后重试', { reason: 'internal' }));

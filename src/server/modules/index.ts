@@ -1,7 +1,7 @@
 import { auditLogsModule } from './audit-logs/index.ts';
 import { authModule } from './auth/index.ts';
 import { healthModule } from './health/index.ts';
-import { memberImportModule } from './member-import/index.ts';
+import { memberExcelModule } from './member-excel/index.ts';
 import { membersModule } from './members/index.ts';
 import { membershipLedgerModule } from './membership-ledger/index.ts';
 import type { Module } from './module.ts';
@@ -25,5 +25,5 @@ export const MODULES: readonly Module[] = [
   statsModule,
   usersModule,
   auditLogsModule,
-  memberImportModule,
+  memberExcelModule,
 ];

@@ -4,7 +4,7 @@ import { generateIdNumber } from '../../domain/people/index.ts';
 import { addDays, type IsoDate } from '../../domain/shared/index.ts';
 import type { Db } from '../db/client.ts';
 import { transfers } from '../db/tables/people.ts';
-import { rebuildRollup } from '../modules/stats/rollup.service.ts';
+import { rebuildRollup } from '../modules/stats/index.ts';
 import type { IdCipher } from '../security/crypto.ts';
 import { nameSearchKeys } from '../text/pinyin.ts';
 import { laterChange, type PlannedMember } from './demo-history.ts';

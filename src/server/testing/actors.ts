@@ -1,4 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
+import type { AuditAction } from '../../contracts/audit.ts';
 import type { Db } from '../db/client.ts';
 import { auditLog } from '../db/tables/audit.ts';
 import { createUser, TEST_PASSWORD, type Tree } from './fixtures.ts';
@@ -47,7 +48,7 @@ export function reasonOf(res: TestResponse): string | undefined {
 }
 
 /** Audit rows of one action (newest first), optionally about one entity. */
-export async function auditRows(db: Db, action: string, entityId?: string | number) {
+export async function auditRows(db: Db, action: AuditAction, entityId?: string | number) {
   return db
     .select()
     .from(auditLog)

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../contracts/audit.ts';
 import type { Db } from '../db/client.ts';
 import { auditLog } from '../db/tables/audit.ts';
 import type { Tree } from './fixtures.ts';
@@ -10,14 +11,14 @@ export async function seedAuditEntries(db: Db, tree: Tree) {
   const row = (
     at: string,
     actorUsername: string | null,
-    action: string,
+    action: AuditAction,
     orgId: number | null,
     extra: Partial<typeof auditLog.$inferInsert> = {},
   ) => ({
     at: new Date(at),
     actorUsername,
     action,
-    entityType: 'org',
+    entityType: 'org' as const,
     entityId: orgId === null ? null : String(orgId),
     orgId,
     role: 'org_admin',
@@ -51,8 +52,8 @@ export async function seedManyEntries(db: Db, orgId: number, count: number, at: 
   const rows = Array.from({ length: count }, (_, i) => ({
     at,
     actorUsername: 'bulk',
-    action: 'org.update',
-    entityType: 'org',
+    action: 'org.update' as const,
+    entityType: 'org' as const,
     entityId: String(i),
     orgId,
     diff: { after: { i } },

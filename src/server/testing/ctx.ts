@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { type AnonCtx, actorCtx, anonCtx, type Ctx, readClock } from '../context.ts';
 import { users } from '../db/tables/users.ts';
-import { principalOf } from '../modules/auth/auth.service.ts';
+import { principalOf } from '../modules/auth/index.ts';
 import type { TestApp } from './test-app.ts';
 
 /** The caller of a context built by a test: no network address, the test runner as its user agent. */

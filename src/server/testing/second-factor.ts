@@ -5,8 +5,7 @@ import type { Clock } from '../clock.ts';
 import { users } from '../db/tables/users.ts';
 import type { Deps } from '../deps.ts';
 import type { App } from '../http/app-types.ts';
-import { totpSecretOf } from '../modules/auth/second-factor-codes.ts';
-import { totpCode } from '../modules/auth/totp.ts';
+import { totpCode, totpSecretOf } from '../modules/auth/index.ts';
 
 /** What the helper needs to act as the person holding the authenticator app: the app, its data and its clock. */
 export type SecondFactorHarness = { readonly app: App; readonly deps?: Deps; readonly clock?: Clock };

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -41,6 +41,8 @@ export async function createTemplate(databaseUrl: string | undefined): Promise<T
 export async function dropTemplate(ref: TemplateRef): Promise<void> {
   if (ref.kind === 'postgres') {
     await adminQuery(ref.serverUrl, `DROP DATABASE IF EXISTS ${ref.template} WITH (FORCE)`);
+  } else {
+    await rm(path.dirname(ref.dumpFile), { recursive: true, force: true });
   }
 }
 

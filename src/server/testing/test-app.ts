@@ -6,6 +6,8 @@ import { type ManualClock, manualClock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
 import type { Deps } from '../deps.ts';
 import type { App } from '../http/app-types.ts';
+import { MODULES } from '../modules/index.ts';
+import { type Module, todoRegistryOf } from '../modules/module.ts';
 import { createIdCipher } from '../security/crypto.ts';
 import { completeSecondFactor, type SecondFactorHarness } from './second-factor.ts';
 import { freshDatabase } from './test-db.ts';
@@ -68,9 +70,12 @@ export async function startTestApp(
     loginRateLimitPerMinute?: number;
     secureCookie?: boolean;
     trustProxy?: string[];
+    /** The modules the app serves (all of modules/index.ts by default). */
+    modules?: readonly Module[];
   } = {},
 ): Promise<TestApp> {
   const database = await freshDatabase();
+  const modules = options.modules ?? MODULES;
   const clock = options.clock ?? manualClock(options.now ?? TEST_NOW);
   const deps: Deps = {
     db: database.db,
@@ -80,8 +85,10 @@ export async function startTestApp(
     secureCookie: options.secureCookie ?? false,
     loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 10_000,
     idCipher: createIdCipher(randomBytes(32)),
+    // As buildApp would make it, and also in the contexts a test builds from `deps` (ctx.ts).
+    todos: todoRegistryOf(modules),
   };
-  const app = await buildApp(deps, { serveWeb: false, trustProxy: options.trustProxy ?? false });
+  const app = await buildApp(deps, { serveWeb: false, trustProxy: options.trustProxy ?? false, modules });
   return {
     app,
     deps,

@@ -1,7 +1,10 @@
+import type { ErrorReason } from '../../contracts/errors.ts';
+
 /** One field problem reported by the server: `path` starts with the request part (`body`, `query`). */
 export type ApiIssue = { path: (string | number)[]; message: string };
 
-export type ApiErrorDetails = { reason?: string; issues?: ApiIssue[]; [key: string]: unknown };
+/** The details of an error body: `reason` is one of the closed list of the contracts (ErrorReason). */
+export type ApiErrorDetails = { reason?: ErrorReason; issues?: ApiIssue[]; [key: string]: unknown };
 
 /** Statuses with no JSON body of ours (a proxy, a crash): a Chinese message the user can act on. */
 const FALLBACK_MESSAGES: Record<number, string> = {
@@ -30,7 +33,7 @@ export class ApiError extends Error {
   }
 
   /** The stable English key of the failure, e.g. `stale_version`, `password_change_required`. */
-  get reason(): string | undefined {
+  get reason(): ErrorReason | undefined {
     return typeof this.details.reason === 'string' ? this.details.reason : undefined;
   }
 

@@ -3,6 +3,7 @@ import createClient, {
   type FetchResponse,
   type MaybeOptionalInit,
 } from 'openapi-fetch';
+import type { ErrorReason } from '../../contracts/errors.ts';
 import { type ApiError, apiErrorFromBody, networkError } from './api-error.ts';
 import type { paths } from './schema';
 
@@ -22,7 +23,7 @@ export function setApiEventHandlers(next: ApiEventHandlers): void {
  * A step the session must do first (a password change, the second-factor code or its enrolment): the handler
  * re-reads the account, and the session guard shows the step's page.
  */
-const PENDING_STEP_REASONS = [
+const PENDING_STEP_REASONS: readonly ErrorReason[] = [
   'password_change_required',
   'second_factor_required',
   'second_factor_enrolment_required',
@@ -31,7 +32,11 @@ const PENDING_STEP_REASONS = [
 /** Runs the global 401 / pending-step handlers for a failed request (the typed calls, downloads, uploads). */
 export function notifyHandlers(error: ApiError): void {
   if (error.status === 401) handlers.onUnauthenticated?.();
-  else if (error.status === 403 && PENDING_STEP_REASONS.includes(error.reason ?? '')) {
+  else if (
+    error.status === 403 &&
+    error.reason !== undefined &&
+    PENDING_STEP_REASONS.includes(error.reason)
+  ) {
     handlers.onPasswordChangeRequired?.();
   }
 }

@@ -22,8 +22,68 @@ export interface paths {
           /** @description 日期 YYYY-MM-DD */
           to?: string;
           actor?: string;
-          action?: string;
-          entityType?: string;
+          action?:
+            | 'auth.login'
+            | 'auth.login_failed'
+            | 'auth.logout'
+            | 'auth.account_locked'
+            | 'auth.password_change'
+            | 'auth.password_change_failed'
+            | 'auth.second_factor_failed'
+            | 'auth.second_factor_enable'
+            | 'auth.second_factor_disable'
+            | 'auth.recovery_codes_regenerate'
+            | 'api_token.create'
+            | 'api_token.revoke'
+            | 'settings.update'
+            | 'user.bootstrap'
+            | 'user.create'
+            | 'user.update'
+            | 'user.unlock'
+            | 'user.password_reset'
+            | 'user.second_factor_reset'
+            | 'user.deactivate'
+            | 'user.reactivate'
+            | 'role.grant'
+            | 'role.revoke'
+            | 'org.create'
+            | 'org.update'
+            | 'org.move'
+            | 'org.dissolve'
+            | 'leadership.create'
+            | 'leadership.update'
+            | 'leadership.end'
+            | 'audit_log.export'
+            | 'member.create'
+            | 'member.update'
+            | 'member.reveal'
+            | 'member.id_conflict'
+            | 'member.status_change'
+            | 'member.self_update'
+            | 'transfer.create'
+            | 'transfer.receive'
+            | 'transfer.reject'
+            | 'transfer.cancel'
+            | 'transfer.complete_out'
+            | 'member.import'
+            | 'member.export'
+            | 'import_batch.undo'
+            | 'ledger.export'
+            | 'system.backup'
+            | 'system.restore';
+          entityType?:
+            | 'user'
+            | 'role_assignment'
+            | 'org'
+            | 'leadership_post'
+            | 'settings'
+            | 'api_token'
+            | 'audit_log'
+            | 'member'
+            | 'person'
+            | 'transfer'
+            | 'import_batch'
+            | 'backup';
           entityId?: string;
           orgId?: number;
         };
@@ -41,7 +101,56 @@ export interface paths {
           content: {
             'application/json': {
               items: {
-                action: string;
+                /** @enum {string} */
+                action:
+                  | 'auth.login'
+                  | 'auth.login_failed'
+                  | 'auth.logout'
+                  | 'auth.account_locked'
+                  | 'auth.password_change'
+                  | 'auth.password_change_failed'
+                  | 'auth.second_factor_failed'
+                  | 'auth.second_factor_enable'
+                  | 'auth.second_factor_disable'
+                  | 'auth.recovery_codes_regenerate'
+                  | 'api_token.create'
+                  | 'api_token.revoke'
+                  | 'settings.update'
+                  | 'user.bootstrap'
+                  | 'user.create'
+                  | 'user.update'
+                  | 'user.unlock'
+                  | 'user.password_reset'
+                  | 'user.second_factor_reset'
+                  | 'user.deactivate'
+                  | 'user.reactivate'
+                  | 'role.grant'
+                  | 'role.revoke'
+                  | 'org.create'
+                  | 'org.update'
+                  | 'org.move'
+                  | 'org.dissolve'
+                  | 'leadership.create'
+                  | 'leadership.update'
+                  | 'leadership.end'
+                  | 'audit_log.export'
+                  | 'member.create'
+                  | 'member.update'
+                  | 'member.reveal'
+                  | 'member.id_conflict'
+                  | 'member.status_change'
+                  | 'member.self_update'
+                  | 'transfer.create'
+                  | 'transfer.receive'
+                  | 'transfer.reject'
+                  | 'transfer.cancel'
+                  | 'transfer.complete_out'
+                  | 'member.import'
+                  | 'member.export'
+                  | 'import_batch.undo'
+                  | 'ledger.export'
+                  | 'system.backup'
+                  | 'system.restore';
                 actorId: number | null;
                 actorUsername: string | null;
                 at: string;
@@ -49,7 +158,20 @@ export interface paths {
                   [key: string]: unknown;
                 } | null;
                 entityId: string | null;
-                entityType: string;
+                /** @enum {string} */
+                entityType:
+                  | 'user'
+                  | 'role_assignment'
+                  | 'org'
+                  | 'leadership_post'
+                  | 'settings'
+                  | 'api_token'
+                  | 'audit_log'
+                  | 'member'
+                  | 'person'
+                  | 'transfer'
+                  | 'import_batch'
+                  | 'backup';
                 id: number;
                 ip: string | null;
                 orgId: number | null;
@@ -143,8 +265,68 @@ export interface paths {
           /** @description 日期 YYYY-MM-DD */
           to?: string;
           actor?: string;
-          action?: string;
-          entityType?: string;
+          action?:
+            | 'auth.login'
+            | 'auth.login_failed'
+            | 'auth.logout'
+            | 'auth.account_locked'
+            | 'auth.password_change'
+            | 'auth.password_change_failed'
+            | 'auth.second_factor_failed'
+            | 'auth.second_factor_enable'
+            | 'auth.second_factor_disable'
+            | 'auth.recovery_codes_regenerate'
+            | 'api_token.create'
+            | 'api_token.revoke'
+            | 'settings.update'
+            | 'user.bootstrap'
+            | 'user.create'
+            | 'user.update'
+            | 'user.unlock'
+            | 'user.password_reset'
+            | 'user.second_factor_reset'
+            | 'user.deactivate'
+            | 'user.reactivate'
+            | 'role.grant'
+            | 'role.revoke'
+            | 'org.create'
+            | 'org.update'
+            | 'org.move'
+            | 'org.dissolve'
+            | 'leadership.create'
+            | 'leadership.update'
+            | 'leadership.end'
+            | 'audit_log.export'
+            | 'member.create'
+            | 'member.update'
+            | 'member.reveal'
+            | 'member.id_conflict'
+            | 'member.status_change'
+            | 'member.self_update'
+            | 'transfer.create'
+            | 'transfer.receive'
+            | 'transfer.reject'
+            | 'transfer.cancel'
+            | 'transfer.complete_out'
+            | 'member.import'
+            | 'member.export'
+            | 'import_batch.undo'
+            | 'ledger.export'
+            | 'system.backup'
+            | 'system.restore';
+          entityType?:
+            | 'user'
+            | 'role_assignment'
+            | 'org'
+            | 'leadership_post'
+            | 'settings'
+            | 'api_token'
+            | 'audit_log'
+            | 'member'
+            | 'person'
+            | 'transfer'
+            | 'import_batch'
+            | 'backup';
           entityId?: string;
           orgId?: number;
         };
@@ -2355,7 +2537,19 @@ export interface paths {
                 effectiveOn: string;
                 fromValue: string | null;
                 id: number;
-                kind: string;
+                /** @enum {string} */
+                kind:
+                  | 'registered'
+                  | 'confirmed'
+                  | 'probation_extended'
+                  | 'suspended'
+                  | 'restored'
+                  | 'marked_unreachable'
+                  | 'marked_reachable'
+                  | 'left'
+                  | 'category_changed'
+                  | 'org_changed'
+                  | 'transferred_out';
                 orgId: number;
                 orgName: string | null;
                 reason: string | null;
@@ -2532,7 +2726,19 @@ export interface paths {
                 effectiveOn: string;
                 fromValue: string | null;
                 id: number;
-                kind: string;
+                /** @enum {string} */
+                kind:
+                  | 'registered'
+                  | 'confirmed'
+                  | 'probation_extended'
+                  | 'suspended'
+                  | 'restored'
+                  | 'marked_unreachable'
+                  | 'marked_reachable'
+                  | 'left'
+                  | 'category_changed'
+                  | 'org_changed'
+                  | 'transferred_out';
                 orgId: number;
                 orgName: string | null;
                 reason: string | null;
@@ -2984,7 +3190,19 @@ export interface paths {
                 effectiveOn: string;
                 fromValue: string | null;
                 id: number;
-                kind: string;
+                /** @enum {string} */
+                kind:
+                  | 'registered'
+                  | 'confirmed'
+                  | 'probation_extended'
+                  | 'suspended'
+                  | 'restored'
+                  | 'marked_unreachable'
+                  | 'marked_reachable'
+                  | 'left'
+                  | 'category_changed'
+                  | 'org_changed'
+                  | 'transferred_out';
                 orgId: number;
                 orgName: string | null;
                 reason: string | null;
@@ -3587,7 +3805,19 @@ export interface paths {
                 effectiveOn: string;
                 fromValue: string | null;
                 id: number;
-                kind: string;
+                /** @enum {string} */
+                kind:
+                  | 'registered'
+                  | 'confirmed'
+                  | 'probation_extended'
+                  | 'suspended'
+                  | 'restored'
+                  | 'marked_unreachable'
+                  | 'marked_reachable'
+                  | 'left'
+                  | 'category_changed'
+                  | 'org_changed'
+                  | 'transferred_out';
                 orgId: number;
                 orgName: string | null;
                 reason: string | null;
@@ -3793,7 +4023,19 @@ export interface paths {
                 effectiveOn: string;
                 fromValue: string | null;
                 id: number;
-                kind: string;
+                /** @enum {string} */
+                kind:
+                  | 'registered'
+                  | 'confirmed'
+                  | 'probation_extended'
+                  | 'suspended'
+                  | 'restored'
+                  | 'marked_unreachable'
+                  | 'marked_reachable'
+                  | 'left'
+                  | 'category_changed'
+                  | 'org_changed'
+                  | 'transferred_out';
                 orgId: number;
                 orgName: string | null;
                 reason: string | null;
@@ -4002,7 +4244,19 @@ export interface paths {
                 effectiveOn: string;
                 fromValue: string | null;
                 id: number;
-                kind: string;
+                /** @enum {string} */
+                kind:
+                  | 'registered'
+                  | 'confirmed'
+                  | 'probation_extended'
+                  | 'suspended'
+                  | 'restored'
+                  | 'marked_unreachable'
+                  | 'marked_reachable'
+                  | 'left'
+                  | 'category_changed'
+                  | 'org_changed'
+                  | 'transferred_out';
                 orgId: number;
                 orgName: string | null;
                 reason: string | null;
@@ -9329,6 +9583,144 @@ export interface components {
           | 'rate_limited'
           | 'internal';
         details?: {
+          /**
+           * @description 拒绝的原因（稳定的英文标识）
+           * @enum {string}
+           */
+          reason?:
+            | 'file_too_large'
+            | 'inflated_too_large'
+            | 'shared_strings_too_large'
+            | 'too_many_columns'
+            | 'too_many_rows'
+            | 'already_deactivated'
+            | 'code_already_used'
+            | 'ends_in_past'
+            | 'grant_above_own_rank'
+            | 'grant_not_permitted'
+            | 'not_deactivated'
+            | 'own_account'
+            | 'own_password_reset'
+            | 'password_contains_username'
+            | 'password_too_short'
+            | 'password_too_simple'
+            | 'password_unchanged'
+            | 'role_already_assigned'
+            | 'second_factor_already_enabled'
+            | 'second_factor_not_enabled'
+            | 'second_factor_required'
+            | 'self_deactivation'
+            | 'self_grant'
+            | 'separation_of_duties'
+            | 'code_ambiguous'
+            | 'code_empty'
+            | 'code_name_mismatch'
+            | 'code_unknown'
+            | 'admission_under_18'
+            | 'birth_date_out_of_range'
+            | 'birth_date_required'
+            | 'gender_required'
+            | 'id_birth_date'
+            | 'id_birth_date_mismatch'
+            | 'id_characters'
+            | 'id_check_character'
+            | 'id_gender_mismatch'
+            | 'id_legacy_15'
+            | 'id_length'
+            | 'id_province'
+            | 'phone_landline_invalid'
+            | 'phone_mobile_invalid'
+            | 'admitted_before_birth'
+            | 'admitted_in_future'
+            | 'confirm_before_probation_end'
+            | 'confirmed_in_future'
+            | 'confirmed_on_required'
+            | 'confirmed_too_early'
+            | 'event_before_admission'
+            | 'event_before_last_change'
+            | 'event_in_future'
+            | 'event_not_allowed_in_status'
+            | 'left_reason_required'
+            | 'lost_contact_before_admission'
+            | 'lost_contact_date_missing'
+            | 'lost_contact_date_not_unreachable'
+            | 'lost_contact_on_out_of_range'
+            | 'member_kind_missing'
+            | 'member_org_dissolved'
+            | 'member_org_not_branch'
+            | 'outflow_missing'
+            | 'outflow_not_mobile'
+            | 'probation_already_extended'
+            | 'probation_cancel_not_probationary'
+            | 'probation_extension_out_of_range'
+            | 'probationary_has_confirmed_on'
+            | 'reason_required'
+            | 'suspended_and_unreachable'
+            | 'transfer_already_pending'
+            | 'transfer_issued_before_admission'
+            | 'transfer_issued_in_future'
+            | 'transfer_member_changed'
+            | 'transfer_member_not_on_roster'
+            | 'transfer_not_pending'
+            | 'transfer_received_before_issued'
+            | 'transfer_received_in_future'
+            | 'transfer_same_org'
+            | 'transfer_valid_until_before_issued'
+            | 'already_dissolved'
+            | 'already_under_parent'
+            | 'dissolved_before_established'
+            | 'dissolved_in_future'
+            | 'established_after_dissolved'
+            | 'established_in_future'
+            | 'group_leader_only_in_group'
+            | 'has_active_children'
+            | 'left_before_start'
+            | 'move_into_own_subtree'
+            | 'nesting_not_allowed'
+            | 'org_dissolved'
+            | 'post_already_filled'
+            | 'post_already_left'
+            | 'post_not_for_group'
+            | 'root_cannot_dissolve'
+            | 'root_cannot_move'
+            | 'root_must_be_local_committee'
+            | 'term_end_before_start'
+            | 'term_extension_needs_approval'
+            | 'term_too_long'
+            | 'account_deactivated'
+            | 'account_locked'
+            | 'bad_request'
+            | 'batch_already_undone'
+            | 'batch_members_changed'
+            | 'code_taken'
+            | 'cross_origin_request'
+            | 'expires_in_past'
+            | 'id_number_cannot_clear'
+            | 'id_number_taken'
+            | 'import_has_errors'
+            | 'internal'
+            | 'invalid_credentials'
+            | 'invalid_input'
+            | 'invalid_second_factor'
+            | 'no_enrolment_started'
+            | 'no_member_sheet'
+            | 'no_second_factor_pending'
+            | 'no_such_route'
+            | 'not_logged_in'
+            | 'not_xlsx'
+            | 'password_change_required'
+            | 'permission_denied'
+            | 'rate_limited'
+            | 'reveal_not_permitted'
+            | 'second_factor_enrolment_required'
+            | 'session_required'
+            | 'stale_version'
+            | 'transfer_not_receiving_side'
+            | 'transfer_not_sending_side'
+            | 'unsupported_media_type'
+            | 'username_taken'
+            | 'wrong_current_password';
+        } & {
           [key: string]: unknown;
         };
         message: string;
@@ -9347,6 +9739,144 @@ export interface components {
           | 'rate_limited'
           | 'internal';
         details?: {
+          /**
+           * @description 拒绝的原因（稳定的英文标识）
+           * @enum {string}
+           */
+          reason?:
+            | 'file_too_large'
+            | 'inflated_too_large'
+            | 'shared_strings_too_large'
+            | 'too_many_columns'
+            | 'too_many_rows'
+            | 'already_deactivated'
+            | 'code_already_used'
+            | 'ends_in_past'
+            | 'grant_above_own_rank'
+            | 'grant_not_permitted'
+            | 'not_deactivated'
+            | 'own_account'
+            | 'own_password_reset'
+            | 'password_contains_username'
+            | 'password_too_short'
+            | 'password_too_simple'
+            | 'password_unchanged'
+            | 'role_already_assigned'
+            | 'second_factor_already_enabled'
+            | 'second_factor_not_enabled'
+            | 'second_factor_required'
+            | 'self_deactivation'
+            | 'self_grant'
+            | 'separation_of_duties'
+            | 'code_ambiguous'
+            | 'code_empty'
+            | 'code_name_mismatch'
+            | 'code_unknown'
+            | 'admission_under_18'
+            | 'birth_date_out_of_range'
+            | 'birth_date_required'
+            | 'gender_required'
+            | 'id_birth_date'
+            | 'id_birth_date_mismatch'
+            | 'id_characters'
+            | 'id_check_character'
+            | 'id_gender_mismatch'
+            | 'id_legacy_15'
+            | 'id_length'
+            | 'id_province'
+            | 'phone_landline_invalid'
+            | 'phone_mobile_invalid'
+            | 'admitted_before_birth'
+            | 'admitted_in_future'
+            | 'confirm_before_probation_end'
+            | 'confirmed_in_future'
+            | 'confirmed_on_required'
+            | 'confirmed_too_early'
+            | 'event_before_admission'
+            | 'event_before_last_change'
+            | 'event_in_future'
+            | 'event_not_allowed_in_status'
+            | 'left_reason_required'
+            | 'lost_contact_before_admission'
+            | 'lost_contact_date_missing'
+            | 'lost_contact_date_not_unreachable'
+            | 'lost_contact_on_out_of_range'
+            | 'member_kind_missing'
+            | 'member_org_dissolved'
+            | 'member_org_not_branch'
+            | 'outflow_missing'
+            | 'outflow_not_mobile'
+            | 'probation_already_extended'
+            | 'probation_cancel_not_probationary'
+            | 'probation_extension_out_of_range'
+            | 'probationary_has_confirmed_on'
+            | 'reason_required'
+            | 'suspended_and_unreachable'
+            | 'transfer_already_pending'
+            | 'transfer_issued_before_admission'
+            | 'transfer_issued_in_future'
+            | 'transfer_member_changed'
+            | 'transfer_member_not_on_roster'
+            | 'transfer_not_pending'
+            | 'transfer_received_before_issued'
+            | 'transfer_received_in_future'
+            | 'transfer_same_org'
+            | 'transfer_valid_until_before_issued'
+            | 'already_dissolved'
+            | 'already_under_parent'
+            | 'dissolved_before_established'
+            | 'dissolved_in_future'
+            | 'established_after_dissolved'
+            | 'established_in_future'
+            | 'group_leader_only_in_group'
+            | 'has_active_children'
+            | 'left_before_start'
+            | 'move_into_own_subtree'
+            | 'nesting_not_allowed'
+            | 'org_dissolved'
+            | 'post_already_filled'
+            | 'post_already_left'
+            | 'post_not_for_group'
+            | 'root_cannot_dissolve'
+            | 'root_cannot_move'
+            | 'root_must_be_local_committee'
+            | 'term_end_before_start'
+            | 'term_extension_needs_approval'
+            | 'term_too_long'
+            | 'account_deactivated'
+            | 'account_locked'
+            | 'bad_request'
+            | 'batch_already_undone'
+            | 'batch_members_changed'
+            | 'code_taken'
+            | 'cross_origin_request'
+            | 'expires_in_past'
+            | 'id_number_cannot_clear'
+            | 'id_number_taken'
+            | 'import_has_errors'
+            | 'internal'
+            | 'invalid_credentials'
+            | 'invalid_input'
+            | 'invalid_second_factor'
+            | 'no_enrolment_started'
+            | 'no_member_sheet'
+            | 'no_second_factor_pending'
+            | 'no_such_route'
+            | 'not_logged_in'
+            | 'not_xlsx'
+            | 'password_change_required'
+            | 'permission_denied'
+            | 'rate_limited'
+            | 'reveal_not_permitted'
+            | 'second_factor_enrolment_required'
+            | 'session_required'
+            | 'stale_version'
+            | 'transfer_not_receiving_side'
+            | 'transfer_not_sending_side'
+            | 'unsupported_media_type'
+            | 'username_taken'
+            | 'wrong_current_password';
+        } & {
           [key: string]: unknown;
         };
         message: string;

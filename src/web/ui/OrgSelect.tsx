@@ -17,6 +17,8 @@ type OrgSelectProps = {
   allowClear?: boolean;
   id?: string;
   'aria-label'?: string;
+  /** Where a browser test reads the org the select shows (the combobox's own value is the search text). */
+  'data-testid'?: string;
 };
 
 type Option = { value: number; label: string; disabled?: boolean; hit?: OrgSearchHit; reason?: string };
@@ -31,6 +33,7 @@ export function OrgSelect({
   allowClear,
   id,
   'aria-label': ariaLabel,
+  'data-testid': testId,
 }: OrgSelectProps) {
   const [text, setText] = useState('');
   const [chosen, setChosen] = useState<OrgOption | null>(initial ?? null);
@@ -54,11 +57,14 @@ export function OrgSelect({
     <Select<number, Option>
       id={id}
       aria-label={ariaLabel}
+      data-testid={testId}
       value={value ?? undefined}
       placeholder={placeholder}
       allowClear={allowClear}
       loading={search.isFetching}
       showSearch={{ filterOption: false, onSearch: setText }}
+      // Every option is a role=option in the listbox (a virtual list exposes only the active one).
+      virtual={false}
       options={options}
       notFoundContent={search.isFetching ? '搜索中…' : q ? '没有匹配的组织' : '输入名称搜索组织'}
       onChange={(next, option) => {

@@ -1,3 +1,4 @@
+import { AUDIT_ACTION_LABELS } from '../../contracts/audit.ts';
 import { ROLE_LABELS } from '../../domain/access/index.ts';
 import { LEADERSHIP_POST_LABELS, ORG_KIND_LABELS, SECTOR_LABELS } from '../../domain/org/index.ts';
 import { formatDateTime } from './dates.ts';
@@ -71,7 +72,8 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   post: LEADERSHIP_POST_LABELS,
   status: { active: '正常', locked: '已锁定', deactivated: '已停用' },
   source: { demo: '演示数据' },
-  cause: { 'org.dissolve': '组织撤销' },
+  /** The action that caused a change (a post ended by the dissolution of its org: `org.dissolve`). */
+  cause: AUDIT_ACTION_LABELS,
 };
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;

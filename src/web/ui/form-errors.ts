@@ -1,4 +1,5 @@
 import type { FormInstance } from 'antd';
+import type { ErrorReason } from '../../contracts/errors.ts';
 import type { ApiError } from '../api/api-error.ts';
 
 export type FieldPath = (string | number)[];
@@ -8,7 +9,7 @@ export type ServerErrorMapping = {
   /** A prefix to drop after `body`, when the form edits a part of the body (settings: `['value']`). */
   prefix?: FieldPath;
   /** Rule violations without issues that belong to one field: `{ wrong_current_password: 'currentPassword' }`. */
-  reasonFields?: Record<string, string | FieldPath>;
+  reasonFields?: Partial<Record<ErrorReason, string | FieldPath>>;
   /** The form's top-level field names; issues about anything else are reported as messages instead. */
   knownFields?: readonly string[];
 };

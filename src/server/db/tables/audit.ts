@@ -1,4 +1,6 @@
-import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../../../contracts/audit.ts';
+import { oneOf } from './closed-vocabulary.ts';
 
 /**
  * The audit log (审计日志): append-only. A trigger (migration `audit_log_append_only`) rejects UPDATE,
@@ -13,8 +15,9 @@ export const auditLog = pgTable(
     actorUsername: text('actor_username'),
     /** The role under which the action was authorized. */
     role: text('role'),
-    action: text('action').notNull(),
-    entityType: text('entity_type').notNull(),
+    /** Closed vocabularies (contracts/audit.ts), checked by the database. */
+    action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
+    entityType: text('entity_type', { enum: AUDIT_ENTITY_TYPES }).notNull(),
     entityId: text('entity_id'),
     /** The org the entity belongs to: the audit log is scoped like everything else. */
     orgId: integer('org_id'),
@@ -26,5 +29,7 @@ export const auditLog = pgTable(
     index('audit_log_at_idx').on(t.at),
     index('audit_log_entity_idx').on(t.entityType, t.entityId),
     index('audit_log_actor_idx').on(t.actorId),
+    check('audit_log_action_check', oneOf(t.action, AUDIT_ACTIONS)),
+    check('audit_log_entity_type_check', oneOf(t.entityType, AUDIT_ENTITY_TYPES)),
   ],
 );

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   customType,
   date,
   index,
@@ -16,8 +17,10 @@ import {
   GENDERS,
   LEFT_REASONS,
   MEMBER_CATEGORIES,
+  MEMBER_EVENT_KINDS,
   MEMBER_STATUSES,
 } from '../../../domain/membership/index.ts';
+import { oneOf } from './closed-vocabulary.ts';
 import { orgs } from './orgs.ts';
 import { users } from './users.ts';
 
@@ -133,7 +136,8 @@ export const memberEvents = pgTable(
     memberId: integer('member_id')
       .notNull()
       .references(() => members.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(),
+    /** A closed vocabulary (MEMBER_EVENT_KINDS), checked by the database. */
+    kind: text('kind', { enum: MEMBER_EVENT_KINDS }).notNull(),
     /** The org the member belonged to when it happened (for an org change: the org left). */
     orgId: integer('org_id').notNull(),
     /** For an org change, the org joined. */
@@ -151,6 +155,7 @@ export const memberEvents = pgTable(
     index('member_events_member_idx').on(t.memberId, t.effectiveOn),
     index('member_events_org_idx').on(t.orgId, t.effectiveOn),
     index('member_events_to_org_idx').on(t.toOrgId, t.effectiveOn),
+    check('member_events_kind_check', oneOf(t.kind, MEMBER_EVENT_KINDS)),
   ],
 );
 

@@ -1,8 +1,7 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import { auditActionLabel, auditEntityTypeLabel } from '../../../contracts/audit.ts';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_TYPE_LABELS } from '../../../contracts/audit.ts';
 import { ROLE_LABELS, ROLES, type Role } from '../../../domain/access/index.ts';
+import { addHeadedSheet, drained, streamWorkbook } from '../../excel/sheet-writer.ts';
 import type { AuditRecord } from './audit-logs.repo.ts';
 
 /** Times in the export are Beijing time, as the users read them (docs/design.md §1.7). */
@@ -41,8 +40,8 @@ export const AUDIT_EXPORT_COLUMNS: readonly {
   { header: '时间', width: 20, value: (r) => formatBeijingTime(r.at) },
   { header: '操作人', width: 16, value: (r) => r.actorUsername ?? '' },
   { header: '角色', width: 12, value: (r) => roleLabel(r.role) },
-  { header: '操作', width: 14, value: (r) => auditActionLabel(r.action) },
-  { header: '对象类型', width: 12, value: (r) => auditEntityTypeLabel(r.entityType) },
+  { header: '操作', width: 14, value: (r) => AUDIT_ACTION_LABELS[r.action] },
+  { header: '对象类型', width: 12, value: (r) => AUDIT_ENTITY_TYPE_LABELS[r.entityType] },
   { header: '对象ID', width: 10, value: (r) => r.entityId ?? '' },
   { header: '所属组织', width: 24, value: (r) => r.orgName ?? '' },
   { header: '变更内容', width: 60, value: (r) => diffText(r.diff) },
@@ -58,17 +57,14 @@ export async function writeAuditWorkbook(
   out: Writable,
   batches: AsyncIterable<AuditRecord[]>,
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const sheet = workbook.addWorksheet('审计日志', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = AUDIT_EXPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
+  const workbook = streamWorkbook(out);
+  const sheet = addHeadedSheet(workbook, '审计日志', AUDIT_EXPORT_COLUMNS);
   for await (const batch of batches) {
     for (const record of batch) {
       sheet.addRow(AUDIT_EXPORT_COLUMNS.map((c) => c.value(record))).commit();
     }
     // A slow client fills the response stream: wait for it before reading the next batch.
-    if (out.writableNeedDrain) await once(out, 'drain');
+    await drained(out);
   }
   sheet.commit();
   await workbook.commit();

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import type { AuditAction, AuditEntityType } from '../../../contracts/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { orgInScope, orgInScopeOrDeploymentWide, type Scope } from '../../db/scope.ts';
 import { auditLog } from '../../db/tables/audit.ts';
@@ -14,8 +15,8 @@ export type AuditFilter = {
   /** `at < before` */
   readonly before?: Date | undefined;
   readonly actor?: string | undefined;
-  readonly action?: string | undefined;
-  readonly entityType?: string | undefined;
+  readonly action?: AuditAction | undefined;
+  readonly entityType?: AuditEntityType | undefined;
   readonly entityId?: string | undefined;
 };
 

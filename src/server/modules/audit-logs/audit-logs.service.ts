@@ -1,4 +1,5 @@
 import { PassThrough, type Readable } from 'node:stream';
+import type { AuditAction, AuditEntityType } from '../../../contracts/audit.ts';
 import type { Role } from '../../../domain/access/index.ts';
 import { grantingAssignments } from '../../../domain/access/index.ts';
 import { addDays, type IsoDate } from '../../../domain/shared/index.ts';
@@ -18,8 +19,8 @@ export type AuditQueryInput = {
   from?: IsoDate | undefined;
   to?: IsoDate | undefined;
   actor?: string | undefined;
-  action?: string | undefined;
-  entityType?: string | undefined;
+  action?: AuditAction | undefined;
+  entityType?: AuditEntityType | undefined;
   entityId?: string | undefined;
   orgId?: number | undefined;
 };

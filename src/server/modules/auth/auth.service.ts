@@ -15,7 +15,7 @@ import { type AnonCtx, type Ctx, inTransaction, type WorkCtx } from '../../conte
 import { AppError, enforce, unauthenticated } from '../../errors.ts';
 import { hashPassword, verifyPassword } from '../../security/passwords.ts';
 import { sha256 } from '../../security/tokens.ts';
-import { getSecurityPolicy } from '../settings/settings.service.ts';
+import { getSecurityPolicy } from '../settings/index.ts';
 import { rolesForAudit } from './audit-role.ts';
 import {
   deleteSession,
@@ -75,10 +75,10 @@ export async function principalOf(
       endsOn: a.endsOn,
     })),
   };
-  const { id, username, name, orgId, mustChangePassword } = user;
+  const { id, username, name, orgId, mustChangePassword, personId } = user;
   return {
     actor,
-    user: { id, username, name, orgId, mustChangePassword },
+    user: { id, username, name, orgId, mustChangePassword, personId },
     assignments,
     via,
     pendingStep: step,

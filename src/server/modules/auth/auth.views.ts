@@ -8,8 +8,9 @@ export function meView(p: Principal, today: string) {
   const permissions = new Set(
     p.actor.assignments.filter((a) => isCurrent(a, today)).flatMap((a) => permissionsOf(a.role)),
   );
+  const { personId: _personId, ...user } = p.user;
   return {
-    ...p.user,
+    ...user,
     assignments: [...p.assignments],
     permissions: [...permissions].sort(),
     via: p.via,

@@ -3,7 +3,7 @@ import { type AuditEntry, recordAudit } from '../../audit/audit.ts';
 import { type AnonCtx, inTransaction, type WorkCtx } from '../../context.ts';
 import { AppError, unauthenticated } from '../../errors.ts';
 import { verifyAgainstNothing } from '../../security/passwords.ts';
-import { getSecurityPolicy } from '../settings/settings.service.ts';
+import { getSecurityPolicy } from '../settings/index.ts';
 import { deleteSessionsOfUser, saveLoginState } from './auth.repo.ts';
 import {
   findUnknownFailure,
@@ -51,7 +51,7 @@ export async function countAccountFailure(
     const next = afterFailedLogin(current, now, policy);
     const justLocked = !isLocked(current, now) && isLocked(next, now);
     await saveLoginState(tx.db, account.id, next);
-    const about = { entityType: 'user', entityId: account.id, orgId: account.orgId };
+    const about = { entityType: 'user' as const, entityId: account.id, orgId: account.orgId };
     await recordAudit(tx, { ...entry, ...about });
     if (justLocked) {
       if (options.endSessionsOnLock) await deleteSessionsOfUser(tx.db, account.id);

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { conflict, unauthenticated } from '../../errors.ts';
 import { verifyPassword } from '../../security/passwords.ts';
 import { randomSecret, sha256 } from '../../security/tokens.ts';
-import { getSecurityPolicy } from '../settings/settings.service.ts';
+import { getSecurityPolicy } from '../settings/index.ts';
 import { rolesForAudit } from './audit-role.ts';
 import {
   deleteSession,

@@ -1,6 +1,6 @@
 import { checkCodeStep, codeKind, isLocked } from '../../../domain/access/index.ts';
 import type { AnonCtx } from '../../context.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, type ErrorReason } from '../../errors.ts';
 import type { IdCipher } from '../../security/crypto.ts';
 import type { UserRow } from './auth.repo.ts';
 import { countAccountFailure, lockedError } from './login-failures.ts';
@@ -9,7 +9,7 @@ import { claimTotpStep, consumeRecoveryCode } from './second-factor.repo.ts';
 import { matchTotp } from './totp.ts';
 
 export type CodeKind = 'totp' | 'recovery_code';
-type Outcome = { ok: true; kind: CodeKind } | { ok: false; reason: string; message: string };
+type Outcome = { ok: true; kind: CodeKind } | { ok: false; reason: ErrorReason; message: string };
 
 const WRONG_CODE = { ok: false, reason: 'invalid_second_factor', message: '验证码不正确' } as const;
 

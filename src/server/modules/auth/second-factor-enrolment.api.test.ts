@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoveryCodes, users } from '../../db/tables/users.ts';
 import { auditRows, reasonOf } from '../../testing/actors.ts';
+import { appKey, codeAt, enrol, passwordStep, shifted } from '../../testing/fixtures/second-factor.ts';
 import { createUser, seedTree, TEST_PASSWORD } from '../../testing/fixtures.ts';
 import { loginAs, startTestApp, type TestApp } from '../../testing/test-app.ts';
-import { appKey, codeAt, enrol, passwordStep, shifted } from './second-factor.fixtures.ts';
 
 let t: TestApp;
 let ids: Record<string, number>;

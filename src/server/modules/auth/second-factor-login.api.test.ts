@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRows, reasonOf } from '../../testing/actors.ts';
+import {
+  codeAt,
+  enrol,
+  passwordStep,
+  STEP_MS,
+  sessionCookie,
+  shifted,
+} from '../../testing/fixtures/second-factor.ts';
 import { createUser, seedTree, TEST_PASSWORD } from '../../testing/fixtures.ts';
 import { loginAs, startTestApp, type TestApp } from '../../testing/test-app.ts';
-import { codeAt, enrol, passwordStep, STEP_MS, sessionCookie, shifted } from './second-factor.fixtures.ts';
 
 let t: TestApp;
 const keys: Record<string, Uint8Array> = {};

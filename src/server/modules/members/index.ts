@@ -6,3 +6,22 @@ export const membersModule: Module = {
   name: 'members',
   registerRoutes: (app) => registerMemberRoutes(app),
 };
+
+/** The members' part of undoing an import batch (撤销导入). */
+export { removeImportedMembers } from './imported-members.ts';
+/** A member's standing or placement changed by another module's decision (the transfers). */
+export {
+  lockMemberInScope,
+  lockMemberOfTransfer,
+  type MemberRecord,
+  saveMemberChange,
+} from './member-changes.ts';
+/** New members from the rows of an import (checked by the rules first), with one audit row for the batch. */
+export {
+  findIdHolders,
+  insertMemberRows,
+  insertMembers,
+  type NewMemberRow,
+} from './member-writes.ts';
+/** What the list's search `q` matches, so that the export filters as the list does. */
+export { matchOf } from './members-list.service.ts';

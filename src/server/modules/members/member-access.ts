@@ -2,7 +2,7 @@ import type { MemberDetail } from '../../../contracts/members.ts';
 import { isOnRoster, type MemberStatus } from '../../../domain/membership/index.ts';
 import type { FieldDenial } from '../../../domain/people/index.ts';
 import { type Acting, canAt } from '../../access/index.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, type ErrorReason } from '../../errors.ts';
 
 /**
  * Who may do what with members (src/domain/access): `member.read` and `member.manage` for the org_admin and the
@@ -33,7 +33,7 @@ export const NOTHING: MemberDetail['can'] = {
 };
 
 /** A refused field of a form, answered as 400 with its path (`body.person.idNumber`) and the rule's reason. */
-export function fieldError(prefix: readonly string[], refused: FieldDenial): AppError {
+export function fieldError(prefix: readonly string[], refused: FieldDenial<ErrorReason>): AppError {
   const { denial } = refused;
   return new AppError('invalid_input', denial.message, {
     reason: denial.reason,

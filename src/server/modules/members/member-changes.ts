@@ -1,8 +1,9 @@
+import type { MemberEventKind } from '../../../domain/membership/index.ts';
 import type { IsoDate } from '../../../domain/shared/index.ts';
 import type { WorkCtx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import type { Scope } from '../../db/scope.ts';
-import { recordRosterChanges } from '../stats/rollup.service.ts';
+import { recordRosterChanges } from '../stats/index.ts';
 import { statsOf } from './member-views.ts';
 import {
   findLastEventOn,
@@ -20,7 +21,7 @@ import {
  * writes the audit row.
  */
 export type MemberEventWrite = {
-  readonly kind: string;
+  readonly kind: MemberEventKind;
   readonly effectiveOn: IsoDate;
   /** The org joined, for an org change (the member's own org is recorded as the org left). */
   readonly toOrgId?: number | null;

@@ -14,7 +14,7 @@ import { type Ctx, inTransaction, type WorkCtx } from '../../context.ts';
 import { ruleViolation } from '../../errors.ts';
 import type { IdCipher } from '../../security/crypto.ts';
 import { nameSearchKeys } from '../../text/pinyin.ts';
-import { recordRosterChanges } from '../stats/rollup.service.ts';
+import { recordRosterChanges } from '../stats/index.ts';
 import { fieldError } from './member-access.ts';
 import { auditedMember, idNumberOf, MASKED, statsOf } from './member-views.ts';
 import {

@@ -8,7 +8,7 @@ import {
   orgStats,
   type RosterWorld,
   startRosterWorld,
-} from './members.fixtures.ts';
+} from '../../testing/fixtures/members.ts';
 
 let w: RosterWorld;
 const send = (m: { id: number; version: number }, body: Record<string, unknown>, client = w.as.sec_a1) =>

@@ -34,7 +34,7 @@ function statusAudit(m: MemberRecord, changes: MemberChanges, input: EventInput,
   };
   return {
     action: 'member.status_change' as const,
-    entityType: 'member',
+    entityType: 'member' as const,
     entityId: m.id,
     orgId: m.orgId,
     role,

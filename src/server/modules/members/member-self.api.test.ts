@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRows } from '../../testing/actors.ts';
-import { createUser, TEST_PASSWORD } from '../../testing/fixtures.ts';
-import { loginAs, type TestClient } from '../../testing/test-app.ts';
 import {
   createMember,
   expectStatus,
@@ -10,7 +8,9 @@ import {
   linkUser,
   type RosterWorld,
   startRosterWorld,
-} from './members.fixtures.ts';
+} from '../../testing/fixtures/members.ts';
+import { createUser, TEST_PASSWORD } from '../../testing/fixtures.ts';
+import { loginAs, type TestClient } from '../../testing/test-app.ts';
 
 let w: RosterWorld;
 let own: { id: number; version: number; personId: number };

@@ -8,7 +8,6 @@ import { fieldError, NOTHING } from './member-access.ts';
 import { detailView, WHOLE } from './member-views.ts';
 import {
   findMemberOfPerson,
-  findPersonIdOfUser,
   listMemberEvents,
   type MemberRecord,
   updateMemberAtVersion,
@@ -19,11 +18,11 @@ type ContactInput = z.output<typeof UpdateOwnContactBody>;
 
 /**
  * Self-service (member.self): a member's own record, found through the account's link to its person
- * (users.person_id), never through an org scope. The `member` role reaches nothing else.
+ * (users.person_id, carried by the principal), never through an org scope. The `member` role reaches nothing else.
  */
 async function ownMember(ctx: Ctx, lock = false): Promise<MemberRecord> {
   requirePermission(ctx, 'member.self');
-  const personId = await findPersonIdOfUser(ctx.db, ctx.actor.userId);
+  const { personId } = ctx.principal.user;
   const m = personId === null ? undefined : await findMemberOfPerson(ctx.db, personId, lock);
   return found(m, '本人的党员档案');
 }

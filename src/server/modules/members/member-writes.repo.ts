@@ -1,5 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
+import { orgs } from '../../db/tables/orgs.ts';
+import { members, persons } from '../../db/tables/people.ts';
 
 /**
  * Bulk inserts for new members: one JSON parameter per statement, unpacked by json_to_recordset, instead of a
@@ -90,4 +92,14 @@ export async function insertEventRows(db: Db, rows: readonly EventInsert[]): Pro
     insert into member_events (member_id, kind, org_id, to_value, effective_on, details, import_batch_id, actor_id)
     select * from json_to_recordset(${JSON.stringify(rows)}::json) as x(member_id int, kind text, org_id int,
       to_value text, effective_on date, details jsonb, import_batch_id int, actor_id int)`);
+}
+
+/** The persons holding any of these keyed hashes of ID numbers, with the path of their member's org if any. */
+export async function findPersonsByIdHashes(db: Db, hashes: readonly string[]) {
+  return db
+    .select({ hash: persons.idNumberHash, personId: persons.id, orgPath: orgs.path })
+    .from(persons)
+    .leftJoin(members, eq(members.personId, persons.id))
+    .leftJoin(orgs, eq(orgs.id, members.orgId))
+    .where(inArray(persons.idNumberHash, hashes));
 }

@@ -1,4 +1,3 @@
-import { eq, inArray } from 'drizzle-orm';
 import type { AuditAction } from '../../../contracts/audit.ts';
 import type { Gender, MemberCategory, MemberStatus, StatsMember } from '../../../domain/membership/index.ts';
 import { initialProbationEnd } from '../../../domain/membership/index.ts';
@@ -6,13 +5,12 @@ import type { IsoDate } from '../../../domain/shared/index.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { RequestServices, WorkCtx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { orgs } from '../../db/tables/orgs.ts';
-import { members, persons } from '../../db/tables/people.ts';
 import type { IdCipher } from '../../security/crypto.ts';
 import { nameSearchKeys } from '../../text/pinyin.ts';
-import { recordRosterChanges } from '../stats/rollup.service.ts';
+import { recordRosterChanges } from '../stats/index.ts';
 import {
   type EventInsert,
+  findPersonsByIdHashes,
   insertEventRows,
   insertMemberRowsJson,
   insertPersonRows,
@@ -58,7 +56,7 @@ export type NewMemberRow = {
 };
 
 export type InsertMembersOptions = {
-  /** The audit action of the batch: `member.import`, `member.seed`… */
+  /** The audit action of the batch (`member.import`; AuditAction, a closed vocabulary). */
   readonly auditAction: AuditAction;
   /** Org the audit row is filed under (the import's org); the first row's org by default. */
   readonly auditOrgId?: number;
@@ -207,22 +205,18 @@ export async function insertMembers(
 }
 
 /**
- * The persons who already hold these keyed hashes (IdCipher.hash), in chunks of the IN list, each with the path of
- * the org where they are a member (null for a person who is not one).
+ * The persons who already hold these keyed hashes (IdCipher.hash), each with the path of the org where they are a
+ * member (null for a person who is not one): the import refuses their rows before anything is written.
  */
 export async function findIdHolders(
   db: Db,
   hashes: readonly string[],
 ): Promise<Map<string, { personId: number; orgPath: string | null }>> {
   const found = new Map<string, { personId: number; orgPath: string | null }>();
-  for (const part of chunks([...new Set(hashes)], 5000)) {
-    const rows = await db
-      .select({ hash: persons.idNumberHash, personId: persons.id, orgPath: orgs.path })
-      .from(persons)
-      .leftJoin(members, eq(members.personId, persons.id))
-      .leftJoin(orgs, eq(orgs.id, members.orgId))
-      .where(inArray(persons.idNumberHash, part));
-    for (const r of rows) if (r.hash) found.set(r.hash, { personId: r.personId, orgPath: r.orgPath });
+  for (const part of chunks([...new Set(hashes)])) {
+    for (const r of await findPersonsByIdHashes(db, part)) {
+      if (r.hash) found.set(r.hash, { personId: r.personId, orgPath: r.orgPath });
+    }
   }
   return found;
 }

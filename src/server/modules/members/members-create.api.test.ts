@@ -10,7 +10,7 @@ import {
   orgStats,
   type RosterWorld,
   startRosterWorld,
-} from './members.fixtures.ts';
+} from '../../testing/fixtures/members.ts';
 
 let w: RosterWorld;
 

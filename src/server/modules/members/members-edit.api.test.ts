@@ -9,7 +9,7 @@ import {
   orgStats,
   type RosterWorld,
   startRosterWorld,
-} from './members.fixtures.ts';
+} from '../../testing/fixtures/members.ts';
 
 let w: RosterWorld;
 const patch = (id: number, body: Record<string, unknown>, client = w.as.admin_a) =>

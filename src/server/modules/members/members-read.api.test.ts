@@ -8,7 +8,7 @@ import {
   issuePaths,
   type RosterWorld,
   startRosterWorld,
-} from './members.fixtures.ts';
+} from '../../testing/fixtures/members.ts';
 
 let w: RosterWorld;
 /** 张伟 in A1 and B1 (same name on both sides), 王芳 in A1, 李娜 in A2. */

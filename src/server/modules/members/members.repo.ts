@@ -3,8 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { pathInScope, type Scope } from '../../db/scope.ts';
 import { orgs } from '../../db/tables/orgs.ts';
-import { memberEvents, members, persons, transfers } from '../../db/tables/people.ts';
-import { users } from '../../db/tables/users.ts';
+import { memberEvents, members, persons } from '../../db/tables/people.ts';
 import { updateAtVersion } from '../../db/versioned.ts';
 
 export type MemberRow = typeof members.$inferSelect;
@@ -64,12 +63,6 @@ export async function findMemberOfPerson(
   return row && flatten(row);
 }
 
-/** The person linked to a user account (users.person_id). */
-export async function findPersonIdOfUser(db: Db, userId: number): Promise<number | null> {
-  const [row] = await db.select({ personId: users.personId }).from(users).where(eq(users.id, userId));
-  return row?.personId ?? null;
-}
-
 /** The person holding this keyed hash of an ID number, and their member id if any. */
 export async function findPersonByIdHash(
   db: Db,
@@ -92,15 +85,6 @@ export async function findLastEventOn(db: Db, memberId: number): Promise<string 
     .from(memberEvents)
     .where(eq(memberEvents.memberId, memberId));
   return row?.on ?? null;
-}
-
-export async function hasPendingTransfer(db: Db, memberId: number): Promise<boolean> {
-  const [row] = await db
-    .select({ id: transfers.id })
-    .from(transfers)
-    .where(and(eq(transfers.memberId, memberId), eq(transfers.status, 'pending')))
-    .limit(1);
-  return row !== undefined;
 }
 
 const fromOrg = alias(orgs, 'event_org');

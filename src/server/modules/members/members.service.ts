@@ -6,6 +6,7 @@ import { canAt, found, orgIn, requireAt, requirePermission, scopeFor } from '../
 import { recordAudit } from '../../audit/audit.ts';
 import { AuditedRefusal } from '../../audit/audited-refusal.ts';
 import { type Ctx, inTransaction } from '../../context.ts';
+import { hasPendingTransfer } from '../../db/transfer-refs.ts';
 import { conflict, enforce, forbidden } from '../../errors.ts';
 import { fieldError, memberCan } from './member-access.ts';
 import { auditedMember, detailView, MASKED, type Unmask } from './member-views.ts';
@@ -13,7 +14,6 @@ import { insertMemberRows } from './member-writes.ts';
 import {
   findMemberInScope,
   findPersonByIdHash,
-  hasPendingTransfer,
   listMemberEvents,
   type MemberRecord,
 } from './members.repo.ts';

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRows } from '../../testing/actors.ts';
+import { expectStatus, issuePaths, type RosterWorld } from '../../testing/fixtures/members.ts';
+import { startLedgerWorld } from '../../testing/fixtures/membership-ledger.ts';
 import type { TestClient, TestResponse } from '../../testing/test-app.ts';
-import { expectStatus, issuePaths, type RosterWorld } from '../members/members.fixtures.ts';
-import { startLedgerWorld } from './membership-ledger.fixtures.ts';
 
-/** The scripted history of ledger.fixtures.ts, read entry by entry and as a workbook. */
+/** The scripted history of testing/fixtures/membership-ledger.ts, read entry by entry and as a workbook. */
 let w: RosterWorld;
 beforeAll(async () => {
   w = await startLedgerWorld();

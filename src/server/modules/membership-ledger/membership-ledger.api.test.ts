@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectStatus, issuePaths, type RosterWorld } from '../../testing/fixtures/members.ts';
+import { startLedgerWorld } from '../../testing/fixtures/membership-ledger.ts';
 import type { TestClient } from '../../testing/test-app.ts';
-import { expectStatus, issuePaths, type RosterWorld } from '../members/members.fixtures.ts';
-import { startLedgerWorld } from './membership-ledger.fixtures.ts';
 
-/** The scripted history of ledger.fixtures.ts: 7 counted in 和平社区 on 2026-01-01. */
+/** The scripted history of testing/fixtures/membership-ledger.ts: 7 counted in 和平社区 on 2026-01-01. */
 let w: RosterWorld;
 beforeAll(async () => {
   w = await startLedgerWorld();

@@ -1,8 +1,7 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { LedgerEntry, LedgerView } from '../../../contracts/ledger.ts';
 import { LEFT_REASON_LABELS, LEFT_REASONS } from '../../../domain/membership/index.ts';
-import { drained } from '../member-import/member-export.excel.ts';
+import { addHeadedSheet, drained, streamWorkbook } from '../../excel/sheet-writer.ts';
 
 /** The 汇总 sheet: one line per column of the ledger, in the order of a paper 增减台账. */
 export function summaryLines(l: LedgerView): [string, number][] {
@@ -43,7 +42,7 @@ export async function writeLedgerWorkbook(
   ledger: LedgerView,
   entries: readonly LedgerEntry[],
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  const workbook = streamWorkbook(out);
   const summary = workbook.addWorksheet('汇总');
   summary.columns = [{ width: 28 }, { width: 12 }];
   summary.addRow([`${ledger.orgName} 党员增减台账`]).font = { bold: true, size: 14 };
@@ -52,10 +51,12 @@ export async function writeLedgerWorkbook(
   for (const line of summaryLines(ledger)) summary.addRow(line);
   await summary.commit();
 
-  const sheet = workbook.addWorksheet('明细', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [6, 12, 10, 6, 22, 24, 24, 20, 24].map((width, i) => ({ header: ENTRY_HEADERS[i], width }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
+  const widths = [6, 12, 10, 6, 22, 24, 24, 20, 24];
+  const sheet = addHeadedSheet(
+    workbook,
+    '明细',
+    ENTRY_HEADERS.map((header, i) => ({ header, width: widths[i] as number })),
+  );
   let n = 0;
   for (const e of entries) {
     n += 1;

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { LedgerMove } from '../../../domain/membership/index.ts';
+import type { LedgerMove, MemberEventKind } from '../../../domain/membership/index.ts';
 import { LEDGER_STATUSES } from '../../../domain/membership/index.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { coversDeployment, pathInScope, type Scope } from '../../db/scope.ts';
@@ -51,7 +51,8 @@ export async function subtreeAt(db: Db, path: string): Promise<Subtree> {
 /** The moves of the subtree up to `to`, grouped by kind, left reason, whether inside the period and direction. */
 export async function ledgerMoves(db: Db, subtree: Subtree, from: string, to: string): Promise<LedgerMove[]> {
   const rows = await queryRows<{
-    kind: string;
+    /** Closed by the CHECK constraint on member_events.kind. */
+    kind: MemberEventKind;
     left_reason: string | null;
     in_period: boolean;
     sign: number;
@@ -78,7 +79,7 @@ export type LedgerEntryRow = {
   readonly effectiveOn: string;
   readonly memberId: number;
   readonly name: string;
-  readonly kind: string;
+  readonly kind: MemberEventKind;
   readonly leftReason: string | null;
   readonly sign: 1 | -1;
   readonly fromOrgName: string | null;
@@ -107,7 +108,7 @@ export async function ledgerEntries(
     effective_on: string;
     member_id: number;
     name: string;
-    kind: string;
+    kind: MemberEventKind;
     left_reason: string | null;
     sign: number;
     from_org_name: string | null;

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { leadershipPosts } from '../../db/tables/orgs.ts';
+import { issuePaths, loginOrgActors, type OrgActor, seedOrgActors } from '../../testing/fixtures/orgs.ts';
 import { insertOrg, seedTree, TEST_PASSWORD, type Tree } from '../../testing/fixtures.ts';
 import { loginAs, startTestApp, TEST_NOW, type TestApp, type TestClient } from '../../testing/test-app.ts';
-import { issuePaths, loginOrgActors, type OrgActor, seedOrgActors } from './orgs.fixtures.ts';
 
 let t: TestApp;
 let tree: Tree;

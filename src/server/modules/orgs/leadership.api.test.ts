@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settings } from '../../db/tables/settings.ts';
 import { auditRows } from '../../testing/audit-rows.ts';
+import {
+  expectRule,
+  issuePaths,
+  loginOrgActors,
+  type OrgActor,
+  seedOrgActors,
+} from '../../testing/fixtures/orgs.ts';
 import { insertOrg, seedTree, type Tree } from '../../testing/fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
-import { expectRule, issuePaths, loginOrgActors, type OrgActor, seedOrgActors } from './orgs.fixtures.ts';
 
 let t: TestApp;
 let tree: Tree;

@@ -13,7 +13,7 @@ import { loadForChange, orgIn, scopeFor } from '../../access/index.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { type Ctx, inTransaction } from '../../context.ts';
 import { enforce } from '../../errors.ts';
-import { getTermPolicy } from '../settings/settings.service.ts';
+import { getTermPolicy } from '../settings/index.ts';
 import {
   findPostInScope,
   insertPost,

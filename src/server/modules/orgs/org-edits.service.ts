@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import type { CreateOrgBody, UpdateOrgBody } from '../../../contracts/orgs.ts';
-import { checkEstablishedOn, checkKindChange, checkNewOrg } from '../../../domain/org/index.ts';
+import {
+  checkEstablishedOn,
+  checkKindChange,
+  checkNewOrg,
+  type OrgReason,
+} from '../../../domain/org/index.ts';
 import { allow, type Decision } from '../../../domain/shared/index.ts';
 import { loadForChange } from '../../access/index.ts';
 import { type Ctx, inTransaction } from '../../context.ts';
@@ -113,7 +118,12 @@ function changesOf(org: OrgRow, input: UpdateInput): Changes {
 }
 
 /** A new kind must fit under the parent and over the children that remain (checkKindChange). */
-async function checkNewKind(db: Db, scope: Scope, org: OrgRow, kind: OrgRow['kind']): Promise<Decision> {
+async function checkNewKind(
+  db: Db,
+  scope: Scope,
+  org: OrgRow,
+  kind: OrgRow['kind'],
+): Promise<Decision<OrgReason>> {
   const parentKind = org.parentId === null ? null : await findParentKind(db, scope, org.id);
   return checkKindChange(parentKind, kind, await activeChildKinds(db, org.id));
 }

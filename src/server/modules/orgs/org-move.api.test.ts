@@ -3,6 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgEvents, orgs } from '../../db/tables/orgs.ts';
 import { auditRows } from '../../testing/audit-rows.ts';
 import {
+  expectRule,
+  issuePaths,
+  loginOrgActors,
+  type OrgActor,
+  seedOrgActors,
+} from '../../testing/fixtures/orgs.ts';
+import {
   createUser,
   type FixtureOrg,
   insertOrg,
@@ -11,7 +18,6 @@ import {
   type Tree,
 } from '../../testing/fixtures.ts';
 import { loginAs, startTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
-import { expectRule, issuePaths, loginOrgActors, type OrgActor, seedOrgActors } from './orgs.fixtures.ts';
 
 let t: TestApp;
 let tree: Tree;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leadershipPosts } from '../../db/tables/orgs.ts';
+import { issuePaths, loginOrgActors, type OrgActor, seedOrgActors } from '../../testing/fixtures/orgs.ts';
 import { insertOrg, seedTree, type Tree } from '../../testing/fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
-import { issuePaths, loginOrgActors, type OrgActor, seedOrgActors } from './orgs.fixtures.ts';
 
 let t: TestApp;
 let tree: Tree;

@@ -2,9 +2,15 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgEvents } from '../../db/tables/orgs.ts';
 import { auditRows } from '../../testing/audit-rows.ts';
+import {
+  expectRule,
+  issuePaths,
+  loginOrgActors,
+  type OrgActor,
+  seedOrgActors,
+} from '../../testing/fixtures/orgs.ts';
 import { insertOrg, seedTree, type Tree } from '../../testing/fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
-import { expectRule, issuePaths, loginOrgActors, type OrgActor, seedOrgActors } from './orgs.fixtures.ts';
 
 let t: TestApp;
 let tree: Tree;

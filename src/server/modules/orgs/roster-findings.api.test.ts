@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatsMember } from '../../../domain/membership/index.ts';
 import { leadershipPosts } from '../../db/tables/orgs.ts';
+import { loginOrgActors, type OrgActor, seedOrgActors } from '../../testing/fixtures/orgs.ts';
+import { changeMember, type RosterMember, writeMembers } from '../../testing/fixtures/stats.ts';
 import { seedTree, type Tree } from '../../testing/fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
-import { changeMember, type RosterMember, writeMembers } from '../stats/stats.fixtures.ts';
-import { loginOrgActors, type OrgActor, seedOrgActors } from './orgs.fixtures.ts';
 
 let t: TestApp;
 let tree: Tree;

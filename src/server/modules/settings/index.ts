@@ -6,3 +6,12 @@ export const settingsModule: Module = {
   name: 'settings',
   registerRoutes: (app) => registerSettingsRoutes(app),
 };
+
+/** The configured policies (CFG) other modules decide by, read in the caller's database or transaction. */
+export {
+  ensureIdKeyFingerprint,
+  getSecurityPolicy,
+  getTermPolicy,
+  getTransferPolicy,
+  getUploadLimits,
+} from './settings.service.ts';

@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { OrgKind } from '../../../domain/org/index.ts';
 import {
   BRANCH_MAX_MEMBERS,
@@ -6,10 +6,11 @@ import {
   type BranchRoster,
   COMMITTEE_FROM_FULL_MEMBERS,
   COMMITTEE_POSTS,
+  type PostTenure,
 } from '../../../domain/org/index.ts';
 import type { IsoDate } from '../../../domain/shared/index.ts';
 import { type Db, queryRows } from '../../db/client.ts';
-import { pathInScope, type Scope } from '../../db/scope.ts';
+import type { OrgSelection } from '../../todos/index.ts';
 
 /**
  * The roster counts of 党支部 for the findings that need them (branch-roster.ts), from the rollup: a
@@ -37,18 +38,15 @@ export type RosterCandidate = {
 };
 
 /**
- * Branches of the scope (and of the `within` subtree), not dissolved, whose counts may give a roster finding
- * today: too few 正式党员, too many members, or enough for a committee and no 副书记 or 委员 in post. The
- * rule (branchRosterFindings) decides for these; nothing else is loaded.
+ * Branches among those asked for, not dissolved, whose counts may give a roster finding today: too few 正式党员, too
+ * many members, or enough for a committee and no 副书记 or 委员 in post. The rule (branchRosterFindings) decides for
+ * these; nothing else is loaded.
  */
 export async function selectRosterCandidates(
   db: Db,
-  f: { scope: Scope; within: string | null; today: IsoDate },
+  f: { orgs: OrgSelection; today: IsoDate },
 ): Promise<RosterCandidate[]> {
-  const inScope = (path: SQL) =>
-    f.within === null
-      ? pathInScope(f.scope, path)
-      : sql`${pathInScope(f.scope, path)} and ${path} <@ ${f.within}::ltree`;
+  const ids = f.orgs === 'all' ? null : sql`${sql.param([...f.orgs])}::int[]`;
   const committeeToday = sql`exists (select 1 from leadership_posts lp where lp.org_id = b.id
     and lp.post in (${sql.join(
       COMMITTEE_POSTS.map((p) => sql`${p}`),
@@ -66,11 +64,13 @@ export async function selectRosterCandidates(
     sql`with counts as (
           select ${BRANCH_OF} as branch_id, sum(s.member_count)::int as members, sum(s.status_full)::int as full
           from org_stats s join orgs o on o.id = s.org_id
-          where o.kind in ('branch', 'group') and ${inScope(sql`o.path`)}
+          where o.kind in ('branch', 'group')
+            ${ids === null ? sql`` : sql`and (o.id = any(${ids}) or (o.kind = 'group' and o.parent_id = any(${ids})))`}
           group by 1)
         select b.id, b.kind, b.established_on::text as established_on, c.members, c.full
         from counts c join orgs b on b.id = c.branch_id
-        where b.kind = 'branch' and b.dissolved_on is null and ${inScope(sql`b.path`)} and c.members > 0
+        where b.kind = 'branch' and b.dissolved_on is null and c.members > 0
+          ${ids === null ? sql`` : sql`and b.id = any(${ids})`}
           and (c.full < ${BRANCH_MIN_FULL_MEMBERS} or c.members > ${BRANCH_MAX_MEMBERS}
                or (c.full >= ${COMMITTEE_FROM_FULL_MEMBERS} and not ${committeeToday}))
         order by b.id`,
@@ -80,5 +80,35 @@ export async function selectRosterCandidates(
     kind: r.kind,
     establishedOn: r.established_on,
     roster: { members: Number(r.members), fullMembers: Number(r.full) },
+  }));
+}
+
+/** The committee posts (副书记, 委员) of these branches, held or not: what hasCommittee reads. */
+export async function selectCommitteeTenures(
+  db: Db,
+  branchIds: readonly number[],
+): Promise<(PostTenure & { orgId: number })[]> {
+  if (branchIds.length === 0) return [];
+  const rows = await queryRows<{
+    org_id: number;
+    post: PostTenure['post'];
+    started_on: string;
+    ends_on: string;
+    left_on: string | null;
+  }>(
+    db,
+    sql`select org_id, post, started_on::text as started_on, ends_on::text as ends_on, left_on::text as left_on
+        from leadership_posts
+        where org_id = any(${sql.param([...branchIds])}::int[]) and post in (${sql.join(
+          COMMITTEE_POSTS.map((p) => sql`${p}`),
+          sql`, `,
+        )})`,
+  );
+  return rows.map((r) => ({
+    orgId: Number(r.org_id),
+    post: r.post,
+    startedOn: r.started_on as IsoDate,
+    endsOn: r.ends_on as IsoDate,
+    leftOn: r.left_on as IsoDate | null,
   }));
 }

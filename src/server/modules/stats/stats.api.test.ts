@@ -5,11 +5,11 @@ import { ORG_KINDS } from '../../../domain/org/index.ts';
 import type { IsoDate } from '../../../domain/shared/index.ts';
 import { queryRows } from '../../db/client.ts';
 import { orgs } from '../../db/tables/orgs.ts';
+import { loginOrgActors, type OrgActor, seedOrgActors } from '../../testing/fixtures/orgs.ts';
+import { expectedFor, type RosterMember, vectorOfView, writeMembers } from '../../testing/fixtures/stats.ts';
 import { createUser, insertOrg, seedTree, TEST_PASSWORD, type Tree } from '../../testing/fixtures.ts';
 import { loginAs, startTestApp, TEST_NOW, type TestApp, type TestClient } from '../../testing/test-app.ts';
-import { loginOrgActors, type OrgActor, seedOrgActors } from '../orgs/orgs.fixtures.ts';
 import { readAgeAsOf } from './rollup.repo.ts';
-import { expectedFor, type RosterMember, vectorOfView, writeMembers } from './stats.fixtures.ts';
 import { refreshSubtrees } from './subtree.service.ts';
 
 let t: TestApp;

@@ -15,16 +15,16 @@ import { ORG_KINDS, type OrgKind } from '../../../domain/org/index.ts';
 import { addDays, addYears } from '../../../domain/shared/index.ts';
 import { queryRows } from '../../db/client.ts';
 import { orgs } from '../../db/tables/orgs.ts';
-import { createUser, type FixtureOrg, insertOrg, TEST_PASSWORD } from '../../testing/fixtures.ts';
-import { loginAs, startTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
-import { rebuildRollup } from './rollup.service.ts';
 import {
   changeMember,
   expectedFor,
   type RosterMember,
   vectorOfView,
   writeMembers,
-} from './stats.fixtures.ts';
+} from '../../testing/fixtures/stats.ts';
+import { createUser, type FixtureOrg, insertOrg, TEST_PASSWORD } from '../../testing/fixtures.ts';
+import { loginAs, startTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
+import { rebuildRollup } from './rollup.service.ts';
 import { refreshSubtrees } from './subtree.service.ts';
 
 /**

@@ -11,8 +11,8 @@ import { checkReceive, checkTransferAction, type TransferAction } from '../../..
 import { canAt, expectVersion, found, requireAt, scopeFor } from '../../access/index.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { type Ctx, inTransaction } from '../../context.ts';
-import { forbidden, notFound, ruleViolation } from '../../errors.ts';
-import { lockMemberOfTransfer, saveMemberChange } from '../members/member-changes.ts';
+import { type ErrorReason, forbidden, notFound, ruleViolation } from '../../errors.ts';
+import { lockMemberOfTransfer, saveMemberChange } from '../members/index.ts';
 import { auditedTransfer, transferView } from './transfer-views.ts';
 import {
   findReceivingOrg,
@@ -29,9 +29,9 @@ const SIDE_OF: Record<TransferAction, Side> = {
   reject: 'receiving',
   cancel: 'sending',
 };
-const SIDE_MESSAGES: Record<Side, string> = {
-  receiving: '只有接收方党组织可以接收或退回组织关系',
-  sending: '只有转出方党组织可以撤销组织关系转接',
+const SIDE_REFUSALS: Record<Side, { reason: ErrorReason; message: string }> = {
+  receiving: { reason: 'transfer_not_receiving_side', message: '只有接收方党组织可以接收或退回组织关系' },
+  sending: { reason: 'transfer_not_sending_side', message: '只有转出方党组织可以撤销组织关系转接' },
 };
 
 type Step = {
@@ -57,7 +57,7 @@ async function decide(
     const side = SIDE_OF[action];
     const path = side === 'receiving' ? t.toOrgPath : t.fromOrgPath;
     if (path === null || !canAt(tx, 'member.manage', path))
-      throw forbidden(`transfer_not_${side}_side`, SIDE_MESSAGES[side]);
+      throw forbidden(SIDE_REFUSALS[side].reason, SIDE_REFUSALS[side].message);
     const role = requireAt(tx, 'member.manage', path);
     expectVersion(t, input.version);
     const state = checkTransferAction(t.status, action);

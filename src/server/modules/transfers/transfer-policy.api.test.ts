@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RosterWorld, startRosterWorld } from '../members/members.fixtures.ts';
+import { type RosterWorld, startRosterWorld } from '../../testing/fixtures/members.ts';
 
 let w: RosterWorld;
 beforeAll(async () => {

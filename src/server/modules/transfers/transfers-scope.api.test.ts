@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_PASSWORD } from '../../testing/fixtures.ts';
-import { loginAs, TEST_NOW } from '../../testing/test-app.ts';
 import {
   createMember,
   expectStatus,
   issuePaths,
   type RosterWorld,
   startRosterWorld,
-} from '../members/members.fixtures.ts';
+} from '../../testing/fixtures/members.ts';
+import { TEST_PASSWORD } from '../../testing/fixtures.ts';
+import { loginAs, TEST_NOW } from '../../testing/test-app.ts';
 
 let w: RosterWorld;
 /** A1 → B1 (pending), A1 → A2 (pending, issued in March: overdue today), B1 → outside (completed). */

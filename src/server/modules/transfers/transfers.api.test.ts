@@ -8,7 +8,7 @@ import {
   orgStats,
   type RosterWorld,
   startRosterWorld,
-} from '../members/members.fixtures.ts';
+} from '../../testing/fixtures/members.ts';
 
 let w: RosterWorld;
 type Member = { id: number; version: number };

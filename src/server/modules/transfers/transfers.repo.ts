@@ -166,15 +166,6 @@ export async function searchReceivingOrgs(db: Db, q: string, limit: number) {
     .limit(limit);
 }
 
-export async function hasPendingTransferOf(db: Db, memberId: number): Promise<boolean> {
-  const [row] = await db
-    .select({ id: transfers.id })
-    .from(transfers)
-    .where(and(eq(transfers.memberId, memberId), eq(transfers.status, 'pending')))
-    .limit(1);
-  return row !== undefined;
-}
-
 export async function insertTransfer(db: Db, values: typeof transfers.$inferInsert): Promise<number> {
   const [row] = await db.insert(transfers).values(values).returning({ id: transfers.id });
   return (row as { id: number }).id;

@@ -10,14 +10,14 @@ import { found, loadForChange, requirePermission, scopeFor, subtreeIn } from '..
 import { recordAudit } from '../../audit/audit.ts';
 import { type Ctx, inTransaction, type WorkCtx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
+import { hasPendingTransfer } from '../../db/transfer-refs.ts';
 import { ruleViolation } from '../../errors.ts';
-import { lockMemberInScope, type MemberRecord, saveMemberChange } from '../members/member-changes.ts';
-import { getTransferPolicy } from '../settings/settings.service.ts';
+import { lockMemberInScope, type MemberRecord, saveMemberChange } from '../members/index.ts';
+import { getTransferPolicy } from '../settings/index.ts';
 import { auditedTransfer, transferView } from './transfer-views.ts';
 import {
   findReceivingOrg,
   findTransferInScope,
-  hasPendingTransferOf,
   insertTransfer,
   listTransfers,
   searchReceivingOrgs,
@@ -95,7 +95,7 @@ async function decideNew(tx: WorkCtx, m: MemberRecord, lastEventOn: string | nul
   const decision = checkNewTransfer(
     {
       member: { status: m.status, orgId: m.orgId, admittedOn: m.admittedOn, lastEventOn },
-      hasPending: await hasPendingTransferOf(tx.db, m.id),
+      hasPending: await hasPendingTransfer(tx.db, m.id),
       target,
       issuedOn: input.issuedOn,
       validUntil: input.validUntil,

@@ -11,7 +11,7 @@ import { type Ctx, inTransaction } from '../../context.ts';
 import { enforce } from '../../errors.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import { generatePassword } from '../../security/tokens.ts';
-import { endSessionsOfUser, revokeApiTokensOfUser } from '../auth/sessions.service.ts';
+import { endSessionsOfUser, revokeApiTokensOfUser } from '../auth/index.ts';
 import { loadManageable } from './users.access.ts';
 import { saveLockState, saveResetPassword, updateUserAtVersion } from './users.repo.ts';
 import { viewOf } from './users.service.ts';

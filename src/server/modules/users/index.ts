@@ -6,3 +6,13 @@ export const usersModule: Module = {
   name: 'users',
   registerRoutes: (app) => registerUserRoutes(app),
 };
+
+/** The recovery command (`npm run admin`): run by the operator of the server, outside 三员分立. */
+export {
+  COMMAND_LINE_ACTOR,
+  RECOVERY_ACTIONS,
+  type RecoveryAction,
+  RecoveryError,
+  type RecoveryResult,
+  recoverAccount,
+} from './recovery.service.ts';

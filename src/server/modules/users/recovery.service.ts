@@ -5,11 +5,7 @@ import { inTransaction, type WorkCtx } from '../../context.ts';
 import { users } from '../../db/tables/users.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import { generatePassword } from '../../security/tokens.ts';
-import {
-  endSessionsOfUser,
-  removeSecondFactorOfUser,
-  revokeApiTokensOfUser,
-} from '../auth/sessions.service.ts';
+import { endSessionsOfUser, removeSecondFactorOfUser, revokeApiTokensOfUser } from '../auth/index.ts';
 import { saveLockState, saveResetPassword } from './users.repo.ts';
 
 /**

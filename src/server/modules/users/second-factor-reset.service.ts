@@ -1,7 +1,7 @@
 import type { UserView } from '../../../contracts/users.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { type Ctx, inTransaction } from '../../context.ts';
-import { endSessionsOfUser, removeSecondFactorOfUser } from '../auth/sessions.service.ts';
+import { endSessionsOfUser, removeSecondFactorOfUser } from '../auth/index.ts';
 import { loadManageable } from './users.access.ts';
 import { viewOf } from './users.service.ts';
 

@@ -7,7 +7,7 @@ import {
 } from '../../../domain/access/index.ts';
 import { found, requirePermission } from '../../access/index.ts';
 import type { Ctx } from '../../context.ts';
-import { AppError, enforce, notFound } from '../../errors.ts';
+import { AppError, type ErrorReason, enforce, notFound } from '../../errors.ts';
 import { type AssignmentRecord, assignmentsOf, findUser, type UserRecord } from './users.repo.ts';
 
 export type ManagedAccount = {
@@ -18,7 +18,7 @@ export type ManagedAccount = {
 };
 
 /** A denial of 三员分立: the account is in scope, but managing its kind is not the actor's duty (403). */
-export function accountActionRefused(denial: { reason: string; message: string; details?: object }) {
+export function accountActionRefused(denial: { reason: ErrorReason; message: string; details?: object }) {
   return new AppError('forbidden', denial.message, { reason: denial.reason, ...denial.details });
 }
 

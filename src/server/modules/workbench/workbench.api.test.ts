@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leadershipPosts } from '../../db/tables/orgs.ts';
 import { users } from '../../db/tables/users.ts';
+import { loginOrgActors, type OrgActor, seedOrgActors } from '../../testing/fixtures/orgs.ts';
 import { createUser, insertOrg, seedTree, type Tree } from '../../testing/fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
-import { loginOrgActors, type OrgActor, seedOrgActors } from '../orgs/orgs.fixtures.ts';
 
 let t: TestApp;
 let tree: Tree;

@@ -1,11 +1,11 @@
 import type { SecurityWorkbenchView, WorkbenchView } from '../../../contracts/workbench.ts';
 import { securityNotices } from '../../../domain/access/index.ts';
-import { FINDING_KINDS, ORG_KINDS } from '../../../domain/org/index.ts';
+import { ORG_KINDS } from '../../../domain/org/index.ts';
 import { requirePermission, scopeFor, scopeOf } from '../../access/index.ts';
 import type { Ctx } from '../../context.ts';
-import { collectFindings, findingItems, type LocatedFinding } from '../orgs/findings.service.ts';
-import { scopeRootSummaries } from '../orgs/orgs.service.ts';
-import { getSecurityPolicy, getTermPolicy } from '../settings/settings.service.ts';
+import { readFindingCounts, readFindingItems } from '../../todos/index.ts';
+import { scopeRootSummaries } from '../orgs/index.ts';
+import { getSecurityPolicy } from '../settings/index.ts';
 import {
   countAdminsWithoutSecondFactor,
   countLockedAccounts,
@@ -16,19 +16,9 @@ import {
 /** How many of the most urgent findings the workbench lists as to-dos. */
 export const TODO_LIMIT = 10;
 
-function countFindings(found: readonly LocatedFinding[]): WorkbenchView['findingCounts'] {
-  const counts = Object.fromEntries(
-    FINDING_KINDS.map((k) => [k, { warning: 0, critical: 0 }]),
-  ) as WorkbenchView['findingCounts'];
-  for (const { finding } of found) {
-    if (finding.severity !== 'info') counts[finding.kind][finding.severity] += 1;
-  }
-  return counts;
-}
-
 /**
- * 工作台: what needs the user's action first (the most urgent findings, derived today, never stored),
- * then the key figures of the `workbench.read` scope.
+ * 工作台: what needs the user's action first (the most urgent findings of every module's to-do producers, as the
+ * registry keeps them for today: src/server/todos), then the key figures of the `workbench.read` scope.
  */
 export async function viewWorkbench(ctx: Ctx): Promise<WorkbenchView> {
   const { db } = ctx;
@@ -36,14 +26,12 @@ export async function viewWorkbench(ctx: Ctx): Promise<WorkbenchView> {
   const roots = await scopeRootSummaries(db, scope);
   const orgCounts = Object.fromEntries(ORG_KINDS.map((k) => [k, 0])) as WorkbenchView['orgCounts'];
   for (const { kind, n } of await countOrgsByKind(db, scope)) orgCounts[kind] = n;
-  const policy = await getTermPolicy(db);
-  const found = await collectFindings(db, scope, { within: null }, ctx.today, policy);
   return {
     roots: roots.map((r) => ({ id: r.id, name: r.name })),
     orgCounts,
-    findingCounts: countFindings(found),
+    findingCounts: await readFindingCounts(ctx, scope),
     userCount: await countUsersInScope(db, scope),
-    todos: await findingItems(db, scope, found.slice(0, TODO_LIMIT)),
+    todos: await readFindingItems(ctx, scope, { within: null }, { limit: TODO_LIMIT, offset: 0 }),
   };
 }
 

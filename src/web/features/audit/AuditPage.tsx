@@ -5,8 +5,8 @@ import { useState } from 'react';
 import {
   AUDIT_ACTION_LABELS,
   AUDIT_ENTITY_TYPE_LABELS,
-  auditActionLabel,
-  auditEntityTypeLabel,
+  type AuditAction,
+  type AuditEntityType,
 } from '../../../contracts/audit.ts';
 import { ROLE_LABELS, type Role } from '../../../domain/access/index.ts';
 import { type AuditEntry, type AuditFilter, exportAuditLogs, useAuditLogs } from '../../api/audit.ts';
@@ -21,8 +21,8 @@ import { useApiErrorHandler } from '../../ui/use-api-error.ts';
 type FilterValues = {
   range?: [Dayjs | null, Dayjs | null] | null;
   actor?: string;
-  action?: string;
-  entityType?: string;
+  action?: AuditAction;
+  entityType?: AuditEntityType;
 };
 
 function toFilter(values: FilterValues): AuditFilter {
@@ -155,13 +155,13 @@ export function AuditPage() {
                 title: '操作',
                 dataIndex: 'action',
                 width: 130,
-                render: (action: string) => auditActionLabel(action),
+                render: (action: AuditAction) => AUDIT_ACTION_LABELS[action],
               },
               {
                 title: '对象',
                 key: 'entity',
                 render: (_, e) =>
-                  `${auditEntityTypeLabel(e.entityType)}${e.entityId ? ` #${e.entityId}` : ''}`,
+                  `${AUDIT_ENTITY_TYPE_LABELS[e.entityType]}${e.entityId ? ` #${e.entityId}` : ''}`,
               },
               { title: '组织', dataIndex: 'orgName', render: (v: string | null) => v ?? '—' },
               { title: 'IP', dataIndex: 'ip', width: 140, render: (v: string | null) => v ?? '—' },

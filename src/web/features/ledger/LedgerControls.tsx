@@ -35,6 +35,7 @@ export function LedgerControls({ orgId, org, period, today, onOrg, onPeriod }: L
             key={orgId ?? 'none'}
             id="ledger-org"
             aria-label="党组织"
+            data-testid="ledger-org"
             placeholder="输入组织名称搜索"
             value={orgId}
             initial={org ?? null}

@@ -50,8 +50,6 @@ export const MEMBER_REASON_FIELDS: Record<string, (string | number)[]> = {
   id_birth_date: ['person', 'idNumber'],
   id_check_character: ['person', 'idNumber'],
   id_number_taken: ['person', 'idNumber'],
-  duplicate_id_number: ['person', 'idNumber'],
-  id_number_exists: ['person', 'idNumber'],
   id_birth_date_mismatch: ['person', 'birthDate'],
   id_gender_mismatch: ['person', 'gender'],
   birth_date_required: ['person', 'birthDate'],

@@ -1,13 +1,13 @@
-import type { MEMBER_EVENT_KINDS } from '../../../contracts/members.ts';
 import {
   LEFT_REASONS,
   type LeftReason,
   type MemberStatus,
   probationEndOf,
+  type StatusChangeKind,
 } from '../../../domain/membership/index.ts';
 import { addMonths, type IsoDate } from '../../../domain/shared/index.ts';
 
-export type StatusChangeKind = (typeof MEMBER_EVENT_KINDS)[number];
+export type { StatusChangeKind };
 
 /** What a status change asks for besides its date, and what it tells the user will happen. */
 export type StatusChange = {

@@ -1,7 +1,7 @@
 import { BookOutlined } from '@ant-design/icons';
 import { Flex, List, Typography } from 'antd';
 import type { OrgDetail } from '../../../contracts/orgs.ts';
-import { FINDING_KIND_LABELS } from '../../../domain/org/index.ts';
+import { FINDING_KIND_LABELS } from '../../../contracts/orgs.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { SeverityTag } from './finding-labels.tsx';

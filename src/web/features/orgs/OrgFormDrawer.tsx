@@ -143,10 +143,11 @@ export function OrgFormDrawer({ mode, org, open, onClose, onSaved }: OrgFormDraw
               : undefined
           }
         >
-          <Select options={kinds.map((k) => ({ value: k, label: ORG_KIND_LABELS[k] }))} />
+          {/* virtual={false}: every option is a role=option in the listbox (a virtual list exposes only the active one). */}
+          <Select virtual={false} options={kinds.map((k) => ({ value: k, label: ORG_KIND_LABELS[k] }))} />
         </Form.Item>
         <Form.Item label="单位类型" name="sector" rules={[{ required: true, message: '请选择单位类型' }]}>
-          <Select options={SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))} />
+          <Select virtual={false} options={SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))} />
         </Form.Item>
         <Form.Item label="组织代码" name="code" rules={contractRules(CreateOrgBody.shape.code)}>
           <Input placeholder="选填" />

@@ -60,6 +60,8 @@ export function OrgSearchBox({ onSelect, includeDissolved = false }: OrgSearchBo
             ]
           : options
       }
+      // Every hit is a role=option in the listbox (a virtual list exposes only the active one).
+      virtual={false}
       onChange={setText}
       onSelect={(value: string) => {
         setText('');

@@ -1,3 +1,4 @@
+import { MinusSquareOutlined, PlusSquareOutlined } from '@ant-design/icons';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Flex, Tag, Tree, type TreeDataNode, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -110,6 +111,10 @@ export function OrgTree({ selectedId, onSelect, revealPath, showDissolved = fals
         aria-label="组织树"
         blockNode
         showLine
+        // The default icons of showLine, named for what a click does (not "plus-square").
+        switcherIcon={({ expanded }) =>
+          expanded ? <MinusSquareOutlined aria-label="收起" /> : <PlusSquareOutlined aria-label="展开" />
+        }
         height={height}
         treeData={treeData}
         selectedKeys={selectedId !== undefined ? [selectedId] : []}

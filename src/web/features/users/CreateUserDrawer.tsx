@@ -131,6 +131,8 @@ export function CreateUserDrawer({ open, onClose }: { open: boolean; onClose: ()
                     <Select
                       aria-label="角色"
                       placeholder="角色"
+                      // Every option is a role=option in the listbox (a virtual list exposes only the active one).
+                      virtual={false}
                       options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
                     />
                   </Form.Item>

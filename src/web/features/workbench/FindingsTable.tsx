@@ -1,6 +1,7 @@
 import { Flex, Table, type TablePaginationConfig, Typography } from 'antd';
 import { Link } from 'react-router';
-import { FINDING_KIND_LABELS, ORG_KIND_LABELS } from '../../../domain/org/index.ts';
+import { FINDING_KIND_LABELS } from '../../../contracts/orgs.ts';
+import { ORG_KIND_LABELS } from '../../../domain/org/index.ts';
 import type { OrgFinding } from '../../api/findings.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';

@@ -1,7 +1,8 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { FINDING_KIND_LABELS } from '../../../contracts/orgs.ts';
 import type { WorkbenchView } from '../../../contracts/workbench.ts';
-import { FINDING_KIND_LABELS, FINDING_KINDS, ORG_KINDS } from '../../../domain/org/index.ts';
+import { FINDING_KINDS, ORG_KINDS } from '../../../domain/org/index.ts';
 
 function Figure({
   title,

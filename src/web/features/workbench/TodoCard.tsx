@@ -1,7 +1,8 @@
 import { Badge, Card, Segmented } from 'antd';
 import { useState } from 'react';
+import { FINDING_KIND_LABELS } from '../../../contracts/orgs.ts';
 import type { WorkbenchView } from '../../../contracts/workbench.ts';
-import { FINDING_KIND_LABELS, FINDING_KINDS, type FindingKind } from '../../../domain/org/index.ts';
+import { FINDING_KINDS, type FindingKind } from '../../../domain/org/index.ts';
 import { useFindings } from '../../api/findings.ts';
 import { FindingsTable } from './FindingsTable.tsx';
 

@@ -1,0 +1,43 @@
+/**
+ * The reasons of this area's denials: placing and admitting members, status events, roster rows, transfers.
+ * Closed: a rule answers `Decision<MembershipReason>`; each reason is labelled in Chinese in src/contracts/errors.ts.
+ */
+export const MEMBERSHIP_REASONS = [
+  'admitted_before_birth',
+  'admitted_in_future',
+  'confirm_before_probation_end',
+  'confirmed_in_future',
+  'confirmed_on_required',
+  'confirmed_too_early',
+  'event_before_admission',
+  'event_before_last_change',
+  'event_in_future',
+  'event_not_allowed_in_status',
+  'left_reason_required',
+  'lost_contact_before_admission',
+  'lost_contact_date_missing',
+  'lost_contact_date_not_unreachable',
+  'lost_contact_on_out_of_range',
+  'member_kind_missing',
+  'member_org_dissolved',
+  'member_org_not_branch',
+  'outflow_missing',
+  'outflow_not_mobile',
+  'probation_already_extended',
+  'probation_cancel_not_probationary',
+  'probation_extension_out_of_range',
+  'probationary_has_confirmed_on',
+  'reason_required',
+  'suspended_and_unreachable',
+  'transfer_already_pending',
+  'transfer_issued_before_admission',
+  'transfer_issued_in_future',
+  'transfer_member_changed',
+  'transfer_member_not_on_roster',
+  'transfer_not_pending',
+  'transfer_received_before_issued',
+  'transfer_received_in_future',
+  'transfer_same_org',
+  'transfer_valid_until_before_issued',
+] as const;
+export type MembershipReason = (typeof MEMBERSHIP_REASONS)[number];

@@ -1,0 +1,28 @@
+/**
+ * The reasons of this area's denials: nesting, lifecycle (成立, 调整隶属关系, 撤销), leadership posts and terms.
+ * Closed: a rule answers `Decision<OrgReason>`; each reason is labelled in Chinese in src/contracts/errors.ts.
+ */
+export const ORG_REASONS = [
+  'already_dissolved',
+  'already_under_parent',
+  'dissolved_before_established',
+  'dissolved_in_future',
+  'established_after_dissolved',
+  'established_in_future',
+  'group_leader_only_in_group',
+  'has_active_children',
+  'left_before_start',
+  'move_into_own_subtree',
+  'nesting_not_allowed',
+  'org_dissolved',
+  'post_already_filled',
+  'post_already_left',
+  'post_not_for_group',
+  'root_cannot_dissolve',
+  'root_cannot_move',
+  'root_must_be_local_committee',
+  'term_end_before_start',
+  'term_extension_needs_approval',
+  'term_too_long',
+] as const;
+export type OrgReason = (typeof ORG_REASONS)[number];

@@ -1,0 +1,13 @@
+/**
+ * What a to-do producer's findings are computed from, beyond the date: a closed list, because each input is marked
+ * changed by the database itself (triggers of migration 0011_findings_refresh_triggers, one per input), whatever
+ * service writes it. A new module whose findings rest on its own tables adds its input here and a trigger in its
+ * migration.
+ *
+ * - `org`: an org's row (kind, founding, dissolution, parent): marked for the org and its old and new parent.
+ * - `posts`: its leadership posts (班子成员 and their terms).
+ * - `roster`: a 党支部's own roster counts (its members and its 党小组's, from the per-org rollup `org_stats`).
+ * - `term_policy`: the deployment's term policy (settings, group `org`): marked for every org at once.
+ */
+export const TODO_INPUTS = ['org', 'posts', 'roster', 'term_policy'] as const;
+export type TodoInput = (typeof TODO_INPUTS)[number];
