@@ -8,6 +8,7 @@ import type { IdCipher } from '../src/server/security/crypto.ts';
 import { SURNAMES } from '../src/server/seed/demo-names.ts';
 import { type DemoMember, demoMember, type ProfileName, weighted } from '../src/server/seed/demo-roster.ts';
 import { seededRandom } from '../src/server/seed/random.ts';
+import { nameSearchKeys } from '../src/server/text/pinyin.ts';
 import {
   type BulkEvent,
   type BulkMember,
@@ -15,8 +16,7 @@ import {
   insertEvents,
   insertMembersBulk,
   insertPersons,
-} from '../src/server/seed/roster-bulk.ts';
-import { nameSearchKeys } from '../src/server/text/pinyin.ts';
+} from './roster-bulk.ts';
 
 /**
  * A deterministic synthetic roster for the benchmark city: `count` members over its branches and 党小组,
@@ -143,7 +143,7 @@ export async function generateMembers(
       personId: personIds[i] as number,
       orgId: m.orgId,
       status,
-      leftReason: status === 'left' ? 'deceased' : null,
+      leftReason: status === 'left' ? 'withdrawn' : null,
       category: m.category,
       admittedOn: m.admittedOn,
       confirmedOn: m.confirmedOn,
@@ -211,7 +211,7 @@ function eventsOf(memberId: number, m: DemoMember, status: MemberStatus, index: 
   const on = changedOn(m, index, today);
   const details =
     status === 'left'
-      ? { leftReason: 'deceased' }
+      ? { leftReason: 'withdrawn' }
       : status === 'transferred_out'
         ? { letterNo: `合组转〔${on.slice(0, 4)}〕${index}号`, externalOrgName: '外省某党委' }
         : {};

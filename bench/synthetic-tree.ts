@@ -1,6 +1,6 @@
 import { addDays } from '../src/domain/shared/index.ts';
 import type { Db } from '../src/server/db/client.ts';
-import { leadershipPosts, orgs } from '../src/server/db/tables/orgs.ts';
+import { committeeTerms, leadershipPosts, orgs } from '../src/server/db/tables/orgs.ts';
 import { seededRandom } from '../src/server/seed/random.ts';
 
 export type TreeShape = {
@@ -22,6 +22,7 @@ export const CITY_SHAPE: TreeShape = {
 
 type OrgRow = typeof orgs.$inferInsert;
 type PostRow = typeof leadershipPosts.$inferInsert;
+type TermRow = typeof committeeTerms.$inferInsert;
 
 /**
  * Writes a deterministic synthetic org tree with ids assigned here (1…n) and leadership posts whose terms
@@ -31,6 +32,7 @@ export async function generateTree(db: Db, shape: TreeShape, today: string, seed
   const rnd = seededRandom(seed);
   const orgRows: OrgRow[] = [];
   const postRows: PostRow[] = [];
+  const termRows: TermRow[] = [];
   let nextId = 1;
   const add = (
     parent: OrgRow | null,
@@ -53,23 +55,14 @@ export async function generateTree(db: Db, shape: TreeShape, today: string, seed
     if (kind !== 'local_committee' && kind !== 'working_committee') {
       const startedOn = addDays(today, -rnd.int(30, 5 * 365 + 200));
       const post = kind === 'group' ? 'group_leader' : 'secretary';
+      // The committee's term (届): its posts serve until its end; a 党小组长 has none.
+      if (kind !== 'group')
+        termRows.push({ orgId: id, electedOn: startedOn, endsOn: addDays(startedOn, 5 * 365) });
       if (!rnd.chance(0.04)) {
-        postRows.push({
-          orgId: id,
-          post,
-          holderName: `书记${id}`,
-          startedOn,
-          endsOn: addDays(startedOn, 5 * 365),
-        });
+        postRows.push({ orgId: id, post, holderName: `书记${id}`, startedOn });
       }
       if (kind !== 'group') {
-        postRows.push({
-          orgId: id,
-          post: 'organizing_member',
-          holderName: `委员${id}`,
-          startedOn,
-          endsOn: addDays(startedOn, 5 * 365),
-        });
+        postRows.push({ orgId: id, post: 'organizing_member', holderName: `委员${id}`, startedOn });
       }
     }
     return row;
@@ -97,6 +90,15 @@ export async function generateTree(db: Db, shape: TreeShape, today: string, seed
     }
   }
   for (let i = 0; i < orgRows.length; i += 2000) await db.insert(orgs).values(orgRows.slice(i, i + 2000));
+  const termOf = new Map<number, number>();
+  for (let i = 0; i < termRows.length; i += 2000) {
+    const saved = await db
+      .insert(committeeTerms)
+      .values(termRows.slice(i, i + 2000))
+      .returning({ id: committeeTerms.id, orgId: committeeTerms.orgId });
+    for (const t of saved) termOf.set(t.orgId, t.id);
+  }
+  for (const p of postRows) p.termId = p.post === 'group_leader' ? null : (termOf.get(p.orgId) ?? null);
   for (let i = 0; i < postRows.length; i += 2000)
     await db.insert(leadershipPosts).values(postRows.slice(i, i + 2000));
   const { sql } = await import('drizzle-orm');

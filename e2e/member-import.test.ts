@@ -67,7 +67,8 @@ async function fillTemplate(template: string, target: string, members: Row[]): P
     set('民族', '01 汉族');
     set('出生日期', m.birthDate);
     set('学历', '21 大学');
-    set('人员类别', '正式党员');
+    // The template speaks the UI's terms: 党籍状态 正式党员; 人员类别 is the category (在职…), left to the work post.
+    set('党籍状态', '正式党员');
     set('加入党组织日期', '2012-07-01');
     set('转为正式党员日期', '2013-07-01');
     set('工作岗位', '0212 事业单位专业技术岗位');

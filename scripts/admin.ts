@@ -11,6 +11,8 @@ import { systemClock } from '../src/server/clock.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { jobCtx, readClock } from '../src/server/context.ts';
 import { openConfiguredDatabase } from '../src/server/database-setup.ts';
+import { MODULES } from '../src/server/modules/index.ts';
+import { todoRegistryOf } from '../src/server/modules/module.ts';
 import {
   COMMAND_LINE_ACTOR,
   RECOVERY_ACTIONS,
@@ -83,7 +85,8 @@ async function main(): Promise<number> {
   const opened = await openConfiguredDatabase(config, { purpose: '账号恢复命令（npm run admin）' });
   try {
     // One job, one reading of the clock: the audit row and every timestamp of the reset share it.
-    const ctx = jobCtx(opened.database.db, readClock(systemClock(config.timeZone)), COMMAND_LINE_ACTOR);
+    const clock = systemClock(config.timeZone);
+    const ctx = jobCtx(opened.database.db, readClock(clock), COMMAND_LINE_ACTOR, todoRegistryOf(MODULES));
     const result = await recoverAccount(ctx, { ...command, osUser: osUser() });
     report(command.action, result);
     return 0;

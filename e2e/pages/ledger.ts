@@ -38,6 +38,11 @@ export class LedgerPage {
     return this.summary.getByRole('cell').allTextContents();
   }
 
+  /** The line under the summary: 出党 by its T10 category (其中出党：退党 n，劝退 n …). */
+  async leftCategories(): Promise<string> {
+    return (await this.page.getByTestId('ledger-left-categories').textContent()) ?? '';
+  }
+
   /** The cells of the entry of the member named `name`. */
   entryCells(name: string): Promise<string[]> {
     return this.entries.getByRole('row').filter({ hasText: name }).getByRole('cell').allTextContents();

@@ -14,6 +14,29 @@ export class MembersPage {
     return this.page.getByRole('link', { name });
   }
 
+  /** The roster's column headers, each with where it lies on the screen. */
+  async columnHeaderBoxes(): Promise<{ name: string; left: number; right: number }[]> {
+    const table = this.page
+      .getByRole('table')
+      .filter({ has: this.page.getByRole('columnheader', { name: '姓名' }) });
+    await table.getByRole('link').first().waitFor();
+    const headers = table.getByRole('columnheader');
+    const out: { name: string; left: number; right: number }[] = [];
+    for (const header of await headers.all()) {
+      const name = ((await header.textContent()) ?? '').trim();
+      const box = await header.boundingBox();
+      if (name && box) out.push({ name, left: box.x, right: box.x + box.width });
+    }
+    return out;
+  }
+
+  /** 列设置: shows or hides a column (the choice is remembered in this browser). */
+  async toggleColumn(title: string): Promise<void> {
+    await this.page.getByRole('button', { name: '列设置' }).click();
+    await this.page.getByRole('checkbox', { name: title }).click();
+    await this.page.keyboard.press('Escape');
+  }
+
   async openImport(): Promise<void> {
     await this.page.getByRole('button', { name: /导入$/ }).click();
   }

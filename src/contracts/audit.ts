@@ -27,6 +27,9 @@ export const AUDIT_ACTION_LABELS = {
   'user.second_factor_reset': '重置双因素认证',
   'user.deactivate': '停用账号',
   'user.reactivate': '启用账号',
+  'user.member_account_open': '为党员开通账号',
+  'user.initial_passwords_export': '下载党员账号初始密码表',
+  'user.member_account_close': '党员离开，停用其账号',
   'role.grant': '授予角色',
   'role.revoke': '撤销角色',
   'org.create': '新建组织',
@@ -36,6 +39,7 @@ export const AUDIT_ACTION_LABELS = {
   'leadership.create': '班子成员任职',
   'leadership.update': '修改任职',
   'leadership.end': '班子成员离任',
+  'term.renew': '换届（新一届委员会）',
   'audit_log.export': '导出审计日志',
   'member.create': '新增党员',
   'member.update': '修改党员信息',
@@ -48,6 +52,7 @@ export const AUDIT_ACTION_LABELS = {
   'transfer.reject': '退回组织关系',
   'transfer.cancel': '撤销组织关系转接',
   'transfer.complete_out': '转出至系统外',
+  'transfer.print': '打印组织关系介绍信',
   'member.import': '导入党员',
   'member.export': '导出党员名册',
   'import_batch.undo': '撤销导入批次',
@@ -69,6 +74,7 @@ export const AUDIT_ENTITY_TYPE_LABELS = {
   role_assignment: '角色授予',
   org: '党组织',
   leadership_post: '班子任职',
+  committee_term: '委员会届期',
   settings: '系统参数',
   api_token: 'API令牌',
   audit_log: '审计日志',
@@ -85,6 +91,39 @@ export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_TYPE_LABELS) as [
   ...AuditEntityType[],
 ];
 export const AuditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
+
+/**
+ * Why a refusal was audited (`note.reason` of the row of an AUDITED_REFUSAL_ACTIONS action: a failed login, a wrong
+ * second-factor code, an ID number held outside the actor's scope), as the audit page names it. Closed like the
+ * actions (a CHECK constraint on audit_log.diff's note.reason for those actions). Other actions' notes may carry a
+ * person's own words as `reason` (a status change's 原因), which no vocabulary closes.
+ */
+export const AUDIT_NOTE_REASON_LABELS = {
+  unknown_user: '用户名不存在',
+  wrong_password: '密码错误',
+  account_locked: '账号已锁定',
+  account_deactivated: '账号已停用',
+  wrong_current_password: '原密码错误',
+  invalid_second_factor: '验证码不正确',
+  code_already_used: '验证码已使用过',
+  id_number_held_outside_scope: '身份证号已在管理范围外登记',
+} as const satisfies Record<string, string>;
+
+export type AuditNoteReason = keyof typeof AUDIT_NOTE_REASON_LABELS;
+export const AUDIT_NOTE_REASONS = Object.keys(AUDIT_NOTE_REASON_LABELS) as [
+  AuditNoteReason,
+  ...AuditNoteReason[],
+];
+export const AuditNoteReasonSchema = z.enum(AUDIT_NOTE_REASONS);
+
+/** The refusals the audit log keeps, whose `note.reason` is an AuditNoteReason. */
+export const AUDITED_REFUSAL_ACTIONS = [
+  'auth.login_failed',
+  'auth.password_change_failed',
+  'auth.second_factor_failed',
+  'member.id_conflict',
+] as const satisfies readonly AuditAction[];
+export type AuditedRefusalAction = (typeof AUDITED_REFUSAL_ACTIONS)[number];
 
 export const AuditLogQuery = PageQuery.extend({
   from: IsoDateSchema.optional(),
@@ -103,13 +142,31 @@ export const AuditLogView = z.object({
   at: z.string(),
   actorId: z.number().int().nullable(),
   actorUsername: z.string().nullable(),
+  /** The actor's name (the account's 姓名), when the account still exists. */
+  actorName: z.string().nullable(),
   role: z.string().nullable(),
   action: AuditActionSchema,
   entityType: AuditEntityTypeSchema,
   entityId: z.string().nullable(),
+  /**
+   * What the entry is about as a person reads it (the member's or the account's name, the org's name, the file
+   * name of an import); null when the record lies outside the reader's scope today or no longer exists.
+   */
+  entityName: z.string().nullable(),
   orgId: z.number().int().nullable(),
   orgName: z.string().nullable(),
   diff: z.record(z.string(), z.unknown()).nullable(),
+  /**
+   * Names of the records the change mentions by id, keyed by id: orgs (`parentId`, `orgId`, the ids of a
+   * `path`), members (`memberId`), persons (`personId`) and accounts (`userId`). Only records in the reader's
+   * scope are named; the others stay ids.
+   */
+  refNames: z.object({
+    orgs: z.record(z.string(), z.string()),
+    members: z.record(z.string(), z.string()),
+    persons: z.record(z.string(), z.string()),
+    users: z.record(z.string(), z.string()),
+  }),
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
 });

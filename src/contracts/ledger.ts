@@ -13,40 +13,52 @@ export const LedgerQuery = LedgerPeriod.refine(fromNotAfterTo, FROM_AFTER_TO);
 export const LedgerEntriesQuery = LedgerPeriod.extend(PageQuery.shape).refine(fromNotAfterTo, FROM_AFTER_TO);
 
 /**
- * Counted (在册): probationary, full and unreachable members placed in the subtree; 停止党籍 is a decrease and
- * 恢复党籍 an increase. Moves between two orgs inside the subtree are internal and not counted.
- * opening + increases.total − decreases.total = closing.
+ * The 增减台账 in the lines of 党统 T1 (docs/membership.md §8). Counted: 党员总数 (docs/membership.md §1), probationary,
+ * full and unreachable members placed in the subtree; 停止党籍 is a decrease and 恢复党籍 an increase; 死亡 is a
+ * decrease of its own, not 出党. Moves between two orgs inside the subtree are internal and not counted.
+ * opening + increases.total − decreases.total = closing (期末应有数); `actualClosing` (期末实有数) is counted from
+ * each member's standing at the end of the period, and `difference` = actualClosing − closing (T1's 差).
  */
+const count = z.number().int();
 export const LedgerView = z.object({
   orgId: z.number().int(),
   orgName: z.string(),
   from: IsoDateSchema,
   to: IsoDateSchema,
-  /** Counted at the start of `from`. */
-  opening: z.number().int(),
+  /** 期初人数: counted at the start of `from`. */
+  opening: count,
   increases: z.object({
-    /** 新登记 / 发展 (dated on admission). */
-    registered: z.number().int(),
-    transferredIn: z.number().int(),
-    restored: z.number().int(),
-    other: z.number().int(),
-    total: z.number().int(),
+    /** 发展党员: members registered in the subtree. */
+    registered: count,
+    restored: count,
+    transferredIn: count,
+    other: count,
+    total: count,
   }),
   decreases: z.object({
-    /** 出党, by reason. */
-    left: z.object(
-      Object.fromEntries(LEFT_REASONS.map((r) => [r, z.number().int()])) as Record<
+    /** 出党, every category. */
+    left: count,
+    /** 出党 by T10 category. */
+    leftBy: z.object(
+      Object.fromEntries(LEFT_REASONS.map((r) => [r, count])) as Record<
         (typeof LEFT_REASONS)[number],
-        z.ZodNumber
+        typeof count
       >,
     ),
-    suspended: z.number().int(),
-    transferredOut: z.number().int(),
-    other: z.number().int(),
-    total: z.number().int(),
+    /** 其中 自行脱党除名 经多方查找确实无法取得联系. */
+    leftUnreachable: count,
+    suspended: count,
+    died: count,
+    transferredOut: count,
+    other: count,
+    total: count,
   }),
-  /** Counted at the end of `to`. */
-  closing: z.number().int(),
+  /** 期末应有数: opening + increases − decreases. */
+  closing: count,
+  /** 期末实有数: members counted in the subtree at the end of `to`, from each one's latest standing. */
+  actualClosing: count,
+  /** 实有数与应有数之差 (0 when the history is consistent). */
+  difference: count,
 });
 export type LedgerView = z.infer<typeof LedgerView>;
 

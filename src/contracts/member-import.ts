@@ -6,16 +6,48 @@ import { z } from './zod-zh.ts';
  * The member roster in Excel (issue: member roster §6): the Jiceng template and the 2017
  * 《党员基本信息汇总表》 (docs/official-forms.md §4), read by one importer and written by one exporter.
  */
-export const IMPORT_FORMATS = ['template', 'official_2017'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
-  template: '基层党员信息模板',
-  official_2017: '党员基本信息汇总表（2017）',
+/**
+ * The layouts the importer reads and the exporter writes (closed: import_batches.format is checked by the
+ * database), as the roster pages name them.
+ */
+export const IMPORT_FORMAT_LABELS = {
+  template: '本系统模板',
+  official_2017: '2017年党员基本信息汇总表',
+} as const satisfies Record<string, string>;
+export type ImportFormat = keyof typeof IMPORT_FORMAT_LABELS;
+export const IMPORT_FORMATS = Object.keys(IMPORT_FORMAT_LABELS) as [ImportFormat, ...ImportFormat[]];
+/** What each layout is for, under its name where the user picks one. */
+export const IMPORT_FORMAT_NOTES: Record<ImportFormat, string> = {
+  template: '与导入模板的列相同，修改后可直接重新导入。',
+  official_2017: '《党员基本信息汇总表》（2017）版式，可报送上级或交回索要名册的单位。',
 };
 
-/** `valid_rows`: commit the rows without errors; `all_or_nothing`: commit nothing while any row has one. */
-export const IMPORT_MODES = ['valid_rows', 'all_or_nothing'] as const;
-export type ImportMode = (typeof IMPORT_MODES)[number];
+/**
+ * `valid_rows`: commit the rows without errors; `all_or_nothing`: commit nothing while any row has one (closed:
+ * import_batches.mode is checked by the database).
+ */
+export const IMPORT_MODE_LABELS = {
+  valid_rows: '只导入无误的行',
+  all_or_nothing: '全部无误才导入',
+} as const satisfies Record<string, string>;
+export type ImportMode = keyof typeof IMPORT_MODE_LABELS;
+export const IMPORT_MODES = Object.keys(IMPORT_MODE_LABELS) as [ImportMode, ...ImportMode[]];
+/** What each mode does, under its name where the user picks one. */
+export const IMPORT_MODE_NOTES: Record<ImportMode, string> = {
+  valid_rows: '有错误的行跳过，修改后可再次导入',
+  all_or_nothing: '只要有一行有误，就一行也不导入',
+};
+
+/** An import batch: committed, or undone (撤销导入) (closed: import_batches.status is checked by the database). */
+export const IMPORT_BATCH_STATUS_LABELS = {
+  committed: '已导入',
+  undone: '已撤销',
+} as const satisfies Record<string, string>;
+export type ImportBatchStatus = keyof typeof IMPORT_BATCH_STATUS_LABELS;
+export const IMPORT_BATCH_STATUSES = Object.keys(IMPORT_BATCH_STATUS_LABELS) as [
+  ImportBatchStatus,
+  ...ImportBatchStatus[],
+];
 
 /** The form fields sent with the file (multipart/form-data; every field is text). */
 export const MemberImportFields = z.object({
@@ -82,7 +114,7 @@ export const MemberImportReport = z.object({
 });
 export type MemberImportReport = z.infer<typeof MemberImportReport>;
 
-export const ImportBatchStatusSchema = z.enum(['committed', 'undone']);
+export const ImportBatchStatusSchema = z.enum(IMPORT_BATCH_STATUSES);
 
 export const ImportBatchView = z.object({
   id: z.number().int(),
@@ -95,9 +127,12 @@ export const ImportBatchView = z.object({
   importedCount: z.number().int(),
   errorCount: z.number().int(),
   status: ImportBatchStatusSchema,
+  /** The importer's username, and their name as people read it. */
   createdBy: z.string().nullable(),
+  createdByName: z.string().nullable(),
   createdAt: z.string(),
   undoneBy: z.string().nullable(),
+  undoneByName: z.string().nullable(),
   undoneAt: z.string().nullable(),
 });
 export type ImportBatchView = z.infer<typeof ImportBatchView>;
@@ -128,8 +163,17 @@ export type ImportLimitsView = z.infer<typeof ImportLimitsView>;
 export const ErrorFileParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });
 
 /** The member list's filter, plus the layout and an optional reveal (org_admin only; audited). */
+/**
+ * The member list's filter, and the layout. Without a status filter the export holds the branches' current
+ * records (ROSTER_STATUSES: 预备, 正式, 失联, 停止党籍); `includeDeparted` adds those who left, died or were
+ * transferred out, each with their real status.
+ */
 export const MemberExportQuery = MemberListQuery.omit({ page: true, pageSize: true }).extend({
   format: z.enum(IMPORT_FORMATS).default('template'),
+  includeDeparted: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
   reveal: z.enum(['idNumber']).optional(),
 });
 export type MemberExportQuery = z.infer<typeof MemberExportQuery>;

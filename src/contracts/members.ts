@@ -1,11 +1,13 @@
 import {
   AGE_BANDS,
   GENDERS,
+  LEAVING_CATEGORIES,
   LEFT_REASONS,
   MEMBER_CATEGORIES,
   MEMBER_EVENT_KINDS,
   MEMBER_STATUSES,
   type MemberEventKind,
+  REQUIRED_FIELD_MESSAGES,
   STATUS_CHANGE_KINDS,
 } from '../domain/membership/index.ts';
 import {
@@ -24,6 +26,8 @@ export const MemberStatusSchema = z.enum(MEMBER_STATUSES);
 export const MemberCategorySchema = z.enum(MEMBER_CATEGORIES);
 export const GenderSchema = z.enum(GENDERS);
 export const LeftReasonSchema = z.enum(LEFT_REASONS);
+/** The T10 category of a new 出党 (docs/membership.md §5). */
+export const LeavingCategorySchema = z.enum(LEAVING_CATEGORIES);
 
 /** A boolean flag in a query string: `true`/`1` or `false`/`0`; absent means "either". */
 const QueryFlag = z
@@ -105,6 +109,7 @@ export const MEMBER_EVENT_KIND_LABELS: Record<MemberEventKind, string> = {
   marked_unreachable: '标记失联',
   marked_reachable: '恢复联系',
   left: '出党',
+  died: '去世',
   category_changed: '变更人员类别',
   org_changed: '组织关系转接',
   transferred_out: '转出本系统',
@@ -160,13 +165,31 @@ export const PersonInput = z.object({
   address: optionalText(200),
 });
 
+/** A code the record must have: given, within the field's length (the code itself is checked by the rules). */
+const requiredCode = (message: string) => z.string().trim().min(1, message).max(8, '不能超过8个字符');
+
+/**
+ * The person of a new member: 民族, 学历 and 工作岗位 required, the one set the form and the import share
+ * (STANDING_REQUIRED_FIELDS; a new member is 预备 or 正式).
+ */
+export const NewMemberPersonInput = PersonInput.extend({
+  ethnicity: requiredCode(REQUIRED_FIELD_MESSAGES.ethnicity),
+  education: requiredCode(REQUIRED_FIELD_MESSAGES.education),
+  workPost: requiredCode(REQUIRED_FIELD_MESSAGES.workPost),
+});
+
 export const CreateMemberBody = z.object({
-  person: PersonInput,
+  person: NewMemberPersonInput,
   orgId: IdSchema,
   status: z.enum(['probationary', 'full']),
   category: MemberCategorySchema,
   admittedOn: IsoDateSchema,
   confirmedOn: IsoDateSchema.nullish(),
+  /**
+   * A documented extension of the 预备期: its new end, 6–12 months after the first year (docs/membership.md
+   * §3.4). A 正式党员 whose 预备期 was extended is confirmed on that day.
+   */
+  probationEndsOn: IsoDateSchema.nullish(),
   isMobile: z.boolean().default(false),
   outflowDestination: optionalText(200),
   isHardship: z.boolean().default(false),
@@ -189,8 +212,17 @@ export const MemberEventBody = z.object({
   kind: StatusChangeKindSchema,
   effectiveOn: IsoDateSchema,
   reason: optionalText(500),
-  /** For `leave`. */
-  leftReason: LeftReasonSchema.optional(),
+  /** For `leave`: the T10 category (docs/membership.md §5). */
+  leftReason: LeavingCategorySchema.optional(),
+  /**
+   * For `leave`: the org above that filed (退党), approved (劝退, 除名, 不予承认, 取消预备党员资格) or decided it
+   * (开除党籍), its document number (not needed for a filing) and its date.
+   */
+  approvalOrgName: optionalText(100),
+  approvalDocumentNo: optionalText(100),
+  approvalOn: IsoDateSchema.optional(),
+  /** For `leave` as 自行脱党除名: 经多方查找确实无法取得联系. */
+  unreachable: z.boolean().optional(),
   /** For `extend_probation`: the new end of the 预备期. */
   probationEndsOn: IsoDateSchema.optional(),
   /** For `mark_unreachable`: when contact was lost (defaults to effectiveOn). */

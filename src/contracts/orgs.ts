@@ -28,6 +28,13 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   branch_too_few_members: '正式党员不足3名',
   branch_needs_committee: '应设支部委员会',
   branch_too_large: '党员超过50名',
+  probation_ending: '预备期即将届满',
+  probation_overdue: '预备期已满未转正',
+  unreachable_long: '失联满6个月',
+  suspended_long: '停止党籍满2年',
+  member_unplaced: '党员未编入党支部',
+  transfer_awaiting: '组织关系待接收',
+  transfer_overdue: '介绍信已过有效期',
 };
 
 export const FindingView = z.object({
@@ -37,6 +44,10 @@ export const FindingView = z.object({
   article: z.string(),
   date: IsoDateSchema.nullable(),
   days: z.number().int().nullable(),
+  /** Whom it is about, for a finding about one member or transfer of the org (absent: the org itself). */
+  subject: z
+    .object({ type: z.enum(['member', 'transfer']), id: z.number().int(), name: z.string() })
+    .optional(),
 });
 export type FindingView = z.infer<typeof FindingView>;
 
@@ -60,8 +71,10 @@ export const LeadershipView = z.object({
   post: LeadershipPostSchema,
   holderName: z.string(),
   startedOn: IsoDateSchema,
-  endsOn: IsoDateSchema,
-  extensionDocNo: z.string().nullable(),
+  /** The committee's term (届) the post belongs to; null for a 党小组长 or an appointed head. */
+  termId: z.number().int().nullable(),
+  /** The end of that term: the holder serves its remainder. */
+  endsOn: IsoDateSchema.nullable(),
   leftOn: IsoDateSchema.nullable(),
   leftReason: z.string().nullable(),
   /** Holding the post today. */
@@ -69,6 +82,22 @@ export const LeadershipView = z.object({
   version: z.number().int(),
 });
 export type LeadershipView = z.infer<typeof LeadershipView>;
+
+/** A committee's term (届): elected on a day for a term, with its documents; ended by the next 换届. */
+export const CommitteeTermView = z.object({
+  id: z.number().int(),
+  orgId: z.number().int(),
+  electedOn: IsoDateSchema,
+  endsOn: IsoDateSchema,
+  electionDocNo: z.string().nullable(),
+  electionDocDate: IsoDateSchema.nullable(),
+  approvalDocNo: z.string().nullable(),
+  approvalDocDate: IsoDateSchema.nullable(),
+  /** The day the next term was elected; null for the current term. */
+  endedOn: IsoDateSchema.nullable(),
+  version: z.number().int(),
+});
+export type CommitteeTermView = z.infer<typeof CommitteeTermView>;
 
 export const OrgDetail = OrgSummary.extend({
   path: z.string(),
@@ -82,8 +111,12 @@ export const OrgDetail = OrgSummary.extend({
   ancestors: z.array(z.object({ id: z.number().int(), name: z.string(), inScope: z.boolean() })),
   findings: z.array(FindingView),
   leadership: z.array(LeadershipView),
-  /** The default term length for a new post here (党章第三十一条; CFG). */
+  /** The default term length of a new committee here (党章第三十一条; CFG). */
   defaultTermYears: z.number().int(),
+  /** Whether this kind's committee is elected for a term (届); 党工委, 临时党支部 and 党小组 are not. */
+  electedTerm: z.boolean(),
+  /** The current term (届) of the committee, if one is recorded. */
+  currentTerm: CommitteeTermView.nullable(),
   /** What the current user may do here, so that the web shows only the actions that will succeed. */
   can: z.object({ manage: z.boolean(), manageLeadership: z.boolean() }),
 });
@@ -133,31 +166,70 @@ export const DissolveOrgBody = z.object({
   reason: text(500),
 });
 
+/** The kind of an org's history row (closed: org_events.kind is checked by the database), and its Chinese name. */
+export const ORG_EVENT_KIND_LABELS = {
+  established: '成立',
+  updated: '修改信息',
+  moved: '调整隶属关系',
+  dissolved: '撤销',
+} as const satisfies Record<string, string>;
+export type OrgEventKind = keyof typeof ORG_EVENT_KIND_LABELS;
+export const ORG_EVENT_KINDS = Object.keys(ORG_EVENT_KIND_LABELS) as [OrgEventKind, ...OrgEventKind[]];
+export const OrgEventKindSchema = z.enum(ORG_EVENT_KINDS);
+
 export const OrgEventView = z.object({
   id: z.number().int(),
-  kind: z.enum(['established', 'updated', 'moved', 'dissolved']),
+  kind: OrgEventKindSchema,
   effectiveOn: IsoDateSchema,
   details: z.record(z.string(), z.unknown()),
   actorId: z.number().int().nullable(),
   recordedAt: z.string(),
 });
 
+/**
+ * A new post holder. In a committee elected for a term this is a 补选: the post joins the current term and serves
+ * its remainder; a 党小组长 is designated and has no term.
+ */
 export const CreatePostBody = z.object({
   post: LeadershipPostSchema,
   holderName: text(50),
   startedOn: IsoDateSchema,
-  /** Defaults to the start plus the org's default term length. */
-  endsOn: IsoDateSchema.optional(),
-  extensionDocNo: optionalText(100),
 });
 
 export const UpdatePostBody = z.object({
   version: VersionSchema,
   holderName: text(50).optional(),
   startedOn: IsoDateSchema.optional(),
-  endsOn: IsoDateSchema.optional(),
-  extensionDocNo: optionalText(100).optional(),
 });
+
+/** The approval document of the level above: number and date together, or neither. */
+const approvalPair = {
+  check: (b: { approvalDocNo?: string | null; approvalDocDate?: string | null }) =>
+    (b.approvalDocNo == null) === (b.approvalDocDate == null),
+  issue: { message: '上级批准文件须同时填写文号和日期', path: ['approvalDocNo'] },
+};
+
+/**
+ * 换届: the new committee elected on a day, with its election document (number and date) and its members; ends
+ * the current term and every post of it. `endsOn` defaults to the org's term length (CFG); a term outside 3–5
+ * years, or an election more than a year early, needs the approval document of the level above.
+ */
+export const RenewTermBody = z
+  .object({
+    electedOn: IsoDateSchema,
+    endsOn: IsoDateSchema.optional(),
+    electionDocNo: text(100),
+    electionDocDate: IsoDateSchema,
+    approvalDocNo: optionalText(100),
+    approvalDocDate: IsoDateSchema.nullable().optional(),
+    posts: z
+      .array(z.object({ post: LeadershipPostSchema, holderName: text(50) }))
+      .min(1, '请至少录入一名当选的委员会成员')
+      .max(15),
+  })
+  .refine(approvalPair.check, approvalPair.issue);
+
+export const RenewTermResult = z.object({ term: CommitteeTermView, posts: z.array(LeadershipView) });
 
 export const EndPostBody = z.object({
   version: VersionSchema,

@@ -1,4 +1,6 @@
+import { INITIAL_PASSWORD_LENGTH_BOUNDS, USERNAME_RULES } from '../domain/access/index.ts';
 import { TRANSFER_VALIDITY_BOUNDS } from '../domain/membership/index.ts';
+import { ORG_KINDS } from '../domain/org/index.ts';
 import { UPLOAD_LIMIT_BOUNDS, type UploadLimitKey } from '../domain/shared/index.ts';
 import { z } from './zod-zh.ts';
 
@@ -19,6 +21,10 @@ const TermPolicyFields = {
   warnMonths: z.number().int().min(1).max(12).meta({ description: '换届提醒提前（月）' }),
   urgentMonths: z.number().int().min(1).max(12).meta({ description: '换届紧急提醒提前（月）' }),
   vacancyCriticalDays: z.number().int().min(1).max(365).meta({ description: '书记空缺严重提醒（天）' }),
+  followedKinds: z
+    .array(z.enum(ORG_KINDS))
+    .max(ORG_KINDS.length)
+    .meta({ description: '提醒书记空缺和换届的组织类别（本系统负责选举或指定其负责人的组织）' }),
 };
 
 const urgentWithinWarn = {
@@ -62,7 +68,26 @@ export const ImportLimitsSchema = z.object({
   errorFileHours: limit('errorFileHours', '错误明细文件保留时长（小时）'),
 });
 
-export const SETTING_GROUPS = ['security', 'org', 'import'] as const;
+/**
+ * 党员账号, kept by the 系统管理员: how the accounts opened for members are named and how long their generated
+ * initial passwords are (docs/security.md §2.1). The password policy still applies to every password.
+ */
+export const MemberAccountPolicySchema = z.object({
+  usernamePrefix: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{0,11}$/, '前缀须以小写字母开头，1–12位，只含小写字母、数字、下划线')
+    .meta({ description: '用户名前缀' }),
+  usernameRule: z.enum(USERNAME_RULES).meta({ description: '用户名规则' }),
+  initialPasswordLength: z
+    .number()
+    .int()
+    .min(INITIAL_PASSWORD_LENGTH_BOUNDS.min)
+    .max(INITIAL_PASSWORD_LENGTH_BOUNDS.max)
+    .meta({ description: '初始密码长度' }),
+});
+
+export const SETTING_GROUPS = ['security', 'org', 'import', 'accounts'] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number];
 
 export const SettingGroupParams = z.object({ group: z.enum(SETTING_GROUPS) });

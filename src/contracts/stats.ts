@@ -31,14 +31,17 @@ export const ChildStats = z.object({
 });
 
 /**
- * Statistics of an org's whole subtree (docs/membership.md §9), members on the roster only
- * (预备、正式、停止党籍、失联; not 出党 or 转出). Every breakdown adds up to `memberCount`; age bands are as of
- * `asOf` (today).
+ * Statistics of an org's whole subtree (docs/membership.md §9): the members counted in 党员总数 (预备、正式、失联;
+ * docs/membership.md §1), with 停止党籍 as a figure of its own beside the total, outside it; not 出党, 去世 or 转出.
+ * Every breakdown adds up to `memberCount`; age bands are as of `asOf` (today).
  */
 export const OrgStatsView = z.object({
   org: OrgRef,
   asOf: IsoDateSchema,
+  /** 党员总数 (docs/membership.md §1). */
   memberCount: count,
+  /** 停止党籍: on the branches' rosters, outside 党员总数 (a decrease in 党统 T1). */
+  suspendedCount: count,
   /** Members placed in this org itself (a branch's own roster, without its 党小组). */
   ownMemberCount: count,
   byStatus: Breakdown,

@@ -1,3 +1,4 @@
+import { BRANCH_KINDS } from '../domain/org/index.ts';
 import { IdSchema, IsoDateSchema, optionalText, PageQuery, pageOf, text, VersionSchema } from './common.ts';
 import { z } from './zod-zh.ts';
 
@@ -75,7 +76,8 @@ export const ReceivingOrgQuery = z.object({
 export const ReceivingOrgView = z.object({
   id: z.number().int(),
   name: z.string(),
-  kind: z.enum(['branch', 'group']),
+  /** A 党支部 of any kind (联合, 临时, 流动党员党支部 too) or a 党小组: where members are placed. */
+  kind: z.enum([...BRANCH_KINDS, 'group']),
   code: z.string().nullable(),
   /** The parent's name, to tell apart branches of the same name. */
   parentName: z.string().nullable(),
@@ -83,3 +85,37 @@ export const ReceivingOrgView = z.object({
 
 /** The configured validity of an introduction letter, readable by whoever issues one. */
 export const TransferPolicyView = z.object({ transferValidityMonths: z.number().int() });
+
+/**
+ * What the printed 组织关系介绍信 needs (docs/official-forms.md §11): its three parts (存根, 介绍信, 回执) carry the
+ * same particulars. Names, not codes; the ID number whole only for an actor with `member.reveal` (docs/security.md
+ * §3), masked otherwise (`idNumberWhole` says which). Handing it out is audited (`transfer.print`).
+ */
+export const TransferLetterView = z.object({
+  id: z.number().int(),
+  letterNo: z.string(),
+  status: TransferStatusSchema,
+  issuedOn: IsoDateSchema,
+  validUntil: IsoDateSchema,
+  /** 有效期 N 天. */
+  validityDays: z.number().int(),
+  member: z.object({
+    name: z.string(),
+    gender: z.enum(['male', 'female']),
+    /** 周岁 on the issue date; null without a birth date. */
+    age: z.number().int().nullable(),
+    /** 民族 by name (汉族), null when not recorded. */
+    ethnicity: z.string().nullable(),
+    /** 正式党员 / 预备党员 on the issue date. */
+    standing: z.enum(['full', 'probationary']),
+    idNumber: z.string().nullable(),
+    idNumberWhole: z.boolean(),
+  }),
+  /** The sending org (the issuer), by its full name. */
+  fromOrgName: z.string(),
+  /** The receiving org: a branch or group of the deployment, or the name typed for one outside it. */
+  toOrgName: z.string(),
+  /** The date it was received in Jiceng (for the 回执), null until then. */
+  receivedOn: IsoDateSchema.nullable(),
+});
+export type TransferLetterView = z.infer<typeof TransferLetterView>;

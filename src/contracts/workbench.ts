@@ -5,7 +5,10 @@ import { z } from './zod-zh.ts';
 /** 工作台: what needs the user's action first, then the key figures of their subtree. */
 export const WorkbenchView = z.object({
   roots: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  /** Orgs of the scope that are not dissolved, by kind (党小组 among them, listed apart). */
   orgCounts: z.record(z.enum(ORG_KINDS), z.number().int()),
+  /** 党组织总数 as the official statistics count it: every kind but 党小组 (docs/organizations.md §1). */
+  orgTotal: z.number().int(),
   findingCounts: z.record(
     FindingKindSchema,
     z.object({ warning: z.number().int(), critical: z.number().int() }),

@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import '../contracts/zod-zh.ts';
+import { registerHousekeeping } from './db/housekeeping.ts';
 import type { Deps } from './deps.ts';
 import type { App } from './http/app-types.ts';
 import { registerAuthentication } from './http/authenticate.ts';
@@ -94,6 +95,8 @@ export async function buildApp(given: Deps, options: BuildOptions = {}): Promise
   for (const module of modules) module.registerRoutes(app, deps);
   // The findings table brought to today when the app starts and every few minutes after (todos/upkeep.ts).
   registerFindingsUpkeep(app, deps);
+  // PGlite has no autovacuum: the queues every write appends to are vacuumed (db/housekeeping.ts).
+  registerHousekeeping(app, deps);
 
   const serveWeb = options.serveWeb !== false && existsSync(WEB_DIST);
   if (serveWeb) await registerWebApp(app);

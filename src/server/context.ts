@@ -29,8 +29,8 @@ export type WorkCtx = Moment & {
   /** Who, from where and when, for the audit rows it writes (audit/audit.ts). */
   readonly audit: AuditContext;
   /**
-   * The app's to-do producers (app.ts): inTransaction keeps their findings table with them. A job without it
-   * leaves its marks to the next read (todos/keep.ts).
+   * The app's to-do producers (app.ts for a request, main.ts or the script for a job): inTransaction keeps their
+   * findings table with them. A context without it leaves its marks to the next read (todos/keep.ts).
    */
   readonly todos?: TodoRegistry | undefined;
 };
@@ -96,10 +96,17 @@ export function actorCtx(anon: AnonCtx, principal: Principal): Ctx {
 
 /**
  * The context of a job run by the server or an operator, not a signed-in user: the audit rows it writes name
- * `actorUsername` (`system`, `命令行`) and no account.
+ * `actorUsername` (`system`, `命令行`) and no account. With the app's to-do producers (`todoRegistryOf(MODULES)`,
+ * as main.ts wires them) its transactions settle the findings their writes change, as a request's do; `undefined`
+ * only for a job that writes none of the findings' inputs or runs before there is a table to keep.
  */
-export function jobCtx(db: Db, moment: Moment, actorUsername: string): WorkCtx {
-  return { ...moment, db, audit: jobAudit(moment.at, actorUsername) };
+export function jobCtx(
+  db: Db,
+  moment: Moment,
+  actorUsername: string,
+  todos: TodoRegistry | undefined,
+): WorkCtx {
+  return { ...moment, db, todos, audit: jobAudit(moment.at, actorUsername) };
 }
 
 /** The audit context of a job at `at`: for a job that writes nothing but its audit row (a backup, a restore). */

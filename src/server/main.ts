@@ -6,7 +6,9 @@ import { jobCtx, readClock } from './context.ts';
 import { openConfiguredDatabase } from './database-setup.ts';
 import type { Deps } from './deps.ts';
 import { createLogger } from './logging.ts';
+import { MODULES } from './modules/index.ts';
 import { cleanUpImports } from './modules/member-excel/index.ts';
+import { todoRegistryOf } from './modules/module.ts';
 import { ensureIdKeyFingerprint } from './modules/settings/index.ts';
 import { createIdCipher, keyFingerprint, loadSecretKey } from './security/crypto.ts';
 import { installShutdown } from './shutdown.ts';
@@ -28,8 +30,10 @@ async function main(): Promise<void> {
   await ensureIdKeyFingerprint(database.db, keyFingerprint(secret.key));
   const clock = systemClock(config.timeZone);
   const idCipher = createIdCipher(secret.key);
+  // The modules' to-do producers: the requests' contexts and the jobs' carry them into their transactions.
+  const todos = todoRegistryOf(MODULES);
   // The demo roster's ID numbers are encrypted with the deployment's own key.
-  const report = await prepareDeployment(database.db, clock, config, idCipher);
+  const report = await prepareDeployment(database.db, clock, config, idCipher, todos);
   const deps: Deps = {
     db: database.db,
     database,
@@ -38,9 +42,10 @@ async function main(): Promise<void> {
     secureCookie: config.secureCookie,
     loginRateLimitPerMinute: config.loginRateLimitPerMinute,
     idCipher,
+    todos,
   };
   // Error workbooks past their time and upload folders left by a crash hold ID numbers: gone before serving.
-  await cleanUpImports(jobCtx(database.db, readClock(clock), STARTUP_ACTOR), deps.uploadTempDir);
+  await cleanUpImports(jobCtx(database.db, readClock(clock), STARTUP_ACTOR, todos), deps.uploadTempDir);
   const app = await buildApp(deps, { logger: log, trustProxy: config.trustProxy });
   // `npm run backup` asks the running server for a consistent snapshot through a socket in the private data folder.
   const control = await startControlSocket({

@@ -150,9 +150,8 @@ describe('the demo roster', () => {
     expect(retired / rows.length).toBeGreaterThan(0.3);
     expect(rows.filter((r) => r.person.ethnicity !== '01').length).toBeGreaterThan(0);
     expect(rows.filter((r) => r.member.isMobile && r.member.outflowDestination).length).toBeGreaterThan(0);
-    const onRoster = rows.filter((r) =>
-      ['probationary', 'full', 'suspended', 'unreachable'].includes(r.member.status),
-    );
+    // 党员总数: 停止党籍 is outside it (docs/membership.md §1).
+    const onRoster = rows.filter((r) => ['probationary', 'full', 'unreachable'].includes(r.member.status));
     const [counted] = await queryRows<{ n: number }>(
       database.db,
       sql`select sum(member_count)::int as n from org_stats`,

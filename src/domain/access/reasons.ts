@@ -8,6 +8,8 @@ export const ACCESS_REASONS = [
   'ends_in_past',
   'grant_above_own_rank',
   'grant_not_permitted',
+  'member_account_exists',
+  'member_has_left',
   'not_deactivated',
   'own_account',
   'own_password_reset',
@@ -22,5 +24,6 @@ export const ACCESS_REASONS = [
   'self_deactivation',
   'self_grant',
   'separation_of_duties',
+  'too_many_accounts',
 ] as const;
 export type AccessReason = (typeof ACCESS_REASONS)[number];

@@ -48,6 +48,7 @@ const MATRIX: Record<Role, Permission[]> = {
     'member.read',
     'member.manage',
     'member.reveal',
+    'member.account',
   ],
   secretary: [
     'org.read',
@@ -56,6 +57,7 @@ const MATRIX: Record<Role, Permission[]> = {
     'stats.read',
     'member.read',
     'member.manage',
+    'member.account',
   ],
   member: ['member.self'],
 };
@@ -96,9 +98,21 @@ describe('三员分立: the three administrators never do one another’s job', 
   });
 
   it('keeps party data (the roster and its statistics) away from the three administrators', () => {
-    for (const p of ['member.read', 'member.manage', 'member.reveal', 'member.self', 'stats.read'] as const) {
+    const party = [
+      'member.read',
+      'member.manage',
+      'member.reveal',
+      'member.self',
+      'member.account',
+      'stats.read',
+    ] as const;
+    for (const p of party) {
       expect(ROLES.filter((r) => roleGrants(r, p) && PRIVILEGED_ROLES.includes(r))).toEqual([]);
     }
+  });
+
+  it('lets the business roles that keep the roster open members’ accounts, and no administrator', () => {
+    expect(ROLES.filter((r) => roleGrants(r, 'member.account'))).toEqual(['org_admin', 'secretary']);
   });
 
   it('lets only an org_admin unmask an ID number', () => {

@@ -70,6 +70,12 @@ export const PERMISSIONS = [
   'member.reveal',
   /** A member's own record: read it whole, edit phones and address. Reaches no org: only themselves. */
   'member.self',
+  /**
+   * Open accounts for the members of the subtree (开通账号, member-accounts.ts): an account with the one role
+   * `member`, the password generated. The branch secretary's and the org_admin's; not the system administrator's,
+   * who reads no member (docs/security.md §2.1).
+   */
+  'member.account',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -107,6 +113,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'member.read',
     'member.manage',
     'member.reveal',
+    'member.account',
   ],
   secretary: [
     'org.read',
@@ -115,6 +122,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'stats.read',
     'member.read',
     'member.manage',
+    'member.account',
   ],
   member: ['member.self'],
 };

@@ -21,6 +21,8 @@ describe('学历 bands (党统 T4)', () => {
     ['24', 'undergraduate', true],
     ['2B', 'undergraduate', true],
     ['22', 'junior_college', true],
+    // 大学普通班 (1970–1976 intakes) is 大学专科 in the statistics, not 大学本科.
+    ['23', 'junior_college', true],
     ['2C', 'junior_college', true],
     ['2D', 'junior_college', true],
     ['41', 'secondary_specialized', false],

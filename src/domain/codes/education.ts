@@ -58,12 +58,13 @@ export const EDUCATION_LIST: CodeList<EducationCode> = {
 
 /**
  * The 学历 columns of the 党统 tables (T4, T16; docs/official-forms.md §9.2 [inf], to confirm against an official
- * 指标解释 before the platform generates 党统 figures).
+ * 指标解释 before the platform generates 党统 figures). 23 大学普通班 (the 1970–1976 intakes) counts as 大学专科,
+ * as the statistics' definitions put it (docs/official-forms.md §5.3).
  */
 export const EDUCATION_BANDS = [
   { band: 'postgraduate', label: '研究生', codes: ['11', '12', '13', '1A', '1B'] },
-  { band: 'undergraduate', label: '大学本科', codes: ['21', '23', '24', '2A', '2B'] },
-  { band: 'junior_college', label: '大学专科', codes: ['22', '2C', '2D'] },
+  { band: 'undergraduate', label: '大学本科', codes: ['21', '24', '2A', '2B'] },
+  { band: 'junior_college', label: '大学专科', codes: ['22', '23', '2C', '2D'] },
   { band: 'secondary_specialized', label: '中专', codes: ['41'] },
   { band: 'high_school', label: '高中、中技', codes: ['44', '47', '6'] },
   { band: 'junior_high_or_below', label: '初中及以下', codes: ['7', '8', '9'] },

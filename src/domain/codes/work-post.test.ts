@@ -7,9 +7,23 @@ import {
   WORK_POSTS,
   type WorkPostCode,
   workPostGroup,
+  workPostName,
   workPostOwnership,
   workPostTopGroup,
 } from './work-post.ts';
+
+describe('workPostName', () => {
+  it('reads a leaf by its name, a student leaf by its long form, an unknown code as nothing', () => {
+    expect(workPostName('502')).toBe('退休人员');
+    expect(workPostName('011')).toBe('公务员');
+    expect(workPostName('301')).toBe('研究生毕业年级学生');
+    expect(workPostName('322')).toBe('大学专科一年级学生');
+    expect(workPostName('33')).toBe('中等专业学校学生');
+    expect(workPostName('4')).toBeUndefined();
+    const names = WORK_POSTS.map((p) => workPostName(p.code));
+    expect(new Set(names).size).toBe(WORK_POSTS.length);
+  });
+});
 
 describe('工作岗位 tree', () => {
   it('has 49 leaves, each under a known node, and no group 4', () => {

@@ -93,6 +93,20 @@ export const WORK_POST_CODES: readonly WorkPostCode[] = WORK_POSTS.map((p) => p.
 
 export const WORK_POST_LIST: CodeList<WorkPostCode> = { label: '工作岗位', entries: WORK_POSTS };
 
+/**
+ * The name a person reads for a 工作岗位 code (docs/official-forms.md §5.4): the template's name, except the
+ * student leaves, whose names (`毕业年级`) say nothing without their group and are read in their long form
+ * (`研究生毕业年级学生`). Undefined for an unknown code.
+ */
+export function workPostName(code: string): string | undefined {
+  const leaf: { name: string; aliases?: readonly string[] } | undefined = WORK_POSTS.find(
+    (p) => p.code === code,
+  );
+  if (!leaf) return undefined;
+  const student = code.length === 3 && ['30', '31', '32'].includes(code.slice(0, 2));
+  return student ? (leaf.aliases?.[0] ?? leaf.name) : leaf.name;
+}
+
 /** The top-level group of a leaf (0 在岗职工, 1, 2, 3, 5, 6), walking up the tree. */
 export function workPostTopGroup(code: WorkPostCode): WorkPostNodeCode {
   const leaf = WORK_POSTS.find((p) => p.code === code);

@@ -1,6 +1,9 @@
 /** Membership: member status and its events, probation, admission periods, transfers, the membership ledger, roster statistics and filters. The only way into this area from outside it. */
 
 export * from './admission-periods.ts';
+export * from './confirmation.ts';
+export * from './lost-contact.ts';
+export * from './member-deadlines.ts';
 export * from './member-events.ts';
 export * from './member-filters.ts';
 export * from './member-rules.ts';
@@ -9,6 +12,8 @@ export * from './member-status.ts';
 export * from './membership-ledger.ts';
 export * from './probation.ts';
 export * from './reasons.ts';
+export * from './required-fields.ts';
 export * from './roster-row.ts';
 export * from './stat-dimensions.ts';
+export * from './transfer-letter.ts';
 export * from './transfer-rules.ts';

@@ -12,6 +12,7 @@ export const MEMBER_EVENT_KINDS = [
   'marked_unreachable',
   'marked_reachable',
   'left',
+  'died',
   'category_changed',
   'org_changed',
   'transferred_out',

@@ -30,8 +30,8 @@ describe('educationCodesFor', () => {
     ['21', ['21']],
     ['1a', ['1A']],
     ['postgraduate', ['11', '12', '13', '1A', '1B']],
-    ['junior_college', ['22', '2C', '2D']],
-    ['college_or_above', ['11', '12', '13', '1A', '1B', '21', '23', '24', '2A', '2B', '22', '2C', '2D']],
+    ['junior_college', ['22', '23', '2C', '2D']],
+    ['college_or_above', ['11', '12', '13', '1A', '1B', '21', '24', '2A', '2B', '22', '23', '2C', '2D']],
     ['3', null],
     ['phd', null],
   ])('%s → %j', (filter, codes) => {

@@ -18,6 +18,9 @@ const full: MemberState = {
   lastEventOn: '2010-06-01',
 };
 const as = (status: MemberState['status'], base: MemberState = full): MemberState => ({ ...base, status });
+/** The procedures of 出党 (docs/membership.md §5): filed, approved, decided by discipline. */
+const filed = { approvalOrgName: '某街道党工委', approvalOn: '2026-06-12' };
+const approved = { ...filed, approvalDocumentNo: '某组批〔2026〕3号' };
 const ev = (kind: MemberEventInput['kind'], extra: Partial<MemberEventInput> = {}): MemberEventInput => ({
   kind,
   effectiveOn: '2026-06-10',
@@ -36,7 +39,7 @@ describe('checkMemberEvent: what every change must respect', () => {
     [
       'dated before admission',
       full,
-      ev('leave', { leftReason: 'deceased', effectiveOn: '2010-05-31' }),
+      ev('record_death', { effectiveOn: '2010-05-31' }),
       'event_before_admission',
     ],
     [
@@ -119,7 +122,19 @@ describe('checkMemberEvent: decisions by kind', () => {
       ev('leave', { leftReason: 'probation_cancelled' }),
       'probation_cancel_not_probationary',
     ],
-    ['leave twice', as('left'), ev('leave', { leftReason: 'deceased' }), 'event_not_allowed_in_status'],
+    [
+      'leave twice',
+      as('left'),
+      ev('leave', { leftReason: 'withdrawn', ...filed }),
+      'event_not_allowed_in_status',
+    ],
+    ['record the death of a member who left', as('left'), ev('record_death'), 'event_not_allowed_in_status'],
+    [
+      'leave after death',
+      as('deceased'),
+      ev('leave', { leftReason: 'withdrawn', ...filed }),
+      'event_not_allowed_in_status',
+    ],
     [
       'change a member transferred out',
       as('transferred_out'),
@@ -204,21 +219,155 @@ describe('checkMemberEvent: decisions by kind', () => {
       { kind: 'marked_reachable', toValue: 'full' },
     ],
     [
-      'records a death',
+      'records a death, not as 出党',
       as('suspended'),
-      ev('leave', { leftReason: 'deceased' }),
-      { status: 'left', leftReason: 'deceased' },
-      { kind: 'left', fromValue: 'suspended', details: { leftReason: 'deceased' } },
+      ev('record_death'),
+      { status: 'deceased' },
+      { kind: 'died', fromValue: 'suspended', toValue: 'deceased' },
     ],
     [
-      'cancels a probation',
+      'cancels a probation, approved by the level above',
       probationary,
-      ev('leave', { leftReason: 'probation_cancelled' }),
+      ev('leave', { leftReason: 'probation_cancelled', ...approved }),
       { status: 'left', leftReason: 'probation_cancelled' },
-      { kind: 'left' },
+      { kind: 'left', details: { leftReason: 'probation_cancelled', procedure: 'approved' } },
     ],
   ])('%s', (_what, member, event, changes, record) => {
     const d = checkMemberEvent(member, event, TODAY);
     expect(d).toMatchObject({ ok: true, changes, event: record });
+  });
+});
+
+describe('checkMemberEvent: warnings it accepts with (docs/membership.md §3.4, §6)', () => {
+  const reasons = (d: ReturnType<typeof checkMemberEvent>) =>
+    d.ok ? (d.warnings ?? []).map((w) => w.reason) : null;
+
+  it.each<[string, string, string[]]>([
+    ['on the day the 预备期 ends', '2026-06-01', []],
+    ['a month before it ends', '2026-05-01', []],
+    ['more than a month before it ends', '2026-04-30', ['extension_decided_early']],
+  ])('an extension decided %s', (_what, effectiveOn, expected) => {
+    const member = { ...probationary, lastEventOn: '2025-06-01' };
+    const d = checkMemberEvent(
+      member,
+      ev('extend_probation', { effectiveOn, probationEndsOn: '2026-12-01' }),
+      TODAY,
+    );
+    expect(reasons(d)).toEqual(expected);
+  });
+
+  it.each<[string, string | null, string[]]>([
+    ['6 months after contact was lost', '2025-12-10', []],
+    ['a day short of 6 months', '2025-12-11', ['suspended_before_six_months']],
+    ['with no date of lost contact on record', null, []],
+  ])('a 失联党员 suspended %s', (_what, lostContactOn, expected) => {
+    const member = { ...as('unreachable'), lostContactOn };
+    const d = checkMemberEvent(member, ev('suspend', { reason: '经查找仍无法联系' }), TODAY);
+    expect(reasons(d)).toEqual(expected);
+    if (d.ok) for (const w of d.warnings ?? []) expect(w.message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('does not warn when a reachable member is suspended on other grounds', () => {
+    const d = checkMemberEvent(
+      { ...full, lostContactOn: '2026-06-01' },
+      ev('suspend', { reason: '出国定居' }),
+      TODAY,
+    );
+    expect(reasons(d)).toEqual([]);
+  });
+});
+
+describe('checkMemberEvent: 出党 by its T10 category and procedure (党章第九条; docs/membership.md §5)', () => {
+  const leave = (
+    leftReason: NonNullable<MemberEventInput['leftReason']>,
+    extra: Partial<MemberEventInput> = {},
+  ) => ev('leave', { leftReason, ...extra });
+
+  it.each<[string, MemberState, MemberEventInput, string]>([
+    ['退党 not filed', full, leave('withdrawn'), 'leave_procedure_missing'],
+    [
+      '退党 filed without a date',
+      full,
+      leave('withdrawn', { approvalOrgName: '某街道党工委' }),
+      'leave_procedure_missing',
+    ],
+    ['劝退 without the approval document', full, leave('persuaded', filed), 'leave_procedure_missing'],
+    ['劝而不退除名 without approval', full, leave('removed_refused'), 'leave_procedure_missing'],
+    [
+      '自行脱党除名 without the approval document',
+      full,
+      leave('removed_lapsed', filed),
+      'leave_procedure_missing',
+    ],
+    ['开除党籍 without the decision', full, leave('expelled', filed), 'leave_procedure_missing'],
+    ['不予承认 without approval', full, leave('not_recognized', filed), 'leave_procedure_missing'],
+    [
+      'an approval dated tomorrow',
+      full,
+      leave('persuaded', { ...approved, approvalOn: '2026-06-16' }),
+      'leave_procedure_in_future',
+    ],
+    [
+      'an approval before the branch decided',
+      full,
+      leave('persuaded', { ...approved, approvalOn: '2026-06-09' }),
+      'leave_procedure_before_decision',
+    ],
+    ['劝退 a 预备党员', probationary, leave('persuaded', approved), 'leave_category_not_for_probationary'],
+    [
+      '除名 a 预备党员',
+      probationary,
+      leave('removed_lapsed', approved),
+      'leave_category_not_for_probationary',
+    ],
+    ['开除 a 预备党员', probationary, leave('expelled', approved), 'leave_category_not_for_probationary'],
+    [
+      '无法取得联系 on a 劝退',
+      full,
+      leave('persuaded', { ...approved, unreachable: true }),
+      'leave_unreachable_not_lapsed',
+    ],
+  ])('refuses %s', (_what, member, event, reason) => {
+    expect(checkMemberEvent(member, event, TODAY)).toMatchObject({ ok: false, reason });
+  });
+
+  it('names what the procedure still lacks', () => {
+    expect(checkMemberEvent(full, leave('expelled', { approvalOrgName: '某区纪委' }), TODAY)).toMatchObject({
+      ok: false,
+      details: { procedure: 'discipline', missing: ['approvalOn', 'approvalDocumentNo'] },
+    });
+  });
+
+  it.each<[string, MemberState, MemberEventInput, Record<string, unknown>]>([
+    ['退党, filed (no document needed)', full, leave('withdrawn', filed), { procedure: 'filed', ...filed }],
+    ['劝退, approved', as('suspended'), leave('persuaded', approved), { procedure: 'approved', ...approved }],
+    ['劝而不退除名, approved', full, leave('removed_refused', approved), { procedure: 'approved' }],
+    [
+      '自行脱党除名 of a member who cannot be found',
+      as('unreachable'),
+      leave('removed_lapsed', { ...approved, unreachable: true }),
+      { procedure: 'approved', unreachable: true },
+    ],
+    ['自行脱党除名, found', full, leave('removed_lapsed', approved), { unreachable: false }],
+    ['开除党籍, by a discipline decision', full, leave('expelled', approved), { procedure: 'discipline' }],
+    ['不予承认 of a 预备党员', probationary, leave('not_recognized', approved), { procedure: 'approved' }],
+    [
+      'an approval on the day of the decision',
+      full,
+      leave('persuaded', { ...approved, approvalOn: '2026-06-10' }),
+      { approvalOn: '2026-06-10' },
+    ],
+  ])('records %s', (_what, member, event, details) => {
+    const d = checkMemberEvent(member, event, TODAY);
+    expect(d).toMatchObject({
+      ok: true,
+      changes: { status: 'left', leftReason: event.leftReason },
+      event: {
+        kind: 'left',
+        fromValue: member.status,
+        toValue: 'left',
+        details: { leftReason: event.leftReason, ...details },
+      },
+    });
   });
 });

@@ -1,20 +1,28 @@
-import type { OrgKind } from '../org/index.ts';
+import { BRANCH_KINDS, type OrgKind } from '../org/index.ts';
 import { ADMISSION_AGE_ARTICLE, checkAdmissionAge, type PeopleReason } from '../people/index.ts';
-import { addMonths, type Denial, deny, type IsoDate } from '../shared/index.ts';
+import { type Denial, deny, type IsoDate } from '../shared/index.ts';
+import {
+  checkExtendedEnd,
+  confirmationDay,
+  confirmationDenial,
+  confirmationWarnings,
+  extensionTimingWarnings,
+  type MemberWarning,
+  recordedProbationEnd,
+} from './confirmation.ts';
+import { suspensionWarnings } from './lost-contact.ts';
 import type { MemberEventKind } from './member-events.ts';
 import {
   isOnRoster,
+  LEAVING_PROCEDURE_OF,
+  type LeavingCategory,
+  type LeavingProcedure,
   type LeftReason,
   MEMBER_STATUS_LABELS,
   type MemberStatus,
   ROSTER_STATUSES,
 } from './member-status.ts';
-import {
-  admittedWithoutProbation,
-  initialProbationEnd,
-  PROBATION_ARTICLE,
-  probationEndOf,
-} from './probation.ts';
+import { PROBATION_ARTICLE, probationEndOf } from './probation.ts';
 import type { MembershipReason } from './reasons.ts';
 
 /**
@@ -23,7 +31,7 @@ import type { MembershipReason } from './reasons.ts';
  * 党小组 inside one (条例第二十五条).
  */
 export const MEMBER_PLACEMENT_ARTICLE = '《中国共产党党员教育管理工作条例》第二十五条';
-export const MEMBER_ORG_KINDS: readonly OrgKind[] = ['branch', 'group'];
+export const MEMBER_ORG_KINDS: readonly OrgKind[] = [...BRANCH_KINDS, 'group'];
 
 export type MemberOrg = { readonly kind: OrgKind; readonly dissolvedOn: IsoDate | null };
 
@@ -46,10 +54,19 @@ export type NewMemberFacts = {
   readonly birthDate: IsoDate;
   readonly admittedOn: IsoDate;
   readonly confirmedOn: IsoDate | null;
+  /** A documented extension of the 预备期: its new end (docs/membership.md §3.4). */
+  readonly probationEndsOn?: IsoDate | null | undefined;
 };
-/** Admitting a member is refused by the membership rules or by the age at admission (people). */
+/**
+ * Admitting a member is refused by the membership rules or by the age at admission (people); an old record
+ * judged by the 党章 of its day is accepted with warnings (docs/membership.md §3.3).
+ */
 export type NewMemberDecision =
-  | { readonly ok: true; readonly probationEndsOn: IsoDate | null }
+  | {
+      readonly ok: true;
+      readonly probationEndsOn: IsoDate | null;
+      readonly warnings: readonly MemberWarning[];
+    }
   | Denial<MembershipReason | PeopleReason>;
 
 function admissionDenial(f: NewMemberFacts, today: IsoDate): Denial<MembershipReason | PeopleReason> | null {
@@ -60,38 +77,19 @@ function admissionDenial(f: NewMemberFacts, today: IsoDate): Denial<MembershipRe
 }
 
 /**
- * 转正时间 of a full member: at least a year after admission (预备期一年, 党章第七条), not in the future. Members
- * admitted between 1969-04-01 and 1977-08-11 had no 预备期, so a 转正时间 equal to the 入党时间 is accepted too.
- */
-function confirmationDenial(f: NewMemberFacts, today: IsoDate): Denial<MembershipReason> | null {
-  if (f.status === 'probationary') {
-    if (f.confirmedOn === null) return null;
-    return deny('probationary_has_confirmed_on', '预备党员不应填写转正时间', { article: PROBATION_ARTICLE });
-  }
-  if (f.confirmedOn === null) {
-    return deny('confirmed_on_required', '正式党员须填写转正时间', { article: PROBATION_ARTICLE });
-  }
-  if (f.confirmedOn > today) {
-    return deny('confirmed_in_future', '转正时间不能晚于今天', { article: PROBATION_ARTICLE });
-  }
-  const sameDay = f.confirmedOn === f.admittedOn && admittedWithoutProbation(f.admittedOn);
-  if (!sameDay && f.confirmedOn < probationEndOf(f.admittedOn)) {
-    return deny('confirmed_too_early', '转正时间应在入党满一年（预备期满）之后', {
-      article: PROBATION_ARTICLE,
-      details: { earliest: probationEndOf(f.admittedOn) },
-    });
-  }
-  return null;
-}
-
-/**
- * May this member be recorded? Placement, admission (not in the future, not before birth, age ≥ 18) and
- * confirmation dates. Answers the end of the 预备期 to store: admission + 1 year.
+ * May this member be recorded? Placement, admission (not in the future, not before birth, age ≥ 18) and the
+ * 转正 date by the status path's rule (confirmationDenial, docs/membership.md §3.2). Answers the end of the
+ * 预备期 to store and the warnings of an old record.
  */
 export function checkNewMember(f: NewMemberFacts, today: IsoDate): NewMemberDecision {
-  const denial = checkMemberOrg(f.org) ?? admissionDenial(f, today) ?? confirmationDenial(f, today);
+  const dates = { ...f, probationEndsOn: f.probationEndsOn ?? null };
+  const denial = checkMemberOrg(f.org) ?? admissionDenial(f, today) ?? confirmationDenial(dates, today);
   if (denial) return denial;
-  return { ok: true, probationEndsOn: initialProbationEnd(f.admittedOn, f.confirmedOn) };
+  return {
+    ok: true,
+    probationEndsOn: recordedProbationEnd(dates),
+    warnings: confirmationWarnings(f.admittedOn, f.confirmedOn),
+  };
 }
 
 /** Admitted after birth and at 18 or older (党章第一条); also for a corrected birth date. */
@@ -117,6 +115,8 @@ export type MemberState = {
   readonly admittedOn: IsoDate;
   readonly confirmedOn: IsoDate | null;
   readonly probationEndsOn: IsoDate | null;
+  /** When contact was lost (a 失联党员). */
+  readonly lostContactOn?: IsoDate | null | undefined;
   /** The date of the latest event in the member's history: history is never written out of order. */
   readonly lastEventOn: IsoDate | null;
 };
@@ -130,6 +130,7 @@ export const STATUS_CHANGE_KINDS = [
   'mark_unreachable',
   'mark_reachable',
   'leave',
+  'record_death',
 ] as const;
 export type StatusChangeKind = (typeof STATUS_CHANGE_KINDS)[number];
 
@@ -137,7 +138,13 @@ export type MemberEventInput = {
   readonly kind: StatusChangeKind;
   readonly effectiveOn: IsoDate;
   readonly reason: string | null;
-  readonly leftReason?: LeftReason | undefined;
+  readonly leftReason?: LeavingCategory | undefined;
+  /** For `leave`: the org above that filed, approved or decided it, its document number and date. */
+  readonly approvalOrgName?: string | null | undefined;
+  readonly approvalDocumentNo?: string | null | undefined;
+  readonly approvalOn?: IsoDate | undefined;
+  /** For `leave` as 自行脱党除名: 经多方查找确实无法取得联系 (T10's sub-count). */
+  readonly unreachable?: boolean | undefined;
   readonly probationEndsOn?: IsoDate | undefined;
   readonly lostContactOn?: IsoDate | undefined;
 };
@@ -159,16 +166,20 @@ export type MemberEventRecord = {
   readonly details: Record<string, unknown>;
 };
 
+/** `warnings`: what the rules accept but flag (docs/membership.md §3.4, §6), recorded with the event. */
 export type MemberEventDecision =
-  | { readonly ok: true; readonly changes: MemberChanges; readonly event: MemberEventRecord }
+  | {
+      readonly ok: true;
+      readonly changes: MemberChanges;
+      readonly event: MemberEventRecord;
+      readonly warnings?: readonly MemberWarning[];
+    }
   | Denial<MembershipReason>;
 
 type Rule = (m: MemberState, e: MemberEventInput) => MemberEventDecision;
 
 const STATUS_ARTICLE = '《中国共产党党员教育管理工作条例》第二十四条';
 const LEAVE_ARTICLE = '党章第九条';
-const EXTENSION_MIN_MONTHS = 6;
-const EXTENSION_MAX_MONTHS = 12;
 
 function statusChange(m: MemberState, to: MemberStatus, kind: MemberEventKind, changes: MemberChanges = {}) {
   return {
@@ -199,7 +210,7 @@ const standing = (m: MemberState): MemberStatus => (m.confirmedOn ? 'full' : 'pr
 /** 转正: a 预备党员, on or after the end of the 预备期 or its extension (党章第七条; docs/membership.md §3.2). */
 const confirm: Rule = (m, e) => {
   if (m.status !== 'probationary') return wrongStatus(['probationary'], '转正', PROBATION_ARTICLE);
-  const end = m.probationEndsOn ?? probationEndOf(m.admittedOn);
+  const end = confirmationDay(m.admittedOn, m.probationEndsOn);
   if (e.effectiveOn < end) {
     return deny('confirm_before_probation_end', `预备期至${end}届满，届满后方可讨论转正`, {
       article: PROBATION_ARTICLE,
@@ -219,22 +230,14 @@ const extendProbation: Rule = (m, e) => {
     return deny('probation_already_extended', '预备期只能延长一次', { article: PROBATION_ARTICLE });
   }
   const to = e.probationEndsOn;
-  const earliest = addMonths(original, EXTENSION_MIN_MONTHS);
-  const latest = addMonths(original, EXTENSION_MAX_MONTHS);
-  if (!to || to < earliest || to > latest) {
-    return deny(
-      'probation_extension_out_of_range',
-      `延长后的预备期应在${earliest}至${latest}之间届满（延长6个月至1年）`,
-      {
-        article: PROBATION_ARTICLE,
-        details: { earliest, latest },
-      },
-    );
-  }
+  const outOfRange = checkExtendedEnd(m.admittedOn, to);
+  if (outOfRange || !to)
+    return outOfRange ?? deny('probation_extension_out_of_range', '请填写延长后的预备期届满日期');
   return {
     ok: true,
     changes: { probationEndsOn: to },
     event: { kind: 'probation_extended', fromValue: original, toValue: to, details: {} },
+    warnings: extensionTimingWarnings(m.admittedOn, e.effectiveOn),
   };
 };
 
@@ -243,7 +246,11 @@ const suspend: Rule = (m, e) => {
   const allowed: MemberStatus[] = ['full', 'probationary', 'unreachable'];
   if (!allowed.includes(m.status)) return wrongStatus(allowed, '停止党籍', STATUS_ARTICLE);
   if (!e.reason) return needReason('停止党籍', STATUS_ARTICLE);
-  return statusChange(m, 'suspended', 'suspended');
+  const lostOn = m.status === 'unreachable' ? (m.lostContactOn ?? null) : null;
+  return {
+    ...statusChange(m, 'suspended', 'suspended'),
+    warnings: suspensionWarnings(lostOn, e.effectiveOn),
+  };
 };
 
 /** 恢复党籍: a suspended member, by procedure, with the reason (条例第二十四条). */
@@ -273,32 +280,110 @@ const markReachable: Rule = (m) => {
   return statusChange(m, standing(m), 'marked_reachable', { lostContactOn: null });
 };
 
-/** 出党 (除名、退党、开除、死亡) from any roster status; 取消预备党员资格 only for a 预备党员. */
-const leave: Rule = (m, e) => {
-  if (!isOnRoster(m.status)) return wrongStatus([...ROSTER_STATUSES], '办理出党', LEAVE_ARTICLE);
-  if (!e.leftReason) {
-    return deny('left_reason_required', '请选择出党原因（除名、退党、开除党籍、死亡或取消预备党员资格）', {
+/** What each procedure must record besides the org above and the date (docs/membership.md §5). */
+const DOCUMENT_REQUIRED: Record<LeavingProcedure, boolean> = {
+  filed: false,
+  approved: true,
+  discipline: true,
+};
+
+/**
+ * The procedure of a 出党 (党章第九条; docs/membership.md §5): the org above that filed (退党), approved (劝退, the
+ * 除名 cases, 不予承认, 取消预备党员资格) or decided it (开除党籍), with the date, and the document number except for
+ * a filing. The level above acts on or after the branch's decision, never in the future.
+ */
+function procedureDenial(category: LeavingCategory, e: MemberEventInput, today: IsoDate) {
+  const procedure = LEAVING_PROCEDURE_OF[category];
+  const missing = [
+    e.approvalOrgName ? null : 'approvalOrgName',
+    e.approvalOn ? null : 'approvalOn',
+    DOCUMENT_REQUIRED[procedure] && !e.approvalDocumentNo ? 'approvalDocumentNo' : null,
+  ].filter((x): x is string => x !== null);
+  if (missing.length > 0) {
+    const what = {
+      filed: '退党须报上级党组织备案：请填写备案的上级党组织和备案日期',
+      approved: '须经上级党组织批准：请填写批准的上级党组织、批准文号和批准日期',
+      discipline: '开除党籍须有党纪处分决定：请填写作出决定的党组织、决定文号和决定日期',
+    }[procedure];
+    return deny('leave_procedure_missing', what, { article: LEAVE_ARTICLE, details: { procedure, missing } });
+  }
+  const on = e.approvalOn as IsoDate;
+  if (on > today) return deny('leave_procedure_in_future', '上级党组织备案、批准或决定的日期不能晚于今天');
+  if (on < e.effectiveOn) {
+    return deny('leave_procedure_before_decision', '上级党组织备案、批准或决定的日期不能早于出党日期', {
       article: LEAVE_ARTICLE,
     });
   }
-  if (e.leftReason === 'probation_cancelled' && m.status !== 'probationary') {
-    return deny('probation_cancel_not_probationary', '只有预备党员可以取消预备党员资格', {
-      article: PROBATION_ARTICLE,
-    });
-  }
-  const changed = statusChange(m, 'left', 'left', { leftReason: e.leftReason });
-  return { ...changed, event: { ...changed.event, details: { leftReason: e.leftReason } } };
+  return null;
+}
+
+/**
+ * 出党 from any roster status, by its T10 category with the procedure it needs (党章第九条). A 预备党员 leaves by
+ * 取消预备党员资格 (or 不予承认), never by 劝退 or 除名 (docs/membership.md §3.4); 无法取得联系 qualifies only 自行脱党除名.
+ */
+const leave =
+  (today: IsoDate): Rule =>
+  (m, e) => {
+    if (!isOnRoster(m.status)) return wrongStatus([...ROSTER_STATUSES], '办理出党', LEAVE_ARTICLE);
+    const category = e.leftReason;
+    if (!category) {
+      return deny(
+        'left_reason_required',
+        '请选择出党类别（退党、劝退、除名、开除党籍、不予承认或取消预备党员资格）',
+        {
+          article: LEAVE_ARTICLE,
+        },
+      );
+    }
+    if (category === 'probation_cancelled' && m.status !== 'probationary') {
+      return deny('probation_cancel_not_probationary', '只有预备党员可以取消预备党员资格', {
+        article: PROBATION_ARTICLE,
+      });
+    }
+    if (m.status === 'probationary' && category !== 'probation_cancelled' && category !== 'not_recognized') {
+      return deny(
+        'leave_category_not_for_probationary',
+        '预备党员不适用劝退、除名或开除，应取消其预备党员资格',
+        {
+          article: PROBATION_ARTICLE,
+        },
+      );
+    }
+    if (e.unreachable && category !== 'removed_lapsed') {
+      return deny('leave_unreachable_not_lapsed', '“无法取得联系”只适用于自行脱党除名', {
+        article: LEAVE_ARTICLE,
+      });
+    }
+    const denial = procedureDenial(category, e, today);
+    if (denial) return denial;
+    const details = {
+      leftReason: category,
+      procedure: LEAVING_PROCEDURE_OF[category],
+      approvalOrgName: e.approvalOrgName,
+      approvalOn: e.approvalOn,
+      ...(e.approvalDocumentNo ? { approvalDocumentNo: e.approvalDocumentNo } : {}),
+      ...(category === 'removed_lapsed' ? { unreachable: e.unreachable === true } : {}),
+    };
+    const changed = statusChange(m, 'left', 'left', { leftReason: category });
+    return { ...changed, event: { ...changed.event, details } };
+  };
+
+/** 死亡: its own kind of leaving, not 出党 (党统 T1 counts it apart; docs/membership.md §5), from any roster status. */
+const recordDeath: Rule = (m) => {
+  if (!isOnRoster(m.status)) return wrongStatus([...ROSTER_STATUSES], '登记去世', LEAVE_ARTICLE);
+  return statusChange(m, 'deceased', 'died');
 };
 
-const RULES: Record<StatusChangeKind, Rule> = {
+const rules = (today: IsoDate): Record<StatusChangeKind, Rule> => ({
   confirm,
   extend_probation: extendProbation,
   suspend,
   restore,
   mark_unreachable: markUnreachable,
   mark_reachable: markReachable,
-  leave,
-};
+  leave: leave(today),
+  record_death: recordDeath,
+});
 
 function dateDenial(m: MemberState, e: MemberEventInput, today: IsoDate): Denial<MembershipReason> | null {
   if (e.effectiveOn > today) return deny('event_in_future', '变更日期不能晚于今天');
@@ -319,5 +404,5 @@ function dateDenial(m: MemberState, e: MemberEventInput, today: IsoDate): Denial
 export function checkMemberEvent(m: MemberState, e: MemberEventInput, today: IsoDate): MemberEventDecision {
   const denial = dateDenial(m, e, today);
   if (denial) return denial;
-  return RULES[e.kind](m, e);
+  return rules(today)[e.kind](m, e);
 }

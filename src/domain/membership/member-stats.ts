@@ -13,7 +13,7 @@ import { addDays, addYears, type IsoDate, isIsoDate } from '../shared/index.ts';
 import { ADMISSION_PERIODS, admissionPeriod } from './admission-periods.ts';
 import {
   type Gender,
-  isOnRoster,
+  isCounted,
   MEMBER_CATEGORIES,
   type MemberCategory,
   type MemberStatus,
@@ -93,9 +93,14 @@ function ageKey(birthDate: IsoDate | null, asOf: IsoDate): StatKey {
   return birthDate === null ? 'age_unknown' : `age_${ageBand(ageOn(birthDate, asOf))}`;
 }
 
-/** The keys a member adds 1 to, as of a day; nothing for a member off the roster (left, transferred out). */
+/**
+ * The keys a member adds 1 to, as of a day. A member counted in 党员总数 (docs/membership.md §1) adds to the total
+ * and to one bucket of every dimension; a 停止党籍 member only to `status_suspended`, the figure shown beside the
+ * total, outside it; a member who left, died or was transferred out to nothing.
+ */
 export function memberKeys(m: StatsMember, asOf: IsoDate): StatKey[] {
-  if (!isOnRoster(m.status)) return [];
+  if (m.status === 'suspended') return ['status_suspended'];
+  if (!isCounted(m.status)) return [];
   const keys: StatKey[] = ['member_count', `status_${m.status}` as StatKey, `gender_${m.gender}`];
   keys.push(m.ethnicity ? `ethnicity_${ethnicityKind(m.ethnicity as EthnicityCode)}` : 'ethnicity_unknown');
   keys.push(ageKey(m.birthDate, asOf));

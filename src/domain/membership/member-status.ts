@@ -1,6 +1,6 @@
 /**
  * A member's standing (GLOSSARY.md, People; docs/membership.md §2). Every change is an effective-dated event;
- * the roster counts the first four; `left` and `transferred_out` stay on record as history.
+ * the roster lists the first four; `left`, `deceased` and `transferred_out` stay on record as history.
  */
 export const MEMBER_STATUSES = [
   'probationary',
@@ -8,6 +8,7 @@ export const MEMBER_STATUSES = [
   'suspended',
   'unreachable',
   'left',
+  'deceased',
   'transferred_out',
 ] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
@@ -18,26 +19,87 @@ export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = {
   suspended: '停止党籍',
   unreachable: '失联党员',
   left: '已出党',
+  deceased: '已去世',
   transferred_out: '已转出',
 };
 
-/** On the roster of their branch: counted in statistics and org findings. */
-export const ROSTER_STATUSES: readonly MemberStatus[] = ['probationary', 'full', 'suspended', 'unreachable'];
+/**
+ * 党员总数 (在册党员, docs/membership.md §1): the ONE definition of who counts, used by the statistics, the branch
+ * size findings, the 增减台账, the 工作台 and the exports alike. 预备党员, 正式党员 and 失联党员 placed in the
+ * deployment; 停止党籍 is a decrease of the count (党统 T1) and shown as its own figure beside it.
+ */
+export const COUNTED_STATUSES: readonly MemberStatus[] = ['probationary', 'full', 'unreachable'];
+
+/** Counted in 党员总数 (docs/membership.md §1). */
+export function isCounted(status: MemberStatus): boolean {
+  return COUNTED_STATUSES.includes(status);
+}
+
+/**
+ * The current records of a branch (its roster list): the counted members and the 停止党籍 ones, who are still
+ * the branch's to look after (restored, or removed after two years) but outside 党员总数 (docs/membership.md §1).
+ */
+export const ROSTER_STATUSES: readonly MemberStatus[] = [...COUNTED_STATUSES, 'suspended'];
 
 export function isOnRoster(status: MemberStatus): boolean {
   return ROSTER_STATUSES.includes(status);
 }
 
-/** 出党 (除名、退党、开除、死亡) and 取消预备党员资格 (党章第七条; docs/membership.md §5). */
-export const LEFT_REASONS = ['removed', 'withdrawn', 'expelled', 'deceased', 'probation_cancelled'] as const;
+/**
+ * The categories of 出党 of 党统 T10 (docs/membership.md §5), as a new 出党 is recorded. 死亡 is not 出党: it is its
+ * own kind of leaving (status `deceased`, event `died`).
+ */
+export const LEAVING_CATEGORIES = [
+  'withdrawn',
+  'persuaded',
+  'removed_refused',
+  'removed_lapsed',
+  'expelled',
+  'not_recognized',
+  'probation_cancelled',
+] as const;
+export type LeavingCategory = (typeof LEAVING_CATEGORIES)[number];
+
+/**
+ * What a member's 出党 may be stored as: a T10 category, or `removed`, a 除名 recorded before the categories were
+ * (read and shown, never chosen again).
+ */
+export const LEFT_REASONS = [...LEAVING_CATEGORIES, 'removed'] as const;
 export type LeftReason = (typeof LEFT_REASONS)[number];
 
 export const LEFT_REASON_LABELS: Record<LeftReason, string> = {
-  removed: '除名',
   withdrawn: '退党',
+  persuaded: '劝退',
+  removed_refused: '劝而不退除名',
+  removed_lapsed: '自行脱党除名',
   expelled: '开除党籍',
-  deceased: '死亡',
+  not_recognized: '不予承认',
   probation_cancelled: '取消预备党员资格',
+  removed: '除名（未分类）',
+};
+
+/**
+ * The procedure each 出党 needs (党章第九条; docs/membership.md §5): 退党 is filed (备案) with the level above; 劝退,
+ * the 除名 cases, 不予承认 and 取消预备党员资格 need its approval (审批); 开除党籍 is a discipline decision
+ * (纪律处分决定). Each is recorded with the org above that acted, its document number and date.
+ */
+export const LEAVING_PROCEDURES = ['filed', 'approved', 'discipline'] as const;
+export type LeavingProcedure = (typeof LEAVING_PROCEDURES)[number];
+
+export const LEAVING_PROCEDURE_OF: Record<LeavingCategory, LeavingProcedure> = {
+  withdrawn: 'filed',
+  persuaded: 'approved',
+  removed_refused: 'approved',
+  removed_lapsed: 'approved',
+  expelled: 'discipline',
+  not_recognized: 'approved',
+  probation_cancelled: 'approved',
+};
+
+export const LEAVING_PROCEDURE_LABELS: Record<LeavingProcedure, string> = {
+  filed: '报上级党组织备案',
+  approved: '经上级党组织批准',
+  discipline: '党纪处分决定',
 };
 
 /**

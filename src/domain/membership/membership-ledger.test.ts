@@ -13,7 +13,8 @@ const move = (
   count: number,
   inPeriod = true,
   leftReason: string | null = null,
-) => ({ kind, sign, count, inPeriod, leftReason }) satisfies LedgerMove;
+  unreachable = false,
+) => ({ kind, sign, count, inPeriod, leftReason, unreachable }) satisfies LedgerMove;
 
 describe('ledgerFromMoves (增减台账)', () => {
   it('counts the opening from the moves before the period and classifies those inside it', () => {
@@ -23,23 +24,37 @@ describe('ledgerFromMoves (增减台账)', () => {
       move('registered', 1, 3),
       move('org_changed', 1, 2),
       move('restored', 1, 1),
-      move('left', -1, 1, true, 'deceased'),
+      move('died', -1, 1),
       move('left', -1, 2, true, 'removed'),
+      move('left', -1, 1, true, 'removed_lapsed', true),
+      move('left', -1, 1, true, 'removed_lapsed'),
       move('suspended', -1, 1),
       move('org_changed', -1, 1),
       move('transferred_out', -1, 1),
     ]);
     expect(ledger).toEqual({
       opening: 8,
-      increases: { registered: 3, transferredIn: 2, restored: 1, other: 0, total: 6 },
+      increases: { registered: 3, restored: 1, transferredIn: 2, other: 0, total: 6 },
       decreases: {
-        left: { removed: 2, withdrawn: 0, expelled: 0, deceased: 1, probation_cancelled: 0 },
+        left: 4,
+        leftBy: {
+          withdrawn: 0,
+          persuaded: 0,
+          removed_refused: 0,
+          removed_lapsed: 2,
+          expelled: 0,
+          not_recognized: 0,
+          probation_cancelled: 0,
+          removed: 2,
+        },
+        leftUnreachable: 1,
         suspended: 1,
+        died: 1,
         transferredOut: 2,
         other: 0,
-        total: 6,
+        total: 8,
       },
-      closing: 8,
+      closing: 6,
     });
   });
 
@@ -56,13 +71,15 @@ describe('ledgerCategoryOf (the column of one 台账 entry)', () => {
     ledgerCategoryLabel(ledgerCategoryOf({ kind, sign, leftReason }));
 
   it.each([
-    ['registered', 1, null, '新增党员'],
+    ['registered', 1, null, '发展党员'],
     ['org_changed', 1, null, '转入'],
     ['restored', 1, null, '恢复党籍'],
     ['org_changed', -1, null, '转出'],
     ['transferred_out', -1, null, '转出'],
     ['suspended', -1, null, '停止党籍'],
-    ['left', -1, 'deceased', '出党（死亡）'],
+    ['died', -1, null, '死亡'],
+    ['left', -1, 'withdrawn', '出党（退党）'],
+    ['left', -1, 'removed_lapsed', '出党（自行脱党除名）'],
     ['left', -1, 'probation_cancelled', '出党（取消预备党员资格）'],
     ['left', -1, 'unheard_of', '其他减少'],
     ['marked_reachable', 1, null, '其他增加'],

@@ -20,10 +20,30 @@ const member: StatsMember = {
 };
 
 describe('STAT_DIMENSIONS', () => {
-  it('shows every rollup key exactly once, besides the total and the two flags', () => {
+  it('shows every rollup key exactly once, besides the total, 停止党籍 (beside it) and the two flags', () => {
     const shown = Object.values(STAT_DIMENSIONS).flatMap((d) => d.map((b) => b.statKey));
     expect(new Set(shown).size).toBe(shown.length);
-    expect([...shown, 'member_count', 'mobile', 'hardship'].sort()).toEqual([...STAT_KEYS].sort());
+    expect([...shown, 'member_count', 'status_suspended', 'mobile', 'hardship'].sort()).toEqual(
+      [...STAT_KEYS].sort(),
+    );
+  });
+
+  it('leaves 停止党籍 members out of 党员总数 and of every dimension, as their own figure (docs/membership.md §1)', () => {
+    const v = aggregate(
+      [
+        member,
+        { ...member, status: 'suspended' },
+        { ...member, status: 'unreachable' },
+        { ...member, status: 'deceased' },
+      ],
+      '2026-06-15',
+    );
+    expect(v.member_count).toBe(2);
+    expect(v.status_suspended).toBe(1);
+    for (const d of Object.keys(STAT_DIMENSIONS) as StatDimension[]) {
+      expect(breakdown(v, d).reduce((n, b) => n + b.count, 0)).toBe(2);
+    }
+    expect(breakdown(v, 'status').map((b) => b.label)).toEqual(['预备党员', '正式党员', '失联党员']);
   });
 
   it('adds up to the member count in every dimension', () => {

@@ -3,17 +3,17 @@ import { EDUCATION_BANDS, WORK_POST_GROUPS } from '../codes/index.ts';
 import { ADMISSION_PERIOD_LABELS, ADMISSION_PERIODS } from './admission-periods.ts';
 import { AGE_BANDS, type AgeBand, type StatKey, type StatVector } from './member-stats.ts';
 import {
+  COUNTED_STATUSES,
   MEMBER_CATEGORIES,
   MEMBER_CATEGORY_LABELS,
   MEMBER_STATUS_LABELS,
   type MemberStatus,
-  ROSTER_STATUSES,
 } from './member-status.ts';
 
 /**
  * How the roster figures are shown (docs/membership.md §9): each
  * dimension is a list of buckets in the official order, each bucket one rollup key with its Chinese label.
- * Every member on the roster falls in exactly one bucket of every dimension, so each dimension adds up to
+ * Every member counted in 党员总数 (docs/membership.md §1) falls in exactly one bucket of every dimension, so each dimension adds up to
  * the member count; `unknown` buckets hold members whose record lacks the value.
  */
 export type StatBucket = { readonly key: string; readonly statKey: StatKey; readonly label: string };
@@ -38,7 +38,8 @@ export const ETHNICITY_KIND_LABELS: Record<EthnicityKind, string> = {
 const UNKNOWN = '未知';
 
 export const STAT_DIMENSIONS = {
-  status: (ROSTER_STATUSES as readonly MemberStatus[]).map((s) => ({
+  // The statuses counted in 党员总数; 停止党籍 is a figure of its own beside it (`status_suspended`).
+  status: (COUNTED_STATUSES as readonly MemberStatus[]).map((s) => ({
     key: s,
     statKey: `status_${s}` as StatKey,
     label: MEMBER_STATUS_LABELS[s],

@@ -1,16 +1,16 @@
 import type { IsoDate } from '../shared/index.ts';
 import { isActiveOn, type LeadershipPost, type PostTenure } from './leadership.ts';
 import type { OrgFinding } from './org-findings.ts';
-import type { OrgKind } from './org-kinds.ts';
+import { isBranchKind, type OrgKind } from './org-kinds.ts';
 
 /**
  * Findings that need the roster counts of a 党支部 (docs/organizations.md §4, §5): its own members, those placed
- * in the branch itself and in its 党小组, on the roster (预备、正式、停止党籍、失联).
+ * in the branch itself and in its 党小组, counted in 党员总数 (预备、正式、失联; not 停止党籍: docs/membership.md §1).
  */
 export type BranchRoster = {
   /** 正式党员. */
   readonly fullMembers: number;
-  /** Every member on the roster, 预备党员 included. */
+  /** 党员总数: every member counted (docs/membership.md §1), 预备党员 included, 停止党籍 not. */
   readonly members: number;
 };
 
@@ -49,7 +49,7 @@ export function branchRosterFindings(
   posts: readonly PostTenure[],
   today: IsoDate,
 ): OrgFinding[] {
-  if (kind !== 'branch' || !roster || roster.members === 0) return [];
+  if (!isBranchKind(kind) || !roster || roster.members === 0) return [];
   const { fullMembers: full, members } = roster;
   const found: OrgFinding[] = [];
   if (full < BRANCH_MIN_FULL_MEMBERS) {

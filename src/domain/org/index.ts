@@ -4,6 +4,7 @@ export * from './branch-roster.ts';
 export * from './finding-order.ts';
 export * from './leadership.ts';
 export * from './leadership-edits.ts';
+export * from './org-counts.ts';
 export * from './org-findings.ts';
 export * from './org-kinds.ts';
 export * from './org-lifecycle.ts';

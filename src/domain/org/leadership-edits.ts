@@ -1,9 +1,8 @@
 import { allow, type Decision, deny } from '../shared/index.ts';
 import { LEADERSHIP_POST_LABELS, type PostTenure, SINGLE_HOLDER_POSTS } from './leadership.ts';
 import type { OrgReason } from './reasons.ts';
-import { checkPostTerm } from './terms.ts';
 
-export type EditedTenure = PostTenure & { readonly extensionDocNo: string | null };
+export type EditedTenure = PostTenure;
 
 /** Two tenures overlap when each starts before the other ends (an open tenure never ends). */
 function overlaps(a: PostTenure, b: PostTenure): boolean {
@@ -11,13 +10,11 @@ function overlaps(a: PostTenure, b: PostTenure): boolean {
 }
 
 /**
- * A correction of a recorded post must leave it valid: the term within 党章第三十一条 (checkPostTerm), the
- * leaving day not before the start, and a 书记 or 党小组长 never sitting beside another holder of the same
- * post (one head at a time, as for a new post in checkNewPost).
+ * A correction of a recorded post must leave it valid: the leaving day not before the start, and a 书记 or
+ * 党小组长 never sitting beside another holder of the same post (one head at a time, as for a new post in
+ * checkNewPost). The term is the committee's and is not corrected here (docs/organizations.md §7).
  */
 export function checkPostEdit(edited: EditedTenure, others: readonly PostTenure[]): Decision<OrgReason> {
-  const term = checkPostTerm(edited.startedOn, edited.endsOn, edited.extensionDocNo);
-  if (!term.ok) return term;
   if (edited.leftOn !== null && edited.leftOn < edited.startedOn) {
     return deny('left_before_start', '离任日期不能早于任职日期');
   }

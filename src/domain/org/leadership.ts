@@ -25,10 +25,13 @@ export const LEADERSHIP_POST_LABELS: Record<LeadershipPost, string> = {
   group_leader: '党小组长',
 };
 
+/**
+ * One holder's time in a post. The term is the committee's (CommitteeTerm, terms.ts), never the holder's own: a
+ * member elected to fill a vacancy serves the remainder of it; a 党小组长 has none (docs/organizations.md §5, §7).
+ */
 export type PostTenure = {
   readonly post: LeadershipPost;
   readonly startedOn: IsoDate;
-  readonly endsOn: IsoDate;
   readonly leftOn: IsoDate | null;
 };
 

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { PostTenure } from './leadership.ts';
-import { currentTermEnd, type OrgFindingInput, orgFindings, vacantSince } from './org-findings.ts';
+import { type OrgFindingInput, orgFindings, vacantSince } from './org-findings.ts';
 import { DEFAULT_TERM_POLICY } from './terms.ts';
 
 const TODAY = '2026-06-15';
 
 function post(p: Partial<PostTenure> & Pick<PostTenure, 'post'>): PostTenure {
-  return { startedOn: '2021-07-01', endsOn: '2026-07-01', leftOn: null, ...p };
+  return { startedOn: '2021-07-01', leftOn: null, ...p };
 }
+
+/** The committee's term (届): elected 2021-07-01 until `endsOn`. */
+const term = (endsOn: string) => ({ electedOn: '2021-07-01', endsOn });
 
 function branch(posts: PostTenure[], extra: Partial<OrgFindingInput> = {}): OrgFindingInput {
   return { kind: 'branch', establishedOn: '2010-03-01', dissolvedOn: null, posts, ...extra };
@@ -25,12 +28,12 @@ describe('orgFindings', () => {
     ['ends today', '2026-06-15', ['term_expiring:critical']],
     ['ended yesterday', '2026-06-14', ['term_expired:critical']],
   ])('a sitting secretary whose term %s', (_label, endsOn, expected) => {
-    expect(kinds(branch([post({ post: 'secretary', endsOn })]))).toEqual(expected);
+    expect(kinds(branch([post({ post: 'secretary' })], { term: term(endsOn) }))).toEqual(expected);
   });
 
   it('reports an expired term with the days overdue and the articles', () => {
     const [f] = orgFindings(
-      branch([post({ post: 'secretary', endsOn: '2026-05-16' })]),
+      branch([post({ post: 'secretary' })], { term: term('2026-05-16') }),
       TODAY,
       DEFAULT_TERM_POLICY,
     );
@@ -43,11 +46,14 @@ describe('orgFindings', () => {
     const left = post({
       post: 'secretary',
       startedOn: '2021-01-01',
-      endsOn: '2026-01-01',
       leftOn: '2026-05-16',
     });
-    const members = post({ post: 'organizing_member', endsOn: '2027-01-01' });
-    const findings = orgFindings(branch([left, members]), TODAY, DEFAULT_TERM_POLICY);
+    const members = post({ post: 'organizing_member' });
+    const findings = orgFindings(
+      branch([left, members], { term: term('2027-01-01') }),
+      TODAY,
+      DEFAULT_TERM_POLICY,
+    );
     expect(findings).toEqual([
       expect.objectContaining({ kind: 'head_vacant', severity: 'warning', date: '2026-05-16', days: 30 }),
     ]);
@@ -75,7 +81,12 @@ describe('orgFindings', () => {
       posts: [],
     };
     expect(orgFindings(group, TODAY, DEFAULT_TERM_POLICY)[0]?.message).toContain('党小组长');
-    const led = { ...group, posts: [post({ post: 'group_leader', endsOn: '2020-01-01' })] };
+    const [vacant] = orgFindings(group, TODAY, DEFAULT_TERM_POLICY);
+    expect(vacant?.message).toContain('应由党支部及时指定');
+    expect(vacant?.message).not.toContain('选举');
+    expect(vacant?.article).toBe('支部工作条例第十三条');
+    // A term recorded by mistake for a group is not the group's: a 党小组长 has none.
+    const led = { ...group, posts: [post({ post: 'group_leader' })], term: term('2020-01-01') };
     expect(kinds(led)).toEqual([]);
   });
 
@@ -84,9 +95,37 @@ describe('orgFindings', () => {
       kind: 'working_committee',
       establishedOn: '2020-01-01',
       dissolvedOn: null,
-      posts: [post({ post: 'secretary', endsOn: '2020-01-01' })],
+      posts: [post({ post: 'secretary', leftOn: '2021-01-01' })],
+      term: term('2020-01-01'),
     };
+    // Appointed by the committee above: neither term nor vacancy findings unless the deployment follows 党工委.
     expect(kinds(street)).toEqual([]);
+    const following = { ...DEFAULT_TERM_POLICY, followedKinds: ['working_committee' as const] };
+    const [vacant] = orgFindings(street, TODAY, following);
+    expect(vacant).toMatchObject({ kind: 'head_vacant', article: '党章第二十九条' });
+    expect(vacant?.message).toContain('应由上级党委及时任命');
+  });
+
+  it('says nothing about the top 地方党委 by default: its elections are not the deployment’s', () => {
+    const city: OrgFindingInput = {
+      kind: 'local_committee',
+      establishedOn: '2000-01-01',
+      dissolvedOn: null,
+      posts: [],
+      term: term('2020-01-01'),
+    };
+    expect(kinds(city)).toEqual([]);
+    const following = { ...DEFAULT_TERM_POLICY, followedKinds: ['local_committee' as const] };
+    expect(orgFindings(city, TODAY, following).map((f) => f.kind)).toEqual(['term_expired', 'head_vacant']);
+  });
+
+  it('has no term findings without a recorded term, and none for a 临时党支部 (appointed)', () => {
+    expect(kinds(branch([post({ post: 'secretary' })]))).toEqual([]);
+    const temporary = branch([post({ post: 'secretary' })], {
+      kind: 'temporary_branch',
+      term: term('2026-01-01'),
+    });
+    expect(kinds(temporary)).toEqual([]);
   });
 
   it('has nothing to say about a dissolved org', () => {
@@ -94,27 +133,15 @@ describe('orgFindings', () => {
   });
 
   it('follows the configured reminder window', () => {
-    const input = branch([post({ post: 'secretary', endsOn: '2027-02-15' })]);
+    const input = branch([post({ post: 'secretary' })], { term: term('2027-02-15') });
     const policy = { ...DEFAULT_TERM_POLICY, warnMonths: 9 };
     expect(orgFindings(input, TODAY, policy).map((f) => f.kind)).toEqual(['term_expiring']);
   });
 });
 
-describe('currentTermEnd', () => {
-  it('is the sitting secretary’s term, else the latest sitting member’s', () => {
-    const posts = [
-      post({ post: 'secretary', endsOn: '2027-01-01' }),
-      post({ post: 'committee_member', endsOn: '2028-01-01' }),
-    ];
-    expect(currentTermEnd(posts, 'branch', TODAY)).toBe('2027-01-01');
-    expect(currentTermEnd(posts.slice(1), 'branch', TODAY)).toBe('2028-01-01');
-    expect(currentTermEnd([], 'branch', TODAY)).toBeNull();
-  });
-});
-
 describe('orgFindings with a branch’s roster counts (docs/organizations.md §4, §5)', () => {
-  const held = post({ post: 'secretary', endsOn: '2028-01-01' });
-  const committee = [held, post({ post: 'organizing_member', endsOn: '2028-01-01' })];
+  const held = post({ post: 'secretary' });
+  const committee = [held, post({ post: 'organizing_member' })];
   const counted = (
     fullMembers: number,
     members: number,
@@ -136,15 +163,16 @@ describe('orgFindings with a branch’s roster counts (docs/organizations.md §4
 
   it('counts a committee only while a deputy or committee member is in post', () => {
     expect(counted(7, 7, committee)).toEqual([]);
-    const left = [held, post({ post: 'publicity_member', endsOn: '2028-01-01', leftOn: '2026-05-01' })];
+    const left = [held, post({ post: 'publicity_member', leftOn: '2026-05-01' })];
     expect(counted(7, 7, left)).toEqual(['branch_needs_committee:warning']);
-    const notYet = [held, post({ post: 'deputy_secretary', startedOn: '2026-07-01', endsOn: '2031-07-01' })];
+    const notYet = [held, post({ post: 'deputy_secretary', startedOn: '2026-07-01' })];
     expect(counted(7, 7, notYet)).toEqual(['branch_needs_committee:warning']);
   });
 
   it('judges only 党支部, and says what to do, citing the articles', () => {
     expect(counted(1, 1, [held], 'committee')).toEqual([]);
     expect(counted(1, 60, [held], 'general_branch')).toEqual([]);
+    expect(counted(1, 1, [held], 'joint_branch')).toEqual(['branch_too_few_members:warning']);
     const [few] = orgFindings(
       branch([held], { roster: { fullMembers: 2, members: 2 } }),
       TODAY,

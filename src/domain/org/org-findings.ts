@@ -1,8 +1,14 @@
 import { addMonths, daysBetween, type IsoDate } from '../shared/index.ts';
 import { type BranchRoster, branchRosterFindings } from './branch-roster.ts';
 import { headPost, isActiveOn, LEADERSHIP_POST_LABELS, type PostTenure } from './leadership.ts';
-import type { OrgKind } from './org-kinds.ts';
-import { ELECTION_DELAY_ARTICLE, hasElectedTerm, TERM_ARTICLE, type TermPolicy } from './terms.ts';
+import { isBranchKind, type OrgKind } from './org-kinds.ts';
+import {
+  type CommitteeTerm,
+  ELECTION_DELAY_ARTICLE,
+  hasElectedTerm,
+  TERM_ARTICLE,
+  type TermPolicy,
+} from './terms.ts';
 
 export const FINDING_KINDS = [
   'term_expired',
@@ -11,8 +17,35 @@ export const FINDING_KINDS = [
   'branch_too_few_members',
   'branch_needs_committee',
   'branch_too_large',
+  // About one member or transfer of the org (membership/member-deadlines.ts): each row names its subject.
+  'probation_ending',
+  'probation_overdue',
+  'unreachable_long',
+  'suspended_long',
+  'member_unplaced',
+  'transfer_awaiting',
+  'transfer_overdue',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
+
+/** The findings about one member or one transfer of an org, not the org itself (membership/member-deadlines.ts). */
+export const MEMBER_FINDING_KINDS: readonly FindingKind[] = [
+  'probation_ending',
+  'probation_overdue',
+  'unreachable_long',
+  'suspended_long',
+  'member_unplaced',
+  'transfer_awaiting',
+  'transfer_overdue',
+];
+
+/** Whom a finding is about when not the org itself: one of its members, or a transfer it sends or receives. */
+export type FindingSubject = {
+  readonly type: 'member' | 'transfer';
+  readonly id: number;
+  /** The person's name, as the list shows it. */
+  readonly name: string;
+};
 
 /** The findings that need a branch's roster counts (branch-roster.ts). */
 export const ROSTER_FINDING_KINDS: readonly FindingKind[] = [
@@ -34,6 +67,8 @@ export type OrgFinding = {
   readonly date: IsoDate | null;
   /** Days past (positive) or until (negative) `date`, where that means something. */
   readonly days: number | null;
+  /** Whom it is about, for the kinds of MEMBER_FINDING_KINDS; absent (the org itself) for the others. */
+  readonly subject?: FindingSubject | undefined;
 };
 
 export type OrgFindingInput = {
@@ -41,20 +76,11 @@ export type OrgFindingInput = {
   readonly establishedOn: IsoDate | null;
   readonly dissolvedOn: IsoDate | null;
   readonly posts: readonly PostTenure[];
+  /** The committee's current term (届), if one is recorded (docs/organizations.md §7). */
+  readonly term?: Pick<CommitteeTerm, 'electedOn' | 'endsOn'> | null;
   /** A 党支部's own roster counts (with its 党小组); absent when not counted, and for other kinds. */
   readonly roster?: BranchRoster | null;
 };
-
-/** The end of the current term: the sitting head's term, else the latest among sitting post holders. */
-export function currentTermEnd(posts: readonly PostTenure[], kind: OrgKind, today: IsoDate): IsoDate | null {
-  const active = posts.filter((p) => isActiveOn(p, today));
-  const head = active.find((p) => p.post === headPost(kind));
-  if (head) return head.endsOn;
-  return active.reduce<IsoDate | null>(
-    (latest, p) => (latest === null || p.endsOn > latest ? p.endsOn : latest),
-    null,
-  );
-}
 
 /** Since when the head post has been empty: the last holder's leaving day, else the org's founding. */
 export function vacantSince(input: OrgFindingInput, today: IsoDate): IsoDate | null {
@@ -73,10 +99,14 @@ export function vacantSince(input: OrgFindingInput, today: IsoDate): IsoDate | n
   return lastLeft ?? input.establishedOn;
 }
 
+/** Does this deployment follow the head post and the term of this kind (CFG, docs/organizations.md §8)? */
+export function isFollowedKind(kind: OrgKind, policy: TermPolicy): boolean {
+  return policy.followedKinds.includes(kind);
+}
+
 function termFindings(input: OrgFindingInput, today: IsoDate, policy: TermPolicy): OrgFinding[] {
-  if (!hasElectedTerm(input.kind)) return [];
-  const end = currentTermEnd(input.posts, input.kind, today);
-  if (end === null) return [];
+  if (!hasElectedTerm(input.kind) || !isFollowedKind(input.kind, policy) || !input.term) return [];
+  const end = input.term.endsOn;
   if (end < today) {
     const days = daysBetween(end, today);
     return [
@@ -106,19 +136,40 @@ function termFindings(input: OrgFindingInput, today: IsoDate, policy: TermPolicy
   return [];
 }
 
+/**
+ * Who fills the head post, and by which article (docs/organizations.md §5, §7): a 党小组长 is designated by the
+ * branch; a 党工委's and a 临时党支部's head is appointed above; elsewhere the committee (or the 党员大会) elects
+ * the 书记, with the approval of the level above, who may also designate one.
+ */
+function vacancyRemedy(kind: OrgKind): { action: string; article: string } {
+  if (kind === 'group') return { action: '应由党支部及时指定党小组长', article: '支部工作条例第十三条' };
+  if (kind === 'working_committee') return { action: '应由上级党委及时任命', article: '党章第二十九条' };
+  if (kind === 'temporary_branch') {
+    return { action: '应由批准成立的党组织及时指定', article: '支部工作条例第四条' };
+  }
+  if (isBranchKind(kind)) {
+    return { action: '应及时补选或由上级党组织指派', article: '党章第三十一条；支部工作条例第二十一条' };
+  }
+  return { action: '应及时补选或由上级党组织指派', article: '党章第三十一条；基层组织选举工作条例' };
+}
+
 function vacancyFindings(input: OrgFindingInput, today: IsoDate, policy: TermPolicy): OrgFinding[] {
+  if (!isFollowedKind(input.kind, policy)) return [];
   const head = headPost(input.kind);
   if (input.posts.some((p) => p.post === head && isActiveOn(p, today))) return [];
   const since = vacantSince(input, today);
   const days = since === null ? null : daysBetween(since, today);
   const label = LEADERSHIP_POST_LABELS[head];
+  const remedy = vacancyRemedy(input.kind);
   return [
     {
       kind: 'head_vacant',
       severity: days !== null && days >= policy.vacancyCriticalDays ? 'critical' : 'warning',
       message:
-        since === null ? `${label}空缺` : `${label}自${since}起空缺${days}天，应及时选举或由上级党组织指派`,
-      article: '党章第三十一条；支部工作条例第二十一条',
+        since === null
+          ? `${label}空缺，${remedy.action}`
+          : `${label}自${since}起空缺${days}天，${remedy.action}`,
+      article: remedy.article,
       date: since,
       days,
     },
@@ -126,8 +177,9 @@ function vacancyFindings(input: OrgFindingInput, today: IsoDate, policy: TermPol
 }
 
 /**
- * Findings for one org on `today` (docs/organizations.md §8): term expired, term expiring within the
- * reminder window, the head post (书记 or 党小组长) vacant with how long, and for a 党支部 with its roster
+ * Findings for one org on `today` (docs/organizations.md §8): the committee's term (届) expired or expiring within
+ * the reminder window, the head post (书记 or 党小组长) vacant with how long — both only for the kinds the
+ * deployment follows (TermPolicy.followedKinds) —, and for a 党支部 with its roster
  * counts: fewer than 3 正式党员, 7 or more without a 支部委员会, more than 50 members. A dissolved org has none.
  */
 export function orgFindings(input: OrgFindingInput, today: IsoDate, policy: TermPolicy): OrgFinding[] {

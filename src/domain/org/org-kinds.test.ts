@@ -1,15 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { allowedChildKinds, checkKindChange, checkNesting, ORG_KINDS, type OrgKind } from './org-kinds.ts';
+import {
+  allowedChildKinds,
+  BRANCH_KINDS,
+  checkKindChange,
+  checkNesting,
+  isBranchKind,
+  ORG_KIND_CODES,
+  ORG_KINDS,
+  type OrgKind,
+} from './org-kinds.ts';
 
+const o = false;
+const X = true;
 /** Rows: parent kind; columns in ORG_KINDS order: may a child of that kind sit directly under it? */
-const NESTING: Record<OrgKind, [boolean, boolean, boolean, boolean, boolean, boolean]> = {
-  //                lc     wc     com    gb     br     grp
-  local_committee: [true, true, true, true, true, false],
-  working_committee: [false, false, true, true, true, false],
-  committee: [false, false, true, true, true, false],
-  general_branch: [false, false, false, false, true, false],
-  branch: [false, false, false, false, false, true],
-  group: [false, false, false, false, false, false],
+const NESTING: Record<OrgKind, boolean[]> = {
+  //                 lc wc com gb br jb tb fb grp
+  local_committee: [X, X, X, X, X, X, X, X, o],
+  working_committee: [o, o, X, X, X, X, X, X, o],
+  committee: [o, o, X, X, X, X, X, X, o],
+  general_branch: [o, o, o, o, X, X, X, X, o],
+  branch: [o, o, o, o, o, o, o, o, X],
+  joint_branch: [o, o, o, o, o, o, o, o, X],
+  temporary_branch: [o, o, o, o, o, o, o, o, X],
+  floating_branch: [o, o, o, o, o, o, o, o, X],
+  group: [o, o, o, o, o, o, o, o, o],
 };
 
 describe('checkNesting', () => {
@@ -31,12 +45,37 @@ describe('checkNesting', () => {
     expect(checkNesting('committee', 'group')).toMatchObject({ message: '党小组只能设在党支部之下' });
     expect(checkNesting('group', 'branch')).toMatchObject({ message: '党小组之下不能再设组织' });
     expect(checkNesting('branch', 'general_branch')).toMatchObject({ message: '党支部之下只能设党小组' });
+    expect(checkNesting('joint_branch', 'branch')).toMatchObject({ message: '联合党支部之下只能设党小组' });
   });
 
   it('lists the kinds a form may offer under a parent', () => {
     expect(allowedChildKinds('branch')).toEqual(['group']);
     expect(allowedChildKinds('group')).toEqual([]);
-    expect(allowedChildKinds('general_branch')).toEqual(['branch']);
+    expect(allowedChildKinds('general_branch')).toEqual([...BRANCH_KINDS]);
+    expect(allowedChildKinds('temporary_branch')).toEqual(['group']);
+  });
+});
+
+describe('the kinds of 党支部 and their 组织类别 codes (docs/official-forms.md §2.2)', () => {
+  it('counts 联合, 临时 and 流动党员党支部 as branches', () => {
+    expect(ORG_KINDS.filter(isBranchKind)).toEqual([
+      'branch',
+      'joint_branch',
+      'temporary_branch',
+      'floating_branch',
+    ]);
+  });
+
+  it('gives each its national code', () => {
+    expect(ORG_KIND_CODES).toMatchObject({
+      committee: '611',
+      general_branch: '621',
+      branch: '631',
+      joint_branch: '632',
+      temporary_branch: '931',
+      floating_branch: '631',
+      group: null,
+    });
   });
 });
 

@@ -1,4 +1,9 @@
-import type { AuditAction, AuditEntityType } from '../../contracts/audit.ts';
+import type {
+  AuditAction,
+  AuditEntityType,
+  AuditedRefusalAction,
+  AuditNoteReason,
+} from '../../contracts/audit.ts';
 import type { Db } from '../db/client.ts';
 import { auditLog } from '../db/tables/audit.ts';
 import { auditDiff } from './redact.ts';
@@ -20,8 +25,17 @@ export type AuditEntry = {
   readonly role?: string | null;
   readonly before?: Record<string, unknown> | null;
   readonly after?: Record<string, unknown> | null;
-  /** Extra facts that are not a field change (a failed login's reason, an export's filter). */
-  readonly note?: Record<string, unknown>;
+  /**
+   * Extra facts that are not a field change (an export's filter, a status change's 原因 in the actor's words). A
+   * refusal's `reason` is of a closed vocabulary, checked by the database: write refusals as RefusalEntry.
+   */
+  readonly note?: Readonly<Record<string, unknown>>;
+};
+
+/** A refusal the audit log keeps (AUDITED_REFUSAL_ACTIONS): its note's reason is one of AUDIT_NOTE_REASONS. */
+export type RefusalEntry = AuditEntry & {
+  readonly action: AuditedRefusalAction;
+  readonly note?: Readonly<Record<string, unknown>> & { readonly reason?: AuditNoteReason };
 };
 
 /** Where an audit row goes and whose it is: any context (context.ts) is one. */

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
-import { type AuditEntry, type AuditTarget, recordAudit } from './audit.ts';
+import { type AuditTarget, type RefusalEntry, recordAudit } from './audit.ts';
 
 /**
  * A refusal that the audit log must keep although the write it refuses is rolled back: an answer that says
@@ -10,7 +10,7 @@ import { type AuditEntry, type AuditTarget, recordAudit } from './audit.ts';
 export class AuditedRefusal extends AppError {
   constructor(
     error: AppError,
-    readonly audit: AuditEntry,
+    readonly audit: RefusalEntry,
   ) {
     super(error.code, error.message, error.details);
   }

@@ -5,7 +5,7 @@ import { DEFAULT_TERM_POLICY, defaultTermYears } from '../../domain/org/index.ts
 import { addDays, addYears, type IsoDate } from '../../domain/shared/index.ts';
 import { inTransaction, type WorkCtx } from '../context.ts';
 import { type Db, nextOrgId } from '../db/client.ts';
-import { leadershipPosts, orgEvents, orgs } from '../db/tables/orgs.ts';
+import { committeeTerms, leadershipPosts, orgEvents, orgs } from '../db/tables/orgs.ts';
 import { settings } from '../db/tables/settings.ts';
 import { roleAssignments, users } from '../db/tables/users.ts';
 import type { IdCipher } from '../security/crypto.ts';
@@ -40,6 +40,7 @@ type PostRow = typeof leadershipPosts.$inferInsert;
 class CityBuilder {
   readonly orgRows: (typeof orgs.$inferInsert)[] = [];
   readonly postRows: PostRow[] = [];
+  readonly termRows: (typeof committeeTerms.$inferInsert)[] = [];
   constructor(
     private readonly db: Db,
     private readonly rnd: Random,
@@ -76,11 +77,14 @@ class CityBuilder {
     const endsOn = addYears(startedOn, years);
     const vacant = this.rnd.chance(0.06);
     const add = (post: LeadershipPost, extra: Partial<PostRow> = {}) =>
-      this.postRows.push({ orgId: org.id, post, holderName: this.personName(), startedOn, endsOn, ...extra });
+      this.postRows.push({ orgId: org.id, post, holderName: this.personName(), startedOn, ...extra });
     if (org.kind === 'group') {
+      // Designated by the branch, with no term (docs/organizations.md §5).
       add('group_leader');
       return;
     }
+    // The committee's term (届): every post of it serves until its end (docs/organizations.md §7).
+    this.termRows.push({ orgId: org.id, electedOn: startedOn, endsOn });
     if (vacant) {
       add('secretary', { leftOn: addDays(this.today, -this.rnd.int(10, 200)), leftReason: '工作调动' });
     } else {
@@ -98,6 +102,16 @@ class CityBuilder {
     for (let i = 0; i < this.orgRows.length; i += 500) {
       await this.db.insert(orgs).values(this.orgRows.slice(i, i + 500));
     }
+    const termOf = new Map<number, number>();
+    for (let i = 0; i < this.termRows.length; i += 500) {
+      const saved = await this.db
+        .insert(committeeTerms)
+        .values(this.termRows.slice(i, i + 500))
+        .returning({ id: committeeTerms.id, orgId: committeeTerms.orgId });
+      for (const t of saved) termOf.set(t.orgId, t.id);
+    }
+    for (const p of this.postRows)
+      p.termId = p.post === 'group_leader' ? null : (termOf.get(p.orgId) ?? null);
     for (let i = 0; i < this.postRows.length; i += 500) {
       await this.db.insert(leadershipPosts).values(this.postRows.slice(i, i + 500));
     }
@@ -168,19 +182,18 @@ export async function seedDemoCity(
   const password = options.password ?? DEFAULT_DEMO_PASSWORD;
   const rnd = seededRandom(options.seed ?? 20261129);
   const passwordHash = await hashPassword(password);
-  return inTransaction(ctx, async ({ db: tx, today, idCipher }) => {
+  return inTransaction(ctx, async (work) => {
+    const { db: tx, today } = work;
     const b = new CityBuilder(tx, rnd, today);
     const at = await buildCity(b, rnd);
     await b.flush(null);
-    const roster = await seedDemoMembers(tx, {
+    const roster = await seedDemoMembers(work, {
       orgs: b.orgRows.map((o) => ({
         id: o.id as number,
         parentId: o.parentId ?? null,
         name: o.name,
         kind: o.kind,
       })),
-      today,
-      idCipher,
       rnd,
     });
     const plan: [string, string, Role, NewOrg][] = [

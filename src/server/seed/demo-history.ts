@@ -55,11 +55,19 @@ function laterChange(rnd: Random, m: PlannedMember, today: IsoDate, seq: number)
       reason: e.reason,
     };
   };
-  if (roll < (birthYear < 1945 ? 0.12 : 0.01))
-    decide({ kind: 'leave', reason: null, leftReason: 'deceased' });
-  else if (roll < 0.016)
-    decide({ kind: 'leave', reason: '本人申请', leftReason: rnd.chance(0.6) ? 'withdrawn' : 'removed' });
-  else if (roll < 0.022) decide({ kind: 'suspend', reason: '出国（境）定居，保留党籍期满未归' });
+  if (roll < (birthYear < 1945 ? 0.12 : 0.01)) decide({ kind: 'record_death', reason: null });
+  else if (roll < 0.016) {
+    // 退党 is filed with the level above; 自行脱党除名 needs its approval (docs/membership.md §5).
+    const withdrawn = rnd.chance(0.6);
+    decide({
+      kind: 'leave',
+      reason: withdrawn ? '本人申请' : '连续六个月不参加组织生活',
+      leftReason: withdrawn ? 'withdrawn' : 'removed_lapsed',
+      approvalOrgName: '上级党委',
+      approvalOn: on,
+      approvalDocumentNo: withdrawn ? null : `示组批〔${on.slice(0, 4)}〕${seq}号`,
+    });
+  } else if (roll < 0.022) decide({ kind: 'suspend', reason: '出国（境）定居，保留党籍期满未归' });
   else if (roll < 0.032)
     decide({
       kind: 'mark_unreachable',

@@ -1,16 +1,12 @@
-import { initialProbationEnd } from '../../domain/membership/index.ts';
+import type { MemberEventKind } from '../../domain/membership/index.ts';
 import type { OrgKind } from '../../domain/org/index.ts';
 import { generateIdNumber } from '../../domain/people/index.ts';
 import { addDays, type IsoDate } from '../../domain/shared/index.ts';
-import type { Db } from '../db/client.ts';
 import { transfers } from '../db/tables/people.ts';
-import { rebuildRollup } from '../modules/stats/index.ts';
-import type { IdCipher } from '../security/crypto.ts';
-import { nameSearchKeys } from '../text/pinyin.ts';
+import { insertMemberRecords, type MemberWriteCtx, type NewMemberRow } from '../modules/members/index.ts';
 import { laterChange, type PlannedMember } from './demo-history.ts';
 import { demoMember, profileMix, veteranMember, weighted } from './demo-roster.ts';
 import type { Random } from './random.ts';
-import { type BulkEvent, insertEvents, insertMembersBulk, insertPersons } from './roster-bulk.ts';
 
 export type DemoOrg = { id: number; parentId: number | null; name: string; kind: OrgKind };
 
@@ -105,80 +101,47 @@ function plan(rnd: Random, orgs: readonly DemoOrg[], today: IsoDate): PlannedMem
 
 /**
  * The demo roster (issue: member roster §10): about 5,000 invented members over the demo city's branches and
- * 党小组, written in bulk (insertUnnest) with their history (登记, then any later change of standing), ID numbers
- * encrypted with the deployment's cipher, then counted by one rollup recount. Deterministic for a seed and a
- * day. Answers, per org, the person ids of its full members (to link the demo member account).
+ * 党小组, written by the members module (insertMemberRecords, in bulk) with their history (登记, then any later change
+ * of standing), ID numbers encrypted with the deployment's cipher, counted in the rollup as they are written.
+ * Deterministic for a seed and a day. Answers, per org, the person ids of its full members (to link the demo member
+ * account).
  */
 export async function seedDemoMembers(
-  tx: Db,
-  input: { orgs: readonly DemoOrg[]; today: IsoDate; idCipher: IdCipher; rnd: Random },
+  tx: MemberWriteCtx,
+  input: { orgs: readonly DemoOrg[]; rnd: Random },
 ): Promise<{ memberCount: number; fullMemberPersons: Map<number, number[]> }> {
-  const { today, idCipher } = input;
+  const { today } = tx;
   const planned = plan(input.rnd, input.orgs, today);
-  const keys = new Map<string, ReturnType<typeof nameSearchKeys>>();
-  const keysOf = (name: string) => keys.get(name) ?? keys.set(name, nameSearchKeys(name)).get(name);
-  const personIds = await insertPersons(
-    tx,
-    planned.map(({ person: p, idNumber }) => ({
-      ...p,
-      namePinyin: keysOf(p.name)?.pinyin ?? '',
-      nameInitials: keysOf(p.name)?.initials ?? '',
-      idNumberEnc: idCipher.encrypt(idNumber),
-      idNumberHash: idCipher.hash(idNumber),
-    })),
-  );
-  const memberIds = await insertMembersBulk(
-    tx,
-    planned.map((m, i) => ({
-      personId: personIds[i] as number,
-      orgId: m.orgId,
-      status: m.status,
+  const rows: NewMemberRow[] = planned.map((m) => ({
+    person: { ...m.person, idNumber: m.idNumber, phoneLandline: null },
+    orgId: m.orgId,
+    status: m.status,
+    category: m.category,
+    admittedOn: m.admittedOn,
+    confirmedOn: m.confirmedOn,
+    isMobile: m.isMobile,
+    outflowDestination: m.outflowDestination,
+    isHardship: m.isHardship,
+    lostContactOn: m.lostContactOn,
+    importBatchId: null,
+    registeredDetails: { source: 'demo' },
+    later: m.change && {
+      kind: m.change.kind as MemberEventKind,
+      fromValue: m.change.fromValue,
+      toValue: m.change.toValue,
+      effectiveOn: m.change.on,
+      details: m.change.details as Record<string, unknown>,
+      reason: m.change.reason,
       leftReason: m.leftReason,
-      category: m.category,
-      admittedOn: m.admittedOn,
-      confirmedOn: m.confirmedOn,
-      probationEndsOn: initialProbationEnd(m.admittedOn, m.confirmedOn),
-      isMobile: m.isMobile,
-      outflowDestination: m.outflowDestination,
-      isHardship: m.isHardship,
-      lostContactOn: m.lostContactOn,
       transferLetterNo: m.transferLetterNo,
-    })),
-  );
-  const events = planned.flatMap((m, i) => {
-    const memberId = memberIds[i] as number;
-    const registered: BulkEvent = {
-      memberId,
-      fromValue: null,
-      reason: null,
-      kind: 'registered',
-      orgId: m.orgId,
-      toValue: m.change?.fromValue ?? m.status,
-      effectiveOn: m.admittedOn,
-      details: m.confirmedOn ? { confirmedOn: m.confirmedOn, source: 'demo' } : { source: 'demo' },
-    };
-    if (!m.change) return [registered];
-    const { kind, fromValue, toValue, on, details, reason } = m.change;
-    return [
-      registered,
-      {
-        memberId,
-        kind,
-        orgId: m.orgId,
-        fromValue,
-        toValue,
-        effectiveOn: on,
-        details: details as Record<string, unknown>,
-        reason,
-      },
-    ];
-  });
-  await insertEvents(tx, events);
+    },
+  }));
+  const { memberIds, personIds } = await insertMemberRecords(tx, rows);
   const outs = planned.flatMap((m, i) =>
     m.status === 'transferred_out' && m.change ? [{ m, memberId: memberIds[i] as number }] : [],
   );
   if (outs.length > 0) {
-    await tx.insert(transfers).values(
+    await tx.db.insert(transfers).values(
       outs.map(({ m, memberId }) => {
         const on = m.change?.on as IsoDate;
         const d = m.change?.details as { letterNo: string; externalOrgName: string };
@@ -197,7 +160,6 @@ export async function seedDemoMembers(
       }),
     );
   }
-  await rebuildRollup(tx, today);
   const fullMemberPersons = new Map<number, number[]>();
   planned.forEach((m, i) => {
     if (m.status !== 'full') return;

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_FOLLOWED_KINDS, ORG_KINDS } from '../../domain/org/index.ts';
 import { addDays, addMonths, type IsoDate } from '../../domain/shared/index.ts';
 import { readClock } from '../context.ts';
 import { queryRows } from '../db/client.ts';
@@ -60,7 +61,15 @@ const step = fc.oneof(
     arbitrary: fc.record({
       op: fc.constant('event' as const),
       who: fc.nat(),
-      kind: fc.constantFrom('leave', 'suspend', 'restore', 'confirm', 'mark_unreachable', 'mark_reachable'),
+      kind: fc.constantFrom(
+        'leave',
+        'record_death',
+        'suspend',
+        'restore',
+        'confirm',
+        'mark_unreachable',
+        'mark_reachable',
+      ),
     }),
   },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('transfer' as const), who: fc.nat(), to: fc.nat() }) },
@@ -95,6 +104,8 @@ const step = fc.oneof(
       warn: fc.integer({ min: 1, max: 12 }),
       urgent: fc.integer({ min: 1, max: 12 }),
       vacancy: fc.integer({ min: 1, max: 365 }),
+      // The kinds whose head and term are followed (docs/organizations.md §8): the default, or all of them.
+      followAll: fc.boolean(),
     }),
   },
   {
@@ -164,7 +175,10 @@ async function write(s: Exclude<Step, { op: 'day' }>): Promise<void> {
         kind: s.kind,
         effectiveOn: day,
         reason: '测试',
-        leftReason: 'deceased',
+        // 退党, filed with the level above (docs/membership.md §5).
+        leftReason: 'withdrawn',
+        approvalOrgName: '上级党委',
+        approvalOn: day,
       });
     } else {
       const to = pick(
@@ -190,13 +204,21 @@ async function write(s: Exclude<Step, { op: 'day' }>): Promise<void> {
     const org = pick(orgs, s.org);
     if (!org) return;
     const startedOn = addDays(day, -s.startedDaysAgo);
-    const endsOn = s.termMonths === undefined ? undefined : addMonths(startedOn, s.termMonths);
-    await admin.post(`/api/orgs/${org.id}/leadership`, {
-      post: s.post,
-      holderName: '某人',
-      startedOn,
-      endsOn,
-    });
+    if (s.termMonths === undefined) {
+      // 补选 into the current term (or a 党小组长, designated with no term).
+      await admin.post(`/api/orgs/${org.id}/leadership`, { post: s.post, holderName: '某人', startedOn });
+    } else {
+      // 换届: a new term of any length, approved by the level above (refused where the rules say so).
+      await admin.post(`/api/orgs/${org.id}/terms`, {
+        electedOn: startedOn,
+        endsOn: addMonths(startedOn, s.termMonths),
+        electionDocNo: '测党〔2026〕1号',
+        electionDocDate: startedOn,
+        approvalDocNo: '测组〔2026〕1号',
+        approvalDocDate: startedOn,
+        posts: [{ post: s.post, holderName: '某人' }],
+      });
+    }
   } else if (s.op === 'end') {
     const id = pick(
       await ids(sql`select id from leadership_posts where left_on is null order by id`),
@@ -260,6 +282,7 @@ async function write(s: Exclude<Step, { op: 'day' }>): Promise<void> {
       warnMonths: s.warn,
       urgentMonths: Math.min(s.urgent, s.warn),
       vacancyCriticalDays: s.vacancy,
+      followedKinds: s.followAll ? [...ORG_KINDS] : [...DEFAULT_FOLLOWED_KINDS],
     };
     const res = await sysadmin.put('/api/settings/org', { value, version: current.version });
     expect(res.statusCode, res.body).toBe(200);

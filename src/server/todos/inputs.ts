@@ -8,6 +8,9 @@
  * - `posts`: its leadership posts (班子成员 and their terms).
  * - `roster`: a 党支部's own roster counts (its members and its 党小组's, from the per-org rollup `org_stats`).
  * - `term_policy`: the deployment's term policy (settings, group `org`): marked for every org at once.
+ * - `members`: a member's row (status, dates, placement) or the name of its person: marked for the member's org,
+ *   old and new (migration 0019).
+ * - `transfers`: a transfer's row: marked for its sending and receiving orgs (migration 0019).
  */
-export const TODO_INPUTS = ['org', 'posts', 'roster', 'term_policy'] as const;
+export const TODO_INPUTS = ['org', 'posts', 'roster', 'term_policy', 'members', 'transfers'] as const;
 export type TodoInput = (typeof TODO_INPUTS)[number];

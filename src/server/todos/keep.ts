@@ -4,14 +4,14 @@ import { transactionWithRetry } from '../db/retry.ts';
 import {
   analyzeFindings,
   deleteUnownedFindings,
-  lockOrgs,
   lockTable,
   type Mark,
   readAsOf,
   readState,
-  replaceFindings,
+  replaceFindingsOfDay,
   setAsOf,
   takeMarks,
+  takeMarksLocked,
 } from './findings.repo.ts';
 import type { TodoInput } from './inputs.ts';
 import type { OrgSelection, TodoProducer } from './producer.ts';
@@ -30,8 +30,12 @@ import type { TodoRegistry } from './registry.ts';
  *   marks that a write outside the kernel's transactions left (a script, a test fixture). The app runs the same
  *   pass when it starts and every few minutes (upkeep.ts), so that the first read of a day seldom waits for it.
  * - Concurrency (PostgreSQL): a whole recomputation holds the table's lock exclusively, a writer's refresh holds it
- *   shared plus a lock per org it recomputes, until commit; a refresh reads its inputs after taking them, so that
- *   two writers touching the same org see each other's committed rows.
+ *   shared plus a lock per org it recomputes, until commit, taken in its first statement (takeMarksLocked) with the
+ *   marks; its producers read their inputs after that, so two writers touching the same org see each other's
+ *   committed rows. The day read in that first statement may predate a recomputation it waited for: every
+ *   replacement writes only into a table of the day it computed for, and says which day the table is of.
+ * - Cost: a member write whose branch has no finding costs three statements (marks and locks, the producer's query,
+ *   the replacement), each producer resting on what the write changed adding its query and its replacement.
  */
 
 /** Past this many orgs at once, a producer recomputes every org: one set-based query beats a long list of ids. */
@@ -73,29 +77,36 @@ function checked(step: Step, found: Awaited<ReturnType<TodoProducer['produce']>>
   return found;
 }
 
-async function run(db: Db, steps: readonly Step[], date: IsoDate): Promise<void> {
+/**
+ * Runs the steps for `date`; returns the day the table turned out to be of. It differs only when a whole
+ * recomputation committed between the refresh's first statement and its lock (takeMarksLocked): nothing was
+ * written then, and the caller runs again for that day.
+ */
+async function run(db: Db, steps: readonly Step[], date: IsoDate): Promise<IsoDate | null> {
   for (const step of steps) {
     const found = checked(step, await step.producer.produce({ db }, { orgs: step.orgs, date }));
-    await replaceFindings(db, step.producer.kinds, step.orgs, found);
+    const asOf = await replaceFindingsOfDay(db, date, step.producer.kinds, step.orgs, found);
+    if (asOf !== date) return asOf;
   }
+  return date;
 }
 
 /**
  * The end of a write's transaction (`tx.db` is the transaction): recomputes, for the table's day, the findings
- * the marks of this transaction (and any left by earlier writes) ask for.
+ * the marks of this transaction (and any left by earlier writes) ask for. A member write costs three statements
+ * when its branch has no roster finding: the marks and locks, the producer's query, the replacement.
  */
 export async function settleFindings(tx: { readonly db: Db }, registry: TodoRegistry): Promise<void> {
-  const marks = await takeMarks(tx.db);
+  const { marks, asOf } = await takeMarksLocked(tx.db, EVERY_ORG_FROM);
   if (marks.length === 0) return;
   const steps = planFor(registry, marks);
-  if (steps.length === 0) return;
-  const whole = steps.some((s) => s.orgs === 'all');
-  await lockTable(tx.db, whole ? 'exclusive' : 'shared');
-  const asOf = await readAsOf(tx.db);
   // Never filled: the first read (or the start-up pass) fills it whole, these writes with it.
-  if (asOf === null) return;
-  if (!whole) await lockOrgs(tx.db, [...new Set(steps.flatMap((s) => s.orgs as readonly number[]))]);
-  await run(tx.db, steps, asOf);
+  for (let day = asOf, attempt = 0; day !== null && steps.length > 0; attempt++) {
+    if (attempt === 2) throw new Error('the findings table changed its day twice under a held lock');
+    const found = await run(tx.db, steps, day);
+    if (found === day) return;
+    day = found;
+  }
 }
 
 /**
@@ -125,8 +136,10 @@ export async function recomputeFindings(
       tx.db,
       registry.producers.flatMap((p) => p.kinds),
     );
-  await run(tx.db, steps, date);
+  // The day first: each replacement writes only into a table of the day it computed for.
   await setAsOf(tx.db, date);
+  if ((await run(tx.db, steps, date)) !== date)
+    throw new Error('the findings table changed its day under its lock');
   // Every row rewritten: the planner's picture of the table is made anew (a city's list scans it, a street's
   // walks the path index).
   if (steps.some((s) => s.orgs === 'all')) await analyzeFindings(tx.db);

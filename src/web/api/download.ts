@@ -25,6 +25,23 @@ export async function downloadFile<P extends PathOf<'get'>>(
   fallbackName: string,
 ): Promise<void> {
   const { data, response } = await call('GET', path, { ...init, parseAs: 'blob' });
+  saveBlob(data, response, fallbackName);
+}
+
+/**
+ * Downloads the file a POST answers (a workbook made by the request itself, such as the initial passwords of the
+ * accounts it opened: there is nothing to GET again).
+ */
+export async function downloadPosted<P extends PathOf<'post'>>(
+  path: P,
+  init: NonNullable<InitOf<P, 'post'>>,
+  fallbackName: string,
+): Promise<void> {
+  const { data, response } = await call('POST', path, { ...init, parseAs: 'blob' });
+  saveBlob(data, response, fallbackName);
+}
+
+function saveBlob(data: unknown, response: Response, fallbackName: string): void {
   const url = URL.createObjectURL(data instanceof Blob ? data : new Blob([]));
   const link = document.createElement('a');
   link.href = url;

@@ -107,12 +107,13 @@ export function useMemberEvent(id: number) {
 /** The .xlsx of the members the filter selects, in the system's template or the 2017 汇总表 layout. */
 export function exportMembers(
   filter: MemberFilterQuery & { sort?: MemberSort },
-  options: { format: ImportFormat; reveal: boolean },
+  options: { format: ImportFormat; reveal: boolean; includeDeparted?: boolean },
 ): Promise<void> {
   const reveal: 'idNumber' | undefined = options.reveal ? 'idNumber' : undefined;
+  const includeDeparted: 'true' | undefined = options.includeDeparted ? 'true' : undefined;
   return downloadFile(
     '/api/members/export',
-    { params: { query: { ...filter, format: options.format, reveal } } },
+    { params: { query: { ...filter, format: options.format, reveal, includeDeparted } } },
     options.format === 'official_2017' ? '党员基本信息汇总表.xlsx' : '党员名册.xlsx',
   );
 }

@@ -12,6 +12,7 @@ export type DissolveOrgInput = BodyOf<'/api/orgs/{id}/dissolve', 'post'>;
 export type CreatePostInput = BodyOf<'/api/orgs/{id}/leadership', 'post'>;
 export type UpdatePostInput = BodyOf<'/api/leadership-posts/{id}', 'patch'>;
 export type EndPostInput = BodyOf<'/api/leadership-posts/{id}/end', 'post'>;
+export type RenewTermInput = BodyOf<'/api/orgs/{id}/terms', 'post'>;
 export type OrgSearchParams = QueryOf<'/api/orgs'>;
 
 export const orgKeys = {
@@ -116,4 +117,10 @@ export const useUpdatePost = () =>
 export const useEndPost = () =>
   useOrgMutation(({ id, ...input }: EndPostInput & { id: number }) =>
     api.POST('/api/leadership-posts/{id}/end', { params: { path: { id } }, body: input }),
+  );
+
+/** 换届: ends the current term and its posts, records the new committee. */
+export const useRenewTerm = (orgId: number) =>
+  useOrgMutation((input: RenewTermInput) =>
+    api.POST('/api/orgs/{id}/terms', { params: { path: { id: orgId } }, body: input }),
   );

@@ -44,6 +44,9 @@ export interface paths {
             | 'user.second_factor_reset'
             | 'user.deactivate'
             | 'user.reactivate'
+            | 'user.member_account_open'
+            | 'user.initial_passwords_export'
+            | 'user.member_account_close'
             | 'role.grant'
             | 'role.revoke'
             | 'org.create'
@@ -53,6 +56,7 @@ export interface paths {
             | 'leadership.create'
             | 'leadership.update'
             | 'leadership.end'
+            | 'term.renew'
             | 'audit_log.export'
             | 'member.create'
             | 'member.update'
@@ -65,6 +69,7 @@ export interface paths {
             | 'transfer.reject'
             | 'transfer.cancel'
             | 'transfer.complete_out'
+            | 'transfer.print'
             | 'member.import'
             | 'member.export'
             | 'import_batch.undo'
@@ -76,6 +81,7 @@ export interface paths {
             | 'role_assignment'
             | 'org'
             | 'leadership_post'
+            | 'committee_term'
             | 'settings'
             | 'api_token'
             | 'audit_log'
@@ -124,6 +130,9 @@ export interface paths {
                   | 'user.second_factor_reset'
                   | 'user.deactivate'
                   | 'user.reactivate'
+                  | 'user.member_account_open'
+                  | 'user.initial_passwords_export'
+                  | 'user.member_account_close'
                   | 'role.grant'
                   | 'role.revoke'
                   | 'org.create'
@@ -133,6 +142,7 @@ export interface paths {
                   | 'leadership.create'
                   | 'leadership.update'
                   | 'leadership.end'
+                  | 'term.renew'
                   | 'audit_log.export'
                   | 'member.create'
                   | 'member.update'
@@ -145,6 +155,7 @@ export interface paths {
                   | 'transfer.reject'
                   | 'transfer.cancel'
                   | 'transfer.complete_out'
+                  | 'transfer.print'
                   | 'member.import'
                   | 'member.export'
                   | 'import_batch.undo'
@@ -152,18 +163,21 @@ export interface paths {
                   | 'system.backup'
                   | 'system.restore';
                 actorId: number | null;
+                actorName: string | null;
                 actorUsername: string | null;
                 at: string;
                 diff: {
                   [key: string]: unknown;
                 } | null;
                 entityId: string | null;
+                entityName: string | null;
                 /** @enum {string} */
                 entityType:
                   | 'user'
                   | 'role_assignment'
                   | 'org'
                   | 'leadership_post'
+                  | 'committee_term'
                   | 'settings'
                   | 'api_token'
                   | 'audit_log'
@@ -176,6 +190,20 @@ export interface paths {
                 ip: string | null;
                 orgId: number | null;
                 orgName: string | null;
+                refNames: {
+                  members: {
+                    [key: string]: string;
+                  };
+                  orgs: {
+                    [key: string]: string;
+                  };
+                  persons: {
+                    [key: string]: string;
+                  };
+                  users: {
+                    [key: string]: string;
+                  };
+                };
                 role: string | null;
                 userAgent: string | null;
               }[];
@@ -287,6 +315,9 @@ export interface paths {
             | 'user.second_factor_reset'
             | 'user.deactivate'
             | 'user.reactivate'
+            | 'user.member_account_open'
+            | 'user.initial_passwords_export'
+            | 'user.member_account_close'
             | 'role.grant'
             | 'role.revoke'
             | 'org.create'
@@ -296,6 +327,7 @@ export interface paths {
             | 'leadership.create'
             | 'leadership.update'
             | 'leadership.end'
+            | 'term.renew'
             | 'audit_log.export'
             | 'member.create'
             | 'member.update'
@@ -308,6 +340,7 @@ export interface paths {
             | 'transfer.reject'
             | 'transfer.cancel'
             | 'transfer.complete_out'
+            | 'transfer.print'
             | 'member.import'
             | 'member.export'
             | 'import_batch.undo'
@@ -319,6 +352,7 @@ export interface paths {
             | 'role_assignment'
             | 'org'
             | 'leadership_post'
+            | 'committee_term'
             | 'settings'
             | 'api_token'
             | 'audit_log'
@@ -1785,7 +1819,14 @@ export interface paths {
             | 'head_vacant'
             | 'branch_too_few_members'
             | 'branch_needs_committee'
-            | 'branch_too_large';
+            | 'branch_too_large'
+            | 'probation_ending'
+            | 'probation_overdue'
+            | 'unreachable_long'
+            | 'suspended_long'
+            | 'member_unplaced'
+            | 'transfer_awaiting'
+            | 'transfer_overdue';
           severity?: 'info' | 'warning' | 'critical';
         };
         header?: never;
@@ -1817,10 +1858,23 @@ export interface paths {
                     | 'head_vacant'
                     | 'branch_too_few_members'
                     | 'branch_needs_committee'
-                    | 'branch_too_large';
+                    | 'branch_too_large'
+                    | 'probation_ending'
+                    | 'probation_overdue'
+                    | 'unreachable_long'
+                    | 'suspended_long'
+                    | 'member_unplaced'
+                    | 'transfer_awaiting'
+                    | 'transfer_overdue';
                   message: string;
                   /** @enum {string} */
                   severity: 'info' | 'warning' | 'critical';
+                  subject?: {
+                    id: number;
+                    name: string;
+                    /** @enum {string} */
+                    type: 'member' | 'transfer';
+                  };
                 };
                 org: {
                   id: number;
@@ -1831,6 +1885,9 @@ export interface paths {
                     | 'committee'
                     | 'general_branch'
                     | 'branch'
+                    | 'joint_branch'
+                    | 'temporary_branch'
+                    | 'floating_branch'
                     | 'group';
                   name: string;
                   pathNames: string;
@@ -1993,6 +2050,7 @@ export interface paths {
               items: {
                 createdAt: string;
                 createdBy: string | null;
+                createdByName: string | null;
                 errorCount: number;
                 fileName: string;
                 /** @enum {string} */
@@ -2008,6 +2066,7 @@ export interface paths {
                 status: 'committed' | 'undone';
                 undoneAt: string | null;
                 undoneBy: string | null;
+                undoneByName: string | null;
               }[];
               total: number;
             };
@@ -2108,6 +2167,7 @@ export interface paths {
               batch: {
                 createdAt: string;
                 createdBy: string | null;
+                createdByName: string | null;
                 errorCount: number;
                 fileName: string;
                 /** @enum {string} */
@@ -2123,6 +2183,7 @@ export interface paths {
                 status: 'committed' | 'undone';
                 undoneAt: string | null;
                 undoneBy: string | null;
+                undoneByName: string | null;
               };
               removedMembers: number;
               removedPersons: number;
@@ -2217,12 +2278,6 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /**
-             * @description 日期 YYYY-MM-DD
-             * @example 2026-01-15
-             */
-            endsOn?: string;
-            extensionDocNo?: string | null;
             holderName?: string;
             /**
              * @description 日期 YYYY-MM-DD
@@ -2247,8 +2302,7 @@ export interface paths {
                * @description 日期 YYYY-MM-DD
                * @example 2026-01-15
                */
-              endsOn: string;
-              extensionDocNo: string | null;
+              endsOn: string | null;
               holderName: string;
               id: number;
               /**
@@ -2272,6 +2326,7 @@ export interface paths {
                * @example 2026-01-15
                */
               startedOn: string;
+              termId: number | null;
               version: number;
             };
           };
@@ -2380,8 +2435,7 @@ export interface paths {
                * @description 日期 YYYY-MM-DD
                * @example 2026-01-15
                */
-              endsOn: string;
-              extensionDocNo: string | null;
+              endsOn: string | null;
               holderName: string;
               id: number;
               /**
@@ -2405,6 +2459,7 @@ export interface paths {
                * @example 2026-01-15
                */
               startedOn: string;
+              termId: number | null;
               version: number;
             };
           };
@@ -2547,6 +2602,7 @@ export interface paths {
                   | 'marked_unreachable'
                   | 'marked_reachable'
                   | 'left'
+                  | 'died'
                   | 'category_changed'
                   | 'org_changed'
                   | 'transferred_out';
@@ -2565,7 +2621,16 @@ export interface paths {
               isHardship: boolean;
               isMobile: boolean;
               /** @enum {string|null} */
-              leftReason: 'removed' | 'withdrawn' | 'expelled' | 'deceased' | 'probation_cancelled' | null;
+              leftReason:
+                | 'withdrawn'
+                | 'persuaded'
+                | 'removed_refused'
+                | 'removed_lapsed'
+                | 'expelled'
+                | 'not_recognized'
+                | 'probation_cancelled'
+                | 'removed'
+                | null;
               /**
                * @description 日期 YYYY-MM-DD
                * @example 2026-01-15
@@ -2585,7 +2650,14 @@ export interface paths {
               probationEndsOn: string | null;
               revealed: boolean;
               /** @enum {string} */
-              status: 'probationary' | 'full' | 'suspended' | 'unreachable' | 'left' | 'transferred_out';
+              status:
+                | 'probationary'
+                | 'full'
+                | 'suspended'
+                | 'unreachable'
+                | 'left'
+                | 'deceased'
+                | 'transferred_out';
               transferLetterNo: string | null;
               version: number;
               warnings: {
@@ -2736,6 +2808,7 @@ export interface paths {
                   | 'marked_unreachable'
                   | 'marked_reachable'
                   | 'left'
+                  | 'died'
                   | 'category_changed'
                   | 'org_changed'
                   | 'transferred_out';
@@ -2754,7 +2827,16 @@ export interface paths {
               isHardship: boolean;
               isMobile: boolean;
               /** @enum {string|null} */
-              leftReason: 'removed' | 'withdrawn' | 'expelled' | 'deceased' | 'probation_cancelled' | null;
+              leftReason:
+                | 'withdrawn'
+                | 'persuaded'
+                | 'removed_refused'
+                | 'removed_lapsed'
+                | 'expelled'
+                | 'not_recognized'
+                | 'probation_cancelled'
+                | 'removed'
+                | null;
               /**
                * @description 日期 YYYY-MM-DD
                * @example 2026-01-15
@@ -2774,7 +2856,14 @@ export interface paths {
               probationEndsOn: string | null;
               revealed: boolean;
               /** @enum {string} */
-              status: 'probationary' | 'full' | 'suspended' | 'unreachable' | 'left' | 'transferred_out';
+              status:
+                | 'probationary'
+                | 'full'
+                | 'suspended'
+                | 'unreachable'
+                | 'left'
+                | 'deceased'
+                | 'transferred_out';
               transferLetterNo: string | null;
               version: number;
               warnings: {
@@ -3016,7 +3105,14 @@ export interface paths {
                 personId: number;
                 phoneMobile: string | null;
                 /** @enum {string} */
-                status: 'probationary' | 'full' | 'suspended' | 'unreachable' | 'left' | 'transferred_out';
+                status:
+                  | 'probationary'
+                  | 'full'
+                  | 'suspended'
+                  | 'unreachable'
+                  | 'left'
+                  | 'deceased'
+                  | 'transferred_out';
                 version: number;
                 workPost: string | null;
               }[];
@@ -3125,16 +3221,21 @@ export interface paths {
                * @example 2026-01-15
                */
               birthDate?: string;
-              education?: string | null;
-              ethnicity?: string | null;
+              education: string;
+              ethnicity: string;
               /** @enum {string} */
               gender?: 'male' | 'female';
               idNumber?: string | null;
               name: string;
               phoneLandline?: string | null;
               phoneMobile?: string | null;
-              workPost?: string | null;
+              workPost: string;
             };
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            probationEndsOn?: string | null;
             /** @enum {string} */
             status: 'probationary' | 'full';
           };
@@ -3200,6 +3301,7 @@ export interface paths {
                   | 'marked_unreachable'
                   | 'marked_reachable'
                   | 'left'
+                  | 'died'
                   | 'category_changed'
                   | 'org_changed'
                   | 'transferred_out';
@@ -3218,7 +3320,16 @@ export interface paths {
               isHardship: boolean;
               isMobile: boolean;
               /** @enum {string|null} */
-              leftReason: 'removed' | 'withdrawn' | 'expelled' | 'deceased' | 'probation_cancelled' | null;
+              leftReason:
+                | 'withdrawn'
+                | 'persuaded'
+                | 'removed_refused'
+                | 'removed_lapsed'
+                | 'expelled'
+                | 'not_recognized'
+                | 'probation_cancelled'
+                | 'removed'
+                | null;
               /**
                * @description 日期 YYYY-MM-DD
                * @example 2026-01-15
@@ -3238,7 +3349,14 @@ export interface paths {
               probationEndsOn: string | null;
               revealed: boolean;
               /** @enum {string} */
-              status: 'probationary' | 'full' | 'suspended' | 'unreachable' | 'left' | 'transferred_out';
+              status:
+                | 'probationary'
+                | 'full'
+                | 'suspended'
+                | 'unreachable'
+                | 'left'
+                | 'deceased'
+                | 'transferred_out';
               transferLetterNo: string | null;
               version: number;
               warnings: {
@@ -3247,6 +3365,124 @@ export interface paths {
               }[];
               workPost: string | null;
             };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/members/accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批量开通党员账号（按党支部或名册筛选条件；应答为初始密码表 .xlsx，只此一次，记入审计） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            admittedFrom?: string;
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            admittedTo?: string;
+            /** @enum {string} */
+            ageBand?: '30_below' | '31_35' | '36_40' | '41_45' | '46_50' | '51_55' | '56_60' | '61_above';
+            category?: string;
+            education?: string;
+            /** @enum {string} */
+            gender?: 'male' | 'female';
+            /** @enum {string} */
+            hardship?: '0' | '1' | 'true' | 'false';
+            /** @enum {string} */
+            mobile?: '0' | '1' | 'true' | 'false';
+            orgId?: number;
+            q?: string;
+            status?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description .xlsx 文件（application/vnd.openxmlformats-officedocument.spreadsheetml.sheet） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
           };
         };
         /** @description Default Response */
@@ -3337,6 +3573,7 @@ export interface paths {
           q?: string;
           sort?: 'name' | 'admittedOn' | '-admittedOn' | 'birthDate' | '-birthDate' | 'org';
           format?: 'template' | 'official_2017';
+          includeDeparted?: '0' | '1' | 'true' | 'false';
           reveal?: 'idNumber';
         };
         header?: never;
@@ -3815,6 +4052,7 @@ export interface paths {
                   | 'marked_unreachable'
                   | 'marked_reachable'
                   | 'left'
+                  | 'died'
                   | 'category_changed'
                   | 'org_changed'
                   | 'transferred_out';
@@ -3833,7 +4071,16 @@ export interface paths {
               isHardship: boolean;
               isMobile: boolean;
               /** @enum {string|null} */
-              leftReason: 'removed' | 'withdrawn' | 'expelled' | 'deceased' | 'probation_cancelled' | null;
+              leftReason:
+                | 'withdrawn'
+                | 'persuaded'
+                | 'removed_refused'
+                | 'removed_lapsed'
+                | 'expelled'
+                | 'not_recognized'
+                | 'probation_cancelled'
+                | 'removed'
+                | null;
               /**
                * @description 日期 YYYY-MM-DD
                * @example 2026-01-15
@@ -3853,7 +4100,14 @@ export interface paths {
               probationEndsOn: string | null;
               revealed: boolean;
               /** @enum {string} */
-              status: 'probationary' | 'full' | 'suspended' | 'unreachable' | 'left' | 'transferred_out';
+              status:
+                | 'probationary'
+                | 'full'
+                | 'suspended'
+                | 'unreachable'
+                | 'left'
+                | 'deceased'
+                | 'transferred_out';
               transferLetterNo: string | null;
               version: number;
               warnings: {
@@ -4033,6 +4287,7 @@ export interface paths {
                   | 'marked_unreachable'
                   | 'marked_reachable'
                   | 'left'
+                  | 'died'
                   | 'category_changed'
                   | 'org_changed'
                   | 'transferred_out';
@@ -4051,7 +4306,16 @@ export interface paths {
               isHardship: boolean;
               isMobile: boolean;
               /** @enum {string|null} */
-              leftReason: 'removed' | 'withdrawn' | 'expelled' | 'deceased' | 'probation_cancelled' | null;
+              leftReason:
+                | 'withdrawn'
+                | 'persuaded'
+                | 'removed_refused'
+                | 'removed_lapsed'
+                | 'expelled'
+                | 'not_recognized'
+                | 'probation_cancelled'
+                | 'removed'
+                | null;
               /**
                * @description 日期 YYYY-MM-DD
                * @example 2026-01-15
@@ -4071,7 +4335,14 @@ export interface paths {
               probationEndsOn: string | null;
               revealed: boolean;
               /** @enum {string} */
-              status: 'probationary' | 'full' | 'suspended' | 'unreachable' | 'left' | 'transferred_out';
+              status:
+                | 'probationary'
+                | 'full'
+                | 'suspended'
+                | 'unreachable'
+                | 'left'
+                | 'deceased'
+                | 'transferred_out';
               transferLetterNo: string | null;
               version: number;
               warnings: {
@@ -4140,6 +4411,345 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/members/{id}/account': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党员的账号（是否已开通、能否开通） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              account: {
+                mustChangePassword: boolean;
+                username: string;
+              } | null;
+              canOpen: boolean;
+              refusal: {
+                message: string;
+                /**
+                 * @description 拒绝的原因（稳定的英文标识）
+                 * @enum {string}
+                 */
+                reason:
+                  | 'file_too_large'
+                  | 'inflated_too_large'
+                  | 'shared_strings_too_large'
+                  | 'too_many_columns'
+                  | 'too_many_rows'
+                  | 'already_deactivated'
+                  | 'code_already_used'
+                  | 'ends_in_past'
+                  | 'grant_above_own_rank'
+                  | 'grant_not_permitted'
+                  | 'member_account_exists'
+                  | 'member_has_left'
+                  | 'not_deactivated'
+                  | 'own_account'
+                  | 'own_password_reset'
+                  | 'password_contains_username'
+                  | 'password_too_short'
+                  | 'password_too_simple'
+                  | 'password_unchanged'
+                  | 'role_already_assigned'
+                  | 'second_factor_already_enabled'
+                  | 'second_factor_not_enabled'
+                  | 'second_factor_required'
+                  | 'self_deactivation'
+                  | 'self_grant'
+                  | 'separation_of_duties'
+                  | 'too_many_accounts'
+                  | 'code_ambiguous'
+                  | 'code_empty'
+                  | 'code_name_mismatch'
+                  | 'code_unknown'
+                  | 'admission_under_18'
+                  | 'birth_date_out_of_range'
+                  | 'birth_date_required'
+                  | 'gender_required'
+                  | 'id_birth_date'
+                  | 'id_birth_date_mismatch'
+                  | 'id_characters'
+                  | 'id_check_character'
+                  | 'id_gender_mismatch'
+                  | 'id_legacy_15'
+                  | 'id_length'
+                  | 'id_province'
+                  | 'phone_landline_invalid'
+                  | 'phone_mobile_invalid'
+                  | 'admitted_before_birth'
+                  | 'admitted_in_future'
+                  | 'confirm_before_probation_end'
+                  | 'confirmed_in_future'
+                  | 'confirmed_not_at_probation_end'
+                  | 'confirmed_on_required'
+                  | 'confirmed_outside_era_rule'
+                  | 'confirmed_too_early'
+                  | 'confirmed_under_old_rules'
+                  | 'event_before_admission'
+                  | 'event_before_last_change'
+                  | 'event_in_future'
+                  | 'event_not_allowed_in_status'
+                  | 'extension_decided_early'
+                  | 'leave_category_not_for_probationary'
+                  | 'leave_procedure_before_decision'
+                  | 'leave_procedure_in_future'
+                  | 'leave_procedure_missing'
+                  | 'leave_unreachable_not_lapsed'
+                  | 'left_reason_required'
+                  | 'lost_contact_before_admission'
+                  | 'lost_contact_date_missing'
+                  | 'lost_contact_date_not_unreachable'
+                  | 'lost_contact_on_out_of_range'
+                  | 'member_kind_missing'
+                  | 'member_org_dissolved'
+                  | 'member_org_not_branch'
+                  | 'outflow_missing'
+                  | 'outflow_not_mobile'
+                  | 'probation_already_extended'
+                  | 'probation_cancel_not_probationary'
+                  | 'probation_extension_out_of_range'
+                  | 'probationary_has_confirmed_on'
+                  | 'reason_required'
+                  | 'suspended_and_unreachable'
+                  | 'suspended_before_six_months'
+                  | 'transfer_already_pending'
+                  | 'transfer_issued_before_admission'
+                  | 'transfer_issued_in_future'
+                  | 'transfer_member_changed'
+                  | 'transfer_member_not_on_roster'
+                  | 'transfer_not_pending'
+                  | 'transfer_received_before_issued'
+                  | 'transfer_received_in_future'
+                  | 'transfer_same_org'
+                  | 'transfer_valid_until_before_issued'
+                  | 'already_dissolved'
+                  | 'already_under_parent'
+                  | 'dissolved_before_established'
+                  | 'dissolved_in_future'
+                  | 'early_election_needs_approval'
+                  | 'elected_in_future'
+                  | 'established_after_dissolved'
+                  | 'established_in_future'
+                  | 'group_leader_only_in_group'
+                  | 'has_active_children'
+                  | 'left_before_start'
+                  | 'move_into_own_subtree'
+                  | 'nesting_not_allowed'
+                  | 'no_current_term'
+                  | 'org_dissolved'
+                  | 'post_already_filled'
+                  | 'post_already_left'
+                  | 'post_before_term'
+                  | 'post_not_for_group'
+                  | 'root_cannot_dissolve'
+                  | 'root_cannot_move'
+                  | 'renewal_before_current_term'
+                  | 'root_must_be_local_committee'
+                  | 'term_already_ended'
+                  | 'term_end_before_start'
+                  | 'term_length_needs_approval'
+                  | 'term_not_elected'
+                  | 'term_too_long'
+                  | 'account_deactivated'
+                  | 'account_locked'
+                  | 'bad_request'
+                  | 'batch_already_undone'
+                  | 'batch_members_changed'
+                  | 'code_taken'
+                  | 'cross_origin_request'
+                  | 'expires_in_past'
+                  | 'id_number_cannot_clear'
+                  | 'id_number_taken'
+                  | 'import_has_errors'
+                  | 'internal'
+                  | 'invalid_credentials'
+                  | 'invalid_input'
+                  | 'invalid_second_factor'
+                  | 'no_enrolment_started'
+                  | 'no_member_sheet'
+                  | 'no_second_factor_pending'
+                  | 'no_such_route'
+                  | 'not_logged_in'
+                  | 'not_xlsx'
+                  | 'password_change_required'
+                  | 'permission_denied'
+                  | 'rate_limited'
+                  | 'reveal_not_permitted'
+                  | 'second_factor_enrolment_required'
+                  | 'session_required'
+                  | 'stale_version'
+                  | 'transfer_not_receiving_side'
+                  | 'transfer_not_sending_side'
+                  | 'unsupported_media_type'
+                  | 'username_taken'
+                  | 'wrong_current_password';
+              } | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 为党员开通账号（初始密码只在本次应答中给出，首次登录须修改） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              initialPassword: string;
+              memberId: number;
+              name: string;
+              username: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/members/{id}/events': {
     parameters: {
       query?: never;
@@ -4162,6 +4772,13 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            approvalDocumentNo?: string | null;
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            approvalOn?: string;
+            approvalOrgName?: string | null;
             /**
              * @description 日期 YYYY-MM-DD
              * @example 2026-01-15
@@ -4175,9 +4792,17 @@ export interface paths {
               | 'restore'
               | 'mark_unreachable'
               | 'mark_reachable'
-              | 'leave';
+              | 'leave'
+              | 'record_death';
             /** @enum {string} */
-            leftReason?: 'removed' | 'withdrawn' | 'expelled' | 'deceased' | 'probation_cancelled';
+            leftReason?:
+              | 'withdrawn'
+              | 'persuaded'
+              | 'removed_refused'
+              | 'removed_lapsed'
+              | 'expelled'
+              | 'not_recognized'
+              | 'probation_cancelled';
             /**
              * @description 日期 YYYY-MM-DD
              * @example 2026-01-15
@@ -4189,6 +4814,7 @@ export interface paths {
              */
             probationEndsOn?: string;
             reason?: string | null;
+            unreachable?: boolean;
             /** @description 乐观锁版本号：提交读取时的值 */
             version: number;
           };
@@ -4254,6 +4880,7 @@ export interface paths {
                   | 'marked_unreachable'
                   | 'marked_reachable'
                   | 'left'
+                  | 'died'
                   | 'category_changed'
                   | 'org_changed'
                   | 'transferred_out';
@@ -4272,7 +4899,16 @@ export interface paths {
               isHardship: boolean;
               isMobile: boolean;
               /** @enum {string|null} */
-              leftReason: 'removed' | 'withdrawn' | 'expelled' | 'deceased' | 'probation_cancelled' | null;
+              leftReason:
+                | 'withdrawn'
+                | 'persuaded'
+                | 'removed_refused'
+                | 'removed_lapsed'
+                | 'expelled'
+                | 'not_recognized'
+                | 'probation_cancelled'
+                | 'removed'
+                | null;
               /**
                * @description 日期 YYYY-MM-DD
                * @example 2026-01-15
@@ -4292,7 +4928,14 @@ export interface paths {
               probationEndsOn: string | null;
               revealed: boolean;
               /** @enum {string} */
-              status: 'probationary' | 'full' | 'suspended' | 'unreachable' | 'left' | 'transferred_out';
+              status:
+                | 'probationary'
+                | 'full'
+                | 'suspended'
+                | 'unreachable'
+                | 'left'
+                | 'deceased'
+                | 'transferred_out';
               transferLetterNo: string | null;
               version: number;
               warnings: {
@@ -4386,6 +5029,9 @@ export interface paths {
             | 'committee'
             | 'general_branch'
             | 'branch'
+            | 'joint_branch'
+            | 'temporary_branch'
+            | 'floating_branch'
             | 'group';
           includeDissolved?: '0' | '1' | 'true' | 'false';
         };
@@ -4418,6 +5064,9 @@ export interface paths {
                   | 'committee'
                   | 'general_branch'
                   | 'branch'
+                  | 'joint_branch'
+                  | 'temporary_branch'
+                  | 'floating_branch'
                   | 'group';
                 name: string;
                 parentId: number | null;
@@ -4518,6 +5167,9 @@ export interface paths {
               | 'committee'
               | 'general_branch'
               | 'branch'
+              | 'joint_branch'
+              | 'temporary_branch'
+              | 'floating_branch'
               | 'group';
             name: string;
             parentId: number;
@@ -4554,6 +5206,38 @@ export interface paths {
               childCount: number;
               code: string | null;
               createdAt: string;
+              currentTerm: {
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                approvalDocDate: string | null;
+                approvalDocNo: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                electedOn: string;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                electionDocDate: string | null;
+                electionDocNo: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                endedOn: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                endsOn: string;
+                id: number;
+                orgId: number;
+                version: number;
+              } | null;
               defaultTermYears: number;
               dissolutionReason: string | null;
               /**
@@ -4561,6 +5245,7 @@ export interface paths {
                * @example 2026-01-15
                */
               dissolvedOn: string | null;
+              electedTerm: boolean;
               /**
                * @description 日期 YYYY-MM-DD
                * @example 2026-01-15
@@ -4581,10 +5266,23 @@ export interface paths {
                   | 'head_vacant'
                   | 'branch_too_few_members'
                   | 'branch_needs_committee'
-                  | 'branch_too_large';
+                  | 'branch_too_large'
+                  | 'probation_ending'
+                  | 'probation_overdue'
+                  | 'unreachable_long'
+                  | 'suspended_long'
+                  | 'member_unplaced'
+                  | 'transfer_awaiting'
+                  | 'transfer_overdue';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
+                subject?: {
+                  id: number;
+                  name: string;
+                  /** @enum {string} */
+                  type: 'member' | 'transfer';
+                };
               }[];
               id: number;
               /** @enum {string} */
@@ -4594,6 +5292,9 @@ export interface paths {
                 | 'committee'
                 | 'general_branch'
                 | 'branch'
+                | 'joint_branch'
+                | 'temporary_branch'
+                | 'floating_branch'
                 | 'group';
               leadership: {
                 active: boolean;
@@ -4601,8 +5302,7 @@ export interface paths {
                  * @description 日期 YYYY-MM-DD
                  * @example 2026-01-15
                  */
-                endsOn: string;
-                extensionDocNo: string | null;
+                endsOn: string | null;
                 holderName: string;
                 id: number;
                 /**
@@ -4626,6 +5326,7 @@ export interface paths {
                  * @example 2026-01-15
                  */
                 startedOn: string;
+                termId: number | null;
                 version: number;
               }[];
               name: string;
@@ -4746,6 +5447,9 @@ export interface paths {
                 | 'committee'
                 | 'general_branch'
                 | 'branch'
+                | 'joint_branch'
+                | 'temporary_branch'
+                | 'floating_branch'
                 | 'group';
               name: string;
               parentId: number | null;
@@ -4864,6 +5568,38 @@ export interface paths {
               childCount: number;
               code: string | null;
               createdAt: string;
+              currentTerm: {
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                approvalDocDate: string | null;
+                approvalDocNo: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                electedOn: string;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                electionDocDate: string | null;
+                electionDocNo: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                endedOn: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                endsOn: string;
+                id: number;
+                orgId: number;
+                version: number;
+              } | null;
               defaultTermYears: number;
               dissolutionReason: string | null;
               /**
@@ -4871,6 +5607,7 @@ export interface paths {
                * @example 2026-01-15
                */
               dissolvedOn: string | null;
+              electedTerm: boolean;
               /**
                * @description 日期 YYYY-MM-DD
                * @example 2026-01-15
@@ -4891,10 +5628,23 @@ export interface paths {
                   | 'head_vacant'
                   | 'branch_too_few_members'
                   | 'branch_needs_committee'
-                  | 'branch_too_large';
+                  | 'branch_too_large'
+                  | 'probation_ending'
+                  | 'probation_overdue'
+                  | 'unreachable_long'
+                  | 'suspended_long'
+                  | 'member_unplaced'
+                  | 'transfer_awaiting'
+                  | 'transfer_overdue';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
+                subject?: {
+                  id: number;
+                  name: string;
+                  /** @enum {string} */
+                  type: 'member' | 'transfer';
+                };
               }[];
               id: number;
               /** @enum {string} */
@@ -4904,6 +5654,9 @@ export interface paths {
                 | 'committee'
                 | 'general_branch'
                 | 'branch'
+                | 'joint_branch'
+                | 'temporary_branch'
+                | 'floating_branch'
                 | 'group';
               leadership: {
                 active: boolean;
@@ -4911,8 +5664,7 @@ export interface paths {
                  * @description 日期 YYYY-MM-DD
                  * @example 2026-01-15
                  */
-                endsOn: string;
-                extensionDocNo: string | null;
+                endsOn: string | null;
                 holderName: string;
                 id: number;
                 /**
@@ -4936,6 +5688,7 @@ export interface paths {
                  * @example 2026-01-15
                  */
                 startedOn: string;
+                termId: number | null;
                 version: number;
               }[];
               name: string;
@@ -5043,6 +5796,9 @@ export interface paths {
               | 'committee'
               | 'general_branch'
               | 'branch'
+              | 'joint_branch'
+              | 'temporary_branch'
+              | 'floating_branch'
               | 'group';
             name?: string;
             /** @enum {string} */
@@ -5080,6 +5836,38 @@ export interface paths {
               childCount: number;
               code: string | null;
               createdAt: string;
+              currentTerm: {
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                approvalDocDate: string | null;
+                approvalDocNo: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                electedOn: string;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                electionDocDate: string | null;
+                electionDocNo: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                endedOn: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                endsOn: string;
+                id: number;
+                orgId: number;
+                version: number;
+              } | null;
               defaultTermYears: number;
               dissolutionReason: string | null;
               /**
@@ -5087,6 +5875,7 @@ export interface paths {
                * @example 2026-01-15
                */
               dissolvedOn: string | null;
+              electedTerm: boolean;
               /**
                * @description 日期 YYYY-MM-DD
                * @example 2026-01-15
@@ -5107,10 +5896,23 @@ export interface paths {
                   | 'head_vacant'
                   | 'branch_too_few_members'
                   | 'branch_needs_committee'
-                  | 'branch_too_large';
+                  | 'branch_too_large'
+                  | 'probation_ending'
+                  | 'probation_overdue'
+                  | 'unreachable_long'
+                  | 'suspended_long'
+                  | 'member_unplaced'
+                  | 'transfer_awaiting'
+                  | 'transfer_overdue';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
+                subject?: {
+                  id: number;
+                  name: string;
+                  /** @enum {string} */
+                  type: 'member' | 'transfer';
+                };
               }[];
               id: number;
               /** @enum {string} */
@@ -5120,6 +5922,9 @@ export interface paths {
                 | 'committee'
                 | 'general_branch'
                 | 'branch'
+                | 'joint_branch'
+                | 'temporary_branch'
+                | 'floating_branch'
                 | 'group';
               leadership: {
                 active: boolean;
@@ -5127,8 +5932,7 @@ export interface paths {
                  * @description 日期 YYYY-MM-DD
                  * @example 2026-01-15
                  */
-                endsOn: string;
-                extensionDocNo: string | null;
+                endsOn: string | null;
                 holderName: string;
                 id: number;
                 /**
@@ -5152,6 +5956,7 @@ export interface paths {
                  * @example 2026-01-15
                  */
                 startedOn: string;
+                termId: number | null;
                 version: number;
               }[];
               name: string;
@@ -5272,6 +6077,9 @@ export interface paths {
                 | 'committee'
                 | 'general_branch'
                 | 'branch'
+                | 'joint_branch'
+                | 'temporary_branch'
+                | 'floating_branch'
                 | 'group';
               name: string;
               parentId: number | null;
@@ -5405,6 +6213,38 @@ export interface paths {
               childCount: number;
               code: string | null;
               createdAt: string;
+              currentTerm: {
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                approvalDocDate: string | null;
+                approvalDocNo: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                electedOn: string;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                electionDocDate: string | null;
+                electionDocNo: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                endedOn: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                endsOn: string;
+                id: number;
+                orgId: number;
+                version: number;
+              } | null;
               defaultTermYears: number;
               dissolutionReason: string | null;
               /**
@@ -5412,6 +6252,7 @@ export interface paths {
                * @example 2026-01-15
                */
               dissolvedOn: string | null;
+              electedTerm: boolean;
               /**
                * @description 日期 YYYY-MM-DD
                * @example 2026-01-15
@@ -5432,10 +6273,23 @@ export interface paths {
                   | 'head_vacant'
                   | 'branch_too_few_members'
                   | 'branch_needs_committee'
-                  | 'branch_too_large';
+                  | 'branch_too_large'
+                  | 'probation_ending'
+                  | 'probation_overdue'
+                  | 'unreachable_long'
+                  | 'suspended_long'
+                  | 'member_unplaced'
+                  | 'transfer_awaiting'
+                  | 'transfer_overdue';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
+                subject?: {
+                  id: number;
+                  name: string;
+                  /** @enum {string} */
+                  type: 'member' | 'transfer';
+                };
               }[];
               id: number;
               /** @enum {string} */
@@ -5445,6 +6299,9 @@ export interface paths {
                 | 'committee'
                 | 'general_branch'
                 | 'branch'
+                | 'joint_branch'
+                | 'temporary_branch'
+                | 'floating_branch'
                 | 'group';
               leadership: {
                 active: boolean;
@@ -5452,8 +6309,7 @@ export interface paths {
                  * @description 日期 YYYY-MM-DD
                  * @example 2026-01-15
                  */
-                endsOn: string;
-                extensionDocNo: string | null;
+                endsOn: string | null;
                 holderName: string;
                 id: number;
                 /**
@@ -5477,6 +6333,7 @@ export interface paths {
                  * @example 2026-01-15
                  */
                 startedOn: string;
+                termId: number | null;
                 version: number;
               }[];
               name: string;
@@ -5695,8 +6552,7 @@ export interface paths {
                * @description 日期 YYYY-MM-DD
                * @example 2026-01-15
                */
-              endsOn: string;
-              extensionDocNo: string | null;
+              endsOn: string | null;
               holderName: string;
               id: number;
               /**
@@ -5720,6 +6576,7 @@ export interface paths {
                * @example 2026-01-15
                */
               startedOn: string;
+              termId: number | null;
               version: number;
             }[];
           };
@@ -5781,7 +6638,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** 新增任职 */
+    /** 新增任职（委员会成员为补选，任期至本届届满） */
     post: {
       parameters: {
         query?: never;
@@ -5794,12 +6651,6 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /**
-             * @description 日期 YYYY-MM-DD
-             * @example 2026-01-15
-             */
-            endsOn?: string;
-            extensionDocNo?: string | null;
             holderName: string;
             /** @enum {string} */
             post:
@@ -5831,8 +6682,7 @@ export interface paths {
                * @description 日期 YYYY-MM-DD
                * @example 2026-01-15
                */
-              endsOn: string;
-              extensionDocNo: string | null;
+              endsOn: string | null;
               holderName: string;
               id: number;
               /**
@@ -5856,6 +6706,7 @@ export interface paths {
                * @example 2026-01-15
                */
               startedOn: string;
+              termId: number | null;
               version: number;
             };
           };
@@ -5953,20 +6804,28 @@ export interface paths {
           };
           content: {
             'application/json': {
+              actualClosing: number;
               closing: number;
               decreases: {
-                left: {
-                  deceased: number;
+                died: number;
+                left: number;
+                leftBy: {
                   expelled: number;
+                  not_recognized: number;
+                  persuaded: number;
                   probation_cancelled: number;
                   removed: number;
+                  removed_lapsed: number;
+                  removed_refused: number;
                   withdrawn: number;
                 };
+                leftUnreachable: number;
                 other: number;
                 suspended: number;
                 total: number;
                 transferredOut: number;
               };
+              difference: number;
               /**
                * @description 日期 YYYY-MM-DD
                * @example 2026-01-15
@@ -6319,6 +7178,38 @@ export interface paths {
               childCount: number;
               code: string | null;
               createdAt: string;
+              currentTerm: {
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                approvalDocDate: string | null;
+                approvalDocNo: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                electedOn: string;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                electionDocDate: string | null;
+                electionDocNo: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                endedOn: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                endsOn: string;
+                id: number;
+                orgId: number;
+                version: number;
+              } | null;
               defaultTermYears: number;
               dissolutionReason: string | null;
               /**
@@ -6326,6 +7217,7 @@ export interface paths {
                * @example 2026-01-15
                */
               dissolvedOn: string | null;
+              electedTerm: boolean;
               /**
                * @description 日期 YYYY-MM-DD
                * @example 2026-01-15
@@ -6346,10 +7238,23 @@ export interface paths {
                   | 'head_vacant'
                   | 'branch_too_few_members'
                   | 'branch_needs_committee'
-                  | 'branch_too_large';
+                  | 'branch_too_large'
+                  | 'probation_ending'
+                  | 'probation_overdue'
+                  | 'unreachable_long'
+                  | 'suspended_long'
+                  | 'member_unplaced'
+                  | 'transfer_awaiting'
+                  | 'transfer_overdue';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
+                subject?: {
+                  id: number;
+                  name: string;
+                  /** @enum {string} */
+                  type: 'member' | 'transfer';
+                };
               }[];
               id: number;
               /** @enum {string} */
@@ -6359,6 +7264,9 @@ export interface paths {
                 | 'committee'
                 | 'general_branch'
                 | 'branch'
+                | 'joint_branch'
+                | 'temporary_branch'
+                | 'floating_branch'
                 | 'group';
               leadership: {
                 active: boolean;
@@ -6366,8 +7274,7 @@ export interface paths {
                  * @description 日期 YYYY-MM-DD
                  * @example 2026-01-15
                  */
-                endsOn: string;
-                extensionDocNo: string | null;
+                endsOn: string | null;
                 holderName: string;
                 id: number;
                 /**
@@ -6391,6 +7298,7 @@ export interface paths {
                  * @example 2026-01-15
                  */
                 startedOn: string;
+                termId: number | null;
                 version: number;
               }[];
               name: string;
@@ -6562,6 +7470,9 @@ export interface paths {
                     | 'committee'
                     | 'general_branch'
                     | 'branch'
+                    | 'joint_branch'
+                    | 'temporary_branch'
+                    | 'floating_branch'
                     | 'group';
                   name: string;
                 };
@@ -6581,6 +7492,9 @@ export interface paths {
                   | 'committee'
                   | 'general_branch'
                   | 'branch'
+                  | 'joint_branch'
+                  | 'temporary_branch'
+                  | 'floating_branch'
                   | 'group';
                 name: string;
               };
@@ -6590,11 +7504,15 @@ export interface paths {
                 committee: number;
                 general_branch: number;
                 branch: number;
+                joint_branch: number;
+                temporary_branch: number;
+                floating_branch: number;
                 group: number;
               } & {
                 [key: string]: number;
               };
               ownMemberCount: number;
+              suspendedCount: number;
             };
           };
         };
@@ -6662,6 +7580,310 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{id}/terms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 委员会届期（本届与历届） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              approvalDocDate: string | null;
+              approvalDocNo: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              electedOn: string;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              electionDocDate: string | null;
+              electionDocNo: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              endedOn: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              endsOn: string;
+              id: number;
+              orgId: number;
+              version: number;
+            }[];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 换届：结束本届委员会，录入新一届委员会及其成员 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            approvalDocDate?: string | null;
+            approvalDocNo?: string | null;
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            electedOn: string;
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            electionDocDate: string;
+            electionDocNo: string;
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            endsOn?: string;
+            posts: {
+              holderName: string;
+              /** @enum {string} */
+              post:
+                | 'secretary'
+                | 'deputy_secretary'
+                | 'committee_member'
+                | 'organizing_member'
+                | 'publicity_member'
+                | 'discipline_member'
+                | 'group_leader';
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              posts: {
+                active: boolean;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                endsOn: string | null;
+                holderName: string;
+                id: number;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                leftOn: string | null;
+                leftReason: string | null;
+                orgId: number;
+                /** @enum {string} */
+                post:
+                  | 'secretary'
+                  | 'deputy_secretary'
+                  | 'committee_member'
+                  | 'organizing_member'
+                  | 'publicity_member'
+                  | 'discipline_member'
+                  | 'group_leader';
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                startedOn: string;
+                termId: number | null;
+                version: number;
+              }[];
+              term: {
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                approvalDocDate: string | null;
+                approvalDocNo: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                electedOn: string;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                electionDocDate: string | null;
+                electionDocNo: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                endedOn: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                endsOn: string;
+                id: number;
+                orgId: number;
+                version: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/settings/{group}': {
     parameters: {
       query?: never;
@@ -6675,7 +7897,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          group: 'security' | 'org' | 'import';
+          group: 'security' | 'org' | 'import' | 'accounts';
         };
         cookie?: never;
       };
@@ -6689,7 +7911,7 @@ export interface paths {
           content: {
             'application/json': {
               /** @enum {string} */
-              group: 'security' | 'org' | 'import';
+              group: 'security' | 'org' | 'import' | 'accounts';
               updatedAt: string | null;
               value: {
                 [key: string]: unknown;
@@ -6760,7 +7982,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          group: 'security' | 'org' | 'import';
+          group: 'security' | 'org' | 'import' | 'accounts';
         };
         cookie?: never;
       };
@@ -6784,7 +8006,7 @@ export interface paths {
           content: {
             'application/json': {
               /** @enum {string} */
-              group: 'security' | 'org' | 'import';
+              group: 'security' | 'org' | 'import' | 'accounts';
               updatedAt: string | null;
               value: {
                 [key: string]: unknown;
@@ -7245,7 +8467,7 @@ export interface paths {
               code: string | null;
               id: number;
               /** @enum {string} */
-              kind: 'branch' | 'group';
+              kind: 'branch' | 'joint_branch' | 'temporary_branch' | 'floating_branch' | 'group';
               name: string;
               parentName: string | null;
             }[];
@@ -7572,6 +8794,132 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/transfers/{id}/letter': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 组织关系介绍信（打印：存根、介绍信、回执；记入审计） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              fromOrgName: string;
+              id: number;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              issuedOn: string;
+              letterNo: string;
+              member: {
+                age: number | null;
+                ethnicity: string | null;
+                /** @enum {string} */
+                gender: 'male' | 'female';
+                idNumber: string | null;
+                idNumberWhole: boolean;
+                name: string;
+                /** @enum {string} */
+                standing: 'full' | 'probationary';
+              };
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              receivedOn: string | null;
+              /** @enum {string} */
+              status: 'pending' | 'received' | 'rejected' | 'cancelled' | 'completed_out';
+              toOrgName: string;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              validUntil: string;
+              validityDays: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -9345,6 +10693,34 @@ export interface paths {
                   critical: number;
                   warning: number;
                 };
+                probation_ending: {
+                  critical: number;
+                  warning: number;
+                };
+                probation_overdue: {
+                  critical: number;
+                  warning: number;
+                };
+                unreachable_long: {
+                  critical: number;
+                  warning: number;
+                };
+                suspended_long: {
+                  critical: number;
+                  warning: number;
+                };
+                member_unplaced: {
+                  critical: number;
+                  warning: number;
+                };
+                transfer_awaiting: {
+                  critical: number;
+                  warning: number;
+                };
+                transfer_overdue: {
+                  critical: number;
+                  warning: number;
+                };
               } & {
                 [key: string]: {
                   critical: number;
@@ -9357,10 +10733,14 @@ export interface paths {
                 committee: number;
                 general_branch: number;
                 branch: number;
+                joint_branch: number;
+                temporary_branch: number;
+                floating_branch: number;
                 group: number;
               } & {
                 [key: string]: number;
               };
+              orgTotal: number;
               roots: {
                 id: number;
                 name: string;
@@ -9381,10 +10761,23 @@ export interface paths {
                     | 'head_vacant'
                     | 'branch_too_few_members'
                     | 'branch_needs_committee'
-                    | 'branch_too_large';
+                    | 'branch_too_large'
+                    | 'probation_ending'
+                    | 'probation_overdue'
+                    | 'unreachable_long'
+                    | 'suspended_long'
+                    | 'member_unplaced'
+                    | 'transfer_awaiting'
+                    | 'transfer_overdue';
                   message: string;
                   /** @enum {string} */
                   severity: 'info' | 'warning' | 'critical';
+                  subject?: {
+                    id: number;
+                    name: string;
+                    /** @enum {string} */
+                    type: 'member' | 'transfer';
+                  };
                 };
                 org: {
                   id: number;
@@ -9395,6 +10788,9 @@ export interface paths {
                     | 'committee'
                     | 'general_branch'
                     | 'branch'
+                    | 'joint_branch'
+                    | 'temporary_branch'
+                    | 'floating_branch'
                     | 'group';
                   name: string;
                   pathNames: string;
@@ -9598,6 +10994,8 @@ export interface components {
             | 'ends_in_past'
             | 'grant_above_own_rank'
             | 'grant_not_permitted'
+            | 'member_account_exists'
+            | 'member_has_left'
             | 'not_deactivated'
             | 'own_account'
             | 'own_password_reset'
@@ -9612,6 +11010,7 @@ export interface components {
             | 'self_deactivation'
             | 'self_grant'
             | 'separation_of_duties'
+            | 'too_many_accounts'
             | 'code_ambiguous'
             | 'code_empty'
             | 'code_name_mismatch'
@@ -9634,12 +11033,21 @@ export interface components {
             | 'admitted_in_future'
             | 'confirm_before_probation_end'
             | 'confirmed_in_future'
+            | 'confirmed_not_at_probation_end'
             | 'confirmed_on_required'
+            | 'confirmed_outside_era_rule'
             | 'confirmed_too_early'
+            | 'confirmed_under_old_rules'
             | 'event_before_admission'
             | 'event_before_last_change'
             | 'event_in_future'
             | 'event_not_allowed_in_status'
+            | 'extension_decided_early'
+            | 'leave_category_not_for_probationary'
+            | 'leave_procedure_before_decision'
+            | 'leave_procedure_in_future'
+            | 'leave_procedure_missing'
+            | 'leave_unreachable_not_lapsed'
             | 'left_reason_required'
             | 'lost_contact_before_admission'
             | 'lost_contact_date_missing'
@@ -9656,6 +11064,7 @@ export interface components {
             | 'probationary_has_confirmed_on'
             | 'reason_required'
             | 'suspended_and_unreachable'
+            | 'suspended_before_six_months'
             | 'transfer_already_pending'
             | 'transfer_issued_before_admission'
             | 'transfer_issued_in_future'
@@ -9670,6 +11079,8 @@ export interface components {
             | 'already_under_parent'
             | 'dissolved_before_established'
             | 'dissolved_in_future'
+            | 'early_election_needs_approval'
+            | 'elected_in_future'
             | 'established_after_dissolved'
             | 'established_in_future'
             | 'group_leader_only_in_group'
@@ -9677,15 +11088,20 @@ export interface components {
             | 'left_before_start'
             | 'move_into_own_subtree'
             | 'nesting_not_allowed'
+            | 'no_current_term'
             | 'org_dissolved'
             | 'post_already_filled'
             | 'post_already_left'
+            | 'post_before_term'
             | 'post_not_for_group'
             | 'root_cannot_dissolve'
             | 'root_cannot_move'
+            | 'renewal_before_current_term'
             | 'root_must_be_local_committee'
+            | 'term_already_ended'
             | 'term_end_before_start'
-            | 'term_extension_needs_approval'
+            | 'term_length_needs_approval'
+            | 'term_not_elected'
             | 'term_too_long'
             | 'account_deactivated'
             | 'account_locked'
@@ -9754,6 +11170,8 @@ export interface components {
             | 'ends_in_past'
             | 'grant_above_own_rank'
             | 'grant_not_permitted'
+            | 'member_account_exists'
+            | 'member_has_left'
             | 'not_deactivated'
             | 'own_account'
             | 'own_password_reset'
@@ -9768,6 +11186,7 @@ export interface components {
             | 'self_deactivation'
             | 'self_grant'
             | 'separation_of_duties'
+            | 'too_many_accounts'
             | 'code_ambiguous'
             | 'code_empty'
             | 'code_name_mismatch'
@@ -9790,12 +11209,21 @@ export interface components {
             | 'admitted_in_future'
             | 'confirm_before_probation_end'
             | 'confirmed_in_future'
+            | 'confirmed_not_at_probation_end'
             | 'confirmed_on_required'
+            | 'confirmed_outside_era_rule'
             | 'confirmed_too_early'
+            | 'confirmed_under_old_rules'
             | 'event_before_admission'
             | 'event_before_last_change'
             | 'event_in_future'
             | 'event_not_allowed_in_status'
+            | 'extension_decided_early'
+            | 'leave_category_not_for_probationary'
+            | 'leave_procedure_before_decision'
+            | 'leave_procedure_in_future'
+            | 'leave_procedure_missing'
+            | 'leave_unreachable_not_lapsed'
             | 'left_reason_required'
             | 'lost_contact_before_admission'
             | 'lost_contact_date_missing'
@@ -9812,6 +11240,7 @@ export interface components {
             | 'probationary_has_confirmed_on'
             | 'reason_required'
             | 'suspended_and_unreachable'
+            | 'suspended_before_six_months'
             | 'transfer_already_pending'
             | 'transfer_issued_before_admission'
             | 'transfer_issued_in_future'
@@ -9826,6 +11255,8 @@ export interface components {
             | 'already_under_parent'
             | 'dissolved_before_established'
             | 'dissolved_in_future'
+            | 'early_election_needs_approval'
+            | 'elected_in_future'
             | 'established_after_dissolved'
             | 'established_in_future'
             | 'group_leader_only_in_group'
@@ -9833,15 +11264,20 @@ export interface components {
             | 'left_before_start'
             | 'move_into_own_subtree'
             | 'nesting_not_allowed'
+            | 'no_current_term'
             | 'org_dissolved'
             | 'post_already_filled'
             | 'post_already_left'
+            | 'post_before_term'
             | 'post_not_for_group'
             | 'root_cannot_dissolve'
             | 'root_cannot_move'
+            | 'renewal_before_current_term'
             | 'root_must_be_local_committee'
+            | 'term_already_ended'
             | 'term_end_before_start'
-            | 'term_extension_needs_approval'
+            | 'term_length_needs_approval'
+            | 'term_not_elected'
             | 'term_too_long'
             | 'account_deactivated'
             | 'account_locked'

@@ -1,10 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReceivingOrgView, TransferStatusSchema, TransferView } from '../../contracts/transfers.ts';
+import type {
+  ReceivingOrgView,
+  TransferLetterView,
+  TransferStatusSchema,
+  TransferView,
+} from '../../contracts/transfers.ts';
 import type { z } from '../../contracts/zod-zh.ts';
 import { api, type BodyOf, type QueryOf } from './client.ts';
 import { ledgerKeys } from './ledger.ts';
 
 export type { TransferView };
+export type TransferLetter = TransferLetterView;
 export type ReceivingOrg = z.infer<typeof ReceivingOrgView>;
 export type TransferStatus = z.infer<typeof TransferStatusSchema>;
 export type TransferQuery = QueryOf<'/api/transfers'> & { page: number; pageSize: number };
@@ -77,3 +83,20 @@ export const useCancelTransfer = () =>
   useTransferMutation(({ id, version }: { id: number; version: number }) =>
     api.POST('/api/transfers/{id}/cancel', { params: { path: { id } }, body: { version } }),
   );
+
+/**
+ * The 组织关系介绍信 of a transfer, for printing (docs/official-forms.md §11). Each fetch is audited on the server,
+ * so it is read once per visit: no refetch on focus or reconnect.
+ */
+export function useTransferLetter(id: number, enabled = true) {
+  return useQuery({
+    queryKey: ['transfers', 'letter', id],
+    queryFn: ({ signal }) => api.GET('/api/transfers/{id}/letter', { params: { path: { id } }, signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+    retry: false,
+    enabled,
+  });
+}

@@ -1,8 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { MeView } from '../../contracts/auth.ts';
 import { permissionsOf, type Role } from '../../domain/access/index.ts';
 import { meKey } from '../api/auth.ts';
@@ -25,7 +25,14 @@ function renderAs(role: Role) {
   const queryClient = createQueryClient();
   queryClient.setQueryData(meKey, me);
   const router = createMemoryRouter([
-    { path: '/', element: <AppLayout />, children: [{ index: true, element: <p>首页</p> }] },
+    {
+      path: '/',
+      element: <AppLayout />,
+      children: [
+        { index: true, element: <p>首页</p> },
+        { path: 'workbench', element: <p>工作台页面</p> },
+      ],
+    },
   ]);
   render(
     <AntApp>
@@ -63,5 +70,24 @@ describe('AppLayout', () => {
     renderAs('member');
     expect(menuLabels()).toEqual(['我的党员档案', '个人设置']);
     expect(screen.getByRole('button', { name: '用户菜单' }).textContent).toContain('演示用户');
+  });
+
+  describe('on a phone (under 768 px)', () => {
+    const desktopWidth = window.innerWidth;
+    afterEach(() => {
+      window.innerWidth = desktopWidth;
+    });
+
+    it('hides the side menu in a drawer that the header opens', async () => {
+      window.innerWidth = 390;
+      renderAs('org_admin');
+      expect(screen.queryByRole('menu', { name: '主菜单' })).toBeNull();
+      expect(screen.queryByRole('button', { name: '收起菜单' })).toBeNull();
+      fireEvent.click(screen.getByRole('button', { name: '打开菜单' }));
+      expect(await screen.findByRole('menu', { name: '主菜单' })).toBeTruthy();
+      expect(menuLabels()).toContain('党员名册');
+      fireEvent.click(screen.getByRole('menuitem', { name: /工作台/ }));
+      expect(await screen.findByText('工作台页面')).toBeTruthy();
+    });
   });
 });

@@ -6,14 +6,16 @@ import {
   FileExcelOutlined,
   IdcardOutlined,
   MenuFoldOutlined,
+  MenuOutlined,
   MenuUnfoldOutlined,
+  ProfileOutlined,
   SettingOutlined,
   SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, type MenuProps, theme } from 'antd';
+import { Button, Drawer, Grid, Layout, Menu, type MenuProps, theme } from 'antd';
 import { type ReactNode, Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe } from '../api/auth.ts';
@@ -28,6 +30,7 @@ const ICONS: Record<string, ReactNode> = {
   memberGroup: <SolutionOutlined />,
   members: <IdcardOutlined />,
   transfers: <SwapOutlined />,
+  ledger: <ProfileOutlined />,
   imports: <FileExcelOutlined />,
   me: <IdcardOutlined />,
   system: <SettingOutlined />,
@@ -45,13 +48,20 @@ function toMenuItems(items: readonly NavItem[]): NonNullable<MenuProps['items']>
   );
 }
 
-/** The signed-in frame: the side menu by permission, the user menu, and the page. */
+/**
+ * The signed-in frame: the side menu by permission, the user menu, and the page. Under 768 px (a phone) the
+ * side menu becomes a drawer opened from the header, and the page gets the whole width (docs/design.md §4.4).
+ */
 export function AppLayout() {
   const me = useMe();
   const location = useLocation();
   const navigate = useNavigate();
   const { token } = theme.useToken();
+  const screens = Grid.useBreakpoint();
+  // Until the first measurement `md` is undefined: the desktop frame, as before.
+  const phone = screens.md === false;
   const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const nav = useMemo(() => {
     const permissions = me.data?.permissions ?? [];
     const items = visibleNav(permissions);
@@ -61,45 +71,78 @@ export function AppLayout() {
   const selected = navLeaves(nav).find((l) => location.pathname.startsWith(l.path));
   const openGroups = nav.filter(isGroup).map((g) => g.key);
 
+  const menu = (
+    <Menu
+      mode="inline"
+      aria-label="主菜单"
+      items={toMenuItems(nav)}
+      selectedKeys={selected ? [selected.path] : []}
+      defaultOpenKeys={openGroups}
+      onClick={({ key }) => {
+        // A page chosen closes the drawer on a phone.
+        setDrawerOpen(false);
+        navigate(key);
+      }}
+      style={{ borderInlineEnd: 'none' }}
+    />
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider
-        width={216}
-        collapsible
-        collapsed={collapsed}
-        trigger={null}
-        style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
-      >
-        <BrandMark collapsed={collapsed} />
-        <Menu
-          mode="inline"
-          aria-label="主菜单"
-          items={toMenuItems(nav)}
-          selectedKeys={selected ? [selected.path] : []}
-          defaultOpenKeys={openGroups}
-          onClick={({ key }) => navigate(key)}
-          style={{ borderInlineEnd: 'none' }}
-        />
-      </Layout.Sider>
-      <Layout>
+      {phone ? (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={264}
+          title={<BrandMark />}
+          styles={{ header: { padding: 0 }, body: { padding: 0 } }}
+        >
+          {menu}
+        </Drawer>
+      ) : (
+        <Layout.Sider
+          width={216}
+          collapsible
+          collapsed={collapsed}
+          trigger={null}
+          style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
+        >
+          <BrandMark collapsed={collapsed} />
+          {menu}
+        </Layout.Sider>
+      )}
+      <Layout style={{ minWidth: 0 }}>
         <Layout.Header
           style={{
             display: 'flex',
             alignItems: 'center',
             justifyContent: 'space-between',
-            paddingInline: 16,
+            gap: 8,
+            paddingInline: phone ? 8 : 16,
             borderBottom: `1px solid ${token.colorBorderSecondary}`,
+            ...(phone ? { position: 'sticky', top: 0, zIndex: 10 } : {}),
           }}
         >
-          <Button
-            type="text"
-            aria-label={collapsed ? '展开菜单' : '收起菜单'}
-            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
-            onClick={() => setCollapsed((c) => !c)}
-          />
-          {me.data ? <UserMenu me={me.data} /> : null}
+          {phone ? (
+            <Button
+              type="text"
+              size="large"
+              aria-label="打开菜单"
+              icon={<MenuOutlined />}
+              onClick={() => setDrawerOpen(true)}
+            />
+          ) : (
+            <Button
+              type="text"
+              aria-label={collapsed ? '展开菜单' : '收起菜单'}
+              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              onClick={() => setCollapsed((c) => !c)}
+            />
+          )}
+          {me.data ? <UserMenu me={me.data} compact={phone} /> : null}
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
           <Suspense fallback={<LoadingState />}>
             <Outlet />
           </Suspense>

@@ -1,8 +1,10 @@
 import { Button, Result } from 'antd';
 import { useNavigate } from 'react-router';
+import { usePageTitle } from '../ui/use-page-title.ts';
 
 export function ForbiddenPage() {
   const navigate = useNavigate();
+  usePageTitle('无权访问');
   return (
     <Result
       status="403"

@@ -1,8 +1,10 @@
 import { Button, Result } from 'antd';
 import { useNavigate } from 'react-router';
+import { usePageTitle } from '../ui/use-page-title.ts';
 
 export function NotFoundPage() {
   const navigate = useNavigate();
+  usePageTitle('页面不存在');
   return (
     <Result
       status="404"

@@ -14,8 +14,8 @@ import { useLogout } from '../api/auth.ts';
 import { MEMBER_HOME_PATH, PROFILE_PATH } from './navigation.ts';
 import { LOGIN_PATH } from './RequireSession.tsx';
 
-/** Top right: who is signed in, their personal settings, and 退出登录. */
-export function UserMenu({ me }: { me: MeView }) {
+/** Top right: who is signed in, their personal settings, and 退出登录. `compact` (a phone): the name only. */
+export function UserMenu({ me, compact = false }: { me: MeView; compact?: boolean }) {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const logout = useLogout();
@@ -62,10 +62,21 @@ export function UserMenu({ me }: { me: MeView }) {
         <Flex align="center" gap={8}>
           <Avatar size="small" icon={<UserOutlined />} />
           <Flex vertical align="flex-start" style={{ lineHeight: 1.25 }}>
-            <Typography.Text>{me.name}</Typography.Text>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {roles || '无角色'}
+            <Typography.Text
+              style={{
+                maxWidth: compact ? 140 : 240,
+                overflow: 'hidden',
+                textOverflow: 'ellipsis',
+                whiteSpace: 'nowrap',
+              }}
+            >
+              {me.name}
             </Typography.Text>
+            {compact ? null : (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {roles || '无角色'}
+              </Typography.Text>
+            )}
           </Flex>
           <DownOutlined style={{ fontSize: 10 }} />
         </Flex>

@@ -37,7 +37,12 @@ const MemberDetailPage = lazyPage(
   () => import('../features/members/MemberDetailPage.tsx'),
   'MemberDetailPage',
 );
+const MemberCardPage = lazyPage(() => import('../features/members/MemberCardPage.tsx'), 'MemberCardPage');
 const TransfersPage = lazyPage(() => import('../features/transfers/TransfersPage.tsx'), 'TransfersPage');
+const TransferLetterPage = lazyPage(
+  () => import('../features/transfers/TransferLetterPage.tsx'),
+  'TransferLetterPage',
+);
 const LedgerPage = lazyPage(() => import('../features/ledger/LedgerPage.tsx'), 'LedgerPage');
 const ImportBatchesPage = lazyPage(
   () => import('../features/member-import/ImportBatchesPage.tsx'),
@@ -97,7 +102,9 @@ export const router = createBrowserRouter([
       },
       guarded('members', 'members', <MembersPage />),
       guarded('members/:memberId', 'members', <MemberDetailPage />),
+      guarded('members/:memberId/card', 'members', <MemberCardPage />),
       guarded('member-transfers', 'transfers', <TransfersPage />),
+      guarded('member-transfers/:transferId/letter', 'transfers', <TransferLetterPage />),
       guarded('member-ledger', 'ledger', <LedgerPage />),
       guarded('member-imports', 'imports', <ImportBatchesPage />),
       guarded('member-imports/new', 'imports', <ImportWizardPage />),

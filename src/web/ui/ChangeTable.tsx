@@ -1,5 +1,5 @@
 import { Descriptions, Table, Typography } from 'antd';
-import { fieldLabel, formatFieldValue } from './field-labels.ts';
+import { fieldLabel, formatFieldValue, type RefNames } from './field-labels.ts';
 
 type Plain = Record<string, unknown>;
 
@@ -13,7 +13,16 @@ type Row = { key: string; field: string; before: string; after: string };
  * A recorded change as a person reads it: `{ before, after }` as a before/after table of the fields that
  * changed, anything else (`note`, plain event details) as labelled values.
  */
-export function ChangeTable({ diff, compact = false }: { diff: Plain | null; compact?: boolean }) {
+export function ChangeTable({
+  diff,
+  compact = false,
+  names,
+}: {
+  diff: Plain | null;
+  compact?: boolean;
+  /** Names of the records the change mentions by id (the audit log has them from the server). */
+  names?: RefNames;
+}) {
   if (!diff || Object.keys(diff).length === 0) {
     return compact ? null : <Typography.Text type="secondary">无字段变更记录</Typography.Text>;
   }
@@ -28,8 +37,8 @@ export function ChangeTable({ diff, compact = false }: { diff: Plain | null; com
   const rows: Row[] = keys.map((key) => ({
     key,
     field: fieldLabel(key),
-    before: before && key in before ? formatFieldValue(key, before[key]) : '—',
-    after: after && key in after ? formatFieldValue(key, after[key]) : '—',
+    before: before && key in before ? formatFieldValue(key, before[key], names) : '—',
+    after: after && key in after ? formatFieldValue(key, after[key], names) : '—',
   }));
 
   return (
@@ -55,7 +64,7 @@ export function ChangeTable({ diff, compact = false }: { diff: Plain | null; com
           items={Object.entries(rest).map(([k, v]) => ({
             key: k,
             label: fieldLabel(k),
-            children: formatFieldValue(k, v),
+            children: formatFieldValue(k, v, names),
           }))}
         />
       ) : null}

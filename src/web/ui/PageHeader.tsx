@@ -1,5 +1,6 @@
 import { Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { usePageTitle } from './use-page-title.ts';
 
 type PageHeaderProps = {
   title: ReactNode;
@@ -7,9 +8,13 @@ type PageHeaderProps = {
   description?: ReactNode;
   /** Toolbar buttons, right-aligned. */
   extra?: ReactNode;
+  /** The browser tab's title when `title` is not plain text. */
+  documentTitle?: string;
 };
 
-export function PageHeader({ title, description, extra }: PageHeaderProps) {
+/** The title of a page, its one-line purpose and its toolbar; it also names the browser tab after the page. */
+export function PageHeader({ title, description, extra, documentTitle }: PageHeaderProps) {
+  usePageTitle(documentTitle ?? (typeof title === 'string' ? title : undefined));
   return (
     <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 16 }}>
       <div>
@@ -22,7 +27,11 @@ export function PageHeader({ title, description, extra }: PageHeaderProps) {
           </Typography.Text>
         ) : null}
       </div>
-      {extra ? <Flex gap={8}>{extra}</Flex> : null}
+      {extra ? (
+        <Flex gap={8} wrap>
+          {extra}
+        </Flex>
+      ) : null}
     </Flex>
   );
 }

@@ -4,7 +4,7 @@ import { CreateMemberBody } from '../../contracts/members.ts';
 import { SecurityPolicySchema } from '../../contracts/settings.ts';
 import { CreateUserBody, UpdateUserBody } from '../../contracts/users.ts';
 import { z } from '../../contracts/zod-zh.ts';
-import { contractRules, fieldLimits } from './contract-rules.ts';
+import { contractRules, fieldLimits, requiredMessage } from './contract-rules.ts';
 
 describe('form rules from a contract field', () => {
   it('takes the maximum length and its Chinese message from a required text', () => {
@@ -61,5 +61,17 @@ describe('form rules from a contract field', () => {
     ]);
     expect(contractRules(z.string())).toEqual([]);
     expect(fieldLimits(text(10))).toMatchObject({ minLength: { value: 1, message: '不能为空' } });
+  });
+
+  it('reads which fields the contract requires, with its message (one set for the form, the API and the import)', () => {
+    const person = CreateMemberBody.shape.person.shape;
+    expect(requiredMessage(person.ethnicity)).toBe('请填写民族');
+    expect(requiredMessage(person.education)).toBe('请填写学历');
+    expect(requiredMessage(person.workPost)).toBe('请填写工作岗位');
+    expect(requiredMessage(person.phoneMobile)).toBeUndefined();
+    expect(requiredMessage(person.address)).toBeUndefined();
+    expect(requiredMessage(CreateMemberBody.shape.probationEndsOn)).toBeUndefined();
+    expect(requiredMessage(optionalText(10))).toBeUndefined();
+    expect(requiredMessage(patchText(10))).toBeUndefined();
   });
 });

@@ -112,6 +112,22 @@ export function fieldLimits(schema: Schema): FieldLimits {
   return limits;
 }
 
+const OPTIONAL = [z.core.$ZodOptional, z.core.$ZodNullable, z.core.$ZodDefault, z.core.$ZodPrefault] as const;
+
+/**
+ * The contract's message for an empty value of a field it requires (`min(1, '请填写民族')`), or undefined when the
+ * contract lets the field be left out: so that which fields are required is said once, in the contract.
+ */
+export function requiredMessage(schema: Schema): string | undefined {
+  if (OPTIONAL.some((w) => schema instanceof w)) return undefined;
+  if (schema instanceof z.core.$ZodPipe) {
+    const input = schema._zod.def.in;
+    if (OPTIONAL.some((w) => input instanceof w)) return undefined;
+  }
+  const limits = fieldLimits(schema);
+  return limits.minLength && limits.minLength.value >= 1 ? limits.minLength.message : undefined;
+}
+
 /**
  * antd rules for a field, from the contract the server checks it with, so that no limit is written twice:
  * the maximum length, the pattern and the number bounds, with the contract's Chinese messages. `required` is

@@ -10,10 +10,15 @@ export const FIELD_LABELS: Record<string, string> = {
   kind: '组织类别',
   sector: '单位类型',
   code: '组织代码',
-  parentId: '上级组织ID',
+  parentId: '上级组织',
   parentName: '上级组织',
-  fromParentId: '原上级组织ID',
-  toParentId: '新上级组织ID',
+  fromParentId: '原上级组织',
+  toParentId: '新上级组织',
+  fromOrgId: '转出组织',
+  toOrgId: '接收组织',
+  memberId: '党员',
+  personId: '人员',
+  userId: '账号',
   fromParentName: '原上级组织',
   toParentName: '新上级组织',
   path: '组织路径',
@@ -29,7 +34,11 @@ export const FIELD_LABELS: Record<string, string> = {
   extensionDocNo: '延期批准文号',
   leftOn: '离任日期',
   leftReason: '离任原因',
-  orgId: '组织ID',
+  approvalOrgName: '上级党组织（备案、批准或处分决定）',
+  approvalDocumentNo: '批准或决定文号',
+  approvalOn: '备案、批准或决定日期',
+  unreachable: '无法取得联系',
+  orgId: '组织',
   orgName: '组织',
   role: '角色',
   status: '状态',
@@ -77,15 +86,61 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
 };
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const ORG_PATH = /^\d+(\.\d+)*$/;
+
+/**
+ * The names of the records a change mentions by id, as the server gives them (only those in the reader's
+ * scope): orgs, members, persons, accounts, keyed by id.
+ */
+export type RefNames = {
+  readonly orgs: Readonly<Record<string, string>>;
+  readonly members: Readonly<Record<string, string>>;
+  readonly persons: Readonly<Record<string, string>>;
+  readonly users: Readonly<Record<string, string>>;
+};
+
+/** Fields that hold the id of a record, by the kind of record. */
+const REF_FIELDS: Record<string, keyof RefNames> = {
+  orgId: 'orgs',
+  parentId: 'orgs',
+  fromParentId: 'orgs',
+  toParentId: 'orgs',
+  fromOrgId: 'orgs',
+  toOrgId: 'orgs',
+  memberId: 'members',
+  personId: 'persons',
+  userId: 'users',
+};
+
+/** An id as a person reads it: the record's name, or its number when it is not ours to name. */
+function refValue(kind: keyof RefNames, id: string, names: RefNames | undefined): string {
+  return names?.[kind][id] ?? `#${id}（无权查看或已不存在）`;
+}
+
+/** An org path (`1.2.3.449`) as the names from the reader's top down; the orgs above the reader's scope as `…`. */
+function pathValue(path: string, names: RefNames | undefined): string {
+  const parts = path.split('.').map((id) => names?.orgs[id]);
+  const named = parts.filter((n): n is string => !!n);
+  if (named.length === 0) return `#${path.split('.').at(-1)}（无权查看或已不存在）`;
+  return `${parts[0] ? '' : '… / '}${named.join(' / ')}`;
+}
 
 export function fieldLabel(key: string): string {
   return FIELD_LABELS[key] ?? key;
 }
 
-/** A field value as a person reads it: labels for codes, 是/否, local times; a dash for nothing. */
-export function formatFieldValue(key: string, value: unknown): string {
+/**
+ * A field value as a person reads it: labels for codes, 是/否, local times, names for ids (`names`, when the
+ * server gave them); a dash for nothing.
+ */
+export function formatFieldValue(key: string, value: unknown, names?: RefNames): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? '是' : '否';
+  const ref = REF_FIELDS[key];
+  if (ref && (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value)))) {
+    return refValue(ref, String(value), names);
+  }
+  if (key === 'path' && typeof value === 'string' && ORG_PATH.test(value)) return pathValue(value, names);
   if (typeof value === 'string') {
     const label = VALUE_LABELS[key]?.[value];
     if (label) return label;
@@ -93,7 +148,7 @@ export function formatFieldValue(key: string, value: unknown): string {
   }
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) {
-    return value.length === 0 ? '无' : value.map((v) => formatFieldValue(key, v)).join('、');
+    return value.length === 0 ? '无' : value.map((v) => formatFieldValue(key, v, names)).join('、');
   }
   return JSON.stringify(value);
 }

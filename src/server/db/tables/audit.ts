@@ -1,5 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../../../contracts/audit.ts';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITY_TYPES,
+  AUDIT_NOTE_REASONS,
+  AUDITED_REFUSAL_ACTIONS,
+} from '../../../contracts/audit.ts';
 import { oneOf } from './closed-vocabulary.ts';
 
 /**
@@ -31,5 +37,10 @@ export const auditLog = pgTable(
     index('audit_log_actor_idx').on(t.actorId),
     check('audit_log_action_check', oneOf(t.action, AUDIT_ACTIONS)),
     check('audit_log_entity_type_check', oneOf(t.entityType, AUDIT_ENTITY_TYPES)),
+    // A refusal's reason (note.reason) is of its closed vocabulary; other actions' notes may hold a person's words.
+    check(
+      'audit_log_note_reason_check',
+      sql`not (${oneOf(t.action, AUDITED_REFUSAL_ACTIONS)}) or ${oneOf(sql`(${t.diff} -> 'note' ->> 'reason')`, AUDIT_NOTE_REASONS)}`,
+    ),
   ],
 );

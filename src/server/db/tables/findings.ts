@@ -20,7 +20,7 @@ function oneOf(column: string, values: readonly string[]) {
 }
 
 /**
- * The to-do list as of one day (findings_meta.as_of): one row per (org, kind) found, with what the list shows and
+ * The to-do list as of one day (findings_meta.as_of): one row per (org, kind, subject) found, with what the list shows and
  * sorts by. Kept by the writes that change a producer's inputs, in their transaction, and recomputed whole when
  * the day changes (src/server/todos/keep.ts). The org's path is kept with it (a move rewrites it: migration
  * 0013), so that a scope's list and counts read this table alone.
@@ -42,9 +42,16 @@ export const findings = pgTable(
     days: integer('days'),
     message: text('message').notNull(),
     article: text('article').notNull(),
+    /**
+     * Whom an org's finding is about, when it is about one of its members or transfers: `member:<id>` or
+     * `transfer:<id>` (FindingSubject); '' for the org itself. An org has one finding of a kind per subject.
+     */
+    subject: text('subject').notNull().default(''),
+    /** The subject's name as the list shows it (a person's name), kept with the row like the message. */
+    subjectName: text('subject_name'),
   },
   (t) => [
-    primaryKey({ columns: [t.orgId, t.kind] }),
+    primaryKey({ columns: [t.orgId, t.kind, t.subject] }),
     index('findings_kind_idx').on(t.kind, t.severity),
     index('findings_order_idx').on(t.urgency, t.date, t.orgId),
     index('findings_path_gist').using('gist', t.path),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  check,
   date,
   index,
   integer,
@@ -11,8 +12,10 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { ORG_EVENT_KINDS } from '../../../contracts/orgs.ts';
 import { LEADERSHIP_POSTS, ORG_KINDS, SECTORS } from '../../../domain/org/index.ts';
 import { ltree } from '../types.ts';
+import { oneOf } from './closed-vocabulary.ts';
 
 export const orgKind = pgEnum('org_kind', ORG_KINDS);
 export const sector = pgEnum('sector', SECTORS);
@@ -51,18 +54,58 @@ export const orgEvents = pgTable(
     orgId: integer('org_id')
       .notNull()
       .references(() => orgs.id),
-    kind: text('kind', { enum: ['established', 'updated', 'moved', 'dissolved'] }).notNull(),
+    /** A closed vocabulary (ORG_EVENT_KINDS), checked by the database. */
+    kind: text('kind', { enum: ORG_EVENT_KINDS }).notNull(),
     effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     actorId: integer('actor_id'),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('org_events_org_idx').on(t.orgId, t.effectiveOn)],
+  (t) => [
+    index('org_events_org_idx').on(t.orgId, t.effectiveOn),
+    check('org_events_kind_check', oneOf(t.kind, ORG_EVENT_KINDS)),
+  ],
+);
+
+/**
+ * A committee's terms (届, docs/organizations.md §7): elected on a day until a day; the approval document of the
+ * level above where the length or the date departs from the rule; ended by the next 换届. One current term per org.
+ */
+export const committeeTerms = pgTable(
+  'committee_terms',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    electedOn: date('elected_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    electionDocNo: text('election_doc_no'),
+    electionDocDate: date('election_doc_date', { mode: 'string' }),
+    approvalDocNo: text('approval_doc_no'),
+    approvalDocDate: date('approval_doc_date', { mode: 'string' }),
+    endedOn: date('ended_on', { mode: 'string' }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('committee_terms_org_idx').on(t.orgId, t.electedOn),
+    uniqueIndex('committee_terms_one_current').on(t.orgId).where(sql`${t.endedOn} is null`),
+    check(
+      'committee_terms_dates',
+      sql`${t.endsOn} > ${t.electedOn} and (${t.endedOn} is null or ${t.endedOn} >= ${t.electedOn})`,
+    ),
+    // A term carried over from per-person terms (0015) may know its approval's number without its date.
+    check('committee_terms_approval', sql`${t.approvalDocDate} is null or ${t.approvalDocNo} is not null`),
+  ],
 );
 
 export const leadershipPost = pgEnum('leadership_post', LEADERSHIP_POSTS);
 
-/** 班子成员 and their terms (届期). A post that ends keeps its row: history is never overwritten. */
+/**
+ * 班子成员: who held which post from when to when. A committee post belongs to a term (届) and ends with it;
+ * a 党小组长 or an appointed head has none. A post that ends keeps its row: history is never overwritten.
+ */
 export const leadershipPosts = pgTable(
   'leadership_posts',
   {
@@ -70,15 +113,14 @@ export const leadershipPosts = pgTable(
     orgId: integer('org_id')
       .notNull()
       .references(() => orgs.id),
+    termId: integer('term_id').references(() => committeeTerms.id),
     post: leadershipPost('post').notNull(),
     holderName: text('holder_name').notNull(),
     startedOn: date('started_on', { mode: 'string' }).notNull(),
-    endsOn: date('ends_on', { mode: 'string' }).notNull(),
-    extensionDocNo: text('extension_doc_no'),
     leftOn: date('left_on', { mode: 'string' }),
     leftReason: text('left_reason'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('leadership_posts_org_idx').on(t.orgId)],
+  (t) => [index('leadership_posts_org_idx').on(t.orgId), index('leadership_posts_term_idx').on(t.termId)],
 );

@@ -13,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { IMPORT_BATCH_STATUSES, IMPORT_FORMATS, IMPORT_MODES } from '../../../contracts/member-import.ts';
 import {
   GENDERS,
   LEFT_REASONS,
@@ -79,8 +80,6 @@ export const persons = pgTable(
   ],
 );
 
-export const memberStatus = pgEnum('member_status', MEMBER_STATUSES);
-export const leftReason = pgEnum('left_reason', LEFT_REASONS);
 export const memberCategory = pgEnum('member_category', MEMBER_CATEGORIES);
 
 /** Party standing of a person (党员): placed in exactly one branch or group. */
@@ -95,8 +94,10 @@ export const members = pgTable(
     orgId: integer('org_id')
       .notNull()
       .references(() => orgs.id),
-    status: memberStatus('status').notNull(),
-    leftReason: leftReason('left_reason'),
+    /** A closed vocabulary (MEMBER_STATUSES), checked by the database. */
+    status: text('status', { enum: MEMBER_STATUSES }).notNull(),
+    /** The T10 category of a 出党 (LEFT_REASONS, checked by the database); null for any other status. */
+    leftReason: text('left_reason', { enum: LEFT_REASONS }),
     category: memberCategory('category').notNull(),
     /** 入党时间: the date of the 支部大会 resolution (党章第七条). */
     admittedOn: date('admitted_on', { mode: 'string' }).notNull(),
@@ -122,6 +123,8 @@ export const members = pgTable(
     uniqueIndex('members_person_unique').on(t.personId),
     index('members_org_idx').on(t.orgId),
     index('members_import_batch_idx').on(t.importBatchId),
+    check('members_status_check', oneOf(t.status, MEMBER_STATUSES)),
+    check('members_left_reason_check', oneOf(t.leftReason, LEFT_REASONS)),
   ],
 );
 
@@ -160,26 +163,33 @@ export const memberEvents = pgTable(
 );
 
 /** 导入批次: a committed import, which can be undone while its members have no later changes. */
-export const importBatches = pgTable('import_batches', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  /** The org under which the import was made (its scope). */
-  orgId: integer('org_id')
-    .notNull()
-    .references(() => orgs.id),
-  fileName: text('file_name').notNull(),
-  format: text('format', { enum: ['template', 'official_2017'] }).notNull(),
-  mode: text('mode', { enum: ['valid_rows', 'all_or_nothing'] }).notNull(),
-  rowCount: integer('row_count').notNull(),
-  importedCount: integer('imported_count').notNull(),
-  errorCount: integer('error_count').notNull(),
-  status: text('status', { enum: ['committed', 'undone'] })
-    .notNull()
-    .default('committed'),
-  createdBy: integer('created_by').references(() => users.id),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  undoneBy: integer('undone_by').references(() => users.id),
-  undoneAt: timestamp('undone_at', { withTimezone: true }),
-});
+export const importBatches = pgTable(
+  'import_batches',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** The org under which the import was made (its scope). */
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    fileName: text('file_name').notNull(),
+    /** Closed vocabularies (contracts/member-import.ts), checked by the database. */
+    format: text('format', { enum: IMPORT_FORMATS }).notNull(),
+    mode: text('mode', { enum: IMPORT_MODES }).notNull(),
+    rowCount: integer('row_count').notNull(),
+    importedCount: integer('imported_count').notNull(),
+    errorCount: integer('error_count').notNull(),
+    status: text('status', { enum: IMPORT_BATCH_STATUSES }).notNull().default('committed'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    undoneBy: integer('undone_by').references(() => users.id),
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('import_batches_format_check', oneOf(t.format, IMPORT_FORMATS)),
+    check('import_batches_mode_check', oneOf(t.mode, IMPORT_MODES)),
+    check('import_batches_status_check', oneOf(t.status, IMPORT_BATCH_STATUSES)),
+  ],
+);
 
 export const TRANSFER_STATUSES = ['pending', 'received', 'rejected', 'cancelled', 'completed_out'] as const;
 

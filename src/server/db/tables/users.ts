@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   boolean,
@@ -8,6 +9,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { ROLES } from '../../../domain/access/index.ts';
 import { orgs } from './orgs.ts';
@@ -43,7 +45,13 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('users_org_idx').on(t.orgId)],
+  (t) => [
+    index('users_org_idx').on(t.orgId),
+    /** A member has at most one active account (开通账号 refuses a second; docs/security.md §2.1). */
+    uniqueIndex('users_active_person_idx')
+      .on(t.personId)
+      .where(sql`${t.personId} is not null and ${t.deactivatedAt} is null`),
+  ],
 );
 
 export const role = pgEnum('role', ROLES);

@@ -11,9 +11,13 @@ import { writeAuditWorkbook } from './audit-logs.excel.ts';
 import {
   type AuditFilter,
   type AuditRecord,
+  actorNames,
   eachAuditEntryBatch,
   listAuditEntries,
+  type Names,
+  namesInScope,
 } from './audit-logs.repo.ts';
+import { entityNameOf, namesWanted, refNamesOf } from './audit-names.ts';
 
 export type AuditQueryInput = {
   from?: IsoDate | undefined;
@@ -65,19 +69,22 @@ async function filterOf(ctx: Ctx, input: AuditQueryInput): Promise<{ filter: Aud
   return { filter, role };
 }
 
-function view(r: AuditRecord) {
+function view(r: AuditRecord, names: Names, actors: ReadonlyMap<number, string>) {
   return {
     id: r.id,
     at: r.at.toISOString(),
     actorId: r.actorId,
     actorUsername: r.actorUsername,
+    actorName: r.actorId === null ? null : (actors.get(r.actorId) ?? null),
     role: r.role,
     action: r.action,
     entityType: r.entityType,
     entityId: r.entityId,
+    entityName: entityNameOf(r, names),
     orgId: r.orgId,
     orgName: r.orgName,
     diff: r.diff ?? null,
+    refNames: refNamesOf(r, names),
     ip: r.ip,
     userAgent: r.userAgent,
   };
@@ -89,7 +96,12 @@ export async function listAuditLogs(ctx: Ctx, input: AuditQueryInput & { page: n
     limit: input.pageSize,
     offset: (input.page - 1) * input.pageSize,
   });
-  return { items: rows.map(view), total };
+  // Ids become names only within the reader's scope today (an entry about a member since moved away keeps
+  // its id); the actors' names go with the usernames every entry of the scope already shows.
+  const names = await namesInScope(ctx.db, filter.scope, namesWanted(rows));
+  const actorIds = [...new Set(rows.flatMap((r) => (r.actorId === null ? [] : [r.actorId])))];
+  const actors = await actorNames(ctx.db, actorIds);
+  return { items: rows.map((r) => view(r, names, actors)), total };
 }
 
 /**

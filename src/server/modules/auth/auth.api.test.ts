@@ -32,6 +32,7 @@ describe('POST /api/auth/login', () => {
     expect(res.json().assignments[0]).toMatchObject({ role: 'secretary', orgName: '和平社区党委' });
     expect(res.json().permissions).toEqual([
       'leadership.manage',
+      'member.account',
       'member.manage',
       'member.read',
       'org.read',

@@ -149,7 +149,7 @@ export async function logout(ctx: Ctx): Promise<void> {
 
 /** A wrong current password: audited, counted toward the lockout; the guess that locks ends the sessions. */
 async function refuseWrongPassword(ctx: Ctx, user: UserRow, role: string | null): Promise<never> {
-  const note = { reason: 'wrong_current_password' };
+  const note = { reason: 'wrong_current_password' } as const;
   const failure = await countAccountFailure(
     ctx,
     user,

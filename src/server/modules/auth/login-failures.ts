@@ -1,5 +1,5 @@
 import { afterFailedLogin, isLocked, type SecurityPolicy } from '../../../domain/access/index.ts';
-import { type AuditEntry, recordAudit } from '../../audit/audit.ts';
+import { type RefusalEntry, recordAudit } from '../../audit/audit.ts';
 import { type AnonCtx, inTransaction, type WorkCtx } from '../../context.ts';
 import { AppError, unauthenticated } from '../../errors.ts';
 import { verifyAgainstNothing } from '../../security/passwords.ts';
@@ -31,7 +31,7 @@ export function lockedError(lockedUntil: Date) {
 const UNKNOWN_NAME_RETENTION_MS = 30 * 24 * 3_600_000;
 
 type Account = { readonly id: number; readonly orgId: number };
-type FailureEntry = Omit<AuditEntry, 'entityType' | 'entityId' | 'orgId'>;
+type FailureEntry = Omit<RefusalEntry, 'entityType' | 'entityId' | 'orgId'>;
 
 /**
  * Counts one failure against the account, in its own transaction (a refusal must not roll its record back), and

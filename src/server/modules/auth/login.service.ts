@@ -1,3 +1,4 @@
+import type { AuditNoteReason } from '../../../contracts/audit.ts';
 import { AFTER_SUCCESSFUL_LOGIN, isLocked } from '../../../domain/access/index.ts';
 import type { Principal } from '../../access/principal.ts';
 import { recordAudit } from '../../audit/audit.ts';
@@ -60,7 +61,7 @@ async function recordLogin(tx: WorkCtx, login: { user: UserRow; principal: Princ
 
 /** The password step's checks of a known account: not locked, the right password, not deactivated. */
 async function checkPasswordStep(ctx: AnonCtx, user: UserRow, password: string) {
-  const refuse = (reason: string) =>
+  const refuse = (reason: AuditNoteReason) =>
     inTransaction(ctx, (tx) =>
       recordAudit(tx, {
         action: 'auth.login_failed',

@@ -1,3 +1,4 @@
+import type { AuditNoteReason } from '../../../contracts/audit.ts';
 import { checkCodeStep, codeKind, isLocked } from '../../../domain/access/index.ts';
 import type { AnonCtx } from '../../context.ts';
 import { AppError, type ErrorReason } from '../../errors.ts';
@@ -9,7 +10,10 @@ import { claimTotpStep, consumeRecoveryCode } from './second-factor.repo.ts';
 import { matchTotp } from './totp.ts';
 
 export type CodeKind = 'totp' | 'recovery_code';
-type Outcome = { ok: true; kind: CodeKind } | { ok: false; reason: ErrorReason; message: string };
+/** A refused code: its reason is both an error reason and an audited refusal's (AUDIT_NOTE_REASONS). */
+type Outcome =
+  | { ok: true; kind: CodeKind }
+  | { ok: false; reason: ErrorReason & AuditNoteReason; message: string };
 
 const WRONG_CODE = { ok: false, reason: 'invalid_second_factor', message: '验证码不正确' } as const;
 

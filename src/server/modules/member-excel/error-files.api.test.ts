@@ -56,7 +56,7 @@ describe('an error workbook', () => {
     const sheet = workbook.getWorksheet('党员信息') as ExcelJS.Worksheet;
     expect(sheet.actualRowCount).toBe(2);
     expect(sheet.getCell('C2').value).toBe(badId);
-    expect(sheet.getCell('V2').value).toBe('【加入党组织日期】不是有效日期（2010-02-30）');
+    expect(sheet.getCell('W2').value).toBe('【加入党组织日期】不是有效日期（2010-02-30）');
   });
 
   it('that does not decrypt (tampered, or another key) is a 404, not a 500', async () => {

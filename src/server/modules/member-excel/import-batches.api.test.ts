@@ -2,6 +2,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import { importBatches, memberEvents, members, persons } from '../../db/tables/people.ts';
+import { users } from '../../db/tables/users.ts';
 import { type ActorClients, auditRows, loginActors, seedActors } from '../../testing/actors.ts';
 import {
   memberRow,
@@ -118,7 +119,8 @@ describe('POST /api/import-batches/:id/undo', () => {
 });
 
 describe('GET /api/import-batches', () => {
-  it('lists the batches of the scope, newest first', async () => {
+  it('lists the batches of the scope, newest first, with the importer by name', async () => {
+    await t.deps.db.update(users).set({ name: '甲区组织员' }).where(eq(users.username, 'orgadmin_a'));
     const mine = (await as.orgadminA.get('/api/import-batches?pageSize=50')).json();
     expect(mine.total).toBeGreaterThanOrEqual(4);
     expect(mine.items[0]).toMatchObject({
@@ -128,6 +130,7 @@ describe('GET /api/import-batches', () => {
       format: 'template',
       mode: 'valid_rows',
       createdBy: 'orgadmin_a',
+      createdByName: '甲区组织员',
       status: 'committed',
     });
     const undone = (await as.orgadminA.get('/api/import-batches?status=undone')).json();

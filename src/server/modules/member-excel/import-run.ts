@@ -151,7 +151,10 @@ export class ImportRun {
     }
     if (!layout.columns.has('category')) {
       this.addWarning(
-        sheetIssue('category', '本表没有“党员类别”列，党员类别按工作岗位推算（如退休人员记为离退休）'),
+        sheetIssue(
+          'category',
+          '本表没有“人员类别（在职/离退休等）”列，人员类别按工作岗位推算（如退休人员记为离退休）',
+        ),
       );
     }
   }
@@ -164,7 +167,7 @@ export class ImportRun {
     const org = orgText === null ? null : await this.input.resolveOrg(orgText);
     const member = decideRow(row, org, this.input.today);
     if (member && layout.columns.has('category') && row.values.category === null) {
-      row.warnings.push({ column: 'category', message: '未填写党员类别，按工作岗位推算' });
+      row.warnings.push({ column: 'category', message: '未填写人员类别（在职/离退休等），按工作岗位推算' });
     }
     this.pending.push({ layout, number, cells, row, member });
     if (this.pending.length >= CHUNK) await this.flush();

@@ -12,7 +12,7 @@ import {
 import { seedTree, type Tree } from '../../testing/fixtures.ts';
 import { startTestApp, type TestApp, type TestResponse } from '../../testing/test-app.ts';
 import { MASKED_ID_MESSAGE } from './column-parsers.ts';
-import { MEMBER_COLUMNS } from './members.excel.ts';
+import { TEMPLATE_COLUMNS } from './members.excel.ts';
 
 let t: TestApp;
 let tree: Tree;
@@ -85,11 +85,11 @@ describe('GET /api/members/export', () => {
     expect(res.headers['content-disposition']).toContain(encodeURIComponent('党员名册-20260615.xlsx'));
     const ws = (await workbookOf(res)).getWorksheet('党员信息') as ExcelJS.Worksheet;
     const rows = texts(ws);
-    expect(rows[0]).toEqual(MEMBER_COLUMNS.map((c) => c.header));
+    expect(rows[0]).toEqual(TEMPLATE_COLUMNS.map((c) => c.header));
     expect(rows).toHaveLength(5);
     expect(rows[1]?.[2]).toMatch(/^110105\*{8}\d{3}[\dX]$/);
-    expect(rows[1]?.[11]).toMatch(/^138\*{4}\d{4}$/);
-    expect(ws.getCell('I2').value).toBeInstanceOf(Date);
+    expect(rows[1]?.[10]).toMatch(/^138\*{4}\d{4}$/);
+    expect(ws.getCell('H2').value).toBeInstanceOf(Date);
 
     const back = await postImport(t.app, as.orgadminA.headers, res.rawPayload);
     const idErrors = (back.json().errors as ImportIssue[]).filter((e) => e.column === '公民身份号码');
@@ -110,6 +110,7 @@ describe('GET /api/members/export', () => {
     expect(audit?.diff).toEqual({
       note: {
         format: 'template',
+        includeDeparted: false,
         reveal: 'idNumber',
         status: ['full', 'unreachable'],
         sort: 'name',
@@ -135,14 +136,9 @@ describe('GET /api/members/export', () => {
     const res = await as.orgadminA.get('/api/members/export?format=official_2017&reveal=idNumber');
     expect(res.statusCode).toBe(200);
     const workbook = await workbookOf(res);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual([
-      BRANCH,
-      GROUP,
-      OTHER,
-      '民族',
-      '学历',
-      '工作岗位',
-    ]);
+    // One sheet per 党支部: the 党小组's members are on their branch's sheet, under its name (the form has no
+    // 党小组 column, and the national system looks branches up by name).
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([BRANCH, OTHER, '民族', '学历', '工作岗位']);
     const ws = workbook.getWorksheet(BRANCH) as ExcelJS.Worksheet;
     expect(ws.getCell('A1').value).toBe('党员基本信息汇总表');
     expect(ws.getCell('A2').value).toBe('基层党委：和平社区党委');
@@ -158,7 +154,8 @@ describe('GET /api/members/export', () => {
     expect(ws.getCell('J5').value).toEqual(utc('2010-07-01'));
     expect(ws.getCell('J5').numFmt).toBe('yyyy"年"m"月"d"日"');
     expect(ws.getCell('D5').numFmt).toBe('@');
-    expect(String(ws.getCell('A7').value)).toMatch(/^注：/);
+    expect([5, 6, 7, 8].map((r) => ws.getCell(`C${r}`).value)).toEqual(Array(4).fill(BRANCH));
+    expect(String(ws.getCell('A9').value)).toMatch(/^注：/);
     await undo();
     const back = await postImport(t.app, as.orgadminA.headers, res.rawPayload);
     expect(back.json()).toMatchObject({
@@ -183,7 +180,11 @@ describe('GET /api/members/template', () => {
       ['工作岗位', 'hidden'],
     ]);
     const data = workbook.getWorksheet('党员信息') as ExcelJS.Worksheet;
-    expect(texts(data)[0]).toEqual(MEMBER_COLUMNS.map((c) => c.header));
+    expect(texts(data)[0]).toEqual(TEMPLATE_COLUMNS.map((c) => c.header));
+    // One term per concept: 党籍状态 is the UI's status, 人员类别 the UI's category (docs/official-forms.md §4.2).
+    expect(texts(data)[0]).toContain('党籍状态');
+    expect(texts(data)[0]).toContain('人员类别（在职/离退休等）');
+    expect(texts(data)[0]).not.toContain('人员类别（正式党员/预备党员）');
     expect(String(data.getCell('A2').value)).toMatch(/^示例/);
     expect(data.getColumn(3).numFmt).toBe('@');
     const validations = (
@@ -202,7 +203,8 @@ describe('GET /api/members/template', () => {
     expect((await t.anon.get('/api/members/template')).statusCode).toBe(401);
 
     const filled = workbook.getWorksheet('党员信息') as ExcelJS.Worksheet;
-    filled.addRow(MEMBER_COLUMNS.map((c) => memberRow(50, BRANCH)[c.key] ?? null));
+    const row = memberRow(50, BRANCH, { standing: '正式党员' });
+    filled.addRow(TEMPLATE_COLUMNS.map((c) => row[c.key] ?? null));
     filled.getCell('C3').numFmt = '@';
     const bytes = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
     const dry = await postImport(t.app, as.secretaryA1.headers, bytes);

@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { addHeadedSheet, drained, type SheetWriter, streamWorkbook } from '../../excel/sheet-writer.ts';
 import type { MemberExportRecord } from './member-record.ts';
-import { MEMBER_COLUMNS, type MemberColumn } from './members.excel.ts';
+import { type MemberColumn, TEMPLATE_COLUMNS } from './members.excel.ts';
 
 /**
  * The roster export in the Jiceng template's columns (the same list the importer reads), streamed with
@@ -32,13 +32,13 @@ export async function writeTemplateExport(
   batches: AsyncIterable<MemberExportRecord[]>,
 ): Promise<void> {
   const workbook = streamWorkbook(out);
-  const sheet = addHeadedSheet(workbook, '党员信息', MEMBER_COLUMNS);
+  const sheet = addHeadedSheet(workbook, '党员信息', TEMPLATE_COLUMNS);
   for await (const batch of batches) {
     for (const record of batch) {
       addRecordRow(
         sheet,
-        MEMBER_COLUMNS,
-        MEMBER_COLUMNS.map((c) => c.format(record)),
+        TEMPLATE_COLUMNS,
+        TEMPLATE_COLUMNS.map((c) => c.format(record)),
         TEMPLATE_DATE_FORMAT,
       );
     }

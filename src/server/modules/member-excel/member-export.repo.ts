@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, isNotNull, like, lte, or, type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { MemberCategory, MemberStatus } from '../../../domain/membership/index.ts';
 import type { Db } from '../../db/client.ts';
 import { pathInScope, type Scope } from '../../db/scope.ts';
@@ -72,10 +72,15 @@ function conditions(f: ExportFilter): SQL | undefined {
   );
 }
 
+/** The 党支部 of a member placed in a 党小组: the group's parent (the 2017 form names branches only). */
+const branch = alias(orgs, 'branch');
+
 const exportColumns = {
   id: members.id,
   orgId: members.orgId,
   orgName: orgs.name,
+  branchId: sql<number>`coalesce(${branch.id}, ${orgs.id})`.mapWith(Number),
+  branchName: sql<string>`coalesce(${branch.name}, ${orgs.name})`,
   name: persons.name,
   idNumberEnc: persons.idNumberEnc,
   gender: persons.gender,
@@ -83,8 +88,10 @@ const exportColumns = {
   birthDate: persons.birthDate,
   education: persons.education,
   status: members.status,
+  leftReason: members.leftReason,
   admittedOn: members.admittedOn,
   confirmedOn: members.confirmedOn,
+  probationEndsOn: members.probationEndsOn,
   workPost: persons.workPost,
   phoneMobile: persons.phoneMobile,
   phoneLandline: persons.phoneLandline,
@@ -104,6 +111,7 @@ async function exportChunk(db: Db, f: ExportFilter, orgIds: readonly number[]) {
     .from(members)
     .innerJoin(persons, eq(persons.id, members.personId))
     .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .leftJoin(branch, and(eq(branch.id, orgs.parentId), sql`${orgs.kind} = 'group'`))
     .where(and(conditions(f), inArray(members.orgId, [...orgIds])))
     .orderBy(asc(orgs.path), asc(persons.namePinyin), asc(persons.name), asc(members.id));
 }

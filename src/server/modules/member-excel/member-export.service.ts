@@ -1,6 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import type { MemberExportQuery } from '../../../contracts/member-import.ts';
-import { birthDateRange, educationCodesFor } from '../../../domain/membership/index.ts';
+import { birthDateRange, educationCodesFor, ROSTER_STATUSES } from '../../../domain/membership/index.ts';
 import { maskIdNumber, maskPhone } from '../../../domain/people/index.ts';
 import { orgIn, requirePermission, scopeOf } from '../../access/index.ts';
 import { recordAudit } from '../../audit/audit.ts';
@@ -37,6 +37,16 @@ function educationOf(filter: string | undefined): readonly string[] | null {
   ]);
 }
 
+/**
+ * Who is exported without a status filter: the branches' current records (ROSTER_STATUSES, the members module's
+ * definition: 预备, 正式, 失联 and 停止党籍, the last with 党籍状态 停止党籍 as the 2017 form keeps them), or
+ * everyone on record with `includeDeparted` (出党, 去世, 转出, each with their real status).
+ */
+function statusesOf(q: MemberExportQuery) {
+  if (q.status?.length) return q.status;
+  return q.includeDeparted ? [] : [...ROSTER_STATUSES];
+}
+
 /** The member list's filter, read the same way (the list's own `q` rules: matchOf). */
 function filterOf(ctx: Ctx, scope: Scope, within: string | null, q: MemberExportQuery): ExportFilter {
   const { today } = ctx;
@@ -44,7 +54,7 @@ function filterOf(ctx: Ctx, scope: Scope, within: string | null, q: MemberExport
   return {
     scope,
     within,
-    statuses: q.status ?? [],
+    statuses: statusesOf(q),
     categories: q.category ?? [],
     gender: q.gender ?? null,
     birthFrom: birth.from,
@@ -65,6 +75,9 @@ function recordOf(cipher: IdCipher, row: ExportRow, reveal: boolean): MemberExpo
     value === null || reveal ? value : by(value);
   return {
     ...rest,
+    // A date of lost contact kept from before a suspension or a leaving is history, not a current fact
+    // (是否为失联党员 and 失去联系日期 agree; docs/official-forms.md §6.3).
+    lostContactOn: rest.status === 'unreachable' ? rest.lostContactOn : null,
     idNumber: mask(idNumber, maskIdNumber),
     phoneMobile: mask(rest.phoneMobile, maskPhone),
     phoneLandline: mask(rest.phoneLandline, maskPhone),

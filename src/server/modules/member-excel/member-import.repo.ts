@@ -71,8 +71,10 @@ const batchColumns = {
   errorCount: importBatches.errorCount,
   status: importBatches.status,
   createdBy: creator.username,
+  createdByName: creator.name,
   createdAt: importBatches.createdAt,
   undoneBy: undoer.username,
+  undoneByName: undoer.name,
   undoneAt: importBatches.undoneAt,
 };
 export type BatchRow = Awaited<ReturnType<typeof findBatchInScope>> & {};

@@ -165,6 +165,7 @@ async function commit(ctx: Ctx, { role, file, fields, run, orgId, errorFile }: C
         format,
         mode: fields.mode,
         ...counts,
+        status: 'committed',
         createdBy: tx.audit.actorId,
       });
       const rows = run.members.map((m) => ({ ...m, importBatchId: batchId }));
@@ -182,7 +183,7 @@ async function commit(ctx: Ctx, { role, file, fields, run, orgId, errorFile }: C
 
 /** The holders of these ID numbers, each marked visible when the actor may read them as a member. */
 async function idHolders(ctx: Ctx, hashes: readonly string[]) {
-  const found = await findIdHolders(ctx.db, hashes);
+  const found = await findIdHolders(ctx, hashes);
   return new Map(
     [...found].map(([hash, h]) => [
       hash,

@@ -17,14 +17,32 @@ import {
   coded,
   column,
   DATE_HELP,
+  extendedEnd,
   GENDER_CHOICES,
   KIND_CHOICES,
   kindLabel,
+  officialStanding,
+  REQUIRED_IN_STANDING,
   STANDING_CHOICES,
+  standingLabel,
+  TEMPLATE_STANDINGS,
   utcDate,
   YES_NO,
   yesNo,
 } from './member-record.ts';
+
+/** A 是/否 column, 否 when left blank: the record's flags (流动, 困难, 失联) read and written alike. */
+const flagColumn = <K extends string>(
+  c: Pick<Column<K, boolean>, 'key' | 'header' | 'format' | 'official' | 'notInTemplate'>,
+): Column<K, boolean> => ({
+  width: 8,
+  kind: 'choice',
+  required: '否（默认否）',
+  help: '是 / 否',
+  list: { values: YES_NO },
+  parse: flagParser,
+  ...c,
+});
 
 /**
  * THE column list of the member roster (docs/design.md §1.9): the template, the importer and the exporter all
@@ -55,6 +73,8 @@ export const MEMBER_COLUMNS = [
     help: '党支部或党小组的全称，或其组织代码；须在导入范围之内',
     parse: textParser(100),
     format: (r) => r.orgName,
+    // The 2017 form names the 党支部 (the national system looks branches up; it has no 党小组 column).
+    formatOfficial: (r) => r.branchName,
   }),
   column({
     key: 'idNumber',
@@ -84,7 +104,7 @@ export const MEMBER_COLUMNS = [
     header: '民族',
     width: 12,
     kind: 'coded',
-    required: '是（失联、停止党籍可空）',
+    required: REQUIRED_IN_STANDING,
     help: '见“民族”代码表：可写“01 汉族”、“汉族”或“01”',
     list: { codes: ETHNICITY_LIST },
     parse: codedParser(ETHNICITY_LIST),
@@ -105,7 +125,7 @@ export const MEMBER_COLUMNS = [
     header: '学历',
     width: 16,
     kind: 'coded',
-    required: '是（失联、停止党籍可空）',
+    required: REQUIRED_IN_STANDING,
     help: '见“学历”代码表：可写“21 大学”、“大学”或“21”',
     list: { codes: EDUCATION_LIST },
     parse: codedParser(EDUCATION_LIST),
@@ -113,6 +133,8 @@ export const MEMBER_COLUMNS = [
   }),
   column({
     key: 'kind',
+    // The 2017 form's 人员类别 (正式/预备): in Jiceng's words part of 党籍状态. Older Jiceng templates had it
+    // under this header, so it still reads (docs/official-forms.md §4.2).
     header: '人员类别（正式党员/预备党员）',
     official: '人员类别',
     width: 14,
@@ -122,6 +144,7 @@ export const MEMBER_COLUMNS = [
     list: { values: ['正式党员', '预备党员'] },
     parse: choiceParser(KIND_CHOICES, '“正式党员”或“预备党员”'),
     format: kindLabel,
+    notInTemplate: true,
   }),
   column({
     key: 'admittedOn',
@@ -141,7 +164,7 @@ export const MEMBER_COLUMNS = [
     width: 14,
     kind: 'date',
     required: '正式党员必填，预备党员不填',
-    help: `${DATE_HELP}；一般应在入党满一年后（1969年4月1日至1977年8月11日入党的可与入党日期相同）`,
+    help: `${DATE_HELP}；为预备期满之日，即入党满一年之日（预备期延长的为延长后届满之日）；1969年4月1日至1977年8月11日入党的与入党日期相同`,
     parse: dateParser(),
     format: (r) => utcDate(r.confirmedOn),
   }),
@@ -150,7 +173,7 @@ export const MEMBER_COLUMNS = [
     header: '工作岗位',
     width: 24,
     kind: 'coded',
-    required: '是（失联、停止党籍可空）',
+    required: REQUIRED_IN_STANDING,
     help: '见“工作岗位”代码表：可写“0212 事业单位专业技术岗位”或代码、名称；代码的开头0不可省略',
     list: { codes: WORK_POST_LIST },
     parse: codedParser(WORK_POST_LIST),
@@ -190,7 +213,10 @@ export const MEMBER_COLUMNS = [
   }),
   column({
     key: 'category',
-    header: '党员类别',
+    // The UI's 人员类别 (for dues). The hint tells it from the 2017 form's 人员类别 (正式/预备), which the bare
+    // label means; older Jiceng templates called it 党员类别.
+    header: '人员类别（在职/离退休等）',
+    synonyms: ['党员类别', '缴费类别'],
     width: 16,
     kind: 'choice',
     required: '否（按工作岗位推算）',
@@ -199,16 +225,10 @@ export const MEMBER_COLUMNS = [
     parse: choiceParser(CATEGORY_CHOICES, `${CATEGORY_NAMES.map((n) => `“${n}”`).join('、')}之一`),
     format: (r) => MEMBER_CATEGORY_LABELS[r.category],
   }),
-  column({
+  flagColumn({
     key: 'isMobile',
     header: '是否流动党员',
     official: '是否为流动党员',
-    width: 8,
-    kind: 'choice',
-    required: '否（默认否）',
-    help: '是 / 否',
-    list: { values: YES_NO },
-    parse: flagParser,
     format: (r) => yesNo(r.isMobile),
   }),
   column({
@@ -221,39 +241,25 @@ export const MEMBER_COLUMNS = [
     parse: textParser(200),
     format: (r) => r.outflowDestination,
   }),
-  column({
-    key: 'isHardship',
-    header: '是否困难党员',
-    width: 8,
-    kind: 'choice',
-    required: '否（默认否）',
-    help: '是 / 否',
-    list: { values: YES_NO },
-    parse: flagParser,
-    format: (r) => yesNo(r.isHardship),
-  }),
+  flagColumn({ key: 'isHardship', header: '是否困难党员', format: (r) => yesNo(r.isHardship) }),
   column({
     key: 'standing',
     header: '党籍状态',
-    width: 10,
+    width: 12,
     kind: 'choice',
-    required: '否（默认正常）',
-    help: '正常 / 停止党籍',
-    list: { values: Object.keys(STANDING_CHOICES) },
-    parse: choiceParser(STANDING_CHOICES, '“正常”或“停止党籍”'),
-    format: (r) => (r.status === 'suspended' ? '停止党籍' : '正常'),
+    required: '是',
+    help: `${TEMPLATE_STANDINGS.join(' / ')}（与系统中的“党籍状态”一致）；2017年汇总表的“正常 / 停止党籍”也可读取`,
+    list: { values: TEMPLATE_STANDINGS },
+    parse: choiceParser(STANDING_CHOICES, `${TEMPLATE_STANDINGS.map((s) => `“${s}”`).join('、')}之一`),
+    format: standingLabel,
+    formatOfficial: officialStanding,
   }),
-  column({
+  flagColumn({
     key: 'isUnreachable',
     header: '是否失联党员',
     official: '是否为失联党员',
-    width: 8,
-    kind: 'choice',
-    required: '否（默认否）',
-    help: '是 / 否',
-    list: { values: YES_NO },
-    parse: flagParser,
     format: (r) => yesNo(r.status === 'unreachable'),
+    notInTemplate: true,
   }),
   column({
     key: 'lostContactOn',
@@ -263,11 +269,27 @@ export const MEMBER_COLUMNS = [
     required: '失联党员填写，其他不填',
     help: `${DATE_HELP}；可只填年月（如2020年3月），按当月1日记录`,
     parse: dateParser({ monthOk: true }),
-    format: (r) => utcDate(r.lostContactOn),
+    // Only a 失联党员's: a date kept from before a suspension or a leaving is history, not a current fact.
+    format: (r) => utcDate(r.status === 'unreachable' ? r.lostContactOn : null),
+  }),
+  column({
+    key: 'probationEndsOn',
+    header: '预备期延长至',
+    synonyms: ['延长预备期至', '延长预备期时间'],
+    width: 14,
+    kind: 'date',
+    required: '预备期延长过的填写',
+    help: `${DATE_HELP}；预备期经支部大会决定并经上级党组织批准延长的，填写延长后的届满日期（入党满一年后再延长6个月至1年）`,
+    parse: dateParser(),
+    format: (r) => utcDate(extendedEnd(r)),
   }),
 ] as const;
 
 export type MemberColumn = (typeof MEMBER_COLUMNS)[number];
+/** The columns of the Jiceng template and its export, in order (the others are read only). */
+export const TEMPLATE_COLUMNS: readonly MemberColumn[] = MEMBER_COLUMNS.filter(
+  (c) => !('notInTemplate' in c),
+);
 export type ColumnKey = MemberColumn['key'];
 type ValueOf<C> = C extends Column<string, infer T> ? T : never;
 /** A row's parsed values by column key (null: blank). */

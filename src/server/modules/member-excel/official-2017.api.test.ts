@@ -202,7 +202,9 @@ describe('the 2017 《党员基本信息汇总表》 as branches keep it', () =>
       message: '只填写了年月，按当月1日记录',
     });
     expect(
-      (report.warnings as ImportIssue[]).filter((w) => w.column === '党员类别').map((w) => [w.sheet, w.row]),
+      (report.warnings as ImportIssue[])
+        .filter((w) => w.column === '人员类别（在职/离退休等）')
+        .map((w) => [w.sheet, w.row]),
     ).toEqual([
       ['第一支部', 3],
       ['第一党小组', 3],

@@ -9,7 +9,7 @@ import { type ColumnKey, columnOf, type MemberColumn } from './members.excel.ts'
 
 /**
  * The 2017 《党员基本信息汇总表》 layout (docs/official-forms.md §4.1, §4.3), so that a roster can go back to whoever
- * asked for it: one sheet per 党支部 (or 党小组), a title merged across A–T, the 基层党委 / 汇总日期 row, a
+ * asked for it: one sheet per 党支部 (named in 所在党支部, where the national system looks it up), a title merged across A–T, the 基层党委 / 汇总日期 row, a
  * two-row header (联系电话 over 手机号 / 固定电话, the other columns merged over both rows), data from row 5,
  * a 注 footnote, and the three code sheets. Dates are date cells shown 年月日; the ID number is text.
  */
@@ -43,6 +43,8 @@ const LAST = 'T';
 const PHONE_COLUMNS = ['M', 'N'];
 
 const officialLabel = (c: MemberColumn): string => c.official ?? c.header;
+const officialCell = (c: MemberColumn, r: MemberExportRecord) =>
+  'formatOfficial' in c && c.formatOfficial ? c.formatOfficial(r) : c.format(r);
 
 /** Sheet names: no []:*?/\, at most 31 characters, unique in the workbook. */
 export function sheetNameFor(name: string, taken: Set<string>): string {
@@ -116,7 +118,10 @@ export type OfficialExportContext = {
   readonly committeeOf: (orgId: number) => Promise<string>;
 };
 
-/** Streams the 汇总表: records must arrive grouped by org (one sheet each). */
+/**
+ * Streams the 汇总表: one sheet per 党支部 (members of its 党小组 with it, the form having no 党小组 column);
+ * records must arrive grouped by branch.
+ */
 export async function writeOfficialExport(
   out: Writable,
   batches: AsyncIterable<MemberExportRecord[]>,
@@ -127,18 +132,18 @@ export async function writeOfficialExport(
   let open = null as { orgId: number; sheet: SheetWriter; rows: number } | null;
   for await (const batch of batches) {
     for (const record of batch) {
-      if (open?.orgId !== record.orgId) {
+      if (open?.orgId !== record.branchId) {
         if (open) closeSheet(open.sheet, open.rows);
-        const name = sheetNameFor(record.orgName, names);
+        const name = sheetNameFor(record.branchName, names);
         open = {
-          orgId: record.orgId,
-          sheet: openSheet(workbook, name, await ctx.committeeOf(record.orgId), ctx.today),
+          orgId: record.branchId,
+          sheet: openSheet(workbook, name, await ctx.committeeOf(record.branchId), ctx.today),
           rows: 0,
         };
       }
       const current = open;
       current.rows++;
-      const values = COLUMNS.map((c) => (c === null ? current.rows : c.format(record)));
+      const values = COLUMNS.map((c) => (c === null ? current.rows : officialCell(c, record)));
       addRecordRow(current.sheet, COLUMNS, values, OFFICIAL_DATE_FORMAT);
     }
     await drained(out);

@@ -4,7 +4,11 @@ import {
   checkNewMember,
   decideRosterRow,
   type MemberOrg,
+  type MemberWarning,
+  needsFullRecord,
+  REQUIRED_FIELD_MESSAGES,
   type RosterField,
+  STANDING_REQUIRED_FIELDS,
 } from '../../../domain/membership/index.ts';
 import { checkIdAgainstPerson, type ParsedId } from '../../../domain/people/index.ts';
 import type { Denial, IsoDate } from '../../../domain/shared/index.ts';
@@ -62,12 +66,14 @@ const REQUIRED: readonly [ColumnKey, string][] = [
   ['idNumber', '请填写公民身份号码'],
   ['admittedOn', '请填写加入党组织日期'],
 ];
-/** Required of members in good standing; 失联 / 停止党籍 rows may lack them (docs/official-forms.md §6.3). */
-const REQUIRED_IN_STANDING: readonly [ColumnKey, string][] = [
-  ['ethnicity', '请填写民族'],
-  ['education', '请填写学历'],
-  ['workPost', '请填写工作岗位'],
-];
+/**
+ * Required of members in good standing, the same set as the form and the API (STANDING_REQUIRED_FIELDS);
+ * 失联 / 停止党籍 rows may lack them (docs/official-forms.md §6.3).
+ */
+const REQUIRED_IN_STANDING: readonly [ColumnKey, string][] = STANDING_REQUIRED_FIELDS.map((f) => [
+  f,
+  REQUIRED_FIELD_MESSAGES[f],
+]);
 
 const ROSTER_COLUMN: Record<RosterField, ColumnKey> = {
   kind: 'kind',
@@ -78,8 +84,30 @@ const ROSTER_COLUMN: Record<RosterField, ColumnKey> = {
 
 function memberRuleColumn(denial: Denial<ErrorReason>): ColumnKey {
   if (denial.reason.startsWith('member_org')) return 'org';
+  if (denial.reason === 'probation_extension_out_of_range') return 'probationEndsOn';
   return /confirmed/.test(denial.reason) ? 'confirmedOn' : 'admittedOn';
 }
+
+type Kind = 'full' | 'probationary';
+type Standing = ParsedValues['standing'];
+
+/**
+ * 人员类别 of the 2017 form, or the 党籍状态 of the Jiceng template when it says 正式党员 / 预备党员 (the two
+ * must agree when a file has both).
+ */
+function kindOf(v: ParsedValues): Kind | null {
+  if (v.kind !== null) return v.kind;
+  return v.standing === 'full' || v.standing === 'probationary' ? v.standing : null;
+}
+
+function checkKindAgrees({ row, add }: Check): void {
+  const { kind, standing } = row.values;
+  if (kind !== null && (standing === 'full' || standing === 'probationary') && kind !== standing) {
+    add('standing', '党籍状态与人员类别（正式党员/预备党员）不一致');
+  }
+}
+
+const isSuspended = (s: Standing) => s === 'suspended';
 
 type Check = { row: ParsedRow; add(column: ColumnKey | null, message: string): void };
 
@@ -95,14 +123,31 @@ function checkIdentity({ row, add }: Check, id: ParsedId): void {
   if (!agrees.ok) add(agrees.reason === 'id_gender_mismatch' ? 'gender' : 'birthDate', agrees.message);
 }
 
-function checkMemberDates(check: Check, id: ParsedId, kind: 'full' | 'probationary', today: IsoDate): void {
-  const { admittedOn, confirmedOn } = check.row.values;
-  if (admittedOn === null || check.row.refused.has('confirmedOn')) return;
+/**
+ * The dates by the member rules (checkNewMember: the 转正 date of the status path, docs/membership.md §3.2);
+ * an old record's warnings go to the report and are kept with the member.
+ */
+function checkMemberDates(check: Check, id: ParsedId, kind: Kind, today: IsoDate): readonly MemberWarning[] {
+  const { admittedOn, confirmedOn, probationEndsOn } = check.row.values;
+  if (admittedOn === null || check.row.refused.has('confirmedOn') || check.row.refused.has('probationEndsOn'))
+    return [];
   // Placement is checked on its own (checkOrg), so that a date problem is reported as well.
   const anyBranch: MemberOrg = { kind: 'branch', dissolvedOn: null };
-  const facts = { org: anyBranch, status: kind, birthDate: id.birthDate, admittedOn, confirmedOn };
+  const facts = {
+    org: anyBranch,
+    status: kind,
+    birthDate: id.birthDate,
+    admittedOn,
+    confirmedOn,
+    probationEndsOn,
+  };
   const decision = checkNewMember(facts, today);
-  if (!decision.ok) check.add(memberRuleColumn(decision), decision.message);
+  if (!decision.ok) {
+    check.add(memberRuleColumn(decision), decision.message);
+    return [];
+  }
+  for (const w of decision.warnings) check.row.warnings.push({ column: 'confirmedOn', message: w.message });
+  return decision.warnings;
 }
 
 function checkOrg({ row, add }: Check, org: OrgResolution | null): void {
@@ -120,10 +165,12 @@ export function decideRow(row: ParsedRow, org: OrgResolution | null, today: IsoD
   const check: Check = { row, add: (column, message) => row.errors.push({ column, message }) };
   const v = row.values;
   checkRequired(check, REQUIRED);
+  checkKindAgrees(check);
+  const kind = kindOf(v);
   const roster = decideRosterRow({
-    kind: v.kind,
-    suspended: v.standing === 'suspended',
-    unreachable: v.isUnreachable === true,
+    kind,
+    suspended: isSuspended(v.standing),
+    unreachable: v.isUnreachable === true || v.standing === 'unreachable',
     lostContactOn: v.lostContactOn,
     isMobile: v.isMobile === true,
     outflowDestination: v.outflowDestination,
@@ -134,15 +181,15 @@ export function decideRow(row: ParsedRow, org: OrgResolution | null, today: IsoD
   }
   for (const w of roster.warnings)
     row.warnings.push({ column: ROSTER_COLUMN[w.field], message: w.denial.message });
-  if (roster.status === 'full' || roster.status === 'probationary')
-    checkRequired(check, REQUIRED_IN_STANDING);
+  if (roster.status !== null && needsFullRecord(roster.status)) checkRequired(check, REQUIRED_IN_STANDING);
+  let warnings: readonly MemberWarning[] = [];
   if (v.idNumber) {
     checkIdentity(check, v.idNumber);
-    checkMemberDates(check, v.idNumber, v.kind ?? (v.confirmedOn ? 'full' : 'probationary'), today);
+    warnings = checkMemberDates(check, v.idNumber, kind ?? (v.confirmedOn ? 'full' : 'probationary'), today);
   }
   checkOrg(check, org);
   if (row.errors.length > 0 || roster.status === null || !v.idNumber || !org?.ok) return null;
-  return newMember(row, v.idNumber, roster.status, org.id);
+  return { ...newMember(row, v.idNumber, roster.status, org.id), warnings };
 }
 
 function categoryOf(row: ParsedRow): NewMemberRow['category'] {
@@ -177,6 +224,7 @@ function newMember(
     category: categoryOf(row),
     admittedOn: v.admittedOn as IsoDate,
     confirmedOn: v.confirmedOn,
+    probationEndsOn: v.probationEndsOn,
     isMobile: v.isMobile === true,
     outflowDestination: v.isMobile ? v.outflowDestination : null,
     isHardship: v.isHardship === true,

@@ -41,19 +41,47 @@ export function normalizeLabel(text: string): string {
     .replace(/[：:*]/g, '');
 }
 
+/** A label with its hint kept: `人员类别（在职/离退休等）` and `人员类别（正式党员/预备党员）` are two columns. */
+const hinted = (text: string) =>
+  text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[：:*]/g, '');
+
+const labelsOf = (c: (typeof MEMBER_COLUMNS)[number]) => [
+  c.header,
+  c.official ?? c.header,
+  ...(c.synonyms ?? []),
+];
+
+/** Labels whose hint names the column: matched before the hints are dropped. */
+const HINTED_LABELS: ReadonlyMap<string, FieldKey> = new Map(
+  MEMBER_COLUMNS.flatMap((c) =>
+    labelsOf(c)
+      .filter((l) => /[（(]/.test(l))
+      .map((l) => [hinted(l), c.key] as const),
+  ),
+);
+
+/**
+ * Labels without their hint. Where two columns share one (人员类别: the 2017 form's 正式/预备, and the UI's
+ * category in the Jiceng template, docs/official-forms.md §4.2), the 2017 form's meaning wins, then the
+ * template's headers, then the other generation's synonyms.
+ */
 const LABELS: ReadonlyMap<string, FieldKey> = (() => {
   const map = new Map<string, FieldKey>();
-  for (const c of MEMBER_COLUMNS) {
-    for (const label of [c.header, c.official ?? c.header, ...(c.synonyms ?? [])]) {
-      map.set(normalizeLabel(label), c.key);
-    }
-  }
+  const add = (label: string, key: FieldKey) => {
+    if (!map.has(normalizeLabel(label))) map.set(normalizeLabel(label), key);
+  };
+  for (const c of MEMBER_COLUMNS) if (c.official) add(c.official, c.key);
+  for (const c of MEMBER_COLUMNS) add(c.header, c.key);
+  for (const c of MEMBER_COLUMNS) for (const label of c.synonyms ?? []) add(label, c.key);
   for (const [label, key] of Object.entries(EXTRA_LABELS)) map.set(label, key);
   return map;
 })();
 
 export function fieldOfLabel(text: string): FieldKey | undefined {
-  return LABELS.get(normalizeLabel(text));
+  return HINTED_LABELS.get(hinted(text)) ?? LABELS.get(normalizeLabel(text));
 }
 
 const texts = (row: readonly CellInput[]) => row.map((c) => trimCell(c?.text ?? ''));

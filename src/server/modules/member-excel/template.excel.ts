@@ -3,7 +3,7 @@ import type { CodeList } from '../../../domain/codes/index.ts';
 import { generateIdNumber } from '../../../domain/people/index.ts';
 import type { IsoDate } from '../../../domain/shared/index.ts';
 import type { MemberExportRecord } from './member-record.ts';
-import { MEMBER_COLUMNS, type MemberColumn } from './members.excel.ts';
+import { type MemberColumn, TEMPLATE_COLUMNS } from './members.excel.ts';
 
 /**
  * The Jiceng import template: a 说明 sheet (every column, whether it is required, what it takes), the data
@@ -22,14 +22,18 @@ function exampleRecord(): MemberExportRecord {
     name: '示例：王晓明',
     orgId: 0,
     orgName: '和平社区第一党支部',
+    branchId: 0,
+    branchName: '和平社区第一党支部',
     idNumber: generateIdNumber({ provinceAndCounty: '110105', birthDate, sequence: 123 }),
     gender: 'male',
     ethnicity: '01',
     birthDate,
     education: '21',
     status: 'full',
+    leftReason: null,
     admittedOn: '2010-07-01',
     confirmedOn: '2011-07-01',
+    probationEndsOn: '2011-07-01',
     workPost: '0212',
     phoneMobile: '13800001234',
     phoneLandline: '010-12345678',
@@ -58,7 +62,7 @@ function writeInstructions(workbook: ExcelJS.Workbook): void {
   }
   sheet.addRow([]);
   sheet.addRow(['列名', '是否必填', '填写说明']).font = { bold: true };
-  for (const c of MEMBER_COLUMNS) sheet.addRow([c.header, c.required, c.help]);
+  for (const c of TEMPLATE_COLUMNS) sheet.addRow([c.header, c.required, c.help]);
 }
 
 function writeCodeSheet(workbook: ExcelJS.Workbook, list: CodeList): string {
@@ -110,7 +114,7 @@ const validations = (sheet: ExcelJS.Worksheet) =>
 
 function writeDataSheet(workbook: ExcelJS.Workbook): void {
   const sheet = workbook.addWorksheet(TEMPLATE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = MEMBER_COLUMNS.map((c) => ({
+  sheet.columns = TEMPLATE_COLUMNS.map((c) => ({
     header: c.header,
     width: c.width,
     style:
@@ -122,11 +126,11 @@ function writeDataSheet(workbook: ExcelJS.Workbook): void {
   }));
   sheet.getRow(1).font = { bold: true };
   const example = exampleRecord();
-  sheet.addRow(MEMBER_COLUMNS.map((c) => c.format(example))).font = {
+  sheet.addRow(TEMPLATE_COLUMNS.map((c) => c.format(example))).font = {
     italic: true,
     color: { argb: 'FF888888' },
   };
-  MEMBER_COLUMNS.forEach((column, i) => {
+  TEMPLATE_COLUMNS.forEach((column, i) => {
     const validation = validationOf(workbook, column);
     const letter = sheet.getColumn(i + 1).letter;
     if (validation) validations(sheet).add(`${letter}2:${letter}${TEMPLATE_ROWS}`, validation);

@@ -1,10 +1,12 @@
 import type { Module } from '../module.ts';
+import { memberDeadlinesProducer } from './member-deadlines.producer.ts';
 import { registerMemberRoutes } from './members.routes.ts';
 
 /** The members module's public file: all that the kernel and other modules may use of it. */
 export const membersModule: Module = {
   name: 'members',
   registerRoutes: (app) => registerMemberRoutes(app),
+  todoProducers: [memberDeadlinesProducer],
 };
 
 /** The members' part of undoing an import batch (撤销导入). */
@@ -16,11 +18,17 @@ export {
   type MemberRecord,
   saveMemberChange,
 } from './member-changes.ts';
-/** New members from the rows of an import (checked by the rules first), with one audit row for the batch. */
+/**
+ * New members (checked by the rules first): from the rows of an import, with one audit row for the batch; and the
+ * demo city's roster with its history (insertMemberRecords), the one way seed writes member rows.
+ */
 export {
   findIdHolders,
+  insertMemberRecords,
   insertMemberRows,
   insertMembers,
+  type LaterChange,
+  type MemberWriteCtx,
   type NewMemberRow,
 } from './member-writes.ts';
 /** What the list's search `q` matches, so that the export filters as the list does. */

@@ -1,9 +1,11 @@
+import { keepsAccount } from '../../../domain/access/index.ts';
 import type { MemberEventKind } from '../../../domain/membership/index.ts';
 import type { IsoDate } from '../../../domain/shared/index.ts';
 import type { WorkCtx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import type { Scope } from '../../db/scope.ts';
 import { recordRosterChanges } from '../stats/index.ts';
+import { closeMemberAccounts } from '../users/index.ts';
 import { statsOf } from './member-views.ts';
 import {
   findLastEventOn,
@@ -33,7 +35,11 @@ export type MemberEventWrite = {
 
 export type { MemberRecord };
 
-/** Saves the patch (409 when the version moved), appends the event and moves the rollup's counts, in `tx.db`. */
+/**
+ * Saves the patch (409 when the version moved), appends the event and moves the rollup's counts, in `tx.db`. A
+ * member who leaves the deployment by it (出党, death, transferred out) has their account closed in the same
+ * transaction (docs/security.md §2.1).
+ */
 export async function saveMemberChange(
   tx: WorkCtx,
   m: MemberRecord,
@@ -54,6 +60,9 @@ export async function saveMemberChange(
     actorId: tx.audit.actorId,
   });
   await recordRosterChanges(tx, [{ before: statsOf(m), after: statsOf({ ...m, ...patch }) }]);
+  if (patch.status !== undefined && keepsAccount(m.status) && !keepsAccount(patch.status)) {
+    await closeMemberAccounts(tx, { memberId: m.id, personId: m.personId, orgId: m.orgId, kind: event.kind });
+  }
 }
 
 /**

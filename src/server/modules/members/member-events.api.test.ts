@@ -56,16 +56,8 @@ describe('POST /api/members/:id/events: access and input', () => {
   });
 
   it.each<[string, Record<string, unknown>, string]>([
-    [
-      'dated in the future',
-      { kind: 'leave', leftReason: 'deceased', effectiveOn: '2026-06-16' },
-      'event_in_future',
-    ],
-    [
-      'dated before admission',
-      { kind: 'leave', leftReason: 'deceased', effectiveOn: '2010-06-30' },
-      'event_before_admission',
-    ],
+    ['dated in the future', { kind: 'record_death', effectiveOn: '2026-06-16' }, 'event_in_future'],
+    ['dated before admission', { kind: 'record_death', effectiveOn: '2010-06-30' }, 'event_before_admission'],
     ['left without a reason', { kind: 'leave', effectiveOn: '2026-06-01' }, 'left_reason_required'],
     ['suspended without a reason', { kind: 'suspend', effectiveOn: '2026-06-01' }, 'reason_required'],
     [
@@ -131,23 +123,18 @@ describe('停止党籍, 失联, 出党: statuses, history, rollup and audit', ()
       'restored:full',
     ]);
     expectRule(
-      await send(m, { kind: 'leave', leftReason: 'deceased', effectiveOn: '2026-05-31' }),
+      await send(m, { kind: 'record_death', effectiveOn: '2026-05-31' }),
       'event_before_last_change',
     );
   });
 
-  it('takes a member who left off the rollup and audits the change', async () => {
+  it('takes a member who died off the rollup and audits the change', async () => {
     const m = await createMember(w.as.sec_a1, w.tree.branchA1.id);
     const before = await orgStats(w.t.deps.db, w.tree.branchA1.id);
-    const res = await send(m, {
-      kind: 'leave',
-      leftReason: 'deceased',
-      effectiveOn: '2026-06-14',
-      reason: '病故',
-    });
+    const res = await send(m, { kind: 'record_death', effectiveOn: '2026-06-14', reason: '病故' });
     expect(res.json()).toMatchObject({
-      status: 'left',
-      leftReason: 'deceased',
+      status: 'deceased',
+      leftReason: null,
       can: { edit: true, changeStatus: false, transfer: false },
     });
     const after = await orgStats(w.t.deps.db, w.tree.branchA1.id);
@@ -156,9 +143,9 @@ describe('停止党籍, 失联, 出党: statuses, history, rollup and audit', ()
     const [row] = await auditRows(w.t.deps.db, 'member.status_change', m.id);
     expect(row).toMatchObject({ actorUsername: 'sec_a1', role: 'secretary' });
     expect(row?.diff).toMatchObject({
-      before: { status: 'full', leftReason: null },
-      after: { status: 'left', leftReason: 'deceased' },
-      note: { kind: 'leave', effectiveOn: '2026-06-14' },
+      before: { status: 'full' },
+      after: { status: 'deceased' },
+      note: { kind: 'record_death', effectiveOn: '2026-06-14' },
     });
   });
 
@@ -173,6 +160,9 @@ describe('停止党籍, 失联, 出党: statuses, history, rollup and audit', ()
       kind: 'leave',
       leftReason: 'probation_cancelled',
       effectiveOn: '2026-06-01',
+      approvalOrgName: '甲街道党工委',
+      approvalDocumentNo: '甲组批〔2026〕1号',
+      approvalOn: '2026-06-10',
     });
     expect(res.json()).toMatchObject({ status: 'left', leftReason: 'probation_cancelled' });
   });

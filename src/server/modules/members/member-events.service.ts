@@ -18,6 +18,7 @@ function stateOf(m: MemberRecord, lastEventOn: string | null) {
     admittedOn: m.admittedOn,
     confirmedOn: m.confirmedOn,
     probationEndsOn: m.probationEndsOn,
+    lostContactOn: m.lostContactOn,
     lastEventOn,
   };
 }
@@ -31,6 +32,16 @@ function statusAudit(m: MemberRecord, changes: MemberChanges, input: EventInput,
     kind: input.kind,
     effectiveOn: input.effectiveOn,
     ...(input.reason ? { reason: input.reason } : {}),
+    // 出党: the T10 category and the procedure of the level above (docs/membership.md §5).
+    ...(input.kind === 'leave'
+      ? {
+          leftReason: input.leftReason,
+          approvalOrgName: input.approvalOrgName,
+          approvalDocumentNo: input.approvalDocumentNo ?? null,
+          approvalOn: input.approvalOn,
+          ...(input.unreachable !== undefined ? { unreachable: input.unreachable } : {}),
+        }
+      : {}),
   };
   return {
     action: 'member.status_change' as const,
@@ -45,7 +56,7 @@ function statusAudit(m: MemberRecord, changes: MemberChanges, input: EventInput,
 }
 
 /**
- * A status change (转正, 延长预备期, 停止/恢复党籍, 失联, 出党), decided by the rules (docs/membership.md §4):
+ * A status change (转正, 延长预备期, 停止/恢复党籍, 失联, 出党 with its procedure, 去世), decided by the rules (docs/membership.md §4):
  * the member's fields, a history row with from/to, the rollup and an audit row `member.status_change`, in
  * one transaction at the member's version.
  */
@@ -65,12 +76,22 @@ export async function recordMemberEvent(ctx: Ctx, input: EventInput & { id: numb
     const decision = checkMemberEvent(stateOf(m, await findLastEventOn(tx.db, m.id)), input, tx.today);
     if (!decision.ok) throw ruleViolation(decision);
     const { changes, event } = decision;
+    // Accepted but flagged (docs/membership.md §3.4, §6): kept on the history row and the audit row, and answered.
+    const warnings = decision.warnings ?? [];
+    const flagged = warnings.length > 0 ? { warnings: warnings.map((w) => w.reason) } : {};
     await saveMemberChange(tx, m, changes, {
       ...event,
+      details: { ...event.details, ...flagged },
       effectiveOn: input.effectiveOn,
       reason: input.reason,
     });
-    await recordAudit(tx, statusAudit(m, changes, input, role));
-    return memberDetail(tx, (await findMemberInScope(tx.db, scope, input.id)) as MemberRecord, MASKED);
+    const audit = statusAudit(m, changes, input, role);
+    await recordAudit(tx, { ...audit, note: { ...audit.note, ...flagged } });
+    const detail = await memberDetail(
+      tx,
+      (await findMemberInScope(tx.db, scope, input.id)) as MemberRecord,
+      MASKED,
+    );
+    return { ...detail, warnings: [...detail.warnings, ...warnings] };
   });
 }

@@ -1,5 +1,5 @@
 import type { MemberDetail, MemberListItem } from '../../../contracts/members.ts';
-import type { StatsMember } from '../../../domain/membership/index.ts';
+import { confirmationWarnings, type StatsMember } from '../../../domain/membership/index.ts';
 import { LEGACY_ID_WARNING, maskIdNumber, maskPhone } from '../../../domain/people/index.ts';
 import type { IdCipher } from '../../security/crypto.ts';
 import type { MemberListRow } from './member-search.repo.ts';
@@ -90,7 +90,11 @@ export function detailView(
     version: m.version,
     revealed: unmask.idNumber,
     events: events.map((e) => ({ ...e, recordedAt: e.recordedAt.toISOString() })),
-    warnings: p.idNumberLegacy ? [LEGACY_ID_WARNING] : [],
+    // Standing warnings, derived from the record itself: a legacy ID, an old record's 候补期 (docs/membership.md §3.3).
+    warnings: [
+      ...(p.idNumberLegacy ? [LEGACY_ID_WARNING] : []),
+      ...confirmationWarnings(m.admittedOn, m.confirmedOn),
+    ],
     can,
   };
 }

@@ -108,7 +108,7 @@ describe('insertMembers (bulk writes for the Excel import)', () => {
     const taken = rows()[0]?.person.idNumber as string;
     const legacy = `${taken.slice(0, 6)}${taken.slice(8, 17)}`;
     const free = generateIdNumber({ provinceAndCounty: '110105', birthDate: '1990-05-05', sequence: 7 });
-    const found = await findIdHolders(t.deps.db, [t.deps.idCipher.hash(legacy), t.deps.idCipher.hash(free)]);
+    const found = await findIdHolders(t.deps, [t.deps.idCipher.hash(legacy), t.deps.idCipher.hash(free)]);
     expect([...found.keys()]).toEqual([t.deps.idCipher.hash(taken)]);
     expect(found.get(t.deps.idCipher.hash(taken))?.orgPath).toMatch(/^\d+(\.\d+)+$/);
   });

@@ -41,14 +41,18 @@ export type MemberInsert = {
   is_hardship: boolean;
   lost_contact_on: string | null;
   import_batch_id: number | null;
+  left_reason: string | null;
+  transfer_letter_no: string | null;
 };
 
 export type EventInsert = {
   member_id: number;
   kind: string;
   org_id: number;
+  from_value: string | null;
   to_value: string | null;
   effective_on: string;
+  reason: string | null;
   details: Record<string, unknown>;
   import_batch_id: number | null;
   actor_id: number | null;
@@ -79,19 +83,21 @@ export async function insertPersonRows(db: Db, rows: readonly PersonInsert[]): P
 export async function insertMemberRowsJson(db: Db, rows: readonly MemberInsert[]): Promise<void> {
   await db.execute(sql`
     insert into members (id, person_id, org_id, status, category, admitted_on, confirmed_on, probation_ends_on,
-      is_mobile, outflow_destination, is_hardship, lost_contact_on, import_batch_id)
+      is_mobile, outflow_destination, is_hardship, lost_contact_on, import_batch_id, left_reason, transfer_letter_no)
     overriding system value
     select * from json_to_recordset(${JSON.stringify(rows)}::json) as x(id int, person_id int, org_id int,
-      status member_status, category member_category, admitted_on date, confirmed_on date,
+      status text, category member_category, admitted_on date, confirmed_on date,
       probation_ends_on date, is_mobile boolean, outflow_destination text, is_hardship boolean,
-      lost_contact_on date, import_batch_id int)`);
+      lost_contact_on date, import_batch_id int, left_reason text, transfer_letter_no text)`);
 }
 
 export async function insertEventRows(db: Db, rows: readonly EventInsert[]): Promise<void> {
   await db.execute(sql`
-    insert into member_events (member_id, kind, org_id, to_value, effective_on, details, import_batch_id, actor_id)
+    insert into member_events (member_id, kind, org_id, from_value, to_value, effective_on, reason, details,
+      import_batch_id, actor_id)
     select * from json_to_recordset(${JSON.stringify(rows)}::json) as x(member_id int, kind text, org_id int,
-      to_value text, effective_on date, details jsonb, import_batch_id int, actor_id int)`);
+      from_value text, to_value text, effective_on date, reason text, details jsonb, import_batch_id int,
+      actor_id int)`);
 }
 
 /** The persons holding any of these keyed hashes of ID numbers, with the path of their member's org if any. */

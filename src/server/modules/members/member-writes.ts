@@ -1,10 +1,17 @@
 import type { AuditAction } from '../../../contracts/audit.ts';
-import type { Gender, MemberCategory, MemberStatus, StatsMember } from '../../../domain/membership/index.ts';
-import { initialProbationEnd } from '../../../domain/membership/index.ts';
+import type {
+  Gender,
+  LeftReason,
+  MemberCategory,
+  MemberEventKind,
+  MemberStatus,
+  MemberWarning,
+  StatsMember,
+} from '../../../domain/membership/index.ts';
+import { recordedProbationEnd } from '../../../domain/membership/index.ts';
 import type { IsoDate } from '../../../domain/shared/index.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { RequestServices, WorkCtx } from '../../context.ts';
-import type { Db } from '../../db/client.ts';
 import type { IdCipher } from '../../security/crypto.ts';
 import { nameSearchKeys } from '../../text/pinyin.ts';
 import { recordRosterChanges } from '../stats/index.ts';
@@ -53,6 +60,31 @@ export type NewMemberRow = {
   readonly isHardship: boolean;
   readonly lostContactOn: IsoDate | null;
   readonly importBatchId: number | null;
+  /** A documented extension of the 预备期 (its new end), checked by checkNewMember. */
+  readonly probationEndsOn?: IsoDate | null;
+  /** What the rules accepted but flagged (an old record's 候补期): kept on the `registered` event. */
+  readonly warnings?: readonly MemberWarning[];
+  /**
+   * A roster written with its history (the demo city): the change, decided by the rules (checkMemberEvent), that
+   * brought the member from the standing they registered with to `status`; with what it left on the member.
+   */
+  readonly later?: LaterChange | null;
+  /** Facts added to the `registered` event's details (the demo city's `source`). */
+  readonly registeredDetails?: Readonly<Record<string, unknown>>;
+};
+
+/** A change of standing after registration, already decided by the rules, written as the second history row. */
+export type LaterChange = {
+  readonly kind: MemberEventKind;
+  readonly fromValue: string | null;
+  readonly toValue: string | null;
+  readonly effectiveOn: IsoDate;
+  readonly details: Readonly<Record<string, unknown>>;
+  readonly reason: string | null;
+  /** 出党 (`left`): why. */
+  readonly leftReason?: LeftReason | null;
+  /** 转出 (`transferred_out`): the letter's number. */
+  readonly transferLetterNo?: string | null;
 };
 
 export type InsertMembersOptions = {
@@ -92,8 +124,23 @@ export function statsMemberOf(row: NewMemberRow): StatsMember {
   };
 }
 
-function personValues(cipher: IdCipher, id: number, p: NewPerson): PersonInsert {
-  const keys = nameSearchKeys(p.name);
+/** The search keys of names, each name converted once per write (a roster repeats its common names). */
+function searchKeysOnce(): (name: string) => ReturnType<typeof nameSearchKeys> {
+  const known = new Map<string, ReturnType<typeof nameSearchKeys>>();
+  return (name) => {
+    const keys = known.get(name) ?? nameSearchKeys(name);
+    known.set(name, keys);
+    return keys;
+  };
+}
+
+function personValues(
+  cipher: IdCipher,
+  id: number,
+  p: NewPerson,
+  keysOf: (name: string) => ReturnType<typeof nameSearchKeys>,
+): PersonInsert {
+  const keys = keysOf(p.name);
   return {
     id,
     name: p.name,
@@ -122,12 +169,14 @@ function memberValues(row: NewMemberRow, id: number, personId: number): MemberIn
     category: row.category,
     admitted_on: row.admittedOn,
     confirmed_on: row.confirmedOn,
-    probation_ends_on: initialProbationEnd(row.admittedOn, row.confirmedOn),
+    probation_ends_on: recordedProbationEnd({ ...row, probationEndsOn: row.probationEndsOn ?? null }),
     is_mobile: row.isMobile,
     outflow_destination: row.isMobile ? row.outflowDestination : null,
     is_hardship: row.isHardship,
     lost_contact_on: row.status === 'unreachable' ? row.lostContactOn : null,
     import_batch_id: row.importBatchId,
+    left_reason: row.status === 'left' ? (row.later?.leftReason ?? null) : null,
+    transfer_letter_no: row.status === 'transferred_out' ? (row.later?.transferLetterNo ?? null) : null,
   };
 }
 
@@ -140,44 +189,89 @@ function registeredEvent(row: NewMemberRow, memberId: number, actorId: number | 
     member_id: memberId,
     kind: 'registered',
     org_id: row.orgId,
-    to_value: row.status,
+    from_value: null,
+    to_value: row.later ? row.later.fromValue : row.status,
     effective_on: row.admittedOn,
-    details: row.confirmedOn ? { confirmedOn: row.confirmedOn } : {},
+    reason: null,
+    details: {
+      ...row.registeredDetails,
+      ...(row.confirmedOn ? { confirmedOn: row.confirmedOn } : {}),
+      ...(row.probationEndsOn ? { probationEndsOn: row.probationEndsOn } : {}),
+      ...(row.warnings?.length ? { warnings: row.warnings.map((w) => w.reason) } : {}),
+    },
     import_batch_id: row.importBatchId,
     actor_id: actorId,
   };
 }
 
+/** The history rows of new members: `registered`, then the later change of those written with one. */
+function historyOf(
+  part: readonly NewMemberRow[],
+  ids: readonly number[],
+  actorId: number | null,
+): EventInsert[] {
+  return part.flatMap((row, i) => {
+    const memberId = ids[i] as number;
+    const registered = registeredEvent(row, memberId, actorId);
+    const later = row.later;
+    if (!later) return [registered];
+    return [
+      registered,
+      {
+        member_id: memberId,
+        kind: later.kind,
+        org_id: row.orgId,
+        from_value: later.fromValue,
+        to_value: later.toValue,
+        effective_on: later.effectiveOn,
+        reason: later.reason,
+        details: { ...later.details },
+        import_batch_id: row.importBatchId,
+        actor_id: actorId,
+      },
+    ];
+  });
+}
+
 /**
- * Inserts persons, members and their `registered` events, a few thousand rows per statement (no round trip
- * per row), and brings the rollup up to date with one call. Returns the new member ids in the order of `rows`.
- * Does not write the audit log: see insertMembers (a batch) and the member service (one member).
+ * Inserts persons, members and their history (`registered`, and a later change where a row has one), a few
+ * thousand rows per statement (no round trip per row), and brings the rollup up to date with one call. Returns
+ * the new member ids in the order of `rows`. Does not write the audit log: see insertMembers (a batch) and the
+ * member service (one member).
  */
 export async function insertMemberRows(tx: MemberWriteCtx, rows: readonly NewMemberRow[]): Promise<number[]> {
+  return (await insertMemberRecords(tx, rows)).memberIds;
+}
+
+/** insertMemberRows, answering the persons' ids too (in the order of `rows`): the demo city links an account. */
+export async function insertMemberRecords(
+  tx: MemberWriteCtx,
+  rows: readonly NewMemberRow[],
+): Promise<{ memberIds: number[]; personIds: number[] }> {
   const memberIds: number[] = [];
+  const allPersonIds: number[] = [];
   const actorId = tx.audit.actorId;
+  const keysOf = searchKeysOnce();
   for (const part of chunks(rows)) {
     const personIds = await nextIds(tx.db, 'persons', part.length);
     const ids = await nextIds(tx.db, 'members', part.length);
     await insertPersonRows(
       tx.db,
-      part.map((r, i) => personValues(tx.idCipher, personIds[i] as number, r.person)),
+      part.map((r, i) => personValues(tx.idCipher, personIds[i] as number, r.person, keysOf)),
     );
     await insertMemberRowsJson(
       tx.db,
       part.map((r, i) => memberValues(r, ids[i] as number, personIds[i] as number)),
     );
-    await insertEventRows(
-      tx.db,
-      part.map((r, i) => registeredEvent(r, ids[i] as number, actorId)),
-    );
+    await insertEventRows(tx.db, historyOf(part, ids, actorId));
     memberIds.push(...ids);
+    allPersonIds.push(...personIds);
   }
   await recordRosterChanges(
     tx,
     rows.map((r) => ({ before: null, after: statsMemberOf(r) })),
   );
-  return memberIds;
+  return { memberIds, personIds: allPersonIds };
 }
 
 /**
@@ -209,12 +303,12 @@ export async function insertMembers(
  * member (null for a person who is not one): the import refuses their rows before anything is written.
  */
 export async function findIdHolders(
-  db: Db,
+  ctx: Pick<WorkCtx, 'db'>,
   hashes: readonly string[],
 ): Promise<Map<string, { personId: number; orgPath: string | null }>> {
   const found = new Map<string, { personId: number; orgPath: string | null }>();
   for (const part of chunks([...new Set(hashes)])) {
-    for (const r of await findPersonsByIdHashes(db, part)) {
+    for (const r of await findPersonsByIdHashes(ctx.db, part)) {
       if (r.hash) found.set(r.hash, { personId: r.personId, orgPath: r.orgPath });
     }
   }

@@ -5,8 +5,9 @@ import { checkIdNumber, checkMobile } from '../../../domain/people/index.ts';
 import type { IsoDate } from '../../../domain/shared/index.ts';
 import { scopeFor, subtreeIn } from '../../access/index.ts';
 import type { Ctx } from '../../context.ts';
+import type { Scope } from '../../db/scope.ts';
 import { invalidInput } from '../../errors.ts';
-import { type MemberMatch, searchMembers } from './member-search.repo.ts';
+import { type MemberMatch, type MemberSearch, searchMembers } from './member-search.repo.ts';
 import { listItemView } from './member-views.ts';
 
 type ListQuery = z.output<typeof MemberListQuery>;
@@ -47,13 +48,16 @@ function educationOf(filter: string | undefined): readonly string[] | null {
   return codes;
 }
 
-/** The members of the actor's `member.read` scope (or of one subtree in it), filtered, masked, paged. */
-export async function listMembers(ctx: Ctx, query: ListQuery) {
+/** The roster's filter (without paging and order) as the search takes it, in a scope (404 for an org outside it). */
+export async function rosterFilter(
+  ctx: Ctx,
+  scope: Scope,
+  query: Omit<ListQuery, 'page' | 'pageSize' | 'sort'>,
+): Promise<Omit<MemberSearch, 'sort' | 'limit' | 'offset'>> {
   const { today } = ctx;
-  const scope = scopeFor(ctx, 'member.read');
   const within = await subtreeIn(ctx, scope, query.orgId);
   const birth = query.ageBand ? birthDateRange(query.ageBand, today) : { from: null, to: null };
-  const { rows, total } = await searchMembers(ctx.db, {
+  return {
     scope,
     within,
     statuses: query.status,
@@ -67,6 +71,13 @@ export async function listMembers(ctx: Ctx, query: ListQuery) {
     mobile: query.mobile,
     hardship: query.hardship,
     match: matchOf(query.q, ctx.idCipher.hash, today),
+  };
+}
+
+/** The members of the actor's `member.read` scope (or of one subtree in it), filtered, masked, paged. */
+export async function listMembers(ctx: Ctx, query: ListQuery) {
+  const { rows, total } = await searchMembers(ctx.db, {
+    ...(await rosterFilter(ctx, scopeFor(ctx, 'member.read'), query)),
     sort: query.sort,
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,

@@ -1,5 +1,10 @@
 import { IdParams } from '../../../contracts/common.ts';
 import {
+  MemberAccountView,
+  OpenedMemberAccount,
+  OpenMemberAccountsBody,
+} from '../../../contracts/member-accounts.ts';
+import {
   CreateMemberBody,
   MemberDetail,
   MemberDetailQuery,
@@ -10,6 +15,8 @@ import {
   UpdateOwnContactBody,
 } from '../../../contracts/members.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
+import { attachmentDisposition, XLSX_TYPE, XlsxFile } from '../../http/xlsx-reply.ts';
+import { getMemberAccount, openAccountForMember, openAccountsForMembers } from './member-accounts.service.ts';
 import { updateMember } from './member-edits.service.ts';
 import { recordMemberEvent } from './member-events.service.ts';
 import { getOwnMember, updateOwnContact } from './member-self.service.ts';
@@ -114,9 +121,56 @@ function registerSelfService(app: App): void {
   );
 }
 
-/** The roster: members, their history and status changes, and self-service. */
+/** Accounts for members (开通账号, docs/security.md §2.1). */
+function registerMemberAccounts(app: App): void {
+  app.get(
+    '/api/members/:id/account',
+    {
+      schema: {
+        tags,
+        summary: '党员的账号（是否已开通、能否开通）',
+        params: IdParams,
+        response: { 200: MemberAccountView, ...errorResponses },
+      },
+    },
+    async (request) => getMemberAccount(request.ctx, request.params),
+  );
+  app.post(
+    '/api/members/:id/account',
+    {
+      schema: {
+        tags,
+        summary: '为党员开通账号（初始密码只在本次应答中给出，首次登录须修改）',
+        params: IdParams,
+        response: { 200: OpenedMemberAccount, ...errorResponses },
+      },
+    },
+    async (request) => openAccountForMember(request.ctx, request.params),
+  );
+  app.post(
+    '/api/members/accounts',
+    {
+      schema: {
+        tags,
+        summary: '批量开通党员账号（按党支部或名册筛选条件；应答为初始密码表 .xlsx，只此一次，记入审计）',
+        body: OpenMemberAccountsBody,
+        response: { 200: XlsxFile, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { filename, stream } = await openAccountsForMembers(request.ctx, request.body);
+      reply.header('content-type', XLSX_TYPE);
+      reply.header('cache-control', 'no-store');
+      reply.header('content-disposition', attachmentDisposition(filename, 'member-accounts.xlsx'));
+      return reply.send(stream);
+    },
+  );
+}
+
+/** The roster: members, their history and status changes, accounts, and self-service. */
 export function registerMemberRoutes(app: App): void {
   registerMemberReads(app);
   registerMemberWrites(app);
+  registerMemberAccounts(app);
   registerSelfService(app);
 }

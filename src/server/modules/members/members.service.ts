@@ -7,7 +7,7 @@ import { recordAudit } from '../../audit/audit.ts';
 import { AuditedRefusal } from '../../audit/audited-refusal.ts';
 import { type Ctx, inTransaction } from '../../context.ts';
 import { hasPendingTransfer } from '../../db/transfer-refs.ts';
-import { conflict, enforce, forbidden } from '../../errors.ts';
+import { conflict, forbidden, ruleViolation } from '../../errors.ts';
 import { fieldError, memberCan } from './member-access.ts';
 import { auditedMember, detailView, MASKED, type Unmask } from './member-views.ts';
 import { insertMemberRows } from './member-writes.ts';
@@ -113,6 +113,7 @@ function newRow(input: CreateInput, person: Extract<ReturnType<typeof checkPerso
     category: input.category,
     admittedOn: input.admittedOn,
     confirmedOn: input.confirmedOn ?? null,
+    probationEndsOn: input.probationEndsOn ?? null,
     isMobile: input.isMobile,
     outflowDestination: input.isMobile ? input.outflowDestination : null,
     isHardship: input.isHardship,
@@ -134,9 +135,12 @@ export async function createMember(ctx: Ctx, input: CreateInput): Promise<Member
     const org = await orgIn(tx, scope, input.orgId, '党组织');
     const role = requireAt(tx, 'member.manage', org.path);
     const facts = { org, status: input.status, birthDate: person.birthDate, admittedOn: input.admittedOn };
-    enforce(checkNewMember({ ...facts, confirmedOn: input.confirmedOn ?? null }, tx.today));
+    const dates = { confirmedOn: input.confirmedOn ?? null, probationEndsOn: input.probationEndsOn ?? null };
+    const decision = checkNewMember({ ...facts, ...dates }, tx.today);
+    if (!decision.ok) throw ruleViolation(decision);
+    const { warnings } = decision;
     if (person.idNumber) await ensureIdNumberFree(tx, person.idNumber);
-    const [id] = await guardIdHash(() => insertMemberRows(tx, [newRow(input, person)]));
+    const [id] = await guardIdHash(() => insertMemberRows(tx, [{ ...newRow(input, person), warnings }]));
     const m = (await findMemberInScope(tx.db, scope, id as number)) as MemberRecord;
     await recordAudit(tx, {
       action: 'member.create',
@@ -145,6 +149,7 @@ export async function createMember(ctx: Ctx, input: CreateInput): Promise<Member
       orgId: m.orgId,
       role,
       after: auditedMember(m),
+      ...(warnings.length > 0 ? { note: { warnings: warnings.map((w) => w.reason) } } : {}),
     });
     return memberDetail(tx, m, MASKED);
   };

@@ -25,13 +25,13 @@ describe('GET /api/orgs/:id/ledger/entries (台账明细)', () => {
     const page = await entries(w.as.sec_a1, w.tree.communityA1.id);
     expect(page.total).toBe(7);
     expect(page.items.map(brief)).toEqual([
-      ['2026-02-01', '孙三', 'increase', '新增党员'],
+      ['2026-02-01', '孙三', 'increase', '发展党员'],
       ['2026-02-01', '冯八', 'decrease', '停止党籍'],
       ['2026-03-01', '钱二', 'increase', '恢复党籍'],
       ['2026-03-15', '陈九', 'decrease', '转出'],
       ['2026-05-01', '周五', 'decrease', '转出'],
       ['2026-05-02', '吴六', 'increase', '转入'],
-      ['2026-06-01', '郑七', 'decrease', '出党（死亡）'],
+      ['2026-06-01', '郑七', 'decrease', '死亡'],
     ]);
   });
 
@@ -127,9 +127,39 @@ describe('GET /api/orgs/:id/ledger/export', () => {
     expect(summary[0]).toEqual([`${w.tree.communityA1.name} 党员增减台账`]);
     expect(summary).toContainEqual(['期初人数', '7']);
     expect(summary).toContainEqual(['增加合计', '3']);
-    expect(summary).toContainEqual(['减少：出党（死亡）', '1']);
+    // The lines of 党统 T1, 出党 with its T10 categories, and the check line.
+    expect(summary.slice(3).map((r) => r[0])).toEqual([
+      '期初人数',
+      '增加：发展党员',
+      '增加：恢复党籍',
+      '增加：转入',
+      '增加：其他',
+      '增加合计',
+      '减少：出党',
+      '　其中 退党',
+      '　其中 劝退',
+      '　其中 劝而不退除名',
+      '　其中 自行脱党除名',
+      '　其中 开除党籍',
+      '　其中 不予承认',
+      '　其中 取消预备党员资格',
+      '　　其中 无法取得联系',
+      '减少：停止党籍',
+      '减少：死亡',
+      '减少：转出',
+      '减少：其他',
+      '减少合计',
+      '期末应有数（期初＋增加－减少）',
+      '期末实有数',
+      '实有数与应有数之差',
+    ]);
+    expect(summary).toContainEqual(['增加：发展党员', '1']);
+    expect(summary).toContainEqual(['减少：出党', '0']);
+    expect(summary).toContainEqual(['减少：死亡', '1']);
     expect(summary).toContainEqual(['减少合计', '4']);
-    expect(summary).toContainEqual(['期末人数', '6']);
+    expect(summary).toContainEqual(['期末应有数（期初＋增加－减少）', '6']);
+    expect(summary).toContainEqual(['期末实有数', '6']);
+    expect(summary).toContainEqual(['实有数与应有数之差', '0']);
     const detail = texts(workbook.getWorksheet('明细'));
     expect(detail[0]).toEqual([
       '序号',

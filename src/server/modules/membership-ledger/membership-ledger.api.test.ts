@@ -17,7 +17,7 @@ const ledger = async (client: TestClient, orgId: number, from: string, to: strin
 };
 
 describe('GET /api/orgs/:id/ledger (增减台账)', () => {
-  it('derives opening, increases and decreases by kind, and closing from the events', async () => {
+  it('derives opening, the T1 increases and decreases, and closing from the events', async () => {
     const l = await ledger(w.as.sec_a1, w.tree.communityA1.id, '2026-01-01', '2026-06-15');
     expect(l).toEqual({
       orgId: w.tree.communityA1.id,
@@ -25,16 +25,37 @@ describe('GET /api/orgs/:id/ledger (增减台账)', () => {
       from: '2026-01-01',
       to: '2026-06-15',
       opening: 7,
-      increases: { registered: 1, transferredIn: 1, restored: 1, other: 0, total: 3 },
+      increases: { registered: 1, restored: 1, transferredIn: 1, other: 0, total: 3 },
       decreases: {
-        left: { removed: 0, withdrawn: 0, expelled: 0, deceased: 1, probation_cancelled: 0 },
+        left: 0,
+        leftBy: {
+          withdrawn: 0,
+          persuaded: 0,
+          removed_refused: 0,
+          removed_lapsed: 0,
+          expelled: 0,
+          not_recognized: 0,
+          probation_cancelled: 0,
+          removed: 0,
+        },
+        leftUnreachable: 0,
         suspended: 1,
+        // 死亡 is a decrease of its own, not 出党 (党统 T1).
+        died: 1,
         transferredOut: 2,
         other: 0,
         total: 4,
       },
       closing: 6,
+      actualClosing: 6,
+      difference: 0,
     });
+  });
+
+  it('counts 出党 by its T10 category (the 自行脱党除名 of 2025)', async () => {
+    const l = await ledger(w.as.sec_a1, w.tree.communityA1.id, '2025-01-01', '2025-12-31');
+    expect(l.decreases).toMatchObject({ left: 1, leftBy: { removed_lapsed: 1, withdrawn: 0 }, died: 0 });
+    expect(l.actualClosing).toBe(l.closing);
   });
 
   it('adds up, and closes on the members counted on the roster today', async () => {
@@ -64,6 +85,9 @@ describe('GET /api/orgs/:id/ledger (增减台账)', () => {
     expect(first.closing).toBe(second.opening);
     expect(second.closing).toBe(third.opening);
     expect(third.closing).toBe(6);
+    // The check line of T1: 期末实有数, counted from each member's standing, equals 期末应有数.
+    for (const l of [first, second, third])
+      expect(l).toMatchObject({ actualClosing: l.closing, difference: 0 });
   });
 
   it('treats a move between two orgs inside the subtree as internal', async () => {

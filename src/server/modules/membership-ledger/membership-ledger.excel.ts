@@ -1,26 +1,40 @@
 import type { Writable } from 'node:stream';
 import type { LedgerEntry, LedgerView } from '../../../contracts/ledger.ts';
-import { LEFT_REASON_LABELS, LEFT_REASONS } from '../../../domain/membership/index.ts';
+import {
+  LEDGER_DECREASE_LABELS as D,
+  LEDGER_INCREASE_LABELS as I,
+  LEAVING_CATEGORIES,
+  LEFT_REASON_LABELS,
+} from '../../../domain/membership/index.ts';
 import { addHeadedSheet, drained, streamWorkbook } from '../../excel/sheet-writer.ts';
 
-/** The 汇总 sheet: one line per column of the ledger, in the order of a paper 增减台账. */
+/**
+ * The 汇总 sheet: the lines of 党统 T1 in its order (docs/official-forms.md §8.1), 出党 broken down by the T10
+ * categories, then the check line: 期末应有数 = 期初 + 增 − 减, 期末实有数 and their difference.
+ */
 export function summaryLines(l: LedgerView): [string, number][] {
+  const byCategory = [
+    ...LEAVING_CATEGORIES,
+    ...(l.decreases.leftBy.removed > 0 ? (['removed'] as const) : []),
+  ];
   return [
     ['期初人数', l.opening],
-    ['增加：新增党员', l.increases.registered],
-    ['增加：转入', l.increases.transferredIn],
-    ['增加：恢复党籍', l.increases.restored],
+    [`增加：${I.registered}`, l.increases.registered],
+    [`增加：${I.restored}`, l.increases.restored],
+    [`增加：${I.transferredIn}`, l.increases.transferredIn],
     ['增加：其他', l.increases.other],
     ['增加合计', l.increases.total],
-    ...LEFT_REASONS.map((r): [string, number] => [
-      `减少：出党（${LEFT_REASON_LABELS[r]}）`,
-      l.decreases.left[r],
-    ]),
-    ['减少：停止党籍', l.decreases.suspended],
-    ['减少：转出', l.decreases.transferredOut],
+    [`减少：${D.left}`, l.decreases.left],
+    ...byCategory.map((r): [string, number] => [`　其中 ${LEFT_REASON_LABELS[r]}`, l.decreases.leftBy[r]]),
+    ['　　其中 无法取得联系', l.decreases.leftUnreachable],
+    [`减少：${D.suspended}`, l.decreases.suspended],
+    [`减少：${D.died}`, l.decreases.died],
+    [`减少：${D.transferredOut}`, l.decreases.transferredOut],
     ['减少：其他', l.decreases.other],
     ['减少合计', l.decreases.total],
-    ['期末人数', l.closing],
+    ['期末应有数（期初＋增加－减少）', l.closing],
+    ['期末实有数', l.actualClosing],
+    ['实有数与应有数之差', l.difference],
   ];
 }
 
@@ -44,7 +58,7 @@ export async function writeLedgerWorkbook(
 ): Promise<void> {
   const workbook = streamWorkbook(out);
   const summary = workbook.addWorksheet('汇总');
-  summary.columns = [{ width: 28 }, { width: 12 }];
+  summary.columns = [{ width: 34 }, { width: 12 }];
   summary.addRow([`${ledger.orgName} 党员增减台账`]).font = { bold: true, size: 14 };
   summary.addRow([`期间：${ledger.from} 至 ${ledger.to}`]);
   summary.addRow(['项目', '人数']).font = { bold: true };

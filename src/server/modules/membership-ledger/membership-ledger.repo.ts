@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { LedgerMove, MemberEventKind } from '../../../domain/membership/index.ts';
-import { LEDGER_STATUSES } from '../../../domain/membership/index.ts';
+import { COUNTED_STATUSES } from '../../../domain/membership/index.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { coversDeployment, pathInScope, type Scope } from '../../db/scope.ts';
 
@@ -14,8 +14,9 @@ import { coversDeployment, pathInScope, type Scope } from '../../db/scope.ts';
  * (member_events_to_org_idx). For the whole deployment every org is inside and no org needs joining.
  */
 function movesOf(subtree: Subtree, to: string): SQL {
+  // 党员总数, the one definition (docs/membership.md §1).
   const counted = sql.join(
-    LEDGER_STATUSES.map((s) => sql`${s}`),
+    COUNTED_STATUSES.map((s) => sql`${s}`),
     sql`, `,
   );
   const statusIn = (column: 'from_value' | 'to_value') =>
@@ -54,24 +55,42 @@ export async function ledgerMoves(db: Db, subtree: Subtree, from: string, to: st
     /** Closed by the CHECK constraint on member_events.kind. */
     kind: MemberEventKind;
     left_reason: string | null;
+    unreachable: boolean;
     in_period: boolean;
     sign: number;
     n: number;
   }>(
     db,
-    sql`select kind, details->>'leftReason' as left_reason, effective_on >= ${from}::date as in_period,
-          after_in::int - before_in::int as sign, count(*)::int as n
+    sql`select kind, details->>'leftReason' as left_reason,
+          coalesce((details->>'unreachable')::boolean, false) as unreachable,
+          effective_on >= ${from}::date as in_period, after_in::int - before_in::int as sign, count(*)::int as n
         from (${movesOf(subtree, to)}) moves
         where before_in <> after_in
-        group by 1, 2, 3, 4`,
+        group by 1, 2, 3, 4, 5`,
   );
   return rows.map((r) => ({
     kind: r.kind,
     leftReason: r.left_reason,
+    unreachable: r.unreachable,
     inPeriod: r.in_period,
     sign: r.sign > 0 ? 1 : -1,
     count: r.n,
   }));
+}
+
+/**
+ * 期末实有数: the members counted in the subtree at the end of `to`, from each member's latest event up to then
+ * (its standing after it), independently of the sums of the moves: the check line of T1.
+ */
+export async function countedAt(db: Db, subtree: Subtree, to: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (
+          select distinct on (member_id) after_in from (${movesOf(subtree, to)}) moves
+          order by member_id, effective_on desc, id desc) latest
+        where after_in`,
+  );
+  return row?.n ?? 0;
 }
 
 export type LedgerEntryRow = {

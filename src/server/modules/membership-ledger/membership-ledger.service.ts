@@ -6,7 +6,14 @@ import { orgIn, requirePermission, scopeFor } from '../../access/index.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { type Ctx, inTransaction } from '../../context.ts';
 import { writeLedgerWorkbook } from './membership-ledger.excel.ts';
-import { type LedgerEntryRow, ledgerEntries, ledgerMoves, subtreeAt } from './membership-ledger.repo.ts';
+import {
+  countedAt,
+  type LedgerEntryRow,
+  ledgerEntries,
+  ledgerMoves,
+  type Subtree,
+  subtreeAt,
+} from './membership-ledger.repo.ts';
 
 /**
  * 增减台账 of an org's subtree for a period, derived from the member events (docs/membership.md §8): opening count,
@@ -21,10 +28,24 @@ async function ledgerOrg(ctx: Ctx, orgId: number) {
 
 type LedgerInput = z.output<typeof LedgerQuery> & { id: number };
 
+/** The T1 lines of the period, with the check line: 期末应有数 from the sums, 期末实有数 counted at its end. */
+async function summaryOf(ctx: Ctx, org: { id: number; name: string }, subtree: Subtree, query: LedgerInput) {
+  const ledger = ledgerFromMoves(await ledgerMoves(ctx.db, subtree, query.from, query.to));
+  const actualClosing = await countedAt(ctx.db, subtree, query.to);
+  return {
+    orgId: org.id,
+    orgName: org.name,
+    from: query.from,
+    to: query.to,
+    ...ledger,
+    actualClosing,
+    difference: actualClosing - ledger.closing,
+  };
+}
+
 export async function getLedger(ctx: Ctx, query: LedgerInput): Promise<LedgerView> {
   const { org, subtree } = await ledgerOrg(ctx, query.id);
-  const moves = await ledgerMoves(ctx.db, subtree, query.from, query.to);
-  return { orgId: org.id, orgName: org.name, from: query.from, to: query.to, ...ledgerFromMoves(moves) };
+  return summaryOf(ctx, org, subtree, query);
 }
 
 function entryOf(row: LedgerEntryRow): LedgerEntry {
@@ -65,7 +86,7 @@ export async function exportLedger(
 ): Promise<{ filename: string; stream: Readable }> {
   const role = requirePermission(ctx, 'member.read');
   const { scope, org, subtree } = await ledgerOrg(ctx, query.id);
-  const summary = ledgerFromMoves(await ledgerMoves(ctx.db, subtree, query.from, query.to));
+  const ledger = await summaryOf(ctx, org, subtree, query);
   const { rows } = await ledgerEntries(ctx.db, subtree, scope, query, null);
   await inTransaction(ctx, (tx) =>
     recordAudit(tx, {
@@ -78,7 +99,6 @@ export async function exportLedger(
     }),
   );
   const stream = new PassThrough();
-  const ledger: LedgerView = { orgId: org.id, orgName: org.name, from: query.from, to: query.to, ...summary };
   writeLedgerWorkbook(stream, ledger, rows.map(entryOf)).catch((error: unknown) => {
     ctx.log.error({ err: error }, 'ledger export failed');
     stream.destroy(error instanceof Error ? error : new Error(String(error)));

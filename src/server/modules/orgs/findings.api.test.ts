@@ -1,6 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_TERM_POLICY } from '../../../domain/org/index.ts';
 import { leadershipPosts } from '../../db/tables/orgs.ts';
-import { issuePaths, loginOrgActors, type OrgActor, seedOrgActors } from '../../testing/fixtures/orgs.ts';
+import { settings } from '../../db/tables/settings.ts';
+import {
+  insertTermWithPosts,
+  issuePaths,
+  loginOrgActors,
+  type OrgActor,
+  seedOrgActors,
+} from '../../testing/fixtures/orgs.ts';
 import { insertOrg, seedTree, TEST_PASSWORD, type Tree } from '../../testing/fixtures.ts';
 import { loginAs, startTestApp, TEST_NOW, type TestApp, type TestClient } from '../../testing/test-app.ts';
 
@@ -8,37 +16,39 @@ let t: TestApp;
 let tree: Tree;
 let as: Record<OrgActor, TestClient>;
 
-type Post = typeof leadershipPosts.$inferInsert;
-const post = (orgId: number, extra: Partial<Post> = {}): Post => ({
-  orgId,
-  post: 'secretary',
-  holderName: '某书记',
-  startedOn: '2023-01-01',
-  endsOn: '2028-01-01',
-  ...extra,
-});
+const secretary = { post: 'secretary' as const, holderName: '某书记' };
 
 /**
  * Today is 2026-06-15. 和平社区第一党支部: term ended 2026-03-01. 幸福社区第一党支部: ends 2026-08-01 (within 3
  * months: urgent). 幸福社区党委: ends 2026-11-01 (within 6 months). 光明社区党委: 书记 left on 2026-05-01.
- * 光明社区第一党支部 has never had anyone. The levels above have no posts recorded (vacant since 2020-01-01).
+ * 光明社区第一党支部 has never had anyone. The levels above have no posts recorded: 区委 and 市委 are elected outside
+ * the deployment and 党工委 appointed above, so by default none of them has a vacancy finding.
  */
 beforeAll(async () => {
   t = await startTestApp();
   tree = await seedTree(t.deps.db);
   await seedOrgActors(t.deps.db, tree);
   as = await loginOrgActors(t);
-  await t.deps.db
+  const db = t.deps.db;
+  await insertTermWithPosts(db, tree.communityA1.id, { electedOn: '2023-01-01', endsOn: '2028-01-01' }, [
+    secretary,
+  ]);
+  await insertTermWithPosts(db, tree.branchA1.id, { electedOn: '2021-03-01', endsOn: '2026-03-01' }, [
+    secretary,
+  ]);
+  await db
     .insert(leadershipPosts)
-    .values([
-      post(tree.communityA1.id),
-      post(tree.branchA1.id, { startedOn: '2021-03-01', endsOn: '2026-03-01' }),
-      post(tree.groupA1.id, { post: 'group_leader' }),
-      post(tree.branchA2.id, { startedOn: '2021-08-01', endsOn: '2026-08-01' }),
-      post(tree.communityA2.id, { startedOn: '2021-11-01', endsOn: '2026-11-01' }),
-      post(tree.communityB1.id, { leftOn: '2026-05-01', leftReason: '调离' }),
-      post(tree.communityB1.id, { post: 'deputy_secretary' }),
-    ]);
+    .values({ orgId: tree.groupA1.id, post: 'group_leader', holderName: '某组长', startedOn: '2023-01-01' });
+  await insertTermWithPosts(db, tree.branchA2.id, { electedOn: '2021-08-01', endsOn: '2026-08-01' }, [
+    secretary,
+  ]);
+  await insertTermWithPosts(db, tree.communityA2.id, { electedOn: '2021-11-01', endsOn: '2026-11-01' }, [
+    secretary,
+  ]);
+  await insertTermWithPosts(db, tree.communityB1.id, { electedOn: '2023-01-01', endsOn: '2028-01-01' }, [
+    { ...secretary, leftOn: '2026-05-01' },
+    { post: 'deputy_secretary', holderName: '某副书记' },
+  ]);
   await insertOrg(t.deps.db, tree.communityB1, '已撤销的党支部', 'branch', 'community', {
     dissolvedOn: '2025-01-01',
   });
@@ -86,14 +96,13 @@ describe('GET /api/findings', () => {
   it('derives expired, expiring and vacant, critical first and then by date', async () => {
     const res = await as.admin_a.get(`/api/findings?orgId=${tree.streetA.id}`);
     expect(summary(res.json().items)).toEqual([
-      '甲一街道党工委 head_vacant critical',
       '和平社区第一党支部 term_expired critical',
       '幸福社区第一党支部 term_expiring critical',
       '幸福社区党委 term_expiring warning',
     ]);
-    expect(res.json().items[1].org.pathNames).toBe('甲区委 / 甲一街道党工委 / 和平社区党委');
-    expect(res.json().items[1].finding.message).toContain('任期已于2026-03-01届满');
-    expect(res.json().items[3].finding).toMatchObject({ date: '2026-11-01', days: -139 });
+    expect(res.json().items[0].org.pathNames).toBe('甲区委 / 甲一街道党工委 / 和平社区党委');
+    expect(res.json().items[0].finding.message).toContain('任期已于2026-03-01届满');
+    expect(res.json().items[2].finding).toMatchObject({ date: '2026-11-01', days: -139 });
   });
 
   it('counts a vacancy from the day the secretary left; critical after 90 days', async () => {
@@ -128,19 +137,16 @@ describe('GET /api/findings', () => {
     const all = (await as.city_admin.get('/api/findings?pageSize=200')).json();
     expect(all.total).toBe(all.items.length);
     expect(all.items.some((i: { org: { name: string } }) => i.org.name === '已撤销的党支部')).toBe(false);
-    const critical = (await as.city_admin.get('/api/findings?severity=critical&kind=head_vacant')).json();
+    const critical = (await as.city_admin.get('/api/findings?severity=critical')).json();
     expect(
-      critical.items.every(
-        (i: { finding: { kind: string; severity: string } }) =>
-          i.finding.kind === 'head_vacant' && i.finding.severity === 'critical',
-      ),
+      critical.items.every((i: { finding: { severity: string } }) => i.finding.severity === 'critical'),
     ).toBe(true);
-    expect(critical.total).toBe(6);
-    const page2 = (
-      await as.city_admin.get('/api/findings?severity=critical&kind=head_vacant&page=2&pageSize=4')
-    ).json();
-    expect(page2).toMatchObject({ total: 6 });
-    expect(page2.items).toEqual(critical.items.slice(4, 6));
+    expect(critical.total).toBe(3);
+    const vacant = (await as.city_admin.get('/api/findings?severity=critical&kind=head_vacant')).json();
+    expect(summary(vacant.items)).toEqual(['光明社区第一党支部 head_vacant critical']);
+    const page2 = (await as.city_admin.get('/api/findings?severity=critical&page=2&pageSize=2')).json();
+    expect(page2).toMatchObject({ total: 3 });
+    expect(page2.items).toEqual(critical.items.slice(2, 3));
     const expiring = (await as.city_admin.get('/api/findings?kind=term_expiring')).json();
     expect(summary(expiring.items)).toEqual([
       '幸福社区第一党支部 term_expiring critical',
@@ -151,7 +157,52 @@ describe('GET /api/findings', () => {
   it('names the path from the top of each actor’s own scope', async () => {
     const city = (await as.city_admin.get(`/api/findings?orgId=${tree.branchA1.id}`)).json();
     expect(city.items[0].org.pathNames).toBe('测试市委 / 甲区委 / 甲一街道党工委 / 和平社区党委');
-    const root = (await as.city_admin.get(`/api/findings?orgId=${tree.root.id}&kind=head_vacant`)).json();
-    expect(root.items[0].org).toMatchObject({ name: '测试市委', pathNames: '' });
+    const top = (
+      await as.city_admin.get(`/api/findings?orgId=${tree.communityB1.id}&kind=head_vacant`)
+    ).json();
+    expect(top.items[0].org).toMatchObject({
+      name: '光明社区第一党支部',
+      pathNames: '测试市委 / 乙区委 / 乙一街道党工委 / 光明社区党委',
+    });
+  });
+});
+
+describe('head-vacancy findings by kind (docs/organizations.md §8)', () => {
+  const vacant = async (orgId: number) =>
+    summary(
+      (await as.city_admin.get(`/api/findings?orgId=${orgId}&kind=head_vacant&pageSize=200`)).json().items,
+    );
+
+  afterEach(async () => {
+    await t.deps.db.delete(settings);
+  });
+
+  it('leaves out the 地方党委 and 党工委 by default, and follows the configured kinds', async () => {
+    expect(await vacant(tree.root.id)).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/市委|区委|党工委/)]),
+    );
+    await t.deps.db.insert(settings).values({
+      key: 'org',
+      value: { ...DEFAULT_TERM_POLICY, followedKinds: ['working_committee', 'branch'] },
+    });
+    const items = (await as.city_admin.get(`/api/findings?orgId=${tree.root.id}&kind=head_vacant`)).json()
+      .items;
+    expect(summary(items)).toEqual([
+      '甲一街道党工委 head_vacant critical',
+      '乙一街道党工委 head_vacant critical',
+      '光明社区第一党支部 head_vacant critical',
+    ]);
+    expect(items[0].finding.message).toContain('应由上级党委及时任命');
+    expect(items[0].finding.message).not.toContain('选举');
+    expect(items[2].finding.article).toContain('支部工作条例第二十一条');
+  });
+
+  it('asks the branch to designate a 党小组长, citing 第十三条 and no election', async () => {
+    const group = await insertOrg(t.deps.db, tree.branchB1, '光明社区第一党小组', 'group', 'community', {
+      establishedOn: '2026-05-01',
+    });
+    const [f] = (await as.admin_b.get(`/api/findings?orgId=${group.id}`)).json().items;
+    expect(f.finding).toMatchObject({ kind: 'head_vacant', article: '支部工作条例第十三条', days: 45 });
+    expect(f.finding.message).toBe('党小组长自2026-05-01起空缺45天，应由党支部及时指定党小组长');
   });
 });

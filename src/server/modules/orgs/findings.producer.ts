@@ -1,6 +1,7 @@
 import {
   FINDING_KINDS,
   type FindingKind,
+  MEMBER_FINDING_KINDS,
   orgFindings,
   type PostTenure,
   ROSTER_FINDING_KINDS,
@@ -10,10 +11,12 @@ import type { Db } from '../../db/client.ts';
 import type { LocatedFinding, TodoProducer } from '../../todos/index.ts';
 import { getTermPolicy } from '../settings/index.ts';
 import { findCandidateOrgs } from './findings.repo.ts';
-import { listTenuresOfOrgs } from './leadership.repo.ts';
+import { listCurrentTerms, listTenuresOfOrgs } from './leadership.repo.ts';
 
-/** The kinds of the terms and the head post (the roster's are the stats module's). */
-const KINDS: readonly FindingKind[] = FINDING_KINDS.filter((k) => !ROSTER_FINDING_KINDS.includes(k));
+/** The kinds of the terms and the head post (the roster's are the stats module's, the members' the members'). */
+const KINDS: readonly FindingKind[] = FINDING_KINDS.filter(
+  (k) => !ROSTER_FINDING_KINDS.includes(k) && !MEMBER_FINDING_KINDS.includes(k),
+);
 
 async function tenuresByOrg(db: Db, orgIds: readonly number[]): Promise<Map<number, PostTenure[]>> {
   const byOrg = new Map<number, PostTenure[]>();
@@ -26,7 +29,8 @@ async function tenuresByOrg(db: Db, orgIds: readonly number[]): Promise<Map<numb
 }
 
 /**
- * 任期已届满, 任期即将届满 and 书记空缺 (docs/organizations.md §7, §8): SQL narrows the orgs to those that can have
+ * 任期已届满, 任期即将届满 (of the committee's current term) and 书记空缺 (docs/organizations.md §7, §8), for the
+ * kinds the deployment follows (TermPolicy.followedKinds): SQL narrows the orgs to those that can have
  * one (by terms and posts) and loads only the facts the rule needs; the rule (orgFindings, with the deployment's
  * term policy) decides for each.
  */
@@ -44,12 +48,21 @@ export const termFindingsProducer: TodoProducer = {
       today: date,
       warnUntil: addMonths(date, policy.warnMonths),
     });
-    const tenures = await tenuresByOrg(
-      db,
-      candidates.map((c) => c.id),
-    );
+    const ids = candidates.map((c) => c.id);
+    const tenures = await tenuresByOrg(db, ids);
+    const terms = new Map((await listCurrentTerms(db, ids)).map((t) => [t.orgId, t]));
     return candidates.flatMap((c) =>
-      orgFindings({ ...c, dissolvedOn: null, posts: tenures.get(c.id) ?? [], roster: null }, date, policy)
+      orgFindings(
+        {
+          ...c,
+          dissolvedOn: null,
+          posts: tenures.get(c.id) ?? [],
+          term: terms.get(c.id) ?? null,
+          roster: null,
+        },
+        date,
+        policy,
+      )
         .filter((finding) => KINDS.includes(finding.kind))
         .map((finding) => ({ orgId: c.id, finding })),
     );

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { hasElectedTerm, headPost, ORG_KINDS } from '../../../domain/org/index.ts';
 import type { IsoDate } from '../../../domain/shared/index.ts';
 import type { Db } from '../../db/client.ts';
-import { leadershipPosts, orgs } from '../../db/tables/orgs.ts';
+import { committeeTerms, leadershipPosts, orgs } from '../../db/tables/orgs.ts';
 import type { OrgSelection } from '../../todos/index.ts';
 
 export type CandidateFilter = {
@@ -22,16 +22,18 @@ const ELECTED_KINDS = ORG_KINDS.filter(hasElectedTerm);
 
 /** Any post held today is the org's head post. */
 const headHeld = sql`coalesce(bool_or(${leadershipPosts.post}::text = ${headPostOfKind}), false)`;
+/** The org's current term (届) ends by `day` (only the kinds with an elected term have one). */
 function termEndingBy(day: IsoDate): SQL {
   return sql`(${orgs.kind} in (${sql.join(
     ELECTED_KINDS.map((k) => sql`${k}`),
     sql`, `,
-  )}) and coalesce(bool_or(${leadershipPosts.endsOn} <= ${day}::date), false))`;
+  )}) and exists (select 1 from ${committeeTerms} where ${committeeTerms.orgId} = ${orgs.id}
+    and ${committeeTerms.endedOn} is null and ${committeeTerms.endsOn} <= ${day}::date))`;
 }
 
 /**
  * A superset of the orgs asked for that can have a term or vacancy finding today, found in one aggregate: not
- * dissolved, and either no post held today is the head post, or a post held today ends within the window. The
+ * dissolved, and either no post held today is the head post, or the current term ends within the window. The
  * rule itself (orgFindings) then decides for these few; nothing else is loaded.
  */
 export async function findCandidateOrgs(db: Db, f: CandidateFilter) {
@@ -53,7 +55,7 @@ export async function findCandidateOrgs(db: Db, f: CandidateFilter) {
         ),
       )
       .groupBy(orgs.id)
-      .having(sql`(not ${headHeld} or ${termEndingBy(f.warnUntil)})`)
+      .having(sql`(not ${headHeld} or bool_or(${termEndingBy(f.warnUntil)}))`)
       .orderBy(asc(orgs.id))
   );
 }

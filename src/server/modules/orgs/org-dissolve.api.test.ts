@@ -70,7 +70,6 @@ describe('POST /api/orgs/:id/dissolve', () => {
         post: 'group_leader',
         holderName: '李组长',
         startedOn: '2024-01-01',
-        endsOn: '2029-01-01',
       })
       .returning();
     const [former] = await t.deps.db
@@ -80,7 +79,6 @@ describe('POST /api/orgs/:id/dissolve', () => {
         post: 'group_leader',
         holderName: '王组长',
         startedOn: '2019-01-01',
-        endsOn: '2024-01-01',
         leftOn: '2023-12-31',
         leftReason: '换届',
       })

@@ -7,7 +7,7 @@ import { recordAudit } from '../../audit/audit.ts';
 import { type Ctx, inTransaction } from '../../context.ts';
 import type { Scope } from '../../db/scope.ts';
 import { enforce } from '../../errors.ts';
-import { endPostsHeldOn } from './leadership.repo.ts';
+import { endCurrentTermOn, endPostsHeldOn } from './leadership.repo.ts';
 import { auditedOrg } from './org-edits.service.ts';
 import { recordOrgChange } from './org-history.ts';
 import {
@@ -81,6 +81,7 @@ export async function moveOrg(ctx: Ctx, input: MoveInput & { id: number }) {
 /** The posts still held on the day of dissolution end then (组织撤销), each with its own audit row. */
 async function endPostsOfDissolvedOrg(tx: Ctx, role: string, orgId: number, on: IsoDate) {
   const ended = await endPostsHeldOn(tx.db, orgId, on, DISSOLUTION_LEFT_REASON);
+  await endCurrentTermOn(tx.db, orgId, on);
   for (const post of ended) {
     await recordAudit(tx, {
       action: 'leadership.end',

@@ -1,6 +1,6 @@
 import { isActiveOn, LEADERSHIP_POSTS } from '../../../domain/org/index.ts';
 import type { IsoDate } from '../../../domain/shared/index.ts';
-import type { PostRow } from './leadership.repo.ts';
+import type { PostWithTerm, TermRow } from './leadership.repo.ts';
 import type { OrgEventRow, OrgRow, OrgSummaryRow } from './orgs.repo.ts';
 
 /** The rows as the contracts (src/contracts/orgs.ts) show them. */
@@ -36,15 +36,15 @@ export function orgRecord(row: OrgRow) {
   };
 }
 
-export function leadershipView(row: PostRow, today: IsoDate) {
+export function leadershipView(row: PostWithTerm, today: IsoDate) {
   return {
     id: row.id,
     orgId: row.orgId,
     post: row.post,
     holderName: row.holderName,
     startedOn: row.startedOn,
-    endsOn: row.endsOn,
-    extensionDocNo: row.extensionDocNo,
+    termId: row.termId,
+    endsOn: row.termEndsOn,
     leftOn: row.leftOn,
     leftReason: row.leftReason,
     active: isActiveOn(row, today),
@@ -53,7 +53,7 @@ export function leadershipView(row: PostRow, today: IsoDate) {
 }
 
 /** Posts held today first, in the order of the posts (书记 first), then the most recent. */
-export function leadershipViews(rows: readonly PostRow[], today: IsoDate) {
+export function leadershipViews(rows: readonly PostWithTerm[], today: IsoDate) {
   const views = rows.map((r) => leadershipView(r, today));
   return views.sort(
     (a, b) =>
@@ -62,6 +62,21 @@ export function leadershipViews(rows: readonly PostRow[], today: IsoDate) {
       b.startedOn.localeCompare(a.startedOn) ||
       b.id - a.id,
   );
+}
+
+export function termView(row: TermRow) {
+  return {
+    id: row.id,
+    orgId: row.orgId,
+    electedOn: row.electedOn,
+    endsOn: row.endsOn,
+    electionDocNo: row.electionDocNo,
+    electionDocDate: row.electionDocDate,
+    approvalDocNo: row.approvalDocNo,
+    approvalDocDate: row.approvalDocDate,
+    endedOn: row.endedOn,
+    version: row.version,
+  };
 }
 
 export function eventView(row: OrgEventRow) {

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { leadershipPosts } from '../../db/tables/orgs.ts';
-import { issuePaths, loginOrgActors, type OrgActor, seedOrgActors } from '../../testing/fixtures/orgs.ts';
+import {
+  insertTermWithPosts,
+  issuePaths,
+  loginOrgActors,
+  type OrgActor,
+  seedOrgActors,
+} from '../../testing/fixtures/orgs.ts';
 import { insertOrg, seedTree, type Tree } from '../../testing/fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 
@@ -19,13 +24,12 @@ beforeAll(async () => {
     dissolutionReason: '社区合并',
   });
   dissolvedId = dissolved.id;
-  await t.deps.db.insert(leadershipPosts).values({
-    orgId: tree.communityA1.id,
-    post: 'secretary',
-    holderName: '张书记',
-    startedOn: '2022-01-10',
-    endsOn: '2027-01-10',
-  });
+  await insertTermWithPosts(
+    t.deps.db,
+    tree.communityA1.id,
+    { electedOn: '2022-01-10', endsOn: '2027-01-10' },
+    [{ post: 'secretary', holderName: '张书记' }],
+  );
 });
 afterAll(() => t.close());
 

@@ -1,16 +1,16 @@
 import type { z } from 'zod';
 import type { OrgSearchQuery } from '../../../contracts/orgs.ts';
-import { defaultTermYears, orgFindings } from '../../../domain/org/index.ts';
+import { defaultTermYears, hasElectedTerm, isBranchKind, orgFindings } from '../../../domain/org/index.ts';
 import { canAt, found, orgIn, scopeFor } from '../../access/index.ts';
 import type { Ctx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import type { Scope } from '../../db/scope.ts';
 import { getTermPolicy } from '../settings/index.ts';
 import { branchRoster } from '../stats/index.ts';
-import { listPostsOfOrgs } from './leadership.repo.ts';
+import { findCurrentTerm, listPostsOfOrgs } from './leadership.repo.ts';
 import { idsOf, pathNamesOf } from './org-paths.ts';
 import { searchOrgRows } from './org-search.repo.ts';
-import { eventView, leadershipViews, orgRecord, summaryView } from './org-views.ts';
+import { eventView, leadershipViews, orgRecord, summaryView, termView } from './org-views.ts';
 import {
   countActiveChildren,
   findOrgInScope,
@@ -85,6 +85,7 @@ async function ancestorsOf(ctx: Ctx, path: string) {
 export async function orgDetail(ctx: Ctx, org: OrgRow) {
   const { db, today } = ctx;
   const posts = await listPostsOfOrgs(db, [org.id]);
+  const term = await findCurrentTerm(db, org.id);
   const policy = await getTermPolicy(db);
   return {
     ...orgRecord(org),
@@ -96,13 +97,16 @@ export async function orgDetail(ctx: Ctx, org: OrgRow) {
         establishedOn: org.establishedOn,
         dissolvedOn: org.dissolvedOn,
         posts,
-        roster: org.kind === 'branch' ? await branchRoster(db, org.id) : null,
+        term: term ?? null,
+        roster: isBranchKind(org.kind) ? await branchRoster(db, org.id) : null,
       },
       today,
       policy,
     ),
     leadership: leadershipViews(posts, today),
     defaultTermYears: defaultTermYears(org.kind, org.sector, policy),
+    electedTerm: hasElectedTerm(org.kind),
+    currentTerm: term ? termView(term) : null,
     can: {
       manage: canAt(ctx, 'org.manage', org.path),
       manageLeadership: canAt(ctx, 'leadership.manage', org.path),

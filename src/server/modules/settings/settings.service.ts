@@ -1,12 +1,18 @@
 import type { z } from 'zod';
 import {
   ImportLimitsSchema,
+  MemberAccountPolicySchema,
   OrgSettingsSchema,
   SecurityPolicySchema,
   type SettingGroup,
 } from '../../../contracts/settings.ts';
 import type { Permission } from '../../../domain/access/index.ts';
-import { DEFAULT_SECURITY_POLICY, type SecurityPolicy } from '../../../domain/access/index.ts';
+import {
+  DEFAULT_MEMBER_ACCOUNT_POLICY,
+  DEFAULT_SECURITY_POLICY,
+  type MemberAccountPolicy,
+  type SecurityPolicy,
+} from '../../../domain/access/index.ts';
 import { DEFAULT_TRANSFER_POLICY, type TransferPolicy } from '../../../domain/membership/index.ts';
 import { DEFAULT_TERM_POLICY, type TermPolicy } from '../../../domain/org/index.ts';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../../../domain/shared/index.ts';
@@ -40,6 +46,11 @@ const GROUPS: Record<SettingGroup, GroupDefinition> = {
     defaults: DEFAULT_UPLOAD_LIMITS,
     permission: 'settings.system',
   },
+  accounts: {
+    schema: MemberAccountPolicySchema,
+    defaults: DEFAULT_MEMBER_ACCOUNT_POLICY,
+    permission: 'settings.system',
+  },
 };
 
 async function readGroup(db: Db, group: SettingGroup) {
@@ -66,6 +77,11 @@ export async function getTransferPolicy(db: Db): Promise<TransferPolicy> {
 /** 导入限制 as the importer enforces them. */
 export async function getUploadLimits(db: Db): Promise<UploadLimits> {
   return (await readGroup(db, 'import')).value as UploadLimits;
+}
+
+/** 党员账号: the username rule and initial password length of the accounts opened for members. */
+export async function getMemberAccountPolicy(db: Db): Promise<MemberAccountPolicy> {
+  return (await readGroup(db, 'accounts')).value as MemberAccountPolicy;
 }
 
 function requireOwner(ctx: Acting, group: SettingGroup) {

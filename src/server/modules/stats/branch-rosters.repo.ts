@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { OrgKind } from '../../../domain/org/index.ts';
 import {
+  BRANCH_KINDS,
   BRANCH_MAX_MEMBERS,
   BRANCH_MIN_FULL_MEMBERS,
   type BranchRoster,
@@ -19,6 +20,11 @@ import type { OrgSelection } from '../../todos/index.ts';
 
 /** Which org a member row counts for as a branch's own: a 党小组's members count for its branch. */
 const BRANCH_OF = sql`case when o.kind = 'group' then o.parent_id else o.id end`;
+/** The kinds of 党支部 (联合, 临时, 流动党员党支部 too), as SQL: `'branch', 'joint_branch', …`. */
+const BRANCH_KIND_LIST = sql.join(
+  BRANCH_KINDS.map((k) => sql`${k}`),
+  sql`, `,
+);
 
 export async function sumBranchRoster(db: Db, branchId: number): Promise<BranchRoster> {
   const [row] = await queryRows<{ members: number; full: number }>(
@@ -64,12 +70,12 @@ export async function selectRosterCandidates(
     sql`with counts as (
           select ${BRANCH_OF} as branch_id, sum(s.member_count)::int as members, sum(s.status_full)::int as full
           from org_stats s join orgs o on o.id = s.org_id
-          where o.kind in ('branch', 'group')
+          where (o.kind = 'group' or o.kind in (${BRANCH_KIND_LIST}))
             ${ids === null ? sql`` : sql`and (o.id = any(${ids}) or (o.kind = 'group' and o.parent_id = any(${ids})))`}
           group by 1)
         select b.id, b.kind, b.established_on::text as established_on, c.members, c.full
         from counts c join orgs b on b.id = c.branch_id
-        where b.kind = 'branch' and b.dissolved_on is null and c.members > 0
+        where b.kind in (${BRANCH_KIND_LIST}) and b.dissolved_on is null and c.members > 0
           ${ids === null ? sql`` : sql`and b.id = any(${ids})`}
           and (c.full < ${BRANCH_MIN_FULL_MEMBERS} or c.members > ${BRANCH_MAX_MEMBERS}
                or (c.full >= ${COMMITTEE_FROM_FULL_MEMBERS} and not ${committeeToday}))
@@ -93,11 +99,10 @@ export async function selectCommitteeTenures(
     org_id: number;
     post: PostTenure['post'];
     started_on: string;
-    ends_on: string;
     left_on: string | null;
   }>(
     db,
-    sql`select org_id, post, started_on::text as started_on, ends_on::text as ends_on, left_on::text as left_on
+    sql`select org_id, post, started_on::text as started_on, left_on::text as left_on
         from leadership_posts
         where org_id = any(${sql.param([...branchIds])}::int[]) and post in (${sql.join(
           COMMITTEE_POSTS.map((p) => sql`${p}`),
@@ -108,7 +113,6 @@ export async function selectCommitteeTenures(
     orgId: Number(r.org_id),
     post: r.post,
     startedOn: r.started_on as IsoDate,
-    endsOn: r.ends_on as IsoDate,
     leftOn: r.left_on as IsoDate | null,
   }));
 }

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { StatKey, StatsMember, StatVector } from '../../../domain/membership/index.ts';
 import { type Db, queryRows } from '../../db/client.ts';
-import { countEveryKey, ON_ROSTER, STAT_COLUMNS } from './stat-sql.ts';
+import { COUNTED, countEveryKey, ON_ROSTER, STAT_COLUMNS } from './stat-sql.ts';
 
 const META_KEY = 'ages';
 
@@ -105,7 +105,7 @@ function toStatsMember(r: MemberRow): StatsMember {
   };
 }
 
-/** Members on the roster born on one of these dates. */
+/** Members counted in 党员总数 born on one of these dates: the only ones with an age band. */
 export async function rosterMembersBornOn(tx: Db, dates: readonly string[]): Promise<StatsMember[]> {
   if (dates.length === 0) return [];
   const list = sql.join(
@@ -115,7 +115,7 @@ export async function rosterMembersBornOn(tx: Db, dates: readonly string[]): Pro
   const rows = await queryRows<MemberRow>(
     tx,
     sql`select ${MEMBER_COLUMNS} from members m join persons p on p.id = m.person_id
-        where p.birth_date in (${list}) and m.status in ('probationary', 'full', 'suspended', 'unreachable')`,
+        where p.birth_date in (${list}) and ${COUNTED}`,
   );
   return rows.map(toStatsMember);
 }

@@ -9,6 +9,7 @@ import {
   ADMISSION_PERIOD_STARTS,
   AGE_BANDS,
   bandStartBirthDates,
+  COUNTED_STATUSES,
   MEMBER_CATEGORIES,
   ROSTER_STATUSES,
   STAT_KEYS,
@@ -31,8 +32,10 @@ const inCodes = (column: SQL, codes: readonly string[]) => sql`${column} in (${l
 const notInCodes = (column: SQL, codes: readonly string[]) =>
   sql`coalesce(${column}, '') not in (${list(codes)})`;
 
-/** Members on the roster (the statuses the statistics count). */
+/** Members on the roster: those counted in 党员总数 and the 停止党籍 ones, a figure of their own. */
 export const ON_ROSTER = sql`m.status in (${list(ROSTER_STATUSES)})`;
+/** Members counted in 党员总数 (docs/membership.md §1): every key but `status_suspended` counts only these. */
+export const COUNTED = sql`m.status in (${list(COUNTED_STATUSES)})`;
 
 function ageConditions(asOf: IsoDate): Record<string, SQL> {
   const bounds = bandStartBirthDates(asOf).map((b) => sql`${b.bornOnOrBefore}::date`);
@@ -97,10 +100,15 @@ export function statKeyConditions(asOf: IsoDate): Record<StatKey, SQL> {
     ...admissionConditions(),
     ...codeConditions(),
   };
-  for (const s of ROSTER_STATUSES) out[`status_${s}`] = sql`m.status = ${s}`;
+  for (const s of COUNTED_STATUSES) out[`status_${s}`] = sql`m.status = ${s}`;
   for (const c of MEMBER_CATEGORIES) out[`category_${c}`] = sql`m.category = ${c}`;
-  for (const key of STAT_KEYS) if (!out[key]) throw new Error(`no SQL for the rollup key ${key}`);
-  return out as Record<StatKey, SQL>;
+  for (const key of STAT_KEYS)
+    if (!out[key] && key !== 'status_suspended') throw new Error(`no SQL for ${key}`);
+  // As memberKeys: a counted member adds to every key, a 停止党籍 member to status_suspended only.
+  const counted: Record<string, SQL> = {};
+  for (const key of STAT_KEYS) counted[key] = sql`(${COUNTED} and ${out[key]})`;
+  counted.status_suspended = sql`m.status = 'suspended'`;
+  return counted as Record<StatKey, SQL>;
 }
 
 /** `count(*) filter (where …) as key` for every rollup key, in STAT_KEYS order. */

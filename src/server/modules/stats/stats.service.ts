@@ -9,6 +9,7 @@ import { readSubtrees } from './subtree.service.ts';
 function figures(v: StatVector) {
   return {
     memberCount: v.member_count ?? 0,
+    suspendedCount: v.status_suspended ?? 0,
     byStatus: breakdown(v, 'status'),
     byGender: breakdown(v, 'gender'),
     byEthnicity: breakdown(v, 'ethnicity'),

@@ -196,8 +196,7 @@ describe('receiving, rejecting, cancelling', () => {
     const t = await issue(m);
     await w.as.sec_a1.post(`/api/members/${m.id}/events`, {
       version: m.version,
-      kind: 'leave',
-      leftReason: 'deceased',
+      kind: 'record_death',
       effectiveOn: '2026-06-11',
     });
     const res = await w.as.sec_b1.post(`/api/transfers/${t.id}/receive`, {

@@ -15,7 +15,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { TransferStatus } from '../../../domain/membership/index.ts';
+import { MEMBER_ORG_KINDS, type TransferStatus } from '../../../domain/membership/index.ts';
 import type { Db } from '../../db/client.ts';
 import { pathInScope, type Scope } from '../../db/scope.ts';
 import { orgs } from '../../db/tables/orgs.ts';
@@ -157,7 +157,7 @@ export async function searchReceivingOrgs(db: Db, q: string, limit: number) {
     .leftJoin(parentOrg, eq(parentOrg.id, orgs.parentId))
     .where(
       and(
-        inArray(orgs.kind, ['branch', 'group']),
+        inArray(orgs.kind, [...MEMBER_ORG_KINDS]),
         isNull(orgs.dissolvedOn),
         or(ilike(orgs.name, pattern), eq(orgs.code, q)),
       ),

@@ -6,6 +6,7 @@ import {
   ReceivingOrgQuery,
   ReceivingOrgView,
   RejectTransferBody,
+  TransferLetterView,
   TransferListQuery,
   TransferPage,
   TransferPolicyView,
@@ -13,6 +14,7 @@ import {
 } from '../../../contracts/transfers.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
 import { cancelTransfer, receiveTransfer, rejectTransfer } from './transfer-decisions.service.ts';
+import { getTransferLetter } from './transfer-letter.service.ts';
 import {
   createTransfer,
   findReceivingOrgs,
@@ -70,6 +72,18 @@ function registerTransferReads(app: App): void {
       },
     },
     async (request) => getTransfer(request.ctx, request.params),
+  );
+  app.get(
+    '/api/transfers/:id/letter',
+    {
+      schema: {
+        tags,
+        summary: '组织关系介绍信（打印：存根、介绍信、回执；记入审计）',
+        params: IdParams,
+        response: { 200: TransferLetterView, ...errorResponses },
+      },
+    },
+    async (request) => getTransferLetter(request.ctx, request.params),
   );
 }
 

@@ -6,6 +6,7 @@ import type {
   TransferView,
 } from '../../../contracts/transfers.ts';
 import { checkNewTransfer, type TransferTarget } from '../../../domain/membership/index.ts';
+import type { BranchKind } from '../../../domain/org/index.ts';
 import { found, loadForChange, requirePermission, scopeFor, subtreeIn } from '../../access/index.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { type Ctx, inTransaction, type WorkCtx } from '../../context.ts';
@@ -60,7 +61,7 @@ export async function transferPolicyFor(ctx: Ctx) {
 export async function findReceivingOrgs(ctx: Ctx, query: z.output<typeof ReceivingOrgQuery>) {
   requirePermission(ctx, 'member.manage');
   const rows = await searchReceivingOrgs(ctx.db, query.q, query.limit);
-  return rows.map((r) => ({ ...r, kind: r.kind as 'branch' | 'group' }));
+  return rows.map((r) => ({ ...r, kind: r.kind as BranchKind | 'group' }));
 }
 
 async function targetOf(tx: Db, input: CreateInput): Promise<TransferTarget> {

@@ -7,6 +7,14 @@ export const usersModule: Module = {
   registerRoutes: (app) => registerUserRoutes(app),
 };
 
+/** Accounts for members (开通账号): opened and closed by the members module, in its transaction. */
+export {
+  activeAccountsOfPersons,
+  closeMemberAccounts,
+  type MemberAccountOwner,
+  type OpenedAccount,
+  openMemberAccount,
+} from './member-accounts.ts';
 /** The recovery command (`npm run admin`): run by the operator of the server, outside 三员分立. */
 export {
   COMMAND_LINE_ACTOR,

@@ -37,7 +37,7 @@ afterAll(() => t.close());
 
 const row = async () => (await t.deps.db.select().from(users).where(eq(users.id, id)))[0];
 const recover = (action: 'reset-password' | 'reset-second-factor', username = 'last_sec') =>
-  recoverAccount(jobCtx(t.deps.db, readClock(t.clock), COMMAND_LINE_ACTOR), {
+  recoverAccount(jobCtx(t.deps.db, readClock(t.clock), COMMAND_LINE_ACTOR, t.deps.todos), {
     action,
     username,
     osUser: 'ops',

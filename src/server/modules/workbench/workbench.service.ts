@@ -1,6 +1,6 @@
 import type { SecurityWorkbenchView, WorkbenchView } from '../../../contracts/workbench.ts';
 import { securityNotices } from '../../../domain/access/index.ts';
-import { ORG_KINDS } from '../../../domain/org/index.ts';
+import { ORG_KINDS, partyOrgTotal } from '../../../domain/org/index.ts';
 import { requirePermission, scopeFor, scopeOf } from '../../access/index.ts';
 import type { Ctx } from '../../context.ts';
 import { readFindingCounts, readFindingItems } from '../../todos/index.ts';
@@ -29,6 +29,7 @@ export async function viewWorkbench(ctx: Ctx): Promise<WorkbenchView> {
   return {
     roots: roots.map((r) => ({ id: r.id, name: r.name })),
     orgCounts,
+    orgTotal: partyOrgTotal(orgCounts),
     findingCounts: await readFindingCounts(ctx, scope),
     userCount: await countUsersInScope(db, scope),
     todos: await readFindingItems(ctx, scope, { within: null }, { limit: TODO_LIMIT, offset: 0 }),

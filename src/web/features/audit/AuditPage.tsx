@@ -1,7 +1,21 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Flex, Form, Input, Select, Table, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tooltip,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import {
   AUDIT_ACTION_LABELS,
   AUDIT_ENTITY_TYPE_LABELS,
@@ -11,12 +25,14 @@ import {
 import { ROLE_LABELS, type Role } from '../../../domain/access/index.ts';
 import { type AuditEntry, type AuditFilter, exportAuditLogs, useAuditLogs } from '../../api/audit.ts';
 import { ChangeTable } from '../../ui/ChangeTable.tsx';
+import { useColumnSettings } from '../../ui/ColumnSettings.tsx';
 import { DATE_FORMAT, formatDateTime, toIsoDate } from '../../ui/dates.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { FilterPanel } from '../../ui/FilterPanel.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';
+import { auditStateFromSearch, searchFromAuditState } from './audit-query.ts';
 
 type FilterValues = {
   range?: [Dayjs | null, Dayjs | null] | null;
@@ -35,15 +51,85 @@ function toFilter(values: FilterValues): AuditFilter {
   };
 }
 
+function toValues(filter: AuditFilter): FilterValues {
+  return {
+    range:
+      filter.from || filter.to
+        ? [filter.from ? dayjs(filter.from) : null, filter.to ? dayjs(filter.to) : null]
+        : null,
+    ...(filter.actor ? { actor: filter.actor } : {}),
+    ...(filter.action ? { action: filter.action } : {}),
+    ...(filter.entityType ? { entityType: filter.entityType } : {}),
+  };
+}
+
 const roleLabel = (role: string | null) => (role ? (ROLE_LABELS[role as Role] ?? role) : '—');
+
+/** Cut to its cell, whole on hover. */
+const cut = (text: string) => (
+  <Tooltip title={text} placement="topLeft">
+    <span>{text}</span>
+  </Tooltip>
+);
+
+/** What an entry is about: the kind of record and its name (the server names only what is in scope). */
+function entityText(e: AuditEntry): string {
+  const kind = AUDIT_ENTITY_TYPE_LABELS[e.entityType];
+  if (e.entityName) return `${kind}：${e.entityName}`;
+  return e.entityId ? `${kind}（编号 ${e.entityId}）` : kind;
+}
+
+const COLUMNS: TableColumnsType<AuditEntry> = [
+  { title: '时间', key: 'at', dataIndex: 'at', width: 160, render: formatDateTime },
+  {
+    title: '操作人',
+    key: 'actor',
+    width: 150,
+    ellipsis: { showTitle: false },
+    render: (_, e) =>
+      e.actorUsername ? (
+        <Tooltip title={`用户名：${e.actorUsername}`} placement="topLeft">
+          <span>{e.actorName ?? e.actorUsername}</span>
+        </Tooltip>
+      ) : (
+        <Typography.Text type="secondary">（系统）</Typography.Text>
+      ),
+  },
+  { title: '角色', key: 'role', dataIndex: 'role', width: 110, render: roleLabel },
+  {
+    title: '操作',
+    key: 'action',
+    dataIndex: 'action',
+    width: 150,
+    ellipsis: { showTitle: false },
+    render: (action: AuditAction) => cut(AUDIT_ACTION_LABELS[action]),
+  },
+  { title: '对象', key: 'entity', ellipsis: { showTitle: false }, render: (_, e) => cut(entityText(e)) },
+  {
+    title: '组织',
+    key: 'org',
+    dataIndex: 'orgName',
+    ellipsis: { showTitle: false },
+    render: (v: string | null) => (v ? cut(v) : '—'),
+  },
+  { title: 'IP', key: 'ip', dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
+];
 
 /** 审计日志: who did what, to which record, from where; each entry's before/after; export to Excel. */
 export function AuditPage() {
   const [form] = Form.useForm<FilterValues>();
-  const [filter, setFilter] = useState<AuditFilter>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  // The filter and the page live in the address (back, reload and a shared link keep them).
+  const [params, setParams] = useSearchParams();
+  const { filter, page, pageSize } = useMemo(() => auditStateFromSearch(params), [params]);
+  const go = (next: { filter?: AuditFilter; page?: number; pageSize?: number }) =>
+    setParams(searchFromAuditState({ filter, page, pageSize, ...next }));
   const [exporting, setExporting] = useState(false);
+  const settings = useColumnSettings(COLUMNS, { table: 'audit', locked: ['at', 'action'] });
+  // The form follows the address, not the other way round.
+  useEffect(() => {
+    form.resetFields();
+    form.setFieldsValue(toValues(filter));
+  }, [form, filter]);
   const logs = useAuditLogs(filter, page, pageSize);
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
@@ -74,14 +160,8 @@ export function AuditPage() {
       <FilterPanel<FilterValues>
         name="auditFilter"
         form={form}
-        onSearch={(values) => {
-          setFilter(toFilter(values));
-          setPage(1);
-        }}
-        onReset={() => {
-          setFilter({});
-          setPage(1);
-        }}
+        onSearch={(values) => go({ filter: toFilter(values), page: 1 })}
+        onReset={() => go({ filter: {}, page: 1 })}
       >
         <Form.Item label="时间范围" name="range">
           <DatePicker.RangePicker format={DATE_FORMAT} style={{ width: '100%' }} />
@@ -106,6 +186,9 @@ export function AuditPage() {
         </Form.Item>
       </FilterPanel>
       <Card>
+        <Flex justify="flex-end" style={{ marginBottom: 12 }}>
+          {settings.button}
+        </Flex>
         {logs.isError ? (
           <ErrorState error={logs.error} what="审计日志" onRetry={() => logs.refetch()} />
         ) : (
@@ -115,16 +198,15 @@ export function AuditPage() {
             loading={logs.isFetching}
             dataSource={logs.data?.items ?? []}
             scroll={{ x: 1000 }}
+            tableLayout="fixed"
+            aria-label="审计日志"
             pagination={{
               current: page,
               pageSize,
               total: logs.data?.total ?? 0,
               showSizeChanger: true,
               showTotal: (total) => `共 ${total} 条`,
-              onChange: (p, size) => {
-                setPage(size !== pageSize ? 1 : p);
-                setPageSize(size);
-              },
+              onChange: (p, size) => go({ page: size !== pageSize ? 1 : p, pageSize: size }),
             }}
             locale={{
               emptyText: <EmptyState description="没有符合条件的日志，请调整时间范围或筛选条件。" />,
@@ -132,7 +214,7 @@ export function AuditPage() {
             expandable={{
               expandedRowRender: (entry) => (
                 <Flex vertical gap={4}>
-                  <ChangeTable diff={entry.diff} />
+                  <ChangeTable diff={entry.diff} names={entry.refNames} />
                   {entry.userAgent ? (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       客户端：{entry.userAgent}
@@ -141,31 +223,7 @@ export function AuditPage() {
                 </Flex>
               ),
             }}
-            columns={[
-              { title: '时间', dataIndex: 'at', width: 170, render: formatDateTime },
-              {
-                title: '操作人',
-                dataIndex: 'actorUsername',
-                width: 130,
-                render: (v: string | null) =>
-                  v ?? <Typography.Text type="secondary">（系统）</Typography.Text>,
-              },
-              { title: '角色', dataIndex: 'role', width: 110, render: roleLabel },
-              {
-                title: '操作',
-                dataIndex: 'action',
-                width: 130,
-                render: (action: AuditAction) => AUDIT_ACTION_LABELS[action],
-              },
-              {
-                title: '对象',
-                key: 'entity',
-                render: (_, e) =>
-                  `${AUDIT_ENTITY_TYPE_LABELS[e.entityType]}${e.entityId ? ` #${e.entityId}` : ''}`,
-              },
-              { title: '组织', dataIndex: 'orgName', render: (v: string | null) => v ?? '—' },
-              { title: 'IP', dataIndex: 'ip', width: 140, render: (v: string | null) => v ?? '—' },
-            ]}
+            columns={settings.columns}
           />
         )}
       </Card>

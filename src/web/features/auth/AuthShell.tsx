@@ -1,10 +1,12 @@
 import { Card, Flex, Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
 import { BrandMark } from '../../app/BrandMark.tsx';
+import { usePageTitle } from '../../ui/use-page-title.ts';
 
 /** The frame of the pages outside the app: login and the forced password change. */
 export function AuthShell({ title, children }: { title: string; children: ReactNode }) {
   const { token } = theme.useToken();
+  usePageTitle(title);
   return (
     <Flex
       vertical

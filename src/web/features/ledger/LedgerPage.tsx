@@ -1,4 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Card, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -67,29 +67,45 @@ export function LedgerPage() {
     <>
       <PageHeader
         title="党员增减台账"
-        description="本组织及全部下级的党员增减：在册 = 预备党员、正式党员、失联党员；组织内部调动不计增减。"
+        description="本组织及全部下级的党员增减，按党内统计T1口径：在册 = 预备党员、正式党员、失联党员（停止党籍计为减少）；死亡单列，不计入出党；组织内部调动不计增减。"
         extra={
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporting}
-            disabled={orgId === undefined || ledger.isError}
-            onClick={exportLedger}
-          >
-            导出Excel
-          </Button>
+          <>
+            <Button
+              icon={<PrinterOutlined />}
+              disabled={orgId === undefined || ledger.isError}
+              onClick={() => window.print()}
+            >
+              打印
+            </Button>
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting}
+              disabled={orgId === undefined || ledger.isError}
+              onClick={exportLedger}
+            >
+              导出Excel
+            </Button>
+          </>
         }
       />
-      <LedgerControls
-        orgId={orgId}
-        org={org}
-        period={period}
-        today={today}
-        onOrg={(next) => {
-          setPicked(next);
-          go({ orgId: next.id, page: 1 });
-        }}
-        onPeriod={(next) => go({ period: next, page: 1 })}
-      />
+      {/* On paper the controls give way to the org and the period they chose (docs/official-forms.md §12). */}
+      <Typography.Paragraph className="print-only" data-testid="ledger-print-heading">
+        党组织：{org?.name ?? ledger.data?.orgName ?? '—'}　统计期间：{periodText}　打印日期：
+        {today.format('YYYY年M月D日')}
+      </Typography.Paragraph>
+      <div className="no-print">
+        <LedgerControls
+          orgId={orgId}
+          org={org}
+          period={period}
+          today={today}
+          onOrg={(next) => {
+            setPicked(next);
+            go({ orgId: next.id, page: 1 });
+          }}
+          onPeriod={(next) => go({ period: next, page: 1 })}
+        />
+      </div>
       {orgId === undefined ? (
         <Card>
           <EmptyState description="请先选择党组织，再查看其增减台账。" />

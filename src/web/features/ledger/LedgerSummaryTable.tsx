@@ -19,31 +19,32 @@ const figureColumn = (f: LedgerFigure, strong = false) => ({
 });
 
 /**
- * The summary of the 台账 in the layout of the paper register: 期初人数, the increases and decreases by kind
- * (出党 by reason) with their totals, 期末人数, and the check line 期初 + 增加 − 减少 = 期末 under it.
+ * The summary of the 台账 in the lines of 党统 T1: 期初人数, the increases (发展党员, 恢复党籍, 转入) and decreases
+ * (出党, 停止党籍, 死亡, 转出) with their totals, 期末应有数 and 期末实有数; 出党 by its T10 category under the table,
+ * and the check line 期初 + 增加 − 减少 = 期末 under it.
  */
 export function LedgerSummaryTable({ ledger, loading }: { ledger: LedgerView; loading: boolean }) {
   const s = ledgerSummary(ledger);
   const isTotal = (f: LedgerFigure) => f.key.endsWith('.total');
-  const row: Row = Object.fromEntries(
-    [...s.increases, ...s.left, ...s.decreases].map((f) => [f.key, f.value]),
-  );
+  const row: Row = Object.fromEntries([...s.increases, ...s.decreases].map((f) => [f.key, f.value]));
   row.opening = s.opening;
   row.closing = s.closing;
+  row.actualClosing = s.actualClosing;
 
   const columns: TableColumnsType<Row> = [
     figureColumn({ key: 'opening', title: '期初人数', value: s.opening }, true),
     { key: 'increases', title: '增加', children: s.increases.map((f) => figureColumn(f, isTotal(f))) },
+    { key: 'decreases', title: '减少', children: s.decreases.map((f) => figureColumn(f, isTotal(f))) },
     {
-      key: 'decreases',
-      title: '减少',
+      key: 'end',
+      title: '期末人数',
       children: [
-        { key: 'left', title: '出党', children: s.left.map((f) => figureColumn(f)) },
-        ...s.decreases.map((f) => figureColumn(f, isTotal(f))),
+        figureColumn({ key: 'closing', title: '应有数', value: s.closing }, true),
+        figureColumn({ key: 'actualClosing', title: '实有数', value: s.actualClosing }, true),
       ],
     },
-    figureColumn({ key: 'closing', title: '期末人数', value: s.closing }, true),
   ];
+  const leftLine = s.left.map((f) => `${f.title} ${f.value}`).join('，');
 
   return (
     <Flex vertical gap={12}>
@@ -54,10 +55,13 @@ export function LedgerSummaryTable({ ledger, loading }: { ledger: LedgerView; lo
         bordered
         loading={loading}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 'max-content' }}
         columns={columns}
         dataSource={[row]}
       />
+      <Typography.Text type="secondary" data-testid="ledger-left-categories">
+        其中出党：{leftLine}；自行脱党除名中无法取得联系 {s.leftUnreachable}
+      </Typography.Text>
       {s.balanced ? (
         <Typography.Text type="success">
           <CheckCircleOutlined /> 核对：{s.check}
@@ -68,7 +72,7 @@ export function LedgerSummaryTable({ ledger, loading }: { ledger: LedgerView; lo
           showIcon
           icon={<WarningOutlined />}
           title={`核对不平：${s.check}`}
-          description="期初加增加减减少不等于期末，请刷新后重试；仍不平请联系系统管理员。"
+          description="期初加增加减减少不等于期末实有数，请刷新后重试；仍不平请联系系统管理员。"
         />
       )}
     </Flex>

@@ -120,37 +120,76 @@ describe('the summary of a ledger', () => {
     from: '2026-01-01',
     to: '2026-06-15',
     opening: 7,
-    increases: { registered: 1, transferredIn: 1, restored: 1, other: 0, total: 3 },
+    increases: { registered: 1, restored: 1, transferredIn: 1, other: 0, total: 3 },
     decreases: {
-      left: { removed: 0, withdrawn: 0, expelled: 0, deceased: 1, probation_cancelled: 0 },
+      left: 1,
+      leftBy: {
+        withdrawn: 0,
+        persuaded: 0,
+        removed_refused: 0,
+        removed_lapsed: 1,
+        expelled: 0,
+        not_recognized: 0,
+        probation_cancelled: 0,
+        removed: 0,
+      },
+      leftUnreachable: 1,
       suspended: 1,
-      transferredOut: 2,
+      died: 1,
+      transferredOut: 1,
       other: 0,
       total: 4,
     },
     closing: 6,
+    actualClosing: 6,
+    difference: 0,
   };
   const columns = (figures: { title: string; value: number }[]) =>
     figures.map((f) => `${f.title} ${f.value}`);
 
-  it('lists every column of the register in order, with the totals', () => {
+  it('lists the lines of 党统 T1 in order, with the totals, and 出党 by its T10 category', () => {
     const s = ledgerSummary(ledger);
     expect(s.opening).toBe(7);
-    expect(columns(s.increases)).toEqual(['新增党员 1', '转入 1', '恢复党籍 1', '其他增加 0', '增加合计 3']);
-    expect(columns(s.left)).toEqual(['除名 0', '退党 0', '开除党籍 0', '死亡 1', '取消预备党员资格 0']);
-    expect(columns(s.decreases)).toEqual(['停止党籍 1', '转出 2', '其他减少 0', '减少合计 4']);
+    expect(columns(s.increases)).toEqual(['发展党员 1', '恢复党籍 1', '转入 1', '其他增加 0', '增加合计 3']);
+    expect(columns(s.decreases)).toEqual([
+      '出党 1',
+      '停止党籍 1',
+      '死亡 1',
+      '转出 1',
+      '其他减少 0',
+      '减少合计 4',
+    ]);
+    expect(columns(s.left)).toEqual([
+      '退党 0',
+      '劝退 0',
+      '劝而不退除名 0',
+      '自行脱党除名 1',
+      '开除党籍 0',
+      '不予承认 0',
+      '取消预备党员资格 0',
+    ]);
+    expect(s.leftUnreachable).toBe(1);
     expect(s.closing).toBe(6);
-    expect(new Set([...s.increases, ...s.left, ...s.decreases].map((f) => f.key)).size).toBe(14);
+    expect(new Set([...s.increases, ...s.decreases].map((f) => f.key)).size).toBe(11);
   });
 
-  it('checks that 期初 + 增加 − 减少 = 期末', () => {
+  it('shows the unclassified 除名 of older records only when there is one', () => {
+    const old = {
+      ...ledger,
+      decreases: { ...ledger.decreases, leftBy: { ...ledger.decreases.leftBy, removed: 2 } },
+    };
+    expect(columns(ledgerSummary(old).left).at(-1)).toBe('除名（未分类） 2');
+  });
+
+  it('checks that 期初 + 增加 − 减少 = 期末应有数 = 期末实有数', () => {
     expect(ledgerSummary(ledger)).toMatchObject({
       balanced: true,
-      check: '期初 7 + 增加 3 − 减少 4 = 期末 6',
+      check: '期初 7 + 增加 3 − 减少 4 = 期末 6（实有 6）',
     });
     expect(ledgerSummary({ ...ledger, closing: 5 })).toMatchObject({
       balanced: false,
-      check: '期初 7 + 增加 3 − 减少 4 ≠ 期末 5',
+      check: '期初 7 + 增加 3 − 减少 4 ≠ 期末 5（实有 6）',
     });
+    expect(ledgerSummary({ ...ledger, actualClosing: 7, difference: 1 })).toMatchObject({ balanced: false });
   });
 });

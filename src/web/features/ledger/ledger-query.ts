@@ -1,7 +1,12 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AssignmentView } from '../../../contracts/auth.ts';
 import { permissionsOf } from '../../../domain/access/index.ts';
-import { LEFT_REASON_LABELS, LEFT_REASONS, ledgerCategoryLabel } from '../../../domain/membership/index.ts';
+import {
+  LEAVING_CATEGORIES,
+  LEDGER_DECREASE_LABELS,
+  LEDGER_INCREASE_LABELS,
+  LEFT_REASON_LABELS,
+} from '../../../domain/membership/index.ts';
 import type { LedgerPeriod, LedgerView } from '../../api/ledger.ts';
 import { DATE_FORMAT } from '../../ui/dates.ts';
 
@@ -101,53 +106,62 @@ export type LedgerFigure = { key: string; title: string; value: number };
 
 export type LedgerSummary = {
   opening: number;
-  /** 新增党员, 转入, 恢复党籍, 其他增加 and 增加合计. */
+  /** T1's increases: 发展党员, 恢复党籍, 转入, 其他增加 and 增加合计. */
   increases: LedgerFigure[];
-  /** 出党, one column per reason. */
-  left: LedgerFigure[];
-  /** 停止党籍, 转出, 其他减少 and 减少合计. */
+  /** T1's decreases: 出党, 停止党籍, 死亡, 转出, 其他减少 and 减少合计. */
   decreases: LedgerFigure[];
+  /** 出党 by its T10 category (the unclassified 除名 of older records only when there is one). */
+  left: LedgerFigure[];
+  /** 其中 自行脱党除名 无法取得联系. */
+  leftUnreachable: number;
+  /** 期末应有数 (期初 + 增加 − 减少). */
   closing: number;
-  /** 期初 + 增加 − 减少 = 期末 holds. */
+  /** 期末实有数, counted from each member's standing at the end of the period. */
+  actualClosing: number;
+  /** 期初 + 增加 − 减少 = 期末应有数 = 期末实有数. */
   balanced: boolean;
-  /** The check line, e.g. “期初 7 + 增加 3 − 减少 4 = 期末 6”. */
+  /** The check line, e.g. “期初 7 + 增加 3 − 减少 4 = 期末 6（实有 6）”. */
   check: string;
 };
 
-/** The counts of the ledger as the page's summary columns, in the order of the paper register. */
+/** The counts of the ledger as the page's summary columns, in the lines of 党统 T1 (docs/membership.md §8). */
 export function ledgerSummary(l: LedgerView): LedgerSummary {
   const inc = l.increases;
   const dec = l.decreases;
   const increases: LedgerFigure[] = [
-    ...(['registered', 'transferredIn', 'restored', 'other'] as const).map((column) => ({
+    ...(['registered', 'restored', 'transferredIn', 'other'] as const).map((column) => ({
       key: `increase.${column}`,
-      title: ledgerCategoryLabel({ side: 'increase', column }),
+      title: LEDGER_INCREASE_LABELS[column],
       value: inc[column],
     })),
     { key: 'increase.total', title: '增加合计', value: inc.total },
   ];
-  const left = LEFT_REASONS.map((reason) => ({
-    key: `left.${reason}`,
-    title: LEFT_REASON_LABELS[reason],
-    value: dec.left[reason],
-  }));
   const decreases: LedgerFigure[] = [
-    ...(['suspended', 'transferredOut', 'other'] as const).map((column) => ({
+    ...(['left', 'suspended', 'died', 'transferredOut', 'other'] as const).map((column) => ({
       key: `decrease.${column}`,
-      title: ledgerCategoryLabel({ side: 'decrease', column }),
+      title: LEDGER_DECREASE_LABELS[column],
       value: dec[column],
     })),
     { key: 'decrease.total', title: '减少合计', value: dec.total },
   ];
-  const balanced = l.opening + inc.total - dec.total === l.closing;
+  const categories = [...LEAVING_CATEGORIES, ...(dec.leftBy.removed > 0 ? (['removed'] as const) : [])];
+  const left = categories.map((reason) => ({
+    key: `left.${reason}`,
+    title: LEFT_REASON_LABELS[reason],
+    value: dec.leftBy[reason],
+  }));
+  const balanced = l.opening + inc.total - dec.total === l.closing && l.actualClosing === l.closing;
   const sides = `期初 ${l.opening} + 增加 ${inc.total} − 减少 ${dec.total}`;
+  const sumHolds = l.opening + inc.total - dec.total === l.closing;
   return {
     opening: l.opening,
     increases,
-    left,
     decreases,
+    left,
+    leftUnreachable: dec.leftUnreachable,
     closing: l.closing,
+    actualClosing: l.actualClosing,
     balanced,
-    check: `${sides} ${balanced ? '=' : '≠'} 期末 ${l.closing}`,
+    check: `${sides} ${sumHolds ? '=' : '≠'} 期末 ${l.closing}（实有 ${l.actualClosing}）`,
   };
 }

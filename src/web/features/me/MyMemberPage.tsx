@@ -7,23 +7,26 @@ import { formatDate } from '../../ui/dates.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
+import { usePageTitle } from '../../ui/use-page-title.ts';
 import { MemberBasicInfo } from '../members/MemberBasicInfo.tsx';
 import { MemberHistoryTab } from '../members/MemberHistoryTab.tsx';
 import { MemberStatusTag } from '../members/MemberStatusTag.tsx';
 import { ContactDrawer } from './ContactDrawer.tsx';
+import { MyAccountCard } from './MyAccountCard.tsx';
 
 /** 我的党员档案 (`/m/me`): the member's own record in full, its history, and 修改联系方式. Phone first. */
 export function MyMemberPage() {
   const own = useOwnMember();
   const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
+  usePageTitle('我的党员档案');
 
   if (own.isPending) return <LoadingState />;
   if (own.isError) {
     if (own.error instanceof ApiError && own.error.status === 404) {
       return (
         <Card>
-          <EmptyState description="您的账号还没有关联党员档案。请联系所在党支部，由组织管理员为账号关联本人档案。" />
+          <EmptyState description="您的账号还没有关联党员档案。请联系所在党支部，由党支部书记为您开通党员账号。" />
         </Card>
       );
     }
@@ -67,6 +70,7 @@ export function MyMemberPage() {
           姓名、身份证号、党籍等信息如有错误，请联系所在党支部更正。
         </Typography.Paragraph>
       </Card>
+      <MyAccountCard />
       <ContactDrawer
         member={m}
         open={editing}

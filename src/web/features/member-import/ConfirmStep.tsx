@@ -1,9 +1,8 @@
 import { Alert, Button, Descriptions, Flex } from 'antd';
+import { IMPORT_MODE_LABELS } from '../../../contracts/member-import.ts';
 import type { MemberImportReport } from '../../api/member-import.ts';
 import { EXCEL_FORMAT_LABELS } from '../members/excel-formats.ts';
 import type { UploadChoice } from './UploadStep.tsx';
-
-const MODE_LABELS = { valid_rows: '只导入无误的行', all_or_nothing: '全部无误才导入' } as const;
 
 type ConfirmStepProps = {
   choice: UploadChoice;
@@ -24,7 +23,7 @@ export function ConfirmStep({ choice, report, onBack, onImport }: ConfirmStepPro
           { key: 'file', label: '文件', children: choice.file?.name },
           { key: 'format', label: '格式', children: EXCEL_FORMAT_LABELS[report.format] },
           { key: 'org', label: '导入到', children: choice.org?.name },
-          { key: 'mode', label: '导入方式', children: MODE_LABELS[choice.mode] },
+          { key: 'mode', label: '导入方式', children: IMPORT_MODE_LABELS[choice.mode] },
           { key: 'valid', label: '将导入', children: `${report.validCount} 名党员` },
           ...(report.errorCount > 0
             ? [{ key: 'skipped', label: '将跳过', children: `${report.errorCount} 行有误的数据` }]

@@ -2,6 +2,12 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Select, Table, Tag, Tooltip, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import {
+  IMPORT_BATCH_STATUS_LABELS,
+  IMPORT_BATCH_STATUSES,
+  IMPORT_MODE_LABELS,
+  type ImportBatchStatus as Status,
+} from '../../../contracts/member-import.ts';
 import { type ImportBatchView, useImportBatches } from '../../api/member-import.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
@@ -9,9 +15,6 @@ import { ErrorState } from '../../ui/ErrorState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { EXCEL_FORMAT_LABELS } from '../members/excel-formats.ts';
 import { UndoBatchButton } from './UndoBatchButton.tsx';
-
-type Status = ImportBatchView['status'];
-const STATUS_LABELS: Record<Status, string> = { committed: '已导入', undone: '已撤销' };
 
 /** 导入记录: each committed import as a batch, undoable while its members have not changed. */
 export function ImportBatchesPage() {
@@ -47,7 +50,7 @@ export function ImportBatchesPage() {
               setStatus(v);
               setPage(1);
             }}
-            options={(['committed', 'undone'] as const).map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+            options={IMPORT_BATCH_STATUSES.map((s) => ({ value: s, label: IMPORT_BATCH_STATUS_LABELS[s] }))}
           />
         </Flex>
         {batches.isError ? (
@@ -92,8 +95,7 @@ export function ImportBatchesPage() {
                       {b.fileName}
                     </Typography.Text>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {EXCEL_FORMAT_LABELS[b.format]} ·{' '}
-                      {b.mode === 'valid_rows' ? '只导入无误的行' : '全部无误才导入'}
+                      {EXCEL_FORMAT_LABELS[b.format]} · {IMPORT_MODE_LABELS[b.mode]}
                     </Typography.Text>
                   </Flex>
                 ),
@@ -111,7 +113,9 @@ export function ImportBatchesPage() {
                 width: 100,
                 render: (_, b) =>
                   b.status === 'undone' ? (
-                    <Tooltip title={`${b.undoneBy ?? ''} 于 ${formatDateTime(b.undoneAt)} 撤销`}>
+                    <Tooltip
+                      title={`${b.undoneByName ?? b.undoneBy ?? ''} 于 ${formatDateTime(b.undoneAt)} 撤销`}
+                    >
                       <Tag>已撤销</Tag>
                     </Tooltip>
                   ) : (
@@ -124,7 +128,7 @@ export function ImportBatchesPage() {
                 width: 190,
                 render: (_, b) => (
                   <Flex vertical>
-                    <span>{b.createdBy ?? '—'}</span>
+                    <span title={b.createdBy ?? undefined}>{b.createdByName ?? b.createdBy ?? '—'}</span>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {formatDateTime(b.createdAt)}
                     </Typography.Text>

@@ -1,15 +1,17 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Form, Radio, Typography, Upload } from 'antd';
+import { IMPORT_MODE_LABELS, IMPORT_MODE_NOTES, IMPORT_MODES } from '../../../contracts/member-import.ts';
 import type { ImportMode } from '../../api/member-import.ts';
 import { type OrgOption, OrgSelect } from '../../ui/OrgSelect.tsx';
 import { useImportLimits } from './use-import-limits.ts';
 
 export type UploadChoice = { file: File | null; org: OrgOption | null; mode: ImportMode };
 
-const MODE_OPTIONS: { value: ImportMode; label: string; note: string }[] = [
-  { value: 'valid_rows', label: '只导入无误的行', note: '有错误的行跳过，修改后可再次导入' },
-  { value: 'all_or_nothing', label: '全部无误才导入', note: '只要有一行有误，就一行也不导入' },
-];
+const MODE_OPTIONS = IMPORT_MODES.map((value) => ({
+  value,
+  label: IMPORT_MODE_LABELS[value],
+  note: IMPORT_MODE_NOTES[value],
+}));
 
 type UploadStepProps = {
   choice: UploadChoice;

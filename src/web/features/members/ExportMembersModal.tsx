@@ -21,7 +21,10 @@ export function ExportMembersModal({ open, onClose, filter, total, canReveal }: 
   const handleError = useApiErrorHandler();
   const [format, setFormat] = useState<ImportFormat>('template');
   const [reveal, setReveal] = useState(false);
+  const [includeDeparted, setIncludeDeparted] = useState(false);
   const [busy, setBusy] = useState(false);
+  // A status filter chooses who is exported; without one, the current records, and the departed only on request.
+  const statusFiltered = !!filter.status;
 
   // Every export starts masked: a reveal (audited) is chosen afresh each time, never remembered.
   useEffect(() => {
@@ -31,8 +34,8 @@ export function ExportMembersModal({ open, onClose, filter, total, canReveal }: 
   const run = async () => {
     setBusy(true);
     try {
-      await exportMembers(filter, { format, reveal });
-      message.success(`已导出 ${total} 名党员`);
+      await exportMembers(filter, { format, reveal, includeDeparted: !statusFiltered && includeDeparted });
+      message.success(statusFiltered || includeDeparted ? `已导出 ${total} 名党员` : '已导出党员名册');
       onClose();
     } catch (error) {
       handleError(error);
@@ -68,7 +71,13 @@ export function ExportMembersModal({ open, onClose, filter, total, canReveal }: 
     >
       <Flex vertical gap={16}>
         <Typography.Text>
-          将导出当前筛选条件下的 <Typography.Text strong>{total}</Typography.Text> 名党员。
+          {statusFiltered || includeDeparted ? (
+            <>
+              将导出当前筛选条件下的 <Typography.Text strong>{total}</Typography.Text> 名党员。
+            </>
+          ) : (
+            '将导出当前筛选条件下的在册党员。'
+          )}
         </Typography.Text>
         <div>
           <Typography.Text strong>文件格式</Typography.Text>
@@ -90,6 +99,16 @@ export function ExportMembersModal({ open, onClose, filter, total, canReveal }: 
             }))}
           />
         </div>
+        {statusFiltered ? null : (
+          <Flex vertical gap={4}>
+            <Checkbox checked={includeDeparted} onChange={(e) => setIncludeDeparted(e.target.checked)}>
+              包括已出党、已去世和已转出的党员
+            </Checkbox>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              默认只导出在册党员（预备、正式、失联和停止党籍）；勾选后，已离开的党员按其实际状态列出（如“已出党：退党”），不作为在册党员。
+            </Typography.Text>
+          </Flex>
+        )}
         {canReveal ? (
           <Flex vertical gap={8}>
             <Checkbox checked={reveal} onChange={(e) => setReveal(e.target.checked)}>

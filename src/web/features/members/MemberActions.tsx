@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { isOnRoster } from '../../../domain/membership/index.ts';
 import type { MemberDetail } from '../../api/members.ts';
 import { TransferOutModal } from '../transfers/TransferOutModal.tsx';
+import { MemberAccountAction } from './MemberAccountAction.tsx';
 import { MemberFormDrawer } from './MemberFormDrawer.tsx';
 import { StatusChangeModal } from './StatusChangeModal.tsx';
 import { type StatusChangeKind, statusChangesFor } from './status-changes.ts';
@@ -40,6 +41,7 @@ export function MemberActions({ member }: { member: MemberDetail }) {
           转出
         </Button>
       ) : null}
+      <MemberAccountAction memberId={member.id} />
       {member.can.edit ? (
         <MemberFormDrawer
           mode="edit"

@@ -79,7 +79,7 @@ export function MemberBasicInfo({ member: m, onReveal, revealing, narrow = false
   if (m.lostContactOn)
     items.push({ key: 'lost', label: '失去联系日期', children: formatDate(m.lostContactOn) });
   if (m.leftReason)
-    items.push({ key: 'leftReason', label: '出党原因', children: LEFT_REASON_LABELS[m.leftReason] });
+    items.push({ key: 'leftReason', label: '出党类别', children: LEFT_REASON_LABELS[m.leftReason] });
   if (m.transferLetterNo)
     items.push({ key: 'letter', label: '转出介绍信编号', children: m.transferLetterNo });
 

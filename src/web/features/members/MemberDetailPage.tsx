@@ -1,10 +1,11 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Card, Flex, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { useMember, useRevealedMember } from '../../api/members.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
+import { usePageTitle } from '../../ui/use-page-title.ts';
 import { MemberActions } from './MemberActions.tsx';
 import { MemberBasicInfo } from './MemberBasicInfo.tsx';
 import { MemberHistoryTab } from './MemberHistoryTab.tsx';
@@ -28,6 +29,7 @@ export function MemberDetailPage() {
   const member = useMember(id);
   const version = member.data?.version;
   const revealed = useRevealedMember(id, version, reveal);
+  usePageTitle(member.data ? `${member.data.name} · 党员档案` : '党员档案');
   // A change to the record (an edit, a status change) ends the reveal: it would show stale values.
   useEffect(() => {
     if (version !== undefined) setReveal(false);
@@ -62,7 +64,12 @@ export function MemberDetailPage() {
             <MemberStatusTag status={m.status} leftReason={m.leftReason} />
             <Typography.Text type="secondary">{m.orgName}</Typography.Text>
           </Flex>
-          <MemberActions member={m} />
+          <Flex gap={8} align="center" wrap>
+            <Link to={`/members/${m.id}/card`}>
+              <PrinterOutlined /> 打印信息卡
+            </Link>
+            <MemberActions member={m} />
+          </Flex>
         </Flex>
         {m.warnings.map((w) => (
           <Alert key={w.reason} type="warning" showIcon title={w.message} />

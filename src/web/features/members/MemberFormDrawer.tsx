@@ -1,5 +1,6 @@
-import { Alert, Button, Divider, Drawer, Flex, Form, Typography } from 'antd';
+import { Alert, App, Button, Divider, Drawer, Flex, Form, Typography } from 'antd';
 import { useEffect } from 'react';
+import { needsFullRecord } from '../../../domain/membership/index.ts';
 import { type MemberDetail, useCreateMember, useReloadMember, useUpdateMember } from '../../api/members.ts';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';
 import { MembershipFields } from './MembershipFields.tsx';
@@ -37,6 +38,7 @@ export function MemberFormDrawer({ mode, open, onClose, onSaved, member }: Membe
   const update = useUpdateMember(member?.id ?? 0);
   const reload = useReloadMember();
   const handleError = useApiErrorHandler();
+  const { message } = App.useApp();
 
   useEffect(() => {
     if (!open) return;
@@ -64,6 +66,8 @@ export function MemberFormDrawer({ mode, open, onClose, onSaved, member }: Membe
 
   const submit = (values: MemberFormValues) => {
     const done = (saved: MemberDetail) => {
+      // Accepted with warnings (an old record's 候补期): said now, and shown on the member's page.
+      if (mode === 'create') for (const w of saved.warnings) message.warning(w.message, 8);
       onClose();
       onSaved(saved);
     };
@@ -98,7 +102,11 @@ export function MemberFormDrawer({ mode, open, onClose, onSaved, member }: Membe
         <Typography.Title level={5} style={{ marginTop: 0 }}>
           人员信息
         </Typography.Title>
-        <PersonFields form={form} {...(member ? { masked: maskedFields(member) } : {})} />
+        <PersonFields
+          form={form}
+          fullRecord={!member || needsFullRecord(member.status)}
+          {...(member ? { masked: maskedFields(member) } : {})}
+        />
         <Divider />
         <Typography.Title level={5}>党员信息</Typography.Title>
         {mode === 'edit' ? (

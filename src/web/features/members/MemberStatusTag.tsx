@@ -13,6 +13,7 @@ const COLORS: Record<MemberStatus, string> = {
   suspended: 'warning',
   unreachable: 'error',
   left: 'default',
+  deceased: 'default',
   transferred_out: 'default',
 };
 

@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
@@ -19,6 +19,7 @@ import {
   queryToFilter,
   searchFromQuery,
 } from './member-query.ts';
+import { OpenAccountsModal } from './OpenAccountsModal.tsx';
 
 export const SEARCH_PLACEHOLDER = '姓名 / 拼音 / 拼音首字母 / 身份证号 / 手机号';
 
@@ -31,7 +32,7 @@ export function MembersPage() {
   const query = useMemo(() => queryFromSearch(params), [params]);
   const [form] = Form.useForm<MemberFilterValues>();
   const [text, setText] = useState(query.q ?? '');
-  const [open, setOpen] = useState<'create' | 'export' | null>(null);
+  const [open, setOpen] = useState<'create' | 'export' | 'accounts' | null>(null);
   const members = useMembers(query);
   const may = (p: string) => me.data?.permissions.includes(p) ?? false;
   const canManage = may('member.manage');
@@ -68,6 +69,11 @@ export function MembersPage() {
             <Button icon={<DownloadOutlined />} onClick={() => setOpen('export')}>
               导出
             </Button>
+            {may('member.account') ? (
+              <Button icon={<UserAddOutlined />} onClick={() => setOpen('accounts')}>
+                开通账号
+              </Button>
+            ) : null}
           </>
         }
       />
@@ -78,23 +84,6 @@ export function MembersPage() {
         onReset={() => search({}, '')}
       />
       <Card>
-        <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            aria-label="搜索党员"
-            placeholder={SEARCH_PLACEHOLDER}
-            allowClear
-            enterButton="搜索"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onSearch={(q) => search(form.getFieldsValue(), q)}
-            style={{ maxWidth: 480 }}
-          />
-          {activeFilterCount(query) > 0 ? (
-            <Typography.Text type="secondary">
-              已设置筛选条件 <Badge count={activeFilterCount(query)} color="blue" />
-            </Typography.Text>
-          ) : null}
-        </Flex>
         {members.isError ? (
           <ErrorState error={members.error} what="党员名册" onRetry={() => members.refetch()} />
         ) : (
@@ -105,6 +94,25 @@ export function MembersPage() {
             loading={members.isFetching}
             onChange={go}
             backTo={location.pathname + location.search}
+            toolbar={
+              <Flex align="center" gap={12} wrap style={{ flex: '1 1 320px' }}>
+                <Input.Search
+                  aria-label="搜索党员"
+                  placeholder={SEARCH_PLACEHOLDER}
+                  allowClear
+                  enterButton="搜索"
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                  onSearch={(q) => search(form.getFieldsValue(), q)}
+                  style={{ maxWidth: 480 }}
+                />
+                {activeFilterCount(query) > 0 ? (
+                  <Typography.Text type="secondary">
+                    已设置筛选条件 <Badge count={activeFilterCount(query)} color="blue" />
+                  </Typography.Text>
+                ) : null}
+              </Flex>
+            }
             emptyText={
               filtered
                 ? '没有符合条件的党员，请调整筛选条件或搜索内容。'
@@ -121,6 +129,14 @@ export function MembersPage() {
           open={open === 'create'}
           onClose={() => setOpen(null)}
           onSaved={(m) => navigate(`/members/${m.id}`)}
+        />
+      ) : null}
+      {may('member.account') ? (
+        <OpenAccountsModal
+          open={open === 'accounts'}
+          onClose={() => setOpen(null)}
+          filter={filterOf(query)}
+          total={members.data?.total ?? 0}
         />
       ) : null}
       <ExportMembersModal

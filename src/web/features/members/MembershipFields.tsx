@@ -2,13 +2,15 @@ import { DatePicker, Form, type FormInstance, Input, Radio, Select, Switch } fro
 import dayjs from 'dayjs';
 import { CreateMemberBody } from '../../../contracts/members.ts';
 import {
+  checkExtendedEnd,
+  confirmationDenial,
   MEMBER_CATEGORIES,
   MEMBER_CATEGORY_LABELS,
   MEMBER_STATUS_LABELS,
 } from '../../../domain/membership/index.ts';
 import { checkAdmissionAge } from '../../../domain/people/index.ts';
 import { contractRules } from '../../ui/contract-rules.ts';
-import { DATE_FORMAT, isoDate } from '../../ui/dates.ts';
+import { DATE_FORMAT, isoDate, todayIso } from '../../ui/dates.ts';
 import { memberOrgDisabledReason } from '../../ui/member-org.ts';
 import { OrgSelect } from '../../ui/OrgSelect.tsx';
 import type { MemberFormValues } from './member-form.ts';
@@ -67,19 +69,46 @@ export function MembershipFields({ form, creating }: MembershipFieldsProps) {
           >
             <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} disabledDate={notFuture} />
           </Form.Item>
+          <Form.Item
+            label="预备期延长至"
+            name="probationEndsOn"
+            dependencies={['admittedOn']}
+            extra="仅预备期经支部大会决定、上级党组织批准延长的填写：延长后的届满日期（入党满一年后再延长6个月至1年）"
+            rules={[
+              {
+                validator: (_, value: dayjs.Dayjs | undefined) => {
+                  const admitted = form.getFieldValue('admittedOn') as dayjs.Dayjs | undefined;
+                  if (!value || !admitted) return Promise.resolve();
+                  const outOfRange = checkExtendedEnd(isoDate(admitted), isoDate(value));
+                  return outOfRange ? Promise.reject(new Error(outOfRange.message)) : Promise.resolve();
+                },
+              },
+            ]}
+          >
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+          </Form.Item>
           {status === 'full' ? (
             <Form.Item
               label="转正时间"
               name="confirmedOn"
-              dependencies={['admittedOn']}
+              dependencies={['admittedOn', 'probationEndsOn']}
+              extra="预备期满之日：入党满一年之日（延长的为延长后届满之日），不是支部大会讨论的日期"
               rules={[
                 { required: true, message: '请选择转为正式党员的日期' },
                 {
+                  // The server's rule (confirmationDenial), for feedback as the dates are picked.
                   validator: (_, value: dayjs.Dayjs | undefined) => {
                     const admitted = form.getFieldValue('admittedOn') as dayjs.Dayjs | undefined;
-                    return value && admitted && value.isBefore(admitted, 'day')
-                      ? Promise.reject(new Error('转正时间不能早于入党时间'))
-                      : Promise.resolve();
+                    const extended = form.getFieldValue('probationEndsOn') as dayjs.Dayjs | undefined;
+                    if (!value || !admitted) return Promise.resolve();
+                    const facts = {
+                      status: 'full' as const,
+                      admittedOn: isoDate(admitted),
+                      confirmedOn: isoDate(value),
+                      probationEndsOn: extended ? isoDate(extended) : null,
+                    };
+                    const denial = confirmationDenial(facts, todayIso());
+                    return denial ? Promise.reject(new Error(denial.message)) : Promise.resolve();
                   },
                 },
               ]}

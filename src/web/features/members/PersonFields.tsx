@@ -1,9 +1,9 @@
 import { DatePicker, Form, type FormInstance, Input, Radio, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { PersonInput } from '../../../contracts/members.ts';
+import { NewMemberPersonInput, PersonInput } from '../../../contracts/members.ts';
 import { GENDER_LABELS, GENDERS } from '../../../domain/membership/index.ts';
 import { checkLandline, checkMobile } from '../../../domain/people/index.ts';
-import { contractRules } from '../../ui/contract-rules.ts';
+import { contractRules, requiredMessage } from '../../ui/contract-rules.ts';
 import { DATE_FORMAT, todayIso } from '../../ui/dates.ts';
 import { idFeedback } from './id-autofill.ts';
 import type { MemberFormValues } from './member-form.ts';
@@ -18,6 +18,18 @@ type PersonFieldsProps = {
   form: FormInstance<MemberFormValues>;
   /** The masked values on record (an edit of a record not revealed): shown as placeholders. */
   masked?: { idNumber: string | null; phoneMobile: string | null; phoneLandline: string | null };
+  /**
+   * A new member, or one in good standing: 民族, 学历 and 工作岗位 are required, as the contract of a new member
+   * says (the one set of the form, the API and the import).
+   */
+  fullRecord: boolean;
+};
+
+/** The rules of a coded field: required as the new member's contract says, when the record must be full. */
+const codedRules = (field: 'ethnicity' | 'education' | 'workPost', fullRecord: boolean) => {
+  const schema = NewMemberPersonInput.shape[field];
+  const required = fullRecord ? requiredMessage(schema) : undefined;
+  return contractRules(schema, required ? { required } : {});
 };
 
 type Check = { ok: true } | { ok: false; message: string };
@@ -36,7 +48,7 @@ const keepPlaceholder = (masked: string | null | undefined, what: string) =>
  * 人员信息, ID number first: once it is valid, birth date and gender are filled from it and locked (a
  * contradicting value would be refused). The check here is instant feedback; the server decides.
  */
-export function PersonFields({ form, masked }: PersonFieldsProps) {
+export function PersonFields({ form, masked, fullRecord }: PersonFieldsProps) {
   const today = todayIso();
   const idInput = Form.useWatch(['person', 'idNumber'], form) ?? '';
   const feedback = idFeedback(idInput, today);
@@ -123,7 +135,7 @@ export function PersonFields({ form, masked }: PersonFieldsProps) {
           disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs('1900-01-01'))}
         />
       </Form.Item>
-      <Form.Item label="民族" name={['person', 'ethnicity']}>
+      <Form.Item label="民族" name={['person', 'ethnicity']} rules={codedRules('ethnicity', fullRecord)}>
         <Select
           allowClear
           aria-label="民族"
@@ -132,7 +144,7 @@ export function PersonFields({ form, masked }: PersonFieldsProps) {
           options={ETHNICITY_OPTIONS}
         />
       </Form.Item>
-      <Form.Item label="学历" name={['person', 'education']}>
+      <Form.Item label="学历" name={['person', 'education']} rules={codedRules('education', fullRecord)}>
         <Select
           allowClear
           aria-label="学历"
@@ -141,7 +153,7 @@ export function PersonFields({ form, masked }: PersonFieldsProps) {
           options={EDUCATION_OPTIONS}
         />
       </Form.Item>
-      <Form.Item label="工作岗位" name={['person', 'workPost']}>
+      <Form.Item label="工作岗位" name={['person', 'workPost']} rules={codedRules('workPost', fullRecord)}>
         <Select
           allowClear
           aria-label="工作岗位"

@@ -1,8 +1,12 @@
-import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { MemberEventBody } from '../../../contracts/members.ts';
-import { LEFT_REASON_LABELS, type LeftReason, probationEndOf } from '../../../domain/membership/index.ts';
+import {
+  LEFT_REASON_LABELS,
+  type LeavingCategory,
+  probationEndOf,
+} from '../../../domain/membership/index.ts';
 import { type MemberDetail, useMemberEvent, useReloadMember } from '../../api/members.ts';
 import { contractRules } from '../../ui/contract-rules.ts';
 import { DATE_FORMAT, formatDate, fromIsoDate, isoDate, todayIso, toIsoDate } from '../../ui/dates.ts';
@@ -10,6 +14,7 @@ import { useApiErrorHandler } from '../../ui/use-api-error.ts';
 import {
   earliestChangeDate,
   extensionRange,
+  leavingProcedure,
   leftReasonsFor,
   type StatusChangeKind,
   statusChange,
@@ -18,12 +23,26 @@ import {
 type Values = {
   effectiveOn: Dayjs;
   reason?: string;
-  leftReason?: LeftReason;
+  leftReason?: LeavingCategory;
+  approvalOrgName?: string;
+  approvalDocumentNo?: string;
+  approvalOn?: Dayjs | null;
+  unreachable?: boolean;
   probationEndsOn?: Dayjs | null;
   lostContactOn?: Dayjs | null;
 };
 
-const FIELDS = ['effectiveOn', 'reason', 'leftReason', 'probationEndsOn', 'lostContactOn'];
+const FIELDS = [
+  'effectiveOn',
+  'reason',
+  'leftReason',
+  'approvalOrgName',
+  'approvalDocumentNo',
+  'approvalOn',
+  'unreachable',
+  'probationEndsOn',
+  'lostContactOn',
+];
 /** The rules' refusals (src/domain/membership/member-rules.ts) that belong to one field. */
 const REASON_FIELDS = {
   confirm_before_probation_end: 'effectiveOn',
@@ -34,6 +53,11 @@ const REASON_FIELDS = {
   probation_extension_out_of_range: 'probationEndsOn',
   left_reason_required: 'leftReason',
   probation_cancel_not_probationary: 'leftReason',
+  leave_category_not_for_probationary: 'leftReason',
+  leave_unreachable_not_lapsed: 'unreachable',
+  leave_procedure_missing: 'approvalOrgName',
+  leave_procedure_in_future: 'approvalOn',
+  leave_procedure_before_decision: 'approvalOn',
   lost_contact_on_out_of_range: 'lostContactOn',
   reason_required: 'reason',
 };
@@ -53,6 +77,13 @@ export function StatusChangeModal({
 }) {
   const [form] = Form.useForm<Values>();
   const change = useMemberEvent(member.id);
+  const { message } = App.useApp();
+  // What the rules accepted but flagged (an early extension, 停止党籍 before six months of lost contact).
+  const showWarnings = (saved: MemberDetail) => {
+    for (const w of saved.warnings) {
+      if (!member.warnings.some((x) => x.reason === w.reason)) message.warning(w.message, 8);
+    }
+  };
   const reload = useReloadMember();
   const handleError = useApiErrorHandler();
   const def = kind ? statusChange(kind) : null;
@@ -60,6 +91,8 @@ export function StatusChangeModal({
   const earliest = earliestChangeDate(member.admittedOn, member.events);
   // 转正 only once the 预备期 is over (党章第七条): before that the modal says when, and cannot be confirmed.
   const tooEarly = kind === 'confirm' && probationEnd(member) > todayIso();
+  const category = Form.useWatch('leftReason', form);
+  const procedure = category ? leavingProcedure(category) : null;
 
   useEffect(() => {
     if (!kind) return;
@@ -80,12 +113,23 @@ export function StatusChangeModal({
         kind,
         effectiveOn: isoDate(values.effectiveOn),
         reason: values.reason?.trim() || null,
-        leftReason: kind === 'leave' ? values.leftReason : undefined,
+        ...(kind === 'leave'
+          ? {
+              leftReason: values.leftReason,
+              approvalOrgName: values.approvalOrgName?.trim() || null,
+              approvalDocumentNo: values.approvalDocumentNo?.trim() || null,
+              approvalOn: toIsoDate(values.approvalOn),
+              unreachable: values.leftReason === 'removed_lapsed' ? values.unreachable === true : undefined,
+            }
+          : {}),
         probationEndsOn: kind === 'extend_probation' ? toIsoDate(values.probationEndsOn) : undefined,
         lostContactOn: kind === 'mark_unreachable' ? toIsoDate(values.lostContactOn) : undefined,
       },
       {
-        onSuccess: onClose,
+        onSuccess: (saved) => {
+          showWarnings(saved);
+          onClose();
+        },
         onError: (error) =>
           handleError(error, {
             form,
@@ -178,15 +222,53 @@ export function StatusChangeModal({
         ) : null}
         {kind === 'leave' ? (
           <Form.Item
-            label="出党方式"
+            label="出党类别"
             name="leftReason"
-            rules={[{ required: true, message: '请选择出党方式' }]}
+            rules={[{ required: true, message: '请选择出党类别' }]}
           >
             <Select
-              aria-label="出党方式"
+              aria-label="出党类别"
               options={leftReasonsFor(member.status).map((r) => ({ value: r, label: LEFT_REASON_LABELS[r] }))}
             />
           </Form.Item>
+        ) : null}
+        {kind === 'leave' && procedure ? (
+          <>
+            <Form.Item
+              label={procedure.orgLabel}
+              name="approvalOrgName"
+              rules={contractRules(MemberEventBody.shape.approvalOrgName, {
+                required: `请填写${procedure.orgLabel}`,
+              })}
+            >
+              <Input />
+            </Form.Item>
+            <Form.Item
+              label={procedure.documentLabel}
+              name="approvalDocumentNo"
+              rules={contractRules(MemberEventBody.shape.approvalDocumentNo, {
+                required: procedure.documentRequired ? `请填写${procedure.documentLabel}` : undefined,
+              })}
+            >
+              <Input placeholder={procedure.documentRequired ? undefined : '选填'} />
+            </Form.Item>
+            <Form.Item
+              label={procedure.dateLabel}
+              name="approvalOn"
+              rules={[{ required: true, message: `请选择${procedure.dateLabel}` }]}
+            >
+              <DatePicker
+                format={DATE_FORMAT}
+                style={{ width: '100%' }}
+                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+              />
+            </Form.Item>
+            {category === 'removed_lapsed' ? (
+              <Form.Item name="unreachable" valuePropName="checked">
+                <Checkbox>经多方查找确实无法取得联系</Checkbox>
+              </Form.Item>
+            ) : null}
+          </>
         ) : null}
         <Form.Item
           label={def.reasonLabel}

@@ -20,6 +20,7 @@ const TONES: Record<MemberEventKind, EventTone> = {
   suspended: 'loss',
   marked_unreachable: 'loss',
   left: 'loss',
+  died: 'end',
   transferred_out: 'end',
   probation_extended: 'change',
   category_changed: 'change',

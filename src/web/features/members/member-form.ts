@@ -24,6 +24,7 @@ export type MemberFormValues = {
   category?: MemberCategory;
   admittedOn?: Dayjs | null;
   confirmedOn?: Dayjs | null;
+  probationEndsOn?: Dayjs | null;
   isMobile?: boolean;
   outflowDestination?: string;
   isHardship?: boolean;
@@ -37,6 +38,7 @@ export const MEMBER_FORM_FIELDS = [
   'category',
   'admittedOn',
   'confirmedOn',
+  'probationEndsOn',
   'isMobile',
   'outflowDestination',
   'isHardship',
@@ -63,6 +65,8 @@ export const MEMBER_REASON_FIELDS: Record<string, (string | number)[]> = {
   confirmed_in_future: ['confirmedOn'],
   confirmed_on_required: ['confirmedOn'],
   confirmed_too_early: ['confirmedOn'],
+  confirmed_not_at_probation_end: ['confirmedOn'],
+  probation_extension_out_of_range: ['probationEndsOn'],
   probationary_has_confirmed_on: ['confirmedOn'],
   member_org_not_branch: ['orgId'],
   member_org_dissolved: ['orgId'],
@@ -87,13 +91,21 @@ function personBody(p: PersonValues) {
 
 export function toCreateBody(values: MemberFormValues): CreateMemberInput {
   const status = values.status ?? 'probationary';
+  const person = personBody(values.person);
   return {
-    person: personBody(values.person),
+    // Required by the contract: an empty one is sent as '' and answered 请填写… on its field.
+    person: {
+      ...person,
+      ethnicity: person.ethnicity ?? '',
+      education: person.education ?? '',
+      workPost: person.workPost ?? '',
+    },
     orgId: values.orgId as number,
     status,
     category: values.category as MemberCategory,
     admittedOn: values.admittedOn ? isoDate(values.admittedOn) : '',
     confirmedOn: status === 'full' ? (toIsoDate(values.confirmedOn) ?? null) : null,
+    probationEndsOn: toIsoDate(values.probationEndsOn) ?? null,
     isMobile: values.isMobile ?? false,
     outflowDestination: values.isMobile ? trimmed(values.outflowDestination) : null,
     isHardship: values.isHardship ?? false,

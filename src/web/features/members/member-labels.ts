@@ -9,41 +9,47 @@ import {
   WORK_POST_LIST,
   WORK_POST_NODES,
   WORK_POSTS,
+  workPostName,
 } from '../../../domain/codes/index.ts';
 import { AGE_BAND_LABELS, AGE_BANDS } from '../../../domain/membership/index.ts';
 
 export const AGE_BAND_OPTIONS = AGE_BANDS.map((b) => ({ value: b, label: AGE_BAND_LABELS[b] }));
 
-/** `01 汉族`: a code with its name, as the official sheets write it; the bare value when the code is unknown. */
+/**
+ * What a person reads for a code: its name (`汉族`, `退休人员`), never the code, which stays in the exports and
+ * the import templates (docs/design.md §4.3). The code lists of src/domain/codes are the one source; an unknown
+ * code shows as itself.
+ */
 export function codeLabel(code: string | null | undefined, list: CodeList): string {
   if (!code) return '—';
-  const name = findCodeName(code, list);
-  return name ? `${code} ${name}` : code;
+  return (list === WORK_POST_LIST ? workPostName(code) : findCodeName(code, list)) ?? code;
 }
 
 export const ethnicityLabel = (code: string | null | undefined) => codeLabel(code, ETHNICITY_LIST);
 export const educationLabel = (code: string | null | undefined) => codeLabel(code, EDUCATION_LIST);
 export const workPostLabel = (code: string | null | undefined) => codeLabel(code, WORK_POST_LIST);
 
-type Option = { value: string; label: string };
+/** An option shows the name; `search` also holds the code, so that typing `502` or `退休` both find it. */
+type Option = { value: string; label: string; search: string };
 type OptionGroup = { label: string; title: string; options: Option[] };
 
-const optionOf = (entry: { code: string; name: string }): Option => ({
+const optionOf = (entry: { code: string; name: string }, label = entry.name): Option => ({
   value: entry.code,
-  label: `${entry.code} ${entry.name}`,
+  label,
+  search: `${entry.code} ${label}`,
 });
 
 /** 民族 `01 汉族` … `92 外国血统`, searchable by code or name. */
-export const ETHNICITY_OPTIONS: Option[] = ETHNICITY_LIST.entries.map(optionOf);
+export const ETHNICITY_OPTIONS: Option[] = ETHNICITY_LIST.entries.map((e) => optionOf(e));
 
 /** 学历 grouped as the template groups them (研究生教育, 本专科教育, 中等职业学校, then the rest). */
 export const EDUCATION_OPTIONS: (Option | OptionGroup)[] = [
   ...EDUCATION_GROUPS.map((g) => ({
     label: g.name,
     title: g.name,
-    options: EDUCATIONS.filter((e) => e.group === g.code).map(optionOf),
+    options: EDUCATIONS.filter((e) => e.group === g.code).map((e) => optionOf(e)),
   })),
-  ...EDUCATIONS.filter((e) => e.group === null).map(optionOf),
+  ...EDUCATIONS.filter((e) => e.group === null).map((e) => optionOf(e)),
 ];
 
 /** Filter options for 学历: the statistics bands first (大专及以上 among them), then each code. */
@@ -52,11 +58,11 @@ export const EDUCATION_FILTER_OPTIONS: (Option | OptionGroup)[] = [
     label: '按统计口径',
     title: '按统计口径',
     options: [
-      { value: 'college_or_above', label: '大专及以上' },
-      ...EDUCATION_BANDS.map((b) => ({ value: b.band, label: b.label })),
+      { value: 'college_or_above', label: '大专及以上', search: '大专及以上' },
+      ...EDUCATION_BANDS.map((b) => ({ value: b.band, label: b.label, search: b.label })),
     ],
   },
-  { label: '按学历代码', title: '按学历代码', options: EDUCATIONS.map(optionOf) },
+  { label: '按学历代码', title: '按学历代码', options: EDUCATIONS.map((e) => optionOf(e)) },
 ];
 
 /** The full path of a 工作岗位 group: `在岗职工 / 机关干部岗位`. */
@@ -76,12 +82,13 @@ export const WORK_POST_OPTIONS: OptionGroup[] = [...new Set(WORK_POSTS.map((p) =
   (parent) => ({
     label: nodePath(parent),
     title: nodePath(parent),
-    options: WORK_POSTS.filter((p) => p.parent === parent).map(optionOf),
+    options: WORK_POSTS.filter((p) => p.parent === parent).map((p) => optionOf(p, workPostName(p.code))),
   }),
 );
 
 /** Select search over `代码 名称` (antd's default searches the value only). */
-export function matchesCodeOption(input: string, option?: { label?: unknown }): boolean {
+export function matchesCodeOption(input: string, option?: { label?: unknown; search?: unknown }): boolean {
   const text = input.trim().toLowerCase();
-  return typeof option?.label === 'string' && option.label.toLowerCase().includes(text);
+  const haystack = typeof option?.search === 'string' ? option.search : option?.label;
+  return typeof haystack === 'string' && haystack.toLowerCase().includes(text);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   earliestChangeDate,
   extensionRange,
+  leavingProcedure,
   leftReasonsFor,
   probationExtended,
   statusChangesFor,
@@ -22,11 +23,23 @@ describe('status changes offered to the user', () => {
       'mark_unreachable',
       'suspend',
       'leave',
+      'record_death',
     ]);
-    expect(kinds({ ...probationary, status: 'full' })).toEqual(['mark_unreachable', 'suspend', 'leave']);
-    expect(kinds({ ...probationary, status: 'unreachable' })).toEqual(['mark_reachable', 'suspend', 'leave']);
-    expect(kinds({ ...probationary, status: 'suspended' })).toEqual(['restore', 'leave']);
+    expect(kinds({ ...probationary, status: 'full' })).toEqual([
+      'mark_unreachable',
+      'suspend',
+      'leave',
+      'record_death',
+    ]);
+    expect(kinds({ ...probationary, status: 'unreachable' })).toEqual([
+      'mark_reachable',
+      'suspend',
+      'leave',
+      'record_death',
+    ]);
+    expect(kinds({ ...probationary, status: 'suspended' })).toEqual(['restore', 'leave', 'record_death']);
     expect(kinds({ ...probationary, status: 'left' })).toEqual([]);
+    expect(kinds({ ...probationary, status: 'deceased' })).toEqual([]);
     expect(kinds({ ...probationary, status: 'transferred_out' })).toEqual([]);
   });
 
@@ -44,10 +57,27 @@ describe('status changes offered to the user', () => {
     expect(extensionRange('2025-03-20')).toEqual({ earliest: '2026-09-20', latest: '2027-03-20' });
   });
 
-  it('offers 取消预备党员资格 only to a 预备党员', () => {
-    expect(leftReasonsFor('probationary')).toContain('probation_cancelled');
-    expect(leftReasonsFor('full')).not.toContain('probation_cancelled');
-    expect(leftReasonsFor('full')).toEqual(['removed', 'withdrawn', 'expelled', 'deceased']);
+  it('offers the T10 categories: 取消预备党员资格 only to a 预备党员, who is never 劝退 or 除名', () => {
+    expect(leftReasonsFor('probationary')).toEqual(['probation_cancelled', 'not_recognized']);
+    expect(leftReasonsFor('full')).toEqual([
+      'withdrawn',
+      'persuaded',
+      'removed_refused',
+      'removed_lapsed',
+      'expelled',
+      'not_recognized',
+    ]);
+    expect(leftReasonsFor('suspended')).not.toContain('probation_cancelled');
+  });
+
+  it('asks each category for its procedure: 退党 filed, 除名 approved, 开除 decided (党章第九条)', () => {
+    expect(leavingProcedure('withdrawn')).toMatchObject({ procedure: 'filed', documentRequired: false });
+    expect(leavingProcedure('removed_lapsed')).toMatchObject({
+      procedure: 'approved',
+      documentRequired: true,
+    });
+    expect(leavingProcedure('persuaded').orgLabel).toBe('批准的上级党组织');
+    expect(leavingProcedure('expelled')).toMatchObject({ procedure: 'discipline', documentRequired: true });
   });
 
   it('never dates a change before admission or before the latest change', () => {

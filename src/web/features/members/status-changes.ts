@@ -1,6 +1,8 @@
 import {
-  LEFT_REASONS,
-  type LeftReason,
+  LEAVING_CATEGORIES,
+  LEAVING_PROCEDURE_OF,
+  type LeavingCategory,
+  type LeavingProcedure,
   type MemberStatus,
   probationEndOf,
   type StatusChangeKind,
@@ -103,14 +105,28 @@ export const STATUS_CHANGES: readonly StatusChange[] = [
     kind: 'leave',
     label: '出党',
     from: ['probationary', 'full', 'suspended', 'unreachable'],
-    dateLabel: '出党日期',
+    dateLabel: '支部决定日期',
     reasonLabel: '情况说明',
     reasonRequired: false,
     danger: true,
     consequences: [
-      '党籍状态变为“已出党”，自该日起不再计入党员名册和各项统计；',
-      '本人档案和历史记录予以保留，可随时查阅；',
-      '此操作不能撤回：如需恢复，须重新履行入党手续。',
+      '党籍状态变为“已出党”，自该日起不再计入党员总数和各项统计；',
+      '退党须报上级党组织备案，劝退、除名、不予承认和取消预备党员资格须经上级党组织批准，开除党籍须有党纪处分决定（党章第九条）；',
+      '本人档案和历史记录予以保留，可随时查阅；此操作不能撤回：如需恢复，须重新履行入党手续。',
+    ],
+  },
+  {
+    kind: 'record_death',
+    label: '登记去世',
+    from: ['probationary', 'full', 'suspended', 'unreachable'],
+    dateLabel: '去世日期',
+    reasonLabel: '情况说明',
+    reasonRequired: false,
+    danger: true,
+    consequences: [
+      '党籍状态变为“已去世”，自该日起不再计入党员总数和各项统计；',
+      '去世不是出党：增减台账记入“死亡”一栏（党统T1）；',
+      '本人档案和历史记录予以保留，可随时查阅。',
     ],
   },
 ];
@@ -136,9 +152,49 @@ export function statusChangesFor(m: StatusFacts): StatusChange[] {
   );
 }
 
-/** 出党 reasons offered: 取消预备党员资格 only for a 预备党员 (党章第七条; docs/membership.md §3.4). */
-export function leftReasonsFor(status: MemberStatus): LeftReason[] {
-  return LEFT_REASONS.filter((r) => status === 'probationary' || r !== 'probation_cancelled');
+/**
+ * 出党 categories offered (党统 T10; docs/membership.md §5): a 预备党员 leaves by 取消预备党员资格 (or 不予承认),
+ * never by 劝退 or 除名; 取消预备党员资格 only for a 预备党员.
+ */
+export function leftReasonsFor(status: MemberStatus): LeavingCategory[] {
+  if (status === 'probationary') return ['probation_cancelled', 'not_recognized'];
+  return LEAVING_CATEGORIES.filter((r) => r !== 'probation_cancelled');
+}
+
+/** The procedure of a 出党 category and what the form asks of it (docs/membership.md §5). */
+export function leavingProcedure(category: LeavingCategory): {
+  procedure: LeavingProcedure;
+  orgLabel: string;
+  dateLabel: string;
+  documentLabel: string;
+  documentRequired: boolean;
+} {
+  const procedure = LEAVING_PROCEDURE_OF[category];
+  if (procedure === 'filed') {
+    return {
+      procedure,
+      orgLabel: '备案的上级党组织',
+      dateLabel: '备案日期',
+      documentLabel: '备案文号',
+      documentRequired: false,
+    };
+  }
+  if (procedure === 'discipline') {
+    return {
+      procedure,
+      orgLabel: '作出处分决定的党组织',
+      dateLabel: '处分决定日期',
+      documentLabel: '处分决定文号',
+      documentRequired: true,
+    };
+  }
+  return {
+    procedure,
+    orgLabel: '批准的上级党组织',
+    dateLabel: '批准日期',
+    documentLabel: '批准文号',
+    documentRequired: true,
+  };
 }
 
 /** The range an extended 预备期 may end in: 6 to 12 months after the end of the original year (党章第七条). */

@@ -1,17 +1,11 @@
 import { Timeline, Typography } from 'antd';
+import { ORG_EVENT_KIND_LABELS } from '../../../contracts/orgs.ts';
 import { type OrgEvent, useOrgEvents } from '../../api/orgs.ts';
 import { formatDate, formatDateTime } from '../../ui/dates.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { OrgEventDetails } from './OrgEventDetails.tsx';
-
-const EVENT_LABELS: Record<OrgEvent['kind'], string> = {
-  established: '成立',
-  updated: '修改信息',
-  moved: '调整隶属关系',
-  dissolved: '撤销',
-};
 
 const EVENT_COLORS: Record<OrgEvent['kind'], string> = {
   established: 'green',
@@ -41,7 +35,7 @@ export function OrgHistoryTab({ orgId }: { orgId: number }) {
         content: (
           <>
             <Typography.Text strong style={{ display: 'block', marginBottom: 4 }}>
-              {formatDate(event.effectiveOn)} {EVENT_LABELS[event.kind]}
+              {formatDate(event.effectiveOn)} {ORG_EVENT_KIND_LABELS[event.kind]}
             </Typography.Text>
             <OrgEventDetails event={event} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>

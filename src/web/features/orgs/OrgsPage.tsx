@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Checkbox, Col, Flex, Row } from 'antd';
+import { Card, Checkbox, Col, Flex, Grid, Row } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { orgRootsQuery, useOrgDetail } from '../../api/orgs.ts';
@@ -18,6 +18,8 @@ export function OrgsPage() {
   const detail = useOrgDetail(selectedId);
   const select = (id: number) => navigate(`/orgs/${id}`);
   const [showDissolved, setShowDissolved] = useState(false);
+  // On a phone (under 768 px) the tree stacks above the details, each the screen's width (docs/design.md §4.4).
+  const phone = Grid.useBreakpoint().md === false;
 
   // Open on the top of the user's scope rather than an empty panel.
   const firstRoot = roots.data?.[0]?.id;
@@ -34,14 +36,14 @@ export function OrgsPage() {
         title="组织管理"
         description="维护党组织设置、隶属关系与班子成员，查看换届和书记空缺提醒。"
       />
-      <Row gutter={16} wrap={false}>
-        <Col flex="380px">
+      <Row gutter={[16, 16]} wrap={phone}>
+        <Col flex={phone ? '1 1 100%' : '380px'} style={{ minWidth: 0 }}>
           <Card
             size="small"
-            style={{ position: 'sticky', top: 16 }}
+            style={phone ? undefined : { position: 'sticky', top: 16 }}
             styles={{
               body: {
-                height: 'calc(100vh - 190px)',
+                height: phone ? 360 : 'calc(100vh - 190px)',
                 minHeight: 360,
                 display: 'flex',
                 flexDirection: 'column',
@@ -61,7 +63,7 @@ export function OrgsPage() {
             />
           </Card>
         </Col>
-        <Col flex="auto" style={{ minWidth: 0 }}>
+        <Col flex={phone ? '1 1 100%' : 'auto'} style={{ minWidth: 0 }}>
           {selectedId === undefined ? (
             <Card>
               <Flex justify="center" style={{ paddingBlock: 48 }}>

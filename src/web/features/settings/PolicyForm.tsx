@@ -1,12 +1,27 @@
-import { Alert, App, Button, Flex, Form, InputNumber, Switch, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Switch,
+  Typography,
+} from 'antd';
 import { useEffect } from 'react';
 import type {
   ImportLimitsSchema,
+  MemberAccountPolicySchema,
   OrgSettingsSchema,
   SecurityPolicySchema,
   SettingGroup,
 } from '../../../contracts/settings.ts';
 import { z } from '../../../contracts/zod-zh.ts';
+import { USERNAME_RULE_LABELS, USERNAME_RULES } from '../../../domain/access/index.ts';
+import { ORG_KIND_LABELS, ORG_KINDS } from '../../../domain/org/index.ts';
 import { useReloadSettings, useSaveSettings, useSettings } from '../../api/settings.ts';
 import { contractRules, fieldLimits } from '../../ui/contract-rules.ts';
 import { formatDateTime } from '../../ui/dates.ts';
@@ -21,7 +36,11 @@ type Values = Record<string, unknown>;
 type PolicyFormProps = {
   group: SettingGroup;
   /** The contract's schema of the group: it gives labels, bounds and cross-field rules. */
-  schema: typeof SecurityPolicySchema | typeof OrgSettingsSchema | typeof ImportLimitsSchema;
+  schema:
+    | typeof SecurityPolicySchema
+    | typeof OrgSettingsSchema
+    | typeof ImportLimitsSchema
+    | typeof MemberAccountPolicySchema;
   intro: string;
 };
 
@@ -84,6 +103,33 @@ export function PolicyForm({ group, schema, intro }: PolicyFormProps) {
             return (
               <Form.Item key={key} label={label} name={key} valuePropName="checked" extra={help}>
                 <Switch checkedChildren="开启" unCheckedChildren="关闭" />
+              </Form.Item>
+            );
+          }
+          if (kind === 'text') {
+            return (
+              <Form.Item
+                key={key}
+                label={label}
+                name={key}
+                extra={help}
+                rules={contractRules(field, { required: '请填写' })}
+              >
+                <Input style={{ width: 180 }} />
+              </Form.Item>
+            );
+          }
+          if (kind === 'username-rule') {
+            return (
+              <Form.Item key={key} label={label} name={key} extra={help}>
+                <Select options={USERNAME_RULES.map((r) => ({ value: r, label: USERNAME_RULE_LABELS[r] }))} />
+              </Form.Item>
+            );
+          }
+          if (kind === 'org-kinds') {
+            return (
+              <Form.Item key={key} label={label} name={key} extra={help}>
+                <Checkbox.Group options={ORG_KINDS.map((k) => ({ value: k, label: ORG_KIND_LABELS[k] }))} />
               </Form.Item>
             );
           }

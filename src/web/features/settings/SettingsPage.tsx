@@ -1,6 +1,11 @@
 import { Card, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
-import { ImportLimitsSchema, OrgSettingsSchema, SecurityPolicySchema } from '../../../contracts/settings.ts';
+import {
+  ImportLimitsSchema,
+  MemberAccountPolicySchema,
+  OrgSettingsSchema,
+  SecurityPolicySchema,
+} from '../../../contracts/settings.ts';
 import { useMe } from '../../api/auth.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { PolicyForm } from './PolicyForm.tsx';
@@ -47,6 +52,17 @@ export function SettingsPage() {
                 group="import"
                 schema={ImportLimitsSchema}
                 intro="上传党员名册的大小和行列上限，以及错误明细文件的保留时长。超过限制的文件被拒绝并说明原因；每项都有上限，不能关闭保护。"
+              />
+            ),
+          },
+          {
+            key: 'accounts',
+            label: '党员账号',
+            children: (
+              <PolicyForm
+                group="accounts"
+                schema={MemberAccountPolicySchema}
+                intro="党支部书记或组织管理员为党员开通账号时，用户名和初始密码的生成规则。所有密码仍须符合密码策略，党员首次登录须修改密码。"
               />
             ),
           },

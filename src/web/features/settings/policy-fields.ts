@@ -1,7 +1,12 @@
 import type { SettingGroup } from '../../../contracts/settings.ts';
 
 /** A number with its unit, or (`switch`) an on/off parameter. */
-export type PolicyField = { key: string; unit: string; help?: string; kind?: 'switch' };
+export type PolicyField = {
+  key: string;
+  unit: string;
+  help?: string;
+  kind?: 'switch' | 'org-kinds' | 'text' | 'username-rule';
+};
 
 /** The order, units and help of each parameter; labels and bounds come from the contract schemas. */
 export const POLICY_FIELDS: Record<SettingGroup, PolicyField[]> = {
@@ -26,6 +31,12 @@ export const POLICY_FIELDS: Record<SettingGroup, PolicyField[]> = {
     { key: 'urgentMonths', unit: '个月', help: '任期届满前多久提醒升级为紧急，不能大于一般提醒。' },
     { key: 'vacancyCriticalDays', unit: '天', help: '书记空缺超过该天数，提醒升级为紧急。' },
     {
+      key: 'followedKinds',
+      unit: '',
+      kind: 'org-kinds',
+      help: '只对勾选类别的组织提醒书记（党小组长）空缺和换届。地方党委由上级选举、党工委由上级党委任命，默认不提醒。',
+    },
+    {
       key: 'transferValidityMonths',
       unit: '个月',
       help: '组织关系介绍信的默认有效期，超过仍未接收的转接标为已超期。',
@@ -43,5 +54,24 @@ export const POLICY_FIELDS: Record<SettingGroup, PolicyField[]> = {
     { key: 'maxColumns', unit: '列' },
     { key: 'maxIssues', unit: '处', help: '检查结果和错误明细文件只保留前这么多处问题，问题总数照常统计。' },
     { key: 'errorFileHours', unit: '小时', help: '错误明细文件含完整身份证号，加密保存，到期自动删除。' },
+  ],
+  accounts: [
+    {
+      key: 'usernamePrefix',
+      unit: '',
+      kind: 'text',
+      help: '为党员开通账号时用户名的开头，如 dy（党员）。只影响此后开通的账号。',
+    },
+    {
+      key: 'usernameRule',
+      unit: '',
+      kind: 'username-rule',
+      help: '按党员档案编号生成的用户名唯一且不变；按手机号生成便于记忆，但无手机号或手机号已被使用时仍按档案编号。',
+    },
+    {
+      key: 'initialPasswordLength',
+      unit: '位',
+      help: '随机生成的初始密码的长度，含大小写字母、数字和符号；党员首次登录须修改。',
+    },
   ],
 };

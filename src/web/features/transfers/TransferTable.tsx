@@ -1,5 +1,5 @@
 import { Flex, Table, type TablePaginationConfig, Tag, Typography, theme } from 'antd';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type { TransferView } from '../../api/transfers.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
@@ -24,6 +24,7 @@ export function TransferTable({
   hideMember = false,
 }: TransferTableProps) {
   const { token } = theme.useToken();
+  const location = useLocation();
   return (
     <Table<TransferView>
       rowKey="id"
@@ -79,9 +80,21 @@ export function TransferTable({
         {
           title: '操作',
           key: 'actions',
-          width: 150,
+          width: 200,
           fixed: 'right',
-          render: (_, t) => <TransferActions transfer={t} />,
+          render: (_, t) => (
+            <Flex gap={0} wrap={false} align="center">
+              <Link
+                to={`/member-transfers/${t.id}/letter`}
+                state={{ back: location.pathname + location.search }}
+                aria-label={`打印介绍信：${t.memberName}`}
+                style={{ paddingInline: 7, whiteSpace: 'nowrap' }}
+              >
+                介绍信
+              </Link>
+              <TransferActions transfer={t} />
+            </Flex>
+          ),
         },
       ]}
     />

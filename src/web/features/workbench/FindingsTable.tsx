@@ -14,11 +14,20 @@ type FindingsTableProps = {
   emptyText: string;
 };
 
+/** Whom a finding is about, linked to where the branch acts on it: the member's page, or the transfers to receive. */
+function SubjectLink({ subject }: { subject: OrgFinding['finding']['subject'] }) {
+  if (!subject) return null;
+  const to = subject.type === 'member' ? `/members/${subject.id}` : '/member-transfers';
+  return <Link to={to}>{subject.name}</Link>;
+}
+
 /** To-dos derived from the rules: what, where (with a link to the org), why, and the date it is about. */
 export function FindingsTable({ items, loading, pagination = false, emptyText }: FindingsTableProps) {
   return (
     <Table<OrgFinding>
-      rowKey={(row) => `${row.org.id}-${row.finding.kind}`}
+      rowKey={(row) =>
+        `${row.org.id}-${row.finding.kind}-${row.finding.subject ? `${row.finding.subject.type}${row.finding.subject.id}` : ''}`
+      }
       size="middle"
       loading={loading}
       dataSource={items}
@@ -49,6 +58,12 @@ export function FindingsTable({ items, loading, pagination = false, emptyText }:
               </Typography.Text>
             </Flex>
           ),
+        },
+        {
+          title: '对象',
+          key: 'subject',
+          width: 110,
+          render: (_, row) => <SubjectLink subject={row.finding.subject} />,
         },
         { title: '说明', key: 'message', render: (_, row) => row.finding.message },
         {

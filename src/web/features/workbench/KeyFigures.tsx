@@ -2,7 +2,7 @@ import { Card, Col, Row, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { FINDING_KIND_LABELS } from '../../../contracts/orgs.ts';
 import type { WorkbenchView } from '../../../contracts/workbench.ts';
-import { FINDING_KINDS, ORG_KINDS } from '../../../domain/org/index.ts';
+import { BRANCH_KINDS, FINDING_KINDS, type ORG_KINDS } from '../../../domain/org/index.ts';
 
 function Figure({
   title,
@@ -32,14 +32,19 @@ function Figure({
 /** The key figures of the subtree: how many orgs, how many problems of each kind, how many accounts. */
 export function KeyFigures({ workbench }: { workbench: WorkbenchView }) {
   const count = (k: (typeof ORG_KINDS)[number]) => workbench.orgCounts[k] ?? 0;
-  const orgTotal = ORG_KINDS.reduce((sum, k) => sum + count(k), 0);
   const committees = count('local_committee') + count('working_committee') + count('committee');
   return (
     <Row gutter={[16, 16]}>
-      <Figure title="党组织总数" value={orgTotal} unit="个" note={`其中各级党委、党工委 ${committees} 个`} />
+      {/* 党小组 are not 党组织 in the official counts (docs/organizations.md §1): listed apart. */}
+      <Figure
+        title="党组织总数"
+        value={workbench.orgTotal}
+        unit="个"
+        note={`其中各级党委、党工委 ${committees} 个（不含党小组）`}
+      />
       <Figure
         title="党支部"
-        value={count('branch')}
+        value={BRANCH_KINDS.reduce((n, k) => n + count(k), 0)}
         unit="个"
         note={`党总支 ${count('general_branch')} 个，党小组 ${count('group')} 个`}
       />

@@ -13,7 +13,8 @@ export function StatsFigures({ stats }: { stats: OrgStatsView }) {
     {
       title: '党员总数',
       value: total,
-      note: `正式 ${countOf(stats.byStatus, 'full')}，预备 ${countOf(stats.byStatus, 'probationary')}`,
+      // 停止党籍 members are not in 党员总数 (docs/membership.md §1): shown beside it.
+      note: `正式 ${countOf(stats.byStatus, 'full')}，预备 ${countOf(stats.byStatus, 'probationary')}；另有停止党籍 ${stats.suspendedCount}`,
     },
     {
       title: '女党员',

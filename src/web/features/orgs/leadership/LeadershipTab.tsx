@@ -1,13 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Switch, Table, Typography } from 'antd';
+import { Button, Descriptions, Flex, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { LeadershipView, OrgDetail } from '../../../../contracts/orgs.ts';
 import { LEADERSHIP_POST_LABELS, LEADERSHIP_POSTS } from '../../../../domain/org/index.ts';
-import { formatDate } from '../../../ui/dates.ts';
+import { formatDate, todayIso } from '../../../ui/dates.ts';
 import { EmptyState } from '../../../ui/EmptyState.tsx';
 import { EndPostModal } from './EndPostModal.tsx';
 import { PostFormDrawer } from './PostFormDrawer.tsx';
 import { PostStatus, termLength } from './post-status.tsx';
+import { RenewTermDrawer } from './RenewTermDrawer.tsx';
 
 const POST_ORDER = new Map(LEADERSHIP_POSTS.map((p, i) => [p, i]));
 
@@ -20,11 +21,70 @@ function byPostThenDate(a: LeadershipView, b: LeadershipView): number {
   );
 }
 
-/** 班子成员: posts with their terms; 新增任职, 修改, 离任 for those who manage leadership here. */
+/** The current term (届) of the committee: elected when, ends when, its documents (docs/organizations.md §7). */
+function CurrentTerm({ org }: { org: OrgDetail }) {
+  const term = org.currentTerm;
+  if (!org.electedTerm) {
+    return (
+      <Typography.Text type="secondary" data-testid="current-term">
+        {org.kind === 'group'
+          ? '党小组长由党支部指定，不实行届期。'
+          : '本组织负责人由上级任命或指定，不实行届期。'}
+      </Typography.Text>
+    );
+  }
+  if (!term) {
+    return (
+      <Typography.Text type="warning" data-testid="current-term">
+        尚未录入本届委员会。
+      </Typography.Text>
+    );
+  }
+  const expired = term.endsOn < todayIso();
+  return (
+    <Descriptions
+      size="small"
+      column={{ xs: 1, md: 3 }}
+      data-testid="current-term"
+      items={[
+        { key: 'elected', label: '本届选举日期', children: formatDate(term.electedOn) },
+        {
+          key: 'ends',
+          label: '任期届满',
+          children: (
+            <Flex gap={6} align="center">
+              {formatDate(term.endsOn)}（{termLength(term.electedOn, term.endsOn)}）
+              {expired ? <Tag color="error">已届满，应换届</Tag> : null}
+            </Flex>
+          ),
+        },
+        {
+          key: 'doc',
+          label: '选举结果批复',
+          children: term.electionDocNo
+            ? `${term.electionDocNo}${term.electionDocDate ? `（${formatDate(term.electionDocDate)}）` : ''}`
+            : '—',
+        },
+        ...(term.approvalDocNo
+          ? [
+              {
+                key: 'approval',
+                label: '上级批准',
+                children: `${term.approvalDocNo}${term.approvalDocDate ? `（${formatDate(term.approvalDocDate)}）` : ''}`,
+              },
+            ]
+          : []),
+      ]}
+    />
+  );
+}
+
+/** 班子成员: the current term with 换届, posts with 补选 (新增任职), 修改, 离任 for those who manage leadership here. */
 export function LeadershipTab({ org }: { org: OrgDetail }) {
   const [showLeft, setShowLeft] = useState(false);
   const [editing, setEditing] = useState<LeadershipView | 'new' | null>(null);
   const [ending, setEnding] = useState<LeadershipView | null>(null);
+  const [renewing, setRenewing] = useState(false);
   const manage = org.can.manageLeadership && !org.dissolvedOn;
   const leftCount = org.leadership.filter((p) => p.leftOn).length;
   const rows = org.leadership.filter((p) => showLeft || !p.leftOn).sort(byPostThenDate);
@@ -32,13 +92,17 @@ export function LeadershipTab({ org }: { org: OrgDetail }) {
   return (
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="center" gap={12} wrap>
+        <CurrentTerm org={org} />
+        {manage && org.electedTerm ? <Button onClick={() => setRenewing(true)}>换届</Button> : null}
+      </Flex>
+      <Flex justify="space-between" align="center" gap={12} wrap>
         <Flex align="center" gap={8}>
           <Switch size="small" checked={showLeft} onChange={setShowLeft} aria-label="显示已离任" />
           <Typography.Text type="secondary">显示已离任（{leftCount}）</Typography.Text>
         </Flex>
         {manage ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            新增任职
+            {org.electedTerm ? '补选' : '新增任职'}
           </Button>
         ) : null}
       </Flex>
@@ -50,7 +114,13 @@ export function LeadershipTab({ org }: { org: OrgDetail }) {
         locale={{
           emptyText: (
             <EmptyState
-              description={manage ? '暂无在任班子成员，请点击“新增任职”录入。' : '暂无在任班子成员。'}
+              description={
+                manage
+                  ? org.electedTerm
+                    ? '暂无在任班子成员，请点击“换届”录入本届委员会。'
+                    : '暂无在任班子成员，请点击“新增任职”录入。'
+                  : '暂无在任班子成员。'
+              }
             />
           ),
         }}
@@ -62,12 +132,10 @@ export function LeadershipTab({ org }: { org: OrgDetail }) {
           },
           { title: '姓名', dataIndex: 'holderName' },
           { title: '任职日期', dataIndex: 'startedOn', render: formatDate },
-          { title: '任期届满', dataIndex: 'endsOn', render: formatDate },
-          { title: '任期', key: 'term', render: (_, p) => termLength(p.startedOn, p.endsOn) },
           {
-            title: '延期批准文号',
-            dataIndex: 'extensionDocNo',
-            render: (v: string | null) => v || '—',
+            title: '任期届满',
+            dataIndex: 'endsOn',
+            render: (v: string | null) => (v ? formatDate(v) : '不实行届期'),
           },
           { title: '状态', key: 'status', render: (_, p) => <PostStatus post={p} /> },
           ...(manage
@@ -98,6 +166,7 @@ export function LeadershipTab({ org }: { org: OrgDetail }) {
         onClose={() => setEditing(null)}
       />
       <EndPostModal org={org} post={ending} onClose={() => setEnding(null)} />
+      <RenewTermDrawer org={org} open={renewing} onClose={() => setRenewing(false)} />
     </Flex>
   );
 }

@@ -1,40 +1,34 @@
 import { Alert, Button, DatePicker, Drawer, Flex, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { LeadershipView, OrgDetail } from '../../../../contracts/orgs.ts';
 import { CreatePostBody } from '../../../../contracts/orgs.ts';
 import {
+  checkByElection,
   checkNewPost,
-  checkPostTerm,
   LEADERSHIP_POST_LABELS,
   LEADERSHIP_POSTS,
   type LeadershipPost,
 } from '../../../../domain/org/index.ts';
-import { addYears } from '../../../../domain/shared/index.ts';
 import { useCreatePost, useReloadOrg, useUpdatePost } from '../../../api/orgs.ts';
 import { contractRules } from '../../../ui/contract-rules.ts';
-import { DATE_FORMAT, fromIsoDate, isoDate, toIsoDate } from '../../../ui/dates.ts';
+import { DATE_FORMAT, formatDate, fromIsoDate, isoDate, toIsoDate } from '../../../ui/dates.ts';
 import { useApiErrorHandler } from '../../../ui/use-api-error.ts';
 
 type Values = {
   post: LeadershipPost;
   holderName: string;
   startedOn: Dayjs;
-  endsOn: Dayjs;
-  extensionDocNo?: string;
 };
 
-const FIELDS = ['post', 'holderName', 'startedOn', 'endsOn', 'extensionDocNo'];
+const FIELDS = ['post', 'holderName', 'startedOn'];
 const REASON_FIELDS = {
   post_already_filled: 'post',
   post_not_for_group: 'post',
   group_leader_only_in_group: 'post',
-  term_end_before_start: 'endsOn',
-  term_too_long: 'endsOn',
-  term_extension_needs_approval: 'extensionDocNo',
+  post_before_term: 'startedOn',
+  term_already_ended: 'startedOn',
 };
-/** 党章第三十一条: terms of 3–5 years; beyond 5 only with the approval of the level above. */
-const MAX_TERM_YEARS = 5;
 
 type PostFormDrawerProps = {
   org: OrgDetail;
@@ -44,49 +38,37 @@ type PostFormDrawerProps = {
   onClose: () => void;
 };
 
-/** 新增任职 / 修改任职: the term ends by default after the org's term length; longer than 5 years needs approval. */
+/**
+ * 新增任职 (补选) / 修改任职. A committee member elected later serves the remainder of the current term (届); a
+ * 党小组长 is designated by the branch and has no term.
+ */
 export function PostFormDrawer({ org, post, open, onClose }: PostFormDrawerProps) {
   const [form] = Form.useForm<Values>();
   const create = useCreatePost(org.id);
   const update = useUpdatePost();
   const reload = useReloadOrg();
   const handleError = useApiErrorHandler();
-  const endTouched = useRef(false);
-  const startedOn = Form.useWatch('startedOn', form);
-  const endsOn = Form.useWatch('endsOn', form);
-  const needsExtension =
-    startedOn && endsOn && isoDate(endsOn) > addYears(isoDate(startedOn), MAX_TERM_YEARS);
+  const term = org.currentTerm;
   const posts = LEADERSHIP_POSTS.filter((p) => (org.kind === 'group') === (p === 'group_leader'));
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    endTouched.current = post !== null;
     if (post) {
       form.setFieldsValue({
         post: post.post,
         holderName: post.holderName,
         startedOn: fromIsoDate(post.startedOn) ?? undefined,
-        endsOn: fromIsoDate(post.endsOn) ?? undefined,
-        extensionDocNo: post.extensionDocNo ?? '',
       });
     } else {
       form.setFieldsValue({ post: posts[0] });
     }
   }, [open, post, form, posts[0]]);
 
-  // The default end follows the start until the user sets the end themselves.
-  const onStartChange = (start: Dayjs | null) => {
-    if (!start || endTouched.current) return;
-    form.setFieldValue('endsOn', fromIsoDate(addYears(isoDate(start), org.defaultTermYears)));
-  };
-
   const submit = (values: Values) => {
     const body = {
       holderName: values.holderName.trim(),
       startedOn: isoDate(values.startedOn),
-      endsOn: isoDate(values.endsOn),
-      extensionDocNo: needsExtension ? values.extensionDocNo?.trim() || null : null,
     };
     const handling = {
       form,
@@ -132,10 +114,19 @@ export function PostFormDrawer({ org, post, open, onClose }: PostFormDrawerProps
         layout="vertical"
         onFinish={submit}
         aria-label={post ? '修改任职' : '新增任职'}
-        onValuesChange={(changed) => {
-          if ('endsOn' in changed) endTouched.current = true;
-        }}
       >
+        {org.electedTerm ? (
+          <Alert
+            type={term ? 'info' : 'warning'}
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={
+              term
+                ? `本届委员会 ${formatDate(term.electedOn)} 选举产生，任期至 ${formatDate(term.endsOn)}。补选的成员任期至本届届满。`
+                : '尚未录入本届委员会，请先办理“换届”录入本届选举及其成员。'
+            }
+          />
+        ) : null}
         <Form.Item
           label="职务"
           name="post"
@@ -164,22 +155,16 @@ export function PostFormDrawer({ org, post, open, onClose }: PostFormDrawerProps
         >
           <Input />
         </Form.Item>
-        <Form.Item label="任职日期" name="startedOn" rules={[{ required: true, message: '请选择任职日期' }]}>
-          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} onChange={onStartChange} />
-        </Form.Item>
         <Form.Item
-          label="任期届满日期"
-          name="endsOn"
-          dependencies={['startedOn']}
-          extra={`默认按本组织任期 ${org.defaultTermYears} 年计算（党章第三十一条）`}
+          label={org.electedTerm && !post ? '补选（任职）日期' : '任职日期'}
+          name="startedOn"
           rules={[
-            { required: true, message: '请选择任期届满日期' },
-            ({ getFieldValue }) => ({
+            { required: true, message: '请选择任职日期' },
+            () => ({
               validator: async (_r, value: Dayjs | undefined) => {
-                const start = toIsoDate(getFieldValue('startedOn'));
-                const end = toIsoDate(value);
-                if (!start || !end) return;
-                const decision = checkPostTerm(start, end, 'pending');
+                const start = toIsoDate(value);
+                if (!start || !org.electedTerm || !term || org.kind === 'group') return;
+                const decision = checkByElection(term, start);
                 if (!decision.ok) throw new Error(decision.message);
               },
             }),
@@ -187,25 +172,6 @@ export function PostFormDrawer({ org, post, open, onClose }: PostFormDrawerProps
         >
           <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
         </Form.Item>
-        {needsExtension ? (
-          <>
-            <Alert
-              type="warning"
-              showIcon
-              style={{ marginBottom: 16 }}
-              title="任期超过5年，须经上级党组织批准延期（一般不超过1年），请填写批准文号。"
-            />
-            <Form.Item
-              label="延期批准文号"
-              name="extensionDocNo"
-              rules={contractRules(CreatePostBody.shape.extensionDocNo, {
-                required: '任期超过5年须填写上级批准延期的文号',
-              })}
-            >
-              <Input placeholder="如：X组字〔2026〕8号" />
-            </Form.Item>
-          </>
-        ) : null}
       </Form>
     </Drawer>
   );

@@ -23,6 +23,6 @@ export function PostStatus({ post }: { post: LeadershipView }) {
     );
   }
   if (post.startedOn > today) return <Tag color="processing">待任职</Tag>;
-  if (post.endsOn < today) return <Tag color="warning">在任（任期已届满）</Tag>;
+  if (post.endsOn !== null && post.endsOn < today) return <Tag color="warning">在任（任期已届满）</Tag>;
   return <Tag color="success">在任</Tag>;
 }

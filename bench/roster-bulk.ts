@@ -1,9 +1,13 @@
-import type { Gender, LeftReason, MemberCategory, MemberStatus } from '../../domain/membership/index.ts';
-import type { IsoDate } from '../../domain/shared/index.ts';
-import { type BulkColumn, insertUnnest } from '../db/bulk.ts';
-import type { Db } from '../db/client.ts';
+import type { Gender, LeftReason, MemberCategory, MemberStatus } from '../src/domain/membership/index.ts';
+import type { IsoDate } from '../src/domain/shared/index.ts';
+import { type BulkColumn, insertUnnest } from '../src/server/db/bulk.ts';
+import type { Db } from '../src/server/db/client.ts';
 
-/** Rows of a generated roster (the demo city, the benchmark city), bulk-inserted with insertUnnest. */
+/**
+ * Rows of the benchmark city's roster (up to a million members), bulk-inserted with insertUnnest straight into the
+ * tables: a benchmark's fixture, as the test fixtures are. The product writes member rows only through the members
+ * module (the demo city too: src/server/seed/demo-members.ts).
+ */
 export type BulkPerson = {
   name: string;
   namePinyin: string;
@@ -60,8 +64,8 @@ const PERSON_COLUMNS: BulkColumn<BulkPerson>[] = [
 ];
 // biome-ignore format: as above
 const MEMBER_COLUMNS: BulkColumn<BulkMember>[] = [
-  col('personId', 'person_id', 'int'), col('orgId', 'org_id', 'int'), col('status', 'status', 'member_status'),
-  col('leftReason', 'left_reason', 'left_reason'), col('category', 'category', 'member_category'),
+  col('personId', 'person_id', 'int'), col('orgId', 'org_id', 'int'), col('status', 'status', 'text'),
+  col('leftReason', 'left_reason', 'text'), col('category', 'category', 'member_category'),
   col('admittedOn', 'admitted_on', 'date'), col('confirmedOn', 'confirmed_on', 'date'),
   col('probationEndsOn', 'probation_ends_on', 'date'), col('isMobile', 'is_mobile', 'boolean'),
   col('outflowDestination', 'outflow_destination', 'text'), col('isHardship', 'is_hardship', 'boolean'),

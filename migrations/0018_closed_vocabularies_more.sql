@@ -1,0 +1,7 @@
+-- audit_log is append-only (0002): rows written before this vocabulary was closed cannot be corrected, so its
+-- check holds for every new row (NOT VALID) and is not asked of the old ones.
+ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_note_reason_check" CHECK (not ("audit_log"."action" in ('auth.login_failed', 'auth.password_change_failed', 'auth.second_factor_failed', 'member.id_conflict')) or ("audit_log"."diff" -> 'note' ->> 'reason') in ('unknown_user', 'wrong_password', 'account_locked', 'account_deactivated', 'wrong_current_password', 'invalid_second_factor', 'code_already_used', 'id_number_held_outside_scope')) NOT VALID;--> statement-breakpoint
+ALTER TABLE "org_events" ADD CONSTRAINT "org_events_kind_check" CHECK ("org_events"."kind" in ('established', 'updated', 'moved', 'dissolved'));--> statement-breakpoint
+ALTER TABLE "import_batches" ADD CONSTRAINT "import_batches_format_check" CHECK ("import_batches"."format" in ('template', 'official_2017'));--> statement-breakpoint
+ALTER TABLE "import_batches" ADD CONSTRAINT "import_batches_mode_check" CHECK ("import_batches"."mode" in ('valid_rows', 'all_or_nothing'));--> statement-breakpoint
+ALTER TABLE "import_batches" ADD CONSTRAINT "import_batches_status_check" CHECK ("import_batches"."status" in ('committed', 'undone'));
