@@ -150,16 +150,28 @@ export async function replaceFindingsOfDay(
   orgs: OrgSelection,
   found: readonly LocatedFinding[],
 ): Promise<IsoDate | null> {
+  const kindList = sql.join(
+    kinds.map((k) => sql`${k}`),
+    sql`, `,
+  );
+  // Nothing found (the common case of a write): only what was there goes, in a statement that plans quickly.
+  if (found.length === 0) {
+    const [gone] = await queryRows<{ as_of: string | null }>(
+      db,
+      sql`with meta as (select as_of from findings_meta where key = 'findings'),
+               gone as (delete from findings where kind in (${kindList}) and ${selected(orgs)}
+                          and (select as_of from meta) = ${day}::date)
+          select (select as_of::text from meta) as as_of`,
+    );
+    return (gone?.as_of ?? null) as IsoDate | null;
+  }
   const [row] = await queryRows<{ as_of: string | null }>(
     db,
     sql`with meta as (select as_of from findings_meta where key = 'findings'),
              v as (${foundRows(found)}),
              gone as (
                delete from findings f
-               where f.kind in (${sql.join(
-                 kinds.map((k) => sql`${k}`),
-                 sql`, `,
-               )}) and ${selected(orgs)}
+               where f.kind in (${kindList}) and ${selected(orgs)}
                  and (select as_of from meta) = ${day}::date
                  and not exists (
                    select 1 from v where v.org_id = f.org_id and v.kind = f.kind and v.subject = f.subject)),
