@@ -2,8 +2,10 @@ import type { ImportBatchView } from '../../../contracts/member-import.ts';
 import { found, orgIn, requireAt, requirePermission, scopeFor, scopeOf } from '../../access/index.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { type Ctx, inTransaction } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { removeImportedMembers } from '../members/index.ts';
+import { accountNames } from '../users/index.ts';
 import { lockBatch, markBatchUndone } from './import-batches.repo.ts';
 import { openErrorFile } from './import-files.ts';
 import {
@@ -14,10 +16,31 @@ import {
   listBatches,
 } from './member-import.repo.ts';
 
-/** 导入批次 as the UI lists them; the path used for scoping stays on the server. */
-export function batchView(row: NonNullable<BatchRow>): ImportBatchView {
-  const { orgPath: _path, createdAt, undoneAt, ...rest } = row;
-  return { ...rest, createdAt: createdAt.toISOString(), undoneAt: undoneAt?.toISOString() ?? null };
+/** 导入批次 as the UI lists them, with who imported and who undid them; the path for scoping stays here. */
+async function batchViews(db: Db, rows: readonly NonNullable<BatchRow>[]): Promise<ImportBatchView[]> {
+  const names = await accountNames(
+    db,
+    rows.flatMap((r) => [r.createdById, r.undoneById]),
+  );
+  return rows.map(({ orgPath: _path, createdById, undoneById, createdAt, undoneAt, ...rest }) => {
+    const creator = createdById === null ? undefined : names.get(createdById);
+    const undoer = undoneById === null ? undefined : names.get(undoneById);
+    return {
+      ...rest,
+      createdBy: creator?.username ?? null,
+      createdByName: creator?.name ?? null,
+      createdAt: createdAt.toISOString(),
+      undoneBy: undoer?.username ?? null,
+      undoneByName: undoer?.name ?? null,
+      undoneAt: undoneAt?.toISOString() ?? null,
+    };
+  });
+}
+
+export async function batchView(db: Db, row: NonNullable<BatchRow>): Promise<ImportBatchView> {
+  const [view] = await batchViews(db, [row]);
+  if (!view) throw new Error('unreachable: one row gives one view');
+  return view;
 }
 
 export async function listImportBatches(
@@ -36,7 +59,7 @@ export async function listImportBatches(
     { scope, within, status: input.status },
     { limit: input.pageSize, offset: (input.page - 1) * input.pageSize },
   );
-  return { items: rows.map(batchView), total };
+  return { items: await batchViews(ctx.db, rows), total };
 }
 
 /** The batch, locked, is still committed (409). */
@@ -76,7 +99,7 @@ export async function undoImportBatch(ctx: Ctx, input: { id: number }) {
     return { removedMembers, removedPersons };
   });
   const batch = await findBatchInScope(ctx.db, scope, id);
-  return { batch: batchView(batch as NonNullable<BatchRow>), ...removed };
+  return { batch: await batchView(ctx.db, batch as NonNullable<BatchRow>), ...removed };
 }
 
 /**

@@ -8,15 +8,15 @@ import { type Ctx, inTransaction } from '../../context.ts';
 import type { Scope } from '../../db/scope.ts';
 import { invalidInput } from '../../errors.ts';
 import type { IdCipher } from '../../security/crypto.ts';
-import { matchOf } from '../members/index.ts';
-import { writeTemplateExport } from './member-export.excel.ts';
 import {
   countExport,
   type ExportFilter,
   type ExportRow,
   eachExportBatch,
-  findCommitteeName,
-} from './member-export.repo.ts';
+  matchOf,
+} from '../members/index.ts';
+import { writeTemplateExport } from './member-export.excel.ts';
+import { findCommitteeName } from './member-export.repo.ts';
 import type { MemberExportRecord } from './member-record.ts';
 import { writeOfficialExport } from './official-2017.excel.ts';
 

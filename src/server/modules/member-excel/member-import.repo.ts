@@ -1,10 +1,8 @@
 import { and, desc, eq, lte, or, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { orgInScope, pathInScope, type Scope } from '../../db/scope.ts';
 import { orgs } from '../../db/tables/orgs.ts';
 import { importBatches, importFiles } from '../../db/tables/people.ts';
-import { users } from '../../db/tables/users.ts';
 
 /** Orgs in the scope whose full name or 组织代码 is `text` (a dissolved one too, for a clear refusal). */
 export async function findOrgsByNameOrCode(db: Db, scope: Scope, text: string) {
@@ -55,9 +53,6 @@ export async function findImportFile(db: Db, id: string, userId: number, now: Da
   return row;
 }
 
-const creator = alias(users, 'creator');
-const undoer = alias(users, 'undoer');
-
 const batchColumns = {
   id: importBatches.id,
   orgId: importBatches.orgId,
@@ -70,11 +65,9 @@ const batchColumns = {
   importedCount: importBatches.importedCount,
   errorCount: importBatches.errorCount,
   status: importBatches.status,
-  createdBy: creator.username,
-  createdByName: creator.name,
+  createdById: importBatches.createdBy,
   createdAt: importBatches.createdAt,
-  undoneBy: undoer.username,
-  undoneByName: undoer.name,
+  undoneById: importBatches.undoneBy,
   undoneAt: importBatches.undoneAt,
 };
 export type BatchRow = Awaited<ReturnType<typeof findBatchInScope>> & {};
@@ -84,8 +77,6 @@ function batchQuery(db: Db, where: SQL | undefined) {
     .select(batchColumns)
     .from(importBatches)
     .innerJoin(orgs, eq(orgs.id, importBatches.orgId))
-    .leftJoin(creator, eq(creator.id, importBatches.createdBy))
-    .leftJoin(undoer, eq(undoer.id, importBatches.undoneBy))
     .where(where);
 }
 

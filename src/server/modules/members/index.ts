@@ -18,6 +18,14 @@ export {
   type MemberRecord,
   saveMemberChange,
 } from './member-changes.ts';
+/** The roster's rows for the Excel export (member-excel): this module owns the members and persons tables. */
+export {
+  countExport,
+  type ExportFilter,
+  type ExportMatch,
+  type ExportRow,
+  eachExportBatch,
+} from './member-export-rows.repo.ts';
 /**
  * New members (checked by the rules first): from the rows of an import, with one audit row for the batch; and the
  * demo city's roster with its history (insertMemberRecords), the one way seed writes member rows.

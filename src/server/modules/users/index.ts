@@ -7,6 +7,8 @@ export const usersModule: Module = {
   registerRoutes: (app) => registerUserRoutes(app),
 };
 
+/** Who an account is, for the lists of other modules (the importer of a batch). */
+export { type AccountName, accountNames } from './account-names.ts';
 /** Accounts for members (开通账号): opened and closed by the members module, in its transaction. */
 export {
   activeAccountsOfPersons,
