@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { pathInScope, type Scope } from '../../db/scope.ts';
 import { committeeTerms, leadershipPosts, orgs } from '../../db/tables/orgs.ts';
@@ -82,8 +82,8 @@ export async function endTerm(db: Db, id: number, endedOn: string): Promise<Term
   return row as TermRow;
 }
 
-/** Ends, on `leftOn`, the posts of a term still held then (a post begun later ends on its first day). */
-export async function endPostsOfTerm(db: Db, termId: number, leftOn: string, leftReason: string) {
+/** Ends, on `leftOn`, the posts chosen by `which` still held then (a post begun later ends on its first day). */
+function endPostsHeld(db: Db, which: SQL, leftOn: string, leftReason: string) {
   return db
     .update(leadershipPosts)
     .set({
@@ -91,13 +91,13 @@ export async function endPostsOfTerm(db: Db, termId: number, leftOn: string, lef
       leftReason,
       version: sql`${leadershipPosts.version} + 1`,
     })
-    .where(
-      and(
-        eq(leadershipPosts.termId, termId),
-        or(isNull(leadershipPosts.leftOn), gt(leadershipPosts.leftOn, leftOn)),
-      ),
-    )
+    .where(and(which, or(isNull(leadershipPosts.leftOn), gt(leadershipPosts.leftOn, leftOn))))
     .returning();
+}
+
+/** Ends, on `leftOn`, the posts of a term still held then (a post begun later ends on its first day). */
+export async function endPostsOfTerm(db: Db, termId: number, leftOn: string, leftReason: string) {
+  return endPostsHeld(db, eq(leadershipPosts.termId, termId), leftOn, leftReason);
 }
 
 /** The facts of the posts of these orgs that the rules need (PostTenure), and nothing else. */
@@ -159,20 +159,7 @@ export async function endPostsHeldOn(
   leftOn: string,
   leftReason: string,
 ): Promise<PostRow[]> {
-  return db
-    .update(leadershipPosts)
-    .set({
-      leftOn: sql`greatest(${leadershipPosts.startedOn}, ${leftOn}::date)`,
-      leftReason,
-      version: sql`${leadershipPosts.version} + 1`,
-    })
-    .where(
-      and(
-        eq(leadershipPosts.orgId, orgId),
-        or(isNull(leadershipPosts.leftOn), gt(leadershipPosts.leftOn, leftOn)),
-      ),
-    )
-    .returning();
+  return endPostsHeld(db, eq(leadershipPosts.orgId, orgId), leftOn, leftReason);
 }
 
 /** A dissolved org's committee ends with it: its current term ends on that day (never before it began). */
