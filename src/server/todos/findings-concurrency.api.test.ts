@@ -46,7 +46,9 @@ async function addFullMember(db: Db, orgId: number): Promise<void> {
 }
 
 function sorted(list: readonly LocatedFinding[]): LocatedFinding[] {
-  const key = (f: LocatedFinding) => `${String(f.orgId).padStart(8, '0')} ${f.finding.kind}`;
+  // An org may have several findings of one kind, one per member or transfer they are about.
+  const key = (f: LocatedFinding) =>
+    `${String(f.orgId).padStart(8, '0')} ${f.finding.kind} ${f.finding.subject?.type ?? ''}${String(f.finding.subject?.id ?? 0).padStart(10, '0')}`;
   return [...list].sort((a, b) => (key(a) < key(b) ? -1 : 1));
 }
 

@@ -301,7 +301,9 @@ async function recomputed(): Promise<LocatedFinding[]> {
 
 /** In one order, and as the API sends them (JSON: a term ending today is `days: -0` to the rule, 0 on the wire). */
 function sorted(list: readonly LocatedFinding[]): LocatedFinding[] {
-  const key = (f: LocatedFinding) => `${String(f.orgId).padStart(8, '0')} ${f.finding.kind}`;
+  // An org may have several findings of one kind, one per member or transfer they are about.
+  const key = (f: LocatedFinding) =>
+    `${String(f.orgId).padStart(8, '0')} ${f.finding.kind} ${f.finding.subject?.type ?? ''}${String(f.finding.subject?.id ?? 0).padStart(10, '0')}`;
   return JSON.parse(JSON.stringify([...list].sort((a, b) => (key(a) < key(b) ? -1 : 1))));
 }
 
