@@ -6,6 +6,7 @@ export * from './lost-contact.ts';
 export * from './member-deadlines.ts';
 export * from './member-events.ts';
 export * from './member-filters.ts';
+export * from './member-registration.ts';
 export * from './member-rules.ts';
 export * from './member-stats.ts';
 export * from './member-status.ts';

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkBirthDateAgainstAdmission, checkNewMember, type NewMemberFacts } from './member-rules.ts';
+import {
+  checkBirthDateAgainstAdmission,
+  checkNewMember,
+  type NewMemberFacts,
+} from './member-registration.ts';
 
 const TODAY = '2026-06-15';
 const branch = { kind: 'branch', dissolvedOn: null } as const;

@@ -1,5 +1,5 @@
 import { addMonths, type Decision, type Denial, deny, type IsoDate } from '../shared/index.ts';
-import { checkMemberOrg, type MemberOrg } from './member-rules.ts';
+import { checkMemberOrg, type MemberOrg } from './member-registration.ts';
 import { isOnRoster, type MemberStatus } from './member-status.ts';
 import type { MembershipReason } from './reasons.ts';
 
