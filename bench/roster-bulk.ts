@@ -47,6 +47,8 @@ export type BulkEvent = {
   details: Record<string, unknown>;
   reason: string | null;
 };
+/** The synthetic city counts every event on the day it happened (member_events.counted_on). */
+type BulkEventRow = BulkEvent & { countedOn: IsoDate };
 
 const col = <R, K extends keyof R & string>(key: K, name: string, type: string): BulkColumn<R> => ({
   name,
@@ -72,10 +74,11 @@ const MEMBER_COLUMNS: BulkColumn<BulkMember>[] = [
   col('lostContactOn', 'lost_contact_on', 'date'), col('transferLetterNo', 'transfer_letter_no', 'text'),
 ];
 // biome-ignore format: as above
-const EVENT_COLUMNS: BulkColumn<BulkEvent>[] = [
+const EVENT_COLUMNS: BulkColumn<BulkEventRow>[] = [
   col('memberId', 'member_id', 'int'), col('kind', 'kind', 'text'), col('orgId', 'org_id', 'int'),
   col('fromValue', 'from_value', 'text'), col('toValue', 'to_value', 'text'),
-  col('effectiveOn', 'effective_on', 'date'), col('details', 'details', 'jsonb'), col('reason', 'reason', 'text'),
+  col('effectiveOn', 'effective_on', 'date'), col('countedOn', 'counted_on', 'date'),
+  col('details', 'details', 'jsonb'), col('reason', 'reason', 'text'),
 ];
 
 export const insertPersons = (db: Db, rows: readonly BulkPerson[]) =>
@@ -83,4 +86,9 @@ export const insertPersons = (db: Db, rows: readonly BulkPerson[]) =>
 export const insertMembersBulk = (db: Db, rows: readonly BulkMember[]) =>
   insertUnnest(db, 'members', MEMBER_COLUMNS, rows);
 export const insertEvents = (db: Db, rows: readonly BulkEvent[]) =>
-  insertUnnest(db, 'member_events', EVENT_COLUMNS, rows);
+  insertUnnest(
+    db,
+    'member_events',
+    EVENT_COLUMNS,
+    rows.map((r) => ({ ...r, countedOn: r.effectiveOn })),
+  );

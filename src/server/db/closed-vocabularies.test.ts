@@ -47,7 +47,8 @@ describe('closed vocabularies in the database', () => {
 
   it('member_events refuses an unknown kind, before anything else about the row is looked at', async () => {
     const event = (kind: string) =>
-      sql`insert into member_events (member_id, kind, org_id, effective_on) values (-1, ${kind}, -1, '2026-01-01')`;
+      sql`insert into member_events (member_id, kind, org_id, effective_on, counted_on)
+        values (-1, ${kind}, -1, '2026-01-01', '2026-01-01')`;
     expect(await failure(event('transfer_in'))).toContain('member_events_kind_check');
     // The same row with a known kind passes the check and fails only on its missing member.
     const known = await failure(event('registered'));

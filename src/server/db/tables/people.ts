@@ -147,7 +147,14 @@ export const memberEvents = pgTable(
     toOrgId: integer('to_org_id'),
     fromValue: text('from_value'),
     toValue: text('to_value'),
+    /** When it happened: the date of the decision or the act (入党 and 转正 by the 支部大会's date). */
     effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
+    /**
+     * The date the 增减台账 and the statistics count it on (docs/membership.md §8): the approval date of a
+     * decision that needs one, the day of arrival in this deployment's records for a `registered` event, a day
+     * of the current period for a correction to a closed one; otherwise `effective_on`.
+     */
+    countedOn: date('counted_on', { mode: 'string' }).notNull(),
     reason: text('reason'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     importBatchId: integer('import_batch_id'),
@@ -156,8 +163,8 @@ export const memberEvents = pgTable(
   },
   (t) => [
     index('member_events_member_idx').on(t.memberId, t.effectiveOn),
-    index('member_events_org_idx').on(t.orgId, t.effectiveOn),
-    index('member_events_to_org_idx').on(t.toOrgId, t.effectiveOn),
+    index('member_events_org_idx').on(t.orgId, t.countedOn),
+    index('member_events_to_org_idx').on(t.toOrgId, t.countedOn),
     check('member_events_kind_check', oneOf(t.kind, MEMBER_EVENT_KINDS)),
   ],
 );

@@ -52,6 +52,8 @@ export type EventInsert = {
   from_value: string | null;
   to_value: string | null;
   effective_on: string;
+  /** The ledger date (member_events.counted_on); the day it happened when not given. */
+  counted_on?: string;
   reason: string | null;
   details: Record<string, unknown>;
   import_batch_id: number | null;
@@ -93,11 +95,13 @@ export async function insertMemberRowsJson(db: Db, rows: readonly MemberInsert[]
 
 export async function insertEventRows(db: Db, rows: readonly EventInsert[]): Promise<void> {
   await db.execute(sql`
-    insert into member_events (member_id, kind, org_id, from_value, to_value, effective_on, reason, details,
-      import_batch_id, actor_id)
-    select * from json_to_recordset(${JSON.stringify(rows)}::json) as x(member_id int, kind text, org_id int,
-      from_value text, to_value text, effective_on date, reason text, details jsonb, import_batch_id int,
-      actor_id int)`);
+    insert into member_events (member_id, kind, org_id, from_value, to_value, effective_on, counted_on, reason,
+      details, import_batch_id, actor_id)
+    select member_id, kind, org_id, from_value, to_value, effective_on, coalesce(counted_on, effective_on), reason,
+      details, import_batch_id, actor_id
+    from json_to_recordset(${JSON.stringify(rows)}::json) as x(member_id int, kind text, org_id int,
+      from_value text, to_value text, effective_on date, counted_on date, reason text, details jsonb,
+      import_batch_id int, actor_id int)`);
 }
 
 /** The persons holding any of these keyed hashes of ID numbers, with the path of their member's org if any. */

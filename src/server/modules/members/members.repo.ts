@@ -152,6 +152,10 @@ export async function updatePerson(db: Db, id: number, patch: PersonPatch, at: D
     .where(eq(persons.id, id));
 }
 
-export async function insertMemberEvent(db: Db, values: typeof memberEvents.$inferInsert): Promise<void> {
-  await db.insert(memberEvents).values(values);
+/** Records one event; the ledger counts it on the day it happened unless `countedOn` says otherwise. */
+export async function insertMemberEvent(
+  db: Db,
+  values: Omit<typeof memberEvents.$inferInsert, 'countedOn'> & { countedOn?: string },
+): Promise<void> {
+  await db.insert(memberEvents).values({ ...values, countedOn: values.countedOn ?? values.effectiveOn });
 }

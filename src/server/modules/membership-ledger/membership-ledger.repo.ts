@@ -22,22 +22,22 @@ function movesOf(subtree: Subtree, to: string): SQL {
   const statusIn = (column: 'from_value' | 'to_value') =>
     sql`(coalesce(case when e.kind = 'org_changed' then e.details->>'status' else e.${sql.raw(column)} end, '')
       in (${counted}))`;
-  const columns = sql`e.id, e.member_id, e.kind, e.effective_on, e.reason, e.details, e.org_id, e.to_org_id`;
+  const columns = sql`e.id, e.member_id, e.kind, e.effective_on, e.counted_on, e.reason, e.details, e.org_id, e.to_org_id`;
   if (subtree.wholeDeployment) {
     return sql`select ${columns}, ${statusIn('from_value')} as before_in, ${statusIn('to_value')} as after_in
-      from member_events e where e.effective_on <= ${to}::date`;
+      from member_events e where e.counted_on <= ${to}::date`;
   }
   const inside = (path: SQL) => pathInScope(subtree, path);
   return sql`select ${columns}, ${statusIn('from_value')} as before_in,
         ${statusIn('to_value')} and (e.to_org_id is null or ${inside(sql`tor.path`)}) as after_in
       from orgs fo join member_events e on e.org_id = fo.id
         left join orgs tor on tor.id = e.to_org_id
-      where ${inside(sql`fo.path`)} and e.effective_on <= ${to}::date
+      where ${inside(sql`fo.path`)} and e.counted_on <= ${to}::date
     union all
     select ${columns}, false as before_in, ${statusIn('to_value')} as after_in
       from orgs tor join member_events e on e.to_org_id = tor.id
         join orgs fo on fo.id = e.org_id
-      where ${inside(sql`tor.path`)} and not ${inside(sql`fo.path`)} and e.effective_on <= ${to}::date`;
+      where ${inside(sql`tor.path`)} and not ${inside(sql`fo.path`)} and e.counted_on <= ${to}::date`;
 }
 
 /** The subtree of a ledger: its root path, and whether it holds every org of the deployment. */
@@ -63,7 +63,7 @@ export async function ledgerMoves(db: Db, subtree: Subtree, from: string, to: st
     db,
     sql`select kind, details->>'leftReason' as left_reason,
           coalesce((details->>'unreachable')::boolean, false) as unreachable,
-          effective_on >= ${from}::date as in_period, after_in::int - before_in::int as sign, count(*)::int as n
+          counted_on >= ${from}::date as in_period, after_in::int - before_in::int as sign, count(*)::int as n
         from (${movesOf(subtree, to)}) moves
         where before_in <> after_in
         group by 1, 2, 3, 4, 5`,
@@ -87,7 +87,7 @@ export async function countedAt(db: Db, subtree: Subtree, to: string): Promise<n
     db,
     sql`select count(*)::int as n from (
           select distinct on (member_id) after_in from (${movesOf(subtree, to)}) moves
-          order by member_id, effective_on desc, id desc) latest
+          order by member_id, counted_on desc, id desc) latest
         where after_in`,
   );
   return row?.n ?? 0;
@@ -149,8 +149,8 @@ export async function ledgerEntries(
         join members m on m.id = moves.member_id
         join persons p on p.id = m.person_id
         join orgs co on co.id = m.org_id
-        where moves.before_in <> moves.after_in and moves.effective_on >= ${period.from}::date
-        order by moves.effective_on, moves.id
+        where moves.before_in <> moves.after_in and moves.counted_on >= ${period.from}::date
+        order by moves.counted_on, moves.id
         ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`,
   );
   return {
@@ -177,7 +177,7 @@ async function countEntries(db: Db, subtree: Subtree, period: { from: string; to
   const [row] = await queryRows<{ n: number }>(
     db,
     sql`select count(*)::int as n from (${movesOf(subtree, period.to)}) moves
-        where moves.before_in <> moves.after_in and moves.effective_on >= ${period.from}::date`,
+        where moves.before_in <> moves.after_in and moves.counted_on >= ${period.from}::date`,
   );
   return row?.n ?? 0;
 }
