@@ -27,7 +27,8 @@ export async function startServer(options: { seedDemo?: boolean } = {}) {
     db: database.db,
     database,
     clock,
-    log: pino({ level: 'silent' }),
+    // A failing request logs its error next to the test that failed (CI keeps nothing else).
+    log: pino({ level: 'error' }),
     secureCookie: false,
     loginRateLimitPerMinute: 1000,
     idCipher,

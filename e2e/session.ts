@@ -1,10 +1,52 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { APIRequestContext, Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchBrowser, screenshotDir } from './browser.ts';
 import { startServer } from './server.ts';
+
+/** The API calls of a page: those still unanswered, and those answered with an error, for a failure's log. */
+class ApiTraffic {
+  readonly pending = new Map<Request, string>();
+  readonly failures: string[] = [];
+  report(): string {
+    const pending = [...this.pending.values()];
+    return [
+      `未完成的请求：${pending.length ? pending.join('；') : '无'}`,
+      `出错的请求：${this.failures.length ? this.failures.slice(-10).join('；') : '无'}`,
+    ].join('\n');
+  }
+}
+
+function watchApi(page: Page, api: ApiTraffic): void {
+  const isApi = (r: Request) => new URL(r.url()).pathname.startsWith('/api/');
+  const name = (r: Request) => `${r.method()} ${new URL(r.url()).pathname}${new URL(r.url()).search}`;
+  page.on('request', (r) => {
+    if (isApi(r)) api.pending.set(r, name(r));
+  });
+  page.on('requestfinished', async (r) => {
+    api.pending.delete(r);
+    const status = (await r.response())?.status() ?? 0;
+    if (isApi(r) && status >= 400) api.failures.push(`${status} ${name(r)}`);
+  });
+  page.on('requestfailed', (r) => {
+    api.pending.delete(r);
+    if (isApi(r)) api.failures.push(`${r.failure()?.errorText ?? 'failed'} ${name(r)}`);
+  });
+}
+
+/** The dialogs and alerts on the page (antd messages are alerts), as text. */
+async function whatThePageSays(page: Page): Promise<string> {
+  const texts = async (role: 'dialog' | 'alert') =>
+    (
+      await page
+        .getByRole(role)
+        .allInnerTexts()
+        .catch(() => [])
+    ).map((t) => t.replace(/\s+/g, ' ').slice(0, 300));
+  return `页面地址：${page.url()}\n对话框：${(await texts('dialog')).join('；') || '无'}\n提示：${(await texts('alert')).join('；') || '无'}`;
+}
 
 /** The day and zone the server counts in (startServer's clock), so that the browser agrees with it. */
 export const TIMEZONE = 'Asia/Shanghai';
@@ -65,8 +107,10 @@ export function useBrowserSession(options: SessionOptions = {}): BrowserSession 
     session.page = await session.context.newPage();
     session.page.setDefaultTimeout(options.timeoutMs ?? 30_000);
     session.page.on('pageerror', (e) => session.pageErrors.push(e.message));
+    watchApi(session.page, api);
   });
   let failed = false;
+  const api = new ApiTraffic();
   afterAll(async () => {
     await session.browser?.close();
     await session.server?.close();
@@ -78,7 +122,10 @@ export function useBrowserSession(options: SessionOptions = {}): BrowserSession 
     if (ctx.task.result?.state === 'fail' && session.page) {
       failed = true;
       await session.shot(`failed-${ctx.task.name}`);
-      console.error(`浏览器测试失败，截图在 ${session.shots}`);
+      // CI keeps no screenshots: what the page said and what the API did go to the log with the failure.
+      console.error(
+        `浏览器测试失败，截图在 ${session.shots}\n${await whatThePageSays(session.page)}\n${api.report()}`,
+      );
     }
   });
   return session;
