@@ -49,6 +49,7 @@ export type BulkEvent = {
 };
 /** The synthetic city counts every event on the day it happened (member_events.counted_on). */
 type BulkEventRow = BulkEvent & { countedOn: IsoDate };
+type BulkMemberRow = BulkMember & { enteredOn: IsoDate; enteredBy: 'admitted' };
 
 const col = <R, K extends keyof R & string>(key: K, name: string, type: string): BulkColumn<R> => ({
   name,
@@ -65,13 +66,14 @@ const PERSON_COLUMNS: BulkColumn<BulkPerson>[] = [
   col('phoneMobile', 'phone_mobile', 'text'), col('address', 'address', 'text'),
 ];
 // biome-ignore format: as above
-const MEMBER_COLUMNS: BulkColumn<BulkMember>[] = [
+const MEMBER_COLUMNS: BulkColumn<BulkMemberRow>[] = [
   col('personId', 'person_id', 'int'), col('orgId', 'org_id', 'int'), col('status', 'status', 'text'),
   col('leftReason', 'left_reason', 'text'), col('category', 'category', 'member_category'),
   col('admittedOn', 'admitted_on', 'date'), col('confirmedOn', 'confirmed_on', 'date'),
   col('probationEndsOn', 'probation_ends_on', 'date'), col('isMobile', 'is_mobile', 'boolean'),
   col('outflowDestination', 'outflow_destination', 'text'), col('isHardship', 'is_hardship', 'boolean'),
   col('lostContactOn', 'lost_contact_on', 'date'), col('transferLetterNo', 'transfer_letter_no', 'text'),
+  col('enteredOn', 'entered_on', 'date'), col('enteredBy', 'entered_by', 'text'),
 ];
 // biome-ignore format: as above
 const EVENT_COLUMNS: BulkColumn<BulkEventRow>[] = [
@@ -83,8 +85,14 @@ const EVENT_COLUMNS: BulkColumn<BulkEventRow>[] = [
 
 export const insertPersons = (db: Db, rows: readonly BulkPerson[]) =>
   insertUnnest(db, 'persons', PERSON_COLUMNS, rows);
+/** The synthetic city's members arrived as admitted on their 入党时间 (members.entered_on, docs/membership.md §8). */
 export const insertMembersBulk = (db: Db, rows: readonly BulkMember[]) =>
-  insertUnnest(db, 'members', MEMBER_COLUMNS, rows);
+  insertUnnest(
+    db,
+    'members',
+    MEMBER_COLUMNS,
+    rows.map((r) => ({ ...r, enteredOn: r.admittedOn, enteredBy: 'admitted' as const })),
+  );
 export const insertEvents = (db: Db, rows: readonly BulkEvent[]) =>
   insertUnnest(
     db,

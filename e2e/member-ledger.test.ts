@@ -173,15 +173,23 @@ describe.skipIf(!chromiumPath)(
       await page.getByText('核对：期初 3 + 增加 1 − 减少 2 = 期末 2（实有 2）').waitFor();
       expect(await ledger().leftCategories()).toContain('其中出党：退党 0，劝退 0');
       await ledger().entryTotal(3).waitFor();
-      // 日期 | 姓名 | 增减 | 类别 | 原所在组织 | 转入组织/去向 | 介绍信编号 | 原因
+      // 发生日期 | 计入日期 | 姓名 | 增减 | 类别 | 原所在组织 | 转入组织/去向 | 介绍信编号 | 原因
       const cells = (name: string) => ledger().entryCells(name);
-      expect((await cells('柯新蕾')).slice(0, 5)).toEqual([TODAY, '柯新蕾', '增', '发展党员', BRANCH]);
+      expect((await cells('柯新蕾')).slice(0, 6)).toEqual([
+        TODAY,
+        '同左',
+        '柯新蕾',
+        '增',
+        '发展党员',
+        BRANCH,
+      ]);
       const died = await cells('柯故明');
       // 死亡 is a decrease of its own, not 出党 (党统 T1).
-      expect(died.slice(0, 5)).toEqual([TODAY, '柯故明', '减', '死亡', BRANCH]);
-      expect(died[7]).toBe('因病去世');
+      expect(died.slice(0, 6)).toEqual([TODAY, '同左', '柯故明', '减', '死亡', BRANCH]);
+      expect(died[8]).toBe('因病去世');
       expect(await cells('柯远航')).toEqual([
         TODAY,
+        '同左',
         '柯远航',
         '减',
         '转出',

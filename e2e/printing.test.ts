@@ -2,7 +2,8 @@ import type { APIRequestContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateIdNumber } from '../src/domain/people/index.ts';
 import { chromiumPath } from './browser.ts';
-import { Printing, TransferLetterPage, TransfersPage } from './pages/printing.ts';
+import { LedgerPage } from './pages/ledger.ts';
+import { LedgerPrintView, Printing, TransferLetterPage, TransfersPage } from './pages/printing.ts';
 import { TODAY, useBrowserSession } from './session.ts';
 
 const YEAR = TODAY.slice(0, 4);
@@ -11,6 +12,12 @@ const MEMBER = '印晓岚';
 const ID_NUMBER = generateIdNumber({ provinceAndCounty: '110105', birthDate: '1991-04-18', sequence: 702 });
 const EXTERNAL_ORG = '外省印溪县委组织部';
 const LETTER_NO = `印转〔${YEAR}〕9号`;
+const SECOND_MEMBER = '印东升';
+const SECOND_ID_NUMBER = generateIdNumber({
+  provinceAndCounty: '110105',
+  birthDate: '1950-02-11',
+  sequence: 713,
+});
 
 async function call<T>(request: APIRequestContext, method: 'get' | 'post', url: string, data?: unknown) {
   const res = method === 'get' ? await request.get(url) : await request.post(url, { data });
@@ -18,8 +25,11 @@ async function call<T>(request: APIRequestContext, method: 'get' | 'post', url: 
   return (await res.json()) as T;
 }
 
-/** A branch of its own under a demo community, one member in it, and a letter taking her out of the deployment. */
-async function recordTransfer(request: APIRequestContext): Promise<{ memberId: number }> {
+/**
+ * A branch of its own under a demo community, one member in it, and a letter taking her out of the deployment; a
+ * second member who died today: the branch's ledger has two entries this year.
+ */
+async function recordTransfer(request: APIRequestContext): Promise<{ memberId: number; branchId: number }> {
   const communities = await call<{ items: { id: number }[] }>(
     request,
     'get',
@@ -50,7 +60,26 @@ async function recordTransfer(request: APIRequestContext): Promise<{ memberId: n
     issuedOn: TODAY,
     reason: '工作调动',
   });
-  return { memberId: member.id };
+  const second = await call<{ id: number; version: number }>(request, 'post', '/api/members', {
+    person: {
+      name: SECOND_MEMBER,
+      idNumber: SECOND_ID_NUMBER,
+      ethnicity: '01',
+      education: '21',
+      workPost: '0212',
+    },
+    orgId: branch.id,
+    category: 'retired',
+    status: 'full',
+    admittedOn: '1975-07-01',
+    confirmedOn: '1976-07-01',
+  });
+  await call(request, 'post', `/api/members/${second.id}/events`, {
+    version: second.version,
+    kind: 'record_death',
+    effectiveOn: TODAY,
+  });
+  return { memberId: member.id, branchId: branch.id };
 }
 
 /** The text as printed, without the spaces and line breaks the layout puts between runs. */
@@ -63,10 +92,11 @@ const squeeze = (s: string) => s.replace(/\s+/g, '');
  */
 describe.skipIf(!chromiumPath)('printing: the transfer letter to PDF, the ledger and the member card', () => {
   let memberId = 0;
+  let branchId = 0;
   const session = useBrowserSession({
     login: { username: 'street_org', password: 'Jiceng@2026' },
     prepare: async (request) => {
-      ({ memberId } = await recordTransfer(request));
+      ({ memberId, branchId } = await recordTransfer(request));
     },
   });
   const { shot, pageErrors } = session;
@@ -159,6 +189,44 @@ describe.skipIf(!chromiumPath)('printing: the transfer letter to PDF, the ledger
       expect(text).not.toContain('工作台');
       expect(text).not.toContain('导出Excel');
       await shot('03-ledger-as-printed');
+    } finally {
+      await printing.onScreen();
+    }
+  });
+
+  it('prints every entry of the period from the ledger’s 打印, not only the page on screen', async () => {
+    // One entry a page on screen: the other of the two is beyond the first page.
+    await page.goto(`/member-ledger?orgId=${branchId}&pageSize=1`);
+    const ledger = new LedgerPage(page);
+    await ledger.entryTotal(2).waitFor();
+    const onScreen = (await ledger.entries.textContent()) ?? '';
+    const [shown, beyond] = onScreen.includes(MEMBER) ? [MEMBER, SECOND_MEMBER] : [SECOND_MEMBER, MEMBER];
+    expect(onScreen).toContain(shown);
+    expect(onScreen).not.toContain(beyond);
+    await new Printing(page).printButton().click();
+    await page.waitForURL(/\/member-ledger\/print\?/);
+    const view = new LedgerPrintView(page);
+    await view.article.waitFor();
+    expect(await view.entries.getByRole('row').filter({ hasText: beyond }).count()).toBe(1);
+    const printing = new Printing(page);
+    await printing.asPrinted();
+    try {
+      expect(await page.getByRole('menu', { name: '主菜单' }).isVisible()).toBe(false);
+      const { read } = await printing.toPdf();
+      const text = squeeze(read.text);
+      for (const expected of [
+        '党员增减台账',
+        `党组织：${BRANCH}`,
+        '明细（共2条）',
+        shown,
+        beyond,
+        LETTER_NO,
+      ]) {
+        expect(text, expected).toContain(expected);
+      }
+      expect(text).not.toContain('返回增减台账');
+      expect(text).not.toContain('工作台');
+      await shot('03b-ledger-every-entry-as-printed');
     } finally {
       await printing.onScreen();
     }

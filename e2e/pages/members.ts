@@ -1,4 +1,5 @@
 import type { Download, Page } from 'playwright-core';
+import { Choice } from './choice.ts';
 
 /** 党员名册: the search, 导入 (the wizard) and 导出 (its dialog). */
 export class MembersPage {
@@ -39,6 +40,58 @@ export class MembersPage {
 
   async openImport(): Promise<void> {
     await this.page.getByRole('button', { name: /导入$/ }).click();
+  }
+
+  /** A member's row in the roster. */
+  row(name: string) {
+    return this.page.getByRole('row').filter({ has: this.page.getByRole('link', { name, exact: true }) });
+  }
+
+  /** Ticks a member's row for a batch (批量操作). */
+  async tick(name: string): Promise<void> {
+    await this.page.getByRole('checkbox', { name: `选择 ${name}` }).check();
+  }
+
+  /** The bar of a batch: the count selected and the actions. */
+  batchBar() {
+    return this.page.getByRole('toolbar', { name: '批量操作' });
+  }
+
+  /** 选择全部 N 名（当前筛选条件）. */
+  async selectAllByFilter(): Promise<void> {
+    await this.batchBar()
+      .getByRole('button', { name: /^选择全部 \d+ 名/ })
+      .click();
+  }
+
+  /** 调整党小组: the selected members to a group (or branch) found by name; waits for the dialog to close. */
+  async moveSelectedTo(orgName: string): Promise<void> {
+    await this.batchBar().getByRole('button', { name: '调整党小组' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '调整党小组' });
+    // The options are searched on the server: type the name, wait for it among the options, take it with Enter.
+    const choice = new Choice(this.page, dialog.getByRole('combobox', { name: '调整到' }));
+    await choice.combobox.click();
+    await this.page.keyboard.type(orgName);
+    await (await choice.listbox())
+      .getByRole('option', { name: orgName })
+      .first()
+      .waitFor({ state: 'attached' });
+    await this.page.keyboard.press('Enter');
+    await dialog.getByTitle(orgName).waitFor();
+    await dialog.getByRole('button', { name: '确认调整' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  /** 导出选中: the dialog says it exports the selected members; 导出 there answers the download. */
+  async exportSelected(): Promise<Download> {
+    await this.batchBar().getByRole('button', { name: '导出选中' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '导出党员名册' });
+    await dialog.getByText('将导出选中的').waitFor();
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      dialog.getByRole('button', { name: '导出' }).click(),
+    ]);
+    return download;
   }
 
   /** 导出: the dialog says it exports the current filter; 导出 there answers the download. */

@@ -59,3 +59,15 @@ export class TransferLetterPage {
     await input.press('Enter');
   }
 }
+
+/** 打印增减台账: the ledger's 汇总 and every entry of the period, as the ledger's 打印 opens it. */
+export class LedgerPrintView {
+  readonly article: Locator;
+  /** 增减明细, every entry (no pages). */
+  readonly entries: Locator;
+
+  constructor(page: Page) {
+    this.article = page.getByRole('article', { name: '打印增减台账' });
+    this.entries = this.article.getByRole('table', { name: '增减明细' });
+  }
+}

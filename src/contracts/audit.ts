@@ -47,6 +47,10 @@ export const AUDIT_ACTION_LABELS = {
   'member.id_conflict': '身份证号与管辖范围外人员重复',
   'member.status_change': '党员状态变更',
   'member.self_update': '党员修改本人联系方式',
+  'member.group_move': '调整党小组',
+  'member.decision_record': '录入支部大会决定',
+  'member.decision_approve': '录入上级党组织批准',
+  'member.decision_withdraw': '撤回待批准的决定',
   'transfer.create': '开具组织关系介绍信',
   'transfer.receive': '接收组织关系',
   'transfer.reject': '退回组织关系',
@@ -57,6 +61,8 @@ export const AUDIT_ACTION_LABELS = {
   'member.export': '导出党员名册',
   'import_batch.undo': '撤销导入批次',
   'ledger.export': '导出党员增减台账',
+  'ledger.close': '增减台账关账',
+  'ledger.reopen': '增减台账取消关账',
   'system.backup': '数据备份',
   'system.restore': '数据恢复',
 } as const satisfies Record<string, string>;
@@ -83,6 +89,7 @@ export const AUDIT_ENTITY_TYPE_LABELS = {
   transfer: '组织关系转接',
   import_batch: '导入批次',
   backup: '备份文件',
+  ledger_period: '台账期间',
 } as const satisfies Record<string, string>;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPE_LABELS;

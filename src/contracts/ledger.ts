@@ -1,4 +1,4 @@
-import { LEFT_REASONS } from '../domain/membership/index.ts';
+import { CLOSED_PERIOD_POLICIES, LEFT_REASONS } from '../domain/membership/index.ts';
 import { IsoDateSchema, PageQuery, pageOf } from './common.ts';
 import { z } from './zod-zh.ts';
 
@@ -28,11 +28,16 @@ export const LedgerView = z.object({
   /** 期初人数: counted at the start of `from`. */
   opening: count,
   increases: z.object({
-    /** 发展党员: members registered in the subtree. */
+    /** 发展党员: members admitted in the subtree (arrived as `admitted` or `readmitted`). */
     registered: count,
+    /** 其中 重新入党. */
+    readmitted: count,
     restored: count,
     transferredIn: count,
+    /** 其他增加, with the 建库 arrivals (T1 has no line of its own for them). */
     other: count,
+    /** 其中 建库: members recorded by the initial load of the roster (docs/membership.md §8). */
+    initialLoad: count,
     total: count,
   }),
   decreases: z.object({
@@ -68,7 +73,12 @@ export type LedgerView = z.infer<typeof LedgerView>;
  */
 export const LedgerEntry = z.object({
   eventId: z.number().int(),
+  /** 发生日期: the day it happened. */
   effectiveOn: IsoDateSchema,
+  /** 计入日期: the day the ledger counts it on (the arrival, an approval, a correction's day). */
+  countedOn: IsoDateSchema,
+  /** 更正: the closed day it would have been counted on, for a change booked after its period was closed. */
+  correctionOf: IsoDateSchema.nullable(),
   memberId: z.number().int(),
   name: z.string(),
   side: z.enum(['increase', 'decrease']),
@@ -84,3 +94,43 @@ export const LedgerEntry = z.object({
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 export const LedgerEntryPage = pageOf(LedgerEntry);
+
+/**
+ * 关账 (docs/membership.md §8): a reported period (the half-year to 06-30, the year to 12-31) closed for the whole
+ * deployment. An event that would be counted on or before the last closed end is refused or booked as a
+ * correction (更正) in the current period, as the `org` setting `closedPeriodPolicy` says.
+ */
+export const LedgerClosingView = z.object({
+  periodEnd: IsoDateSchema,
+  /** 2025年度, 2025年上半年. */
+  label: z.string(),
+  closedOn: IsoDateSchema,
+  closedAt: z.string(),
+  closedByName: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type LedgerClosingView = z.infer<typeof LedgerClosingView>;
+
+export const LedgerClosingList = z.object({
+  /** Newest first. */
+  items: z.array(LedgerClosingView),
+  /** Everything counted on or before this day is closed (the latest closed end), or null. */
+  closedThrough: IsoDateSchema.nullable(),
+  policy: z.enum(CLOSED_PERIOD_POLICIES),
+  /** Whether the reader may close and reopen (an org_admin at the root org). */
+  canClose: z.boolean(),
+});
+export type LedgerClosingList = z.infer<typeof LedgerClosingList>;
+
+const note = z.string().trim().max(200, '说明不能超过200字');
+
+export const CloseLedgerPeriodBody = z.object({
+  periodEnd: IsoDateSchema.meta({ description: '关账期间的最后一天：6月30日（半年）或12月31日（年度）' }),
+  note: note.optional(),
+});
+
+export const LedgerPeriodParams = z.object({ periodEnd: IsoDateSchema });
+
+export const ReopenLedgerPeriodBody = z.object({
+  reason: note.min(1, '请填写取消关账的原因'),
+});

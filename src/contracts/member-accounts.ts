@@ -1,5 +1,5 @@
 import { ErrorReasonSchema } from './errors.ts';
-import { MemberListQuery } from './members.ts';
+import { MemberSelection } from './member-batch.ts';
 import { z } from './zod-zh.ts';
 
 /**
@@ -30,7 +30,8 @@ export const OpenedMemberAccount = z.object({
 });
 
 /**
- * A bulk opening: the roster's filter (a branch is `orgId`), without paging. Members that already have an account
- * or have left are skipped and listed in the workbook with the reason.
+ * A bulk opening (批量开通账号): the roster's selection (members ticked, or the filter: a branch is `{ filter: {
+ * orgId } }`). Members that already have an account or have left are skipped and listed in the workbook with the
+ * reason.
  */
-export const OpenMemberAccountsBody = MemberListQuery.omit({ page: true, pageSize: true, sort: true });
+export const OpenMemberAccountsBody = z.object({ selection: MemberSelection });

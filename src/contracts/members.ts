@@ -1,5 +1,6 @@
 import {
   AGE_BANDS,
+  ENTRY_KINDS,
   GENDERS,
   LEAVING_CATEGORIES,
   LEFT_REASONS,
@@ -20,6 +21,7 @@ import {
   text,
   VersionSchema,
 } from './common.ts';
+import { ApprovalInput, MemberDecisionView } from './member-decisions.ts';
 import { z } from './zod-zh.ts';
 
 export const MemberStatusSchema = z.enum(MEMBER_STATUSES);
@@ -125,6 +127,12 @@ export const MemberEventView = z.object({
   fromValue: z.string().nullable(),
   toValue: z.string().nullable(),
   effectiveOn: IsoDateSchema,
+  /** The date the 增减台账 counts it on: the approval's for an approved decision (docs/membership.md §12). */
+  countedOn: IsoDateSchema,
+  /** The approval of the level above, for a decision that needed one (批准机关, 批准日期, 批复文号). */
+  approval: z
+    .object({ approvingOrgName: z.string(), approvedOn: IsoDateSchema, documentNo: z.string() })
+    .nullable(),
   reason: z.string().nullable(),
   recordedAt: z.string(),
 });
@@ -140,6 +148,8 @@ export const MemberDetail = MemberListItem.extend({
   /** True when idNumber / phones are shown whole (own record, or revealed and audited). */
   revealed: z.boolean(),
   events: z.array(MemberEventView),
+  /** 支部大会 decisions waiting for the approval of the level above (docs/membership.md §12). */
+  decisions: z.array(MemberDecisionView),
   /** Warnings the rules raised but did not block on (a legacy 15-digit ID number). */
   warnings: z.array(z.object({ reason: z.string(), message: z.string() })),
   can: z.object({ edit: z.boolean(), reveal: z.boolean(), changeStatus: z.boolean(), transfer: z.boolean() }),
@@ -193,7 +203,31 @@ export const CreateMemberBody = z.object({
   isMobile: z.boolean().default(false),
   outflowDestination: optionalText(200),
   isHardship: z.boolean().default(false),
+  /**
+   * The 基层党委's approval of the admission (发展党员工作细则第二十八条): the ledger counts the new member on its
+   * date; 入党时间 stays the 支部大会's (docs/membership.md §12). Recorded by the level above the branch only.
+   */
+  approval: ApprovalInput.optional(),
+  /**
+   * How the member came into this deployment's records and when (docs/membership.md §8): the 增减台账 counts the
+   * arrival on that day in its line. Without it: a 发展 on the 入党时间 (or the approval's date).
+   */
+  entry: z
+    .object({
+      by: z.enum(ENTRY_KINDS).meta({ description: '进入方式' }),
+      on: IsoDateSchema.nullish().meta({ description: '进入本系统的日期' }),
+    })
+    .optional(),
 });
+
+/** How a member came into the records (members.entered_by), as the form and the member page name it. */
+export const ENTRY_KIND_LABELS: Record<(typeof ENTRY_KINDS)[number], string> = {
+  admitted: '发展党员',
+  transferred_in: '从系统外转入',
+  restored: '恢复党籍',
+  readmitted: '重新入党',
+  initial_load: '建库（录入已有党员）',
+};
 
 export const UpdateMemberBody = z.object({
   version: VersionSchema,

@@ -35,6 +35,9 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   member_unplaced: '党员未编入党支部',
   transfer_awaiting: '组织关系待接收',
   transfer_overdue: '介绍信已过有效期',
+  departed_member_account: '党员已离开但账号仍可用',
+  decision_awaiting_approval: '决定待上级批准',
+  decision_approval_overdue: '超过3个月未批准',
 };
 
 export const FindingView = z.object({
@@ -44,9 +47,12 @@ export const FindingView = z.object({
   article: z.string(),
   date: IsoDateSchema.nullable(),
   days: z.number().int().nullable(),
-  /** Whom it is about, for a finding about one member or transfer of the org (absent: the org itself). */
+  /**
+   * Whom it is about, for a finding about one member, transfer or member's account of the org (absent: the org
+   * itself); `id` is the member's, the transfer's or the account's.
+   */
   subject: z
-    .object({ type: z.enum(['member', 'transfer']), id: z.number().int(), name: z.string() })
+    .object({ type: z.enum(['member', 'transfer', 'account']), id: z.number().int(), name: z.string() })
     .optional(),
 });
 export type FindingView = z.infer<typeof FindingView>;

@@ -1,5 +1,5 @@
 import { INITIAL_PASSWORD_LENGTH_BOUNDS, USERNAME_RULES } from '../domain/access/index.ts';
-import { TRANSFER_VALIDITY_BOUNDS } from '../domain/membership/index.ts';
+import { CLOSED_PERIOD_POLICIES, TRANSFER_VALIDITY_BOUNDS } from '../domain/membership/index.ts';
 import { ORG_KINDS } from '../domain/org/index.ts';
 import { UPLOAD_LIMIT_BOUNDS, type UploadLimitKey } from '../domain/shared/index.ts';
 import { z } from './zod-zh.ts';
@@ -49,9 +49,18 @@ const TransferPolicyFields = {
 /** 组织关系转接 parameters, in the same `org` group: a transfer letter's validity (docs/membership.md §7.2). */
 export const TransferPolicySchema = z.object(TransferPolicyFields);
 
-/** The `org` group: term policy and transfer policy side by side, one object so that forms can read its fields. */
+/** 关账后的更改, in the same `org` group: refuse a change to a closed 增减台账 period, or book it as a correction. */
+export const CLOSED_PERIOD_POLICY_LABELS: Record<(typeof CLOSED_PERIOD_POLICIES)[number], string> = {
+  refuse: '拒绝并说明原因',
+  correct_in_current: '作为更正计入当前期间',
+};
+const LedgerPolicyFields = {
+  closedPeriodPolicy: z.enum(CLOSED_PERIOD_POLICIES).meta({ description: '已关账期间的更改' }),
+};
+
+/** The `org` group: term, transfer and ledger policies side by side, one object so that forms can read its fields. */
 export const OrgSettingsSchema = z
-  .object({ ...TermPolicyFields, ...TransferPolicyFields })
+  .object({ ...TermPolicyFields, ...TransferPolicyFields, ...LedgerPolicyFields })
   .refine(urgentWithinWarn.check, urgentWithinWarn.issue);
 
 const limit = (key: UploadLimitKey, description: string) =>

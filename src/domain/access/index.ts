@@ -2,6 +2,7 @@
 export * from './access.ts';
 export * from './account-duties.ts';
 export * from './accounts.ts';
+export * from './departed-accounts.ts';
 export * from './member-accounts.ts';
 export * from './password-policy.ts';
 export * from './reasons.ts';

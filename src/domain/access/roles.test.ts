@@ -49,6 +49,7 @@ const MATRIX: Record<Role, Permission[]> = {
     'member.manage',
     'member.reveal',
     'member.account',
+    'ledger.close',
   ],
   secretary: [
     'org.read',
@@ -113,6 +114,10 @@ describe('三员分立: the three administrators never do one another’s job', 
 
   it('lets the business roles that keep the roster open members’ accounts, and no administrator', () => {
     expect(ROLES.filter((r) => roleGrants(r, 'member.account'))).toEqual(['org_admin', 'secretary']);
+  });
+
+  it('lets only an org_admin close a period of the 增减台账', () => {
+    expect(ROLES.filter((r) => roleGrants(r, 'ledger.close'))).toEqual(['org_admin']);
   });
 
   it('lets only an org_admin unmask an ID number', () => {

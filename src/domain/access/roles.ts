@@ -76,6 +76,11 @@ export const PERMISSIONS = [
    * who reads no member (docs/security.md §2.1).
    */
   'member.account',
+  /**
+   * Close (关账) and reopen a reported period of the 增减台账 for the whole deployment (docs/membership.md §8): the
+   * org_admin's, held at the root org.
+   */
+  'ledger.close',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -114,6 +119,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'member.manage',
     'member.reveal',
     'member.account',
+    'ledger.close',
   ],
   secretary: [
     'org.read',

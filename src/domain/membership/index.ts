@@ -2,6 +2,9 @@
 
 export * from './admission-periods.ts';
 export * from './confirmation.ts';
+export * from './decision-approval.ts';
+export * from './group-moves.ts';
+export * from './ledger-periods.ts';
 export * from './lost-contact.ts';
 export * from './member-deadlines.ts';
 export * from './member-events.ts';

@@ -34,7 +34,15 @@ describe('ledgerFromMoves (增减台账)', () => {
     ]);
     expect(ledger).toEqual({
       opening: 8,
-      increases: { registered: 3, restored: 1, transferredIn: 2, other: 0, total: 6 },
+      increases: {
+        registered: 3,
+        readmitted: 0,
+        restored: 1,
+        transferredIn: 2,
+        other: 0,
+        initialLoad: 0,
+        total: 6,
+      },
       decreases: {
         left: 4,
         leftBy: {
@@ -63,6 +71,46 @@ describe('ledgerFromMoves (增减台账)', () => {
     expect(ledger.increases.other).toBe(2);
     expect(ledger.decreases.other).toBe(1);
     expect(ledger.closing).toBe(1);
+  });
+});
+
+describe('arrivals (docs/membership.md §8): each in the T1 line of how the member came into the records', () => {
+  const arrival = (enteredBy: string | null, count: number) =>
+    ({ ...move('registered', 1, count), enteredBy }) satisfies LedgerMove;
+
+  it('puts 建库 under 其他 with its sub-count, 重新入党 under 发展党员 with its own, and the sums still hold', () => {
+    const ledger = ledgerFromMoves([
+      move('registered', 1, 4, false),
+      arrival('admitted', 2),
+      arrival('readmitted', 1),
+      arrival('transferred_in', 3),
+      arrival('restored', 1),
+      arrival('initial_load', 5),
+      arrival(null, 1),
+    ]);
+    expect(ledger.increases).toEqual({
+      registered: 4,
+      readmitted: 1,
+      restored: 1,
+      transferredIn: 3,
+      other: 5,
+      initialLoad: 5,
+      total: 13,
+    });
+    expect(ledger.closing).toBe(17);
+  });
+
+  it.each([
+    ['initial_load', '其他增加（建库）'],
+    ['readmitted', '发展党员（重新入党）'],
+    ['transferred_in', '转入'],
+    ['restored', '恢复党籍'],
+    ['admitted', '发展党员'],
+    [null, '发展党员'],
+  ])('labels an arrival by %s as %s', (enteredBy, expected) => {
+    expect(
+      ledgerCategoryLabel(ledgerCategoryOf({ kind: 'registered', sign: 1, leftReason: null, enteredBy })),
+    ).toBe(expected);
   });
 });
 

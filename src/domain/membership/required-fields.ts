@@ -1,4 +1,6 @@
+import { allow, type Denial, deny } from '../shared/index.ts';
 import type { MemberStatus } from './member-status.ts';
+import type { MembershipReason } from './reasons.ts';
 
 /**
  * The one set of required fields of a member record (docs/official-forms.md §6.3; docs/people.md §3), shared by
@@ -18,4 +20,31 @@ export const REQUIRED_FIELD_MESSAGES: Record<StandingRequiredField, string> = {
 /** Whether a member of this status must have every field of STANDING_REQUIRED_FIELDS. */
 export function needsFullRecord(status: MemberStatus): boolean {
   return status === 'probationary' || status === 'full';
+}
+
+/**
+ * An edit of a member in good standing may not clear 民族, 学历 or 工作岗位 (the same set as the form and the import,
+ * docs/official-forms.md §6.3): the first of them sent empty is refused with its message; one not sent keeps its
+ * value, and the fields of a 失联 or 停止党籍 member may be cleared (they may be unknown).
+ */
+export function checkStandingFieldsKept(
+  status: MemberStatus,
+  sent: Partial<Record<StandingRequiredField, string | null | undefined>>,
+):
+  | { readonly ok: true }
+  | { readonly ok: false; readonly field: StandingRequiredField; readonly denial: Denial<MembershipReason> } {
+  if (!needsFullRecord(status)) return allow;
+  for (const field of STANDING_REQUIRED_FIELDS) {
+    const value = sent[field];
+    if (value === null || (typeof value === 'string' && value.trim() === ''))
+      return {
+        ok: false,
+        field,
+        denial: deny(
+          'standing_field_required',
+          `${REQUIRED_FIELD_MESSAGES[field]}：预备党员、正式党员的此项不能清空`,
+        ),
+      };
+  }
+  return allow;
 }

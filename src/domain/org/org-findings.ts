@@ -25,6 +25,11 @@ export const FINDING_KINDS = [
   'member_unplaced',
   'transfer_awaiting',
   'transfer_overdue',
+  // About one member's account (access/departed-accounts.ts): its subject is the account.
+  'departed_member_account',
+  // A 支部大会 decision waiting for the approval of the level above (docs/membership.md §12): its subject is the member.
+  'decision_awaiting_approval',
+  'decision_approval_overdue',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -37,11 +42,17 @@ export const MEMBER_FINDING_KINDS: readonly FindingKind[] = [
   'member_unplaced',
   'transfer_awaiting',
   'transfer_overdue',
+  'departed_member_account',
+  'decision_awaiting_approval',
+  'decision_approval_overdue',
 ];
 
-/** Whom a finding is about when not the org itself: one of its members, or a transfer it sends or receives. */
+/**
+ * Whom a finding is about when not the org itself: one of its members, a transfer it sends or receives, or the
+ * account of one of its members.
+ */
 export type FindingSubject = {
-  readonly type: 'member' | 'transfer';
+  readonly type: 'member' | 'transfer' | 'account';
   readonly id: number;
   /** The person's name, as the list shows it. */
   readonly name: string;

@@ -115,14 +115,14 @@ function selected(orgs: OrgSelection): SQL {
   return orgs === 'all' ? sql`true` : sql`org_id = any(${`{${orgs.join(',')}}`}::int[])`;
 }
 
-/** A finding's subject as the table keys it: `member:<id>`, `transfer:<id>`, or '' for the org itself. */
+/** A finding's subject as the table keys it: `member:<id>`, `transfer:<id>`, `account:<userId>`, or '' for the org itself. */
 function subjectKey(subject: FindingSubject | undefined): string {
   return subject ? `${subject.type}:${subject.id}` : '';
 }
 
 function subjectOf(key: string, name: string | null): FindingSubject | undefined {
   const [type, id] = key.split(':');
-  if ((type !== 'member' && type !== 'transfer') || id === undefined) return undefined;
+  if ((type !== 'member' && type !== 'transfer' && type !== 'account') || id === undefined) return undefined;
   return { type, id: Number(id), name: name ?? '' };
 }
 

@@ -11,6 +11,18 @@
  * - `members`: a member's row (status, dates, placement) or the name of its person: marked for the member's org,
  *   old and new (migration 0019).
  * - `transfers`: a transfer's row: marked for its sending and receiving orgs (migration 0019).
+ * - `accounts`: an account's link to a person or its deactivation: marked for the org of that person's member.
+ * - `decisions`: a 支部大会 decision waiting for approval (member_decisions): marked for the org that approves it,
+ *   the level above the member's 党支部 (docs/membership.md §12).
  */
-export const TODO_INPUTS = ['org', 'posts', 'roster', 'term_policy', 'members', 'transfers'] as const;
+export const TODO_INPUTS = [
+  'org',
+  'posts',
+  'roster',
+  'term_policy',
+  'members',
+  'transfers',
+  'accounts',
+  'decisions',
+] as const;
 export type TodoInput = (typeof TODO_INPUTS)[number];

@@ -1,9 +1,9 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { LedgerEntry, LedgerView } from '../../contracts/ledger.ts';
-import { api } from './client.ts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { LedgerClosingList, LedgerEntry, LedgerView } from '../../contracts/ledger.ts';
+import { api, type BodyOf } from './client.ts';
 import { downloadFile } from './download.ts';
 
-export type { LedgerEntry, LedgerView };
+export type { LedgerClosingList, LedgerEntry, LedgerView };
 
 /** A period of the 增减台账, both days inclusive, as `YYYY-MM-DD`. */
 export type LedgerPeriod = { from: string; to: string };
@@ -56,4 +56,34 @@ export function downloadLedger(orgId: number, period: LedgerPeriod): Promise<voi
     { params: { path: { id: orgId }, query: period } },
     `党员增减台账-${period.from.replaceAll('-', '')}-${period.to.replaceAll('-', '')}.xlsx`,
   );
+}
+
+/** The closed periods (关账) of the deployment, and whether the reader may close one. */
+export function useLedgerClosings() {
+  return useQuery({
+    queryKey: [...ledgerKeys.all, 'closings'] as const,
+    queryFn: ({ signal }) => api.GET('/api/ledger/closings', { signal }),
+  });
+}
+
+/** 关账 of a period that has ended (the org_admin at the root); every ledger query is read again after it. */
+export function useCloseLedgerPeriod() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BodyOf<'/api/ledger/closings', 'post'>) => api.POST('/api/ledger/closings', { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ledgerKeys.all }),
+  });
+}
+
+/** 取消关账 of the latest closing, with the reason. */
+export function useReopenLedgerPeriod() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ periodEnd, reason }: { periodEnd: string; reason: string }) =>
+      api.POST('/api/ledger/closings/{periodEnd}/reopen', {
+        params: { path: { periodEnd } },
+        body: { reason },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ledgerKeys.all }),
+  });
 }

@@ -4,7 +4,7 @@ import { downloadPosted } from './download.ts';
 
 /** Accounts for members (开通账号): the member page's account, one opening, and a bulk opening's workbook. */
 export type OpenedMemberAccount = DataOf<'/api/members/{id}/account', 'post'>;
-export type OpenMemberAccountsFilter = BodyOf<'/api/members/accounts', 'post'>;
+export type OpenMemberAccountsBody = BodyOf<'/api/members/accounts', 'post'>;
 
 const accountKey = (id: number) => ['members', 'account', id] as const;
 
@@ -24,12 +24,12 @@ export function useOpenMemberAccount(id: number) {
   });
 }
 
-/** Opens the accounts of every member the filter matches and downloads the workbook of initial passwords. */
+/** Opens the accounts of the selected members and downloads the workbook of initial passwords. */
 export function useOpenMemberAccounts() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (filter: OpenMemberAccountsFilter) =>
-      downloadPosted('/api/members/accounts', { body: filter }, '党员账号初始密码.xlsx'),
+    mutationFn: (body: OpenMemberAccountsBody) =>
+      downloadPosted('/api/members/accounts', { body }, '党员账号初始密码.xlsx'),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['members', 'account'] }),
   });
 }

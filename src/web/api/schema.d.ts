@@ -64,6 +64,10 @@ export interface paths {
             | 'member.id_conflict'
             | 'member.status_change'
             | 'member.self_update'
+            | 'member.group_move'
+            | 'member.decision_record'
+            | 'member.decision_approve'
+            | 'member.decision_withdraw'
             | 'transfer.create'
             | 'transfer.receive'
             | 'transfer.reject'
@@ -74,6 +78,8 @@ export interface paths {
             | 'member.export'
             | 'import_batch.undo'
             | 'ledger.export'
+            | 'ledger.close'
+            | 'ledger.reopen'
             | 'system.backup'
             | 'system.restore';
           entityType?:
@@ -89,7 +95,8 @@ export interface paths {
             | 'person'
             | 'transfer'
             | 'import_batch'
-            | 'backup';
+            | 'backup'
+            | 'ledger_period';
           entityId?: string;
           orgId?: number;
         };
@@ -150,6 +157,10 @@ export interface paths {
                   | 'member.id_conflict'
                   | 'member.status_change'
                   | 'member.self_update'
+                  | 'member.group_move'
+                  | 'member.decision_record'
+                  | 'member.decision_approve'
+                  | 'member.decision_withdraw'
                   | 'transfer.create'
                   | 'transfer.receive'
                   | 'transfer.reject'
@@ -160,6 +171,8 @@ export interface paths {
                   | 'member.export'
                   | 'import_batch.undo'
                   | 'ledger.export'
+                  | 'ledger.close'
+                  | 'ledger.reopen'
                   | 'system.backup'
                   | 'system.restore';
                 actorId: number | null;
@@ -185,7 +198,8 @@ export interface paths {
                   | 'person'
                   | 'transfer'
                   | 'import_batch'
-                  | 'backup';
+                  | 'backup'
+                  | 'ledger_period';
                 id: number;
                 ip: string | null;
                 orgId: number | null;
@@ -335,6 +349,10 @@ export interface paths {
             | 'member.id_conflict'
             | 'member.status_change'
             | 'member.self_update'
+            | 'member.group_move'
+            | 'member.decision_record'
+            | 'member.decision_approve'
+            | 'member.decision_withdraw'
             | 'transfer.create'
             | 'transfer.receive'
             | 'transfer.reject'
@@ -345,6 +363,8 @@ export interface paths {
             | 'member.export'
             | 'import_batch.undo'
             | 'ledger.export'
+            | 'ledger.close'
+            | 'ledger.reopen'
             | 'system.backup'
             | 'system.restore';
           entityType?:
@@ -360,7 +380,8 @@ export interface paths {
             | 'person'
             | 'transfer'
             | 'import_batch'
-            | 'backup';
+            | 'backup'
+            | 'ledger_period';
           entityId?: string;
           orgId?: number;
         };
@@ -1826,7 +1847,10 @@ export interface paths {
             | 'suspended_long'
             | 'member_unplaced'
             | 'transfer_awaiting'
-            | 'transfer_overdue';
+            | 'transfer_overdue'
+            | 'departed_member_account'
+            | 'decision_awaiting_approval'
+            | 'decision_approval_overdue';
           severity?: 'info' | 'warning' | 'critical';
         };
         header?: never;
@@ -1865,7 +1889,10 @@ export interface paths {
                     | 'suspended_long'
                     | 'member_unplaced'
                     | 'transfer_awaiting'
-                    | 'transfer_overdue';
+                    | 'transfer_overdue'
+                    | 'departed_member_account'
+                    | 'decision_awaiting_approval'
+                    | 'decision_approval_overdue';
                   message: string;
                   /** @enum {string} */
                   severity: 'info' | 'warning' | 'critical';
@@ -1873,7 +1900,7 @@ export interface paths {
                     id: number;
                     name: string;
                     /** @enum {string} */
-                    type: 'member' | 'transfer';
+                    type: 'member' | 'transfer' | 'account';
                   };
                 };
                 org: {
@@ -2526,6 +2553,355 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/ledger/closings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 增减台账已关账的期间（全系统） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              canClose: boolean;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              closedThrough: string | null;
+              items: {
+                closedAt: string;
+                closedByName: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                closedOn: string;
+                label: string;
+                note: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                periodEnd: string;
+              }[];
+              /** @enum {string} */
+              policy: 'refuse' | 'correct_in_current';
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 增减台账关账（半年或年度，须已结束；根组织的组织管理员，记入审计） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            /**
+             * @description 关账期间的最后一天：6月30日（半年）或12月31日（年度）
+             * @example 2026-01-15
+             */
+            periodEnd: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              canClose: boolean;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              closedThrough: string | null;
+              items: {
+                closedAt: string;
+                closedByName: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                closedOn: string;
+                label: string;
+                note: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                periodEnd: string;
+              }[];
+              /** @enum {string} */
+              policy: 'refuse' | 'correct_in_current';
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/closings/{periodEnd}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 取消最近一次关账（须说明原因；根组织的组织管理员，记入审计） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description 日期 YYYY-MM-DD */
+          periodEnd: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              canClose: boolean;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              closedThrough: string | null;
+              items: {
+                closedAt: string;
+                closedByName: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                closedOn: string;
+                label: string;
+                note: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                periodEnd: string;
+              }[];
+              /** @enum {string} */
+              policy: 'refuse' | 'correct_in_current';
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/me/member': {
     parameters: {
       query?: never;
@@ -2582,9 +2958,73 @@ export interface paths {
                * @example 2026-01-15
                */
               confirmedOn: string | null;
+              decisions: {
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                approvedOn: string | null;
+                approvingOrgName: string | null;
+                can: {
+                  approve: boolean;
+                  withdraw: boolean;
+                };
+                daysLeft: number;
+                documentNo: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                dueOn: string;
+                id: number;
+                /** @enum {string} */
+                kind: 'confirm' | 'extend_probation' | 'leave';
+                /** @enum {string|null} */
+                leftReason:
+                  | 'withdrawn'
+                  | 'persuaded'
+                  | 'removed_refused'
+                  | 'removed_lapsed'
+                  | 'expelled'
+                  | 'not_recognized'
+                  | 'probation_cancelled'
+                  | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                meetingOn: string;
+                memberId: number;
+                memberName: string;
+                orgId: number;
+                orgName: string;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                probationEndsOn: string | null;
+                reason: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'withdrawn';
+                version: number;
+              }[];
               education: string | null;
               ethnicity: string | null;
               events: {
+                approval: {
+                  /**
+                   * @description 日期 YYYY-MM-DD
+                   * @example 2026-01-15
+                   */
+                  approvedOn: string;
+                  approvingOrgName: string;
+                  documentNo: string;
+                } | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                countedOn: string;
                 /**
                  * @description 日期 YYYY-MM-DD
                  * @example 2026-01-15
@@ -2788,9 +3228,73 @@ export interface paths {
                * @example 2026-01-15
                */
               confirmedOn: string | null;
+              decisions: {
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                approvedOn: string | null;
+                approvingOrgName: string | null;
+                can: {
+                  approve: boolean;
+                  withdraw: boolean;
+                };
+                daysLeft: number;
+                documentNo: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                dueOn: string;
+                id: number;
+                /** @enum {string} */
+                kind: 'confirm' | 'extend_probation' | 'leave';
+                /** @enum {string|null} */
+                leftReason:
+                  | 'withdrawn'
+                  | 'persuaded'
+                  | 'removed_refused'
+                  | 'removed_lapsed'
+                  | 'expelled'
+                  | 'not_recognized'
+                  | 'probation_cancelled'
+                  | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                meetingOn: string;
+                memberId: number;
+                memberName: string;
+                orgId: number;
+                orgName: string;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                probationEndsOn: string | null;
+                reason: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'withdrawn';
+                version: number;
+              }[];
               education: string | null;
               ethnicity: string | null;
               events: {
+                approval: {
+                  /**
+                   * @description 日期 YYYY-MM-DD
+                   * @example 2026-01-15
+                   */
+                  approvedOn: string;
+                  approvingOrgName: string;
+                  documentNo: string;
+                } | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                countedOn: string;
                 /**
                  * @description 日期 YYYY-MM-DD
                  * @example 2026-01-15
@@ -2930,6 +3434,715 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/member-decisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 待上级批准的决定（管辖范围内，可按组织筛选） */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                approvedOn: string | null;
+                approvingOrgName: string | null;
+                can: {
+                  approve: boolean;
+                  withdraw: boolean;
+                };
+                daysLeft: number;
+                documentNo: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                dueOn: string;
+                id: number;
+                /** @enum {string} */
+                kind: 'confirm' | 'extend_probation' | 'leave';
+                /** @enum {string|null} */
+                leftReason:
+                  | 'withdrawn'
+                  | 'persuaded'
+                  | 'removed_refused'
+                  | 'removed_lapsed'
+                  | 'expelled'
+                  | 'not_recognized'
+                  | 'probation_cancelled'
+                  | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                meetingOn: string;
+                memberId: number;
+                memberName: string;
+                orgId: number;
+                orgName: string;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                probationEndsOn: string | null;
+                reason: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'withdrawn';
+                version: number;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/member-decisions/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 录入上级党组织的批准（批准机关、批准日期、批复文号），决定随即生效 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            approvedOn: string;
+            approvingOrgName: string;
+            documentNo: string;
+            /** @description 乐观锁版本号：提交读取时的值 */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              address: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              admittedOn: string;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              birthDate: string | null;
+              can: {
+                changeStatus: boolean;
+                edit: boolean;
+                reveal: boolean;
+                transfer: boolean;
+              };
+              /** @enum {string} */
+              category:
+                | 'employed'
+                | 'retired'
+                | 'farmer'
+                | 'student'
+                | 'unemployed'
+                | 'welfare'
+                | 'self_employed'
+                | 'other';
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              confirmedOn: string | null;
+              decisions: {
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                approvedOn: string | null;
+                approvingOrgName: string | null;
+                can: {
+                  approve: boolean;
+                  withdraw: boolean;
+                };
+                daysLeft: number;
+                documentNo: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                dueOn: string;
+                id: number;
+                /** @enum {string} */
+                kind: 'confirm' | 'extend_probation' | 'leave';
+                /** @enum {string|null} */
+                leftReason:
+                  | 'withdrawn'
+                  | 'persuaded'
+                  | 'removed_refused'
+                  | 'removed_lapsed'
+                  | 'expelled'
+                  | 'not_recognized'
+                  | 'probation_cancelled'
+                  | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                meetingOn: string;
+                memberId: number;
+                memberName: string;
+                orgId: number;
+                orgName: string;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                probationEndsOn: string | null;
+                reason: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'withdrawn';
+                version: number;
+              }[];
+              education: string | null;
+              ethnicity: string | null;
+              events: {
+                approval: {
+                  /**
+                   * @description 日期 YYYY-MM-DD
+                   * @example 2026-01-15
+                   */
+                  approvedOn: string;
+                  approvingOrgName: string;
+                  documentNo: string;
+                } | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                countedOn: string;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                effectiveOn: string;
+                fromValue: string | null;
+                id: number;
+                /** @enum {string} */
+                kind:
+                  | 'registered'
+                  | 'confirmed'
+                  | 'probation_extended'
+                  | 'suspended'
+                  | 'restored'
+                  | 'marked_unreachable'
+                  | 'marked_reachable'
+                  | 'left'
+                  | 'died'
+                  | 'category_changed'
+                  | 'org_changed'
+                  | 'transferred_out';
+                orgId: number;
+                orgName: string | null;
+                reason: string | null;
+                recordedAt: string;
+                toOrgId: number | null;
+                toOrgName: string | null;
+                toValue: string | null;
+              }[];
+              /** @enum {string} */
+              gender: 'male' | 'female';
+              id: number;
+              idNumber: string | null;
+              isHardship: boolean;
+              isMobile: boolean;
+              /** @enum {string|null} */
+              leftReason:
+                | 'withdrawn'
+                | 'persuaded'
+                | 'removed_refused'
+                | 'removed_lapsed'
+                | 'expelled'
+                | 'not_recognized'
+                | 'probation_cancelled'
+                | 'removed'
+                | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              lostContactOn: string | null;
+              name: string;
+              orgId: number;
+              orgName: string;
+              outflowDestination: string | null;
+              personId: number;
+              phoneLandline: string | null;
+              phoneMobile: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              probationEndsOn: string | null;
+              revealed: boolean;
+              /** @enum {string} */
+              status:
+                | 'probationary'
+                | 'full'
+                | 'suspended'
+                | 'unreachable'
+                | 'left'
+                | 'deceased'
+                | 'transferred_out';
+              transferLetterNo: string | null;
+              version: number;
+              warnings: {
+                message: string;
+                reason: string;
+              }[];
+              workPost: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/member-decisions/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤回待上级批准的决定 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string | null;
+            /** @description 乐观锁版本号：提交读取时的值 */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              address: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              admittedOn: string;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              birthDate: string | null;
+              can: {
+                changeStatus: boolean;
+                edit: boolean;
+                reveal: boolean;
+                transfer: boolean;
+              };
+              /** @enum {string} */
+              category:
+                | 'employed'
+                | 'retired'
+                | 'farmer'
+                | 'student'
+                | 'unemployed'
+                | 'welfare'
+                | 'self_employed'
+                | 'other';
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              confirmedOn: string | null;
+              decisions: {
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                approvedOn: string | null;
+                approvingOrgName: string | null;
+                can: {
+                  approve: boolean;
+                  withdraw: boolean;
+                };
+                daysLeft: number;
+                documentNo: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                dueOn: string;
+                id: number;
+                /** @enum {string} */
+                kind: 'confirm' | 'extend_probation' | 'leave';
+                /** @enum {string|null} */
+                leftReason:
+                  | 'withdrawn'
+                  | 'persuaded'
+                  | 'removed_refused'
+                  | 'removed_lapsed'
+                  | 'expelled'
+                  | 'not_recognized'
+                  | 'probation_cancelled'
+                  | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                meetingOn: string;
+                memberId: number;
+                memberName: string;
+                orgId: number;
+                orgName: string;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                probationEndsOn: string | null;
+                reason: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'withdrawn';
+                version: number;
+              }[];
+              education: string | null;
+              ethnicity: string | null;
+              events: {
+                approval: {
+                  /**
+                   * @description 日期 YYYY-MM-DD
+                   * @example 2026-01-15
+                   */
+                  approvedOn: string;
+                  approvingOrgName: string;
+                  documentNo: string;
+                } | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                countedOn: string;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                effectiveOn: string;
+                fromValue: string | null;
+                id: number;
+                /** @enum {string} */
+                kind:
+                  | 'registered'
+                  | 'confirmed'
+                  | 'probation_extended'
+                  | 'suspended'
+                  | 'restored'
+                  | 'marked_unreachable'
+                  | 'marked_reachable'
+                  | 'left'
+                  | 'died'
+                  | 'category_changed'
+                  | 'org_changed'
+                  | 'transferred_out';
+                orgId: number;
+                orgName: string | null;
+                reason: string | null;
+                recordedAt: string;
+                toOrgId: number | null;
+                toOrgName: string | null;
+                toValue: string | null;
+              }[];
+              /** @enum {string} */
+              gender: 'male' | 'female';
+              id: number;
+              idNumber: string | null;
+              isHardship: boolean;
+              isMobile: boolean;
+              /** @enum {string|null} */
+              leftReason:
+                | 'withdrawn'
+                | 'persuaded'
+                | 'removed_refused'
+                | 'removed_lapsed'
+                | 'expelled'
+                | 'not_recognized'
+                | 'probation_cancelled'
+                | 'removed'
+                | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              lostContactOn: string | null;
+              name: string;
+              orgId: number;
+              orgName: string;
+              outflowDestination: string | null;
+              personId: number;
+              phoneLandline: string | null;
+              phoneMobile: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              probationEndsOn: string | null;
+              revealed: boolean;
+              /** @enum {string} */
+              status:
+                | 'probationary'
+                | 'full'
+                | 'suspended'
+                | 'unreachable'
+                | 'left'
+                | 'deceased'
+                | 'transferred_out';
+              transferLetterNo: string | null;
+              version: number;
+              warnings: {
+                message: string;
+                reason: string;
+              }[];
+              workPost: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/member-imports/error-files/{id}': {
@@ -3193,6 +4406,15 @@ export interface paths {
              * @example 2026-01-15
              */
             admittedOn: string;
+            approval?: {
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              approvedOn: string;
+              approvingOrgName: string;
+              documentNo: string;
+            };
             /** @enum {string} */
             category:
               | 'employed'
@@ -3208,6 +4430,18 @@ export interface paths {
              * @example 2026-01-15
              */
             confirmedOn?: string | null;
+            entry?: {
+              /**
+               * @description 进入方式
+               * @enum {string}
+               */
+              by: 'admitted' | 'transferred_in' | 'restored' | 'readmitted' | 'initial_load';
+              /**
+               * @description 进入本系统的日期
+               * @example 2026-01-15
+               */
+              on?: string | null;
+            };
             /** @default false */
             isHardship?: boolean;
             /** @default false */
@@ -3281,9 +4515,73 @@ export interface paths {
                * @example 2026-01-15
                */
               confirmedOn: string | null;
+              decisions: {
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                approvedOn: string | null;
+                approvingOrgName: string | null;
+                can: {
+                  approve: boolean;
+                  withdraw: boolean;
+                };
+                daysLeft: number;
+                documentNo: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                dueOn: string;
+                id: number;
+                /** @enum {string} */
+                kind: 'confirm' | 'extend_probation' | 'leave';
+                /** @enum {string|null} */
+                leftReason:
+                  | 'withdrawn'
+                  | 'persuaded'
+                  | 'removed_refused'
+                  | 'removed_lapsed'
+                  | 'expelled'
+                  | 'not_recognized'
+                  | 'probation_cancelled'
+                  | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                meetingOn: string;
+                memberId: number;
+                memberName: string;
+                orgId: number;
+                orgName: string;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                probationEndsOn: string | null;
+                reason: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'withdrawn';
+                version: number;
+              }[];
               education: string | null;
               ethnicity: string | null;
               events: {
+                approval: {
+                  /**
+                   * @description 日期 YYYY-MM-DD
+                   * @example 2026-01-15
+                   */
+                  approvedOn: string;
+                  approvingOrgName: string;
+                  documentNo: string;
+                } | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                countedOn: string;
                 /**
                  * @description 日期 YYYY-MM-DD
                  * @example 2026-01-15
@@ -3438,7 +4736,141 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 批量开通党员账号（按党支部或名册筛选条件；应答为初始密码表 .xlsx，只此一次，记入审计） */
+    /** 批量开通党员账号（勾选的党员或名册筛选条件；应答为初始密码表 .xlsx，只此一次，记入审计） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            selection:
+              | {
+                  memberIds: number[];
+                }
+              | {
+                  filter: {
+                    /**
+                     * @description 日期 YYYY-MM-DD
+                     * @example 2026-01-15
+                     */
+                    admittedFrom?: string;
+                    /**
+                     * @description 日期 YYYY-MM-DD
+                     * @example 2026-01-15
+                     */
+                    admittedTo?: string;
+                    /** @enum {string} */
+                    ageBand?:
+                      | '30_below'
+                      | '31_35'
+                      | '36_40'
+                      | '41_45'
+                      | '46_50'
+                      | '51_55'
+                      | '56_60'
+                      | '61_above';
+                    category?: string;
+                    education?: string;
+                    /** @enum {string} */
+                    gender?: 'male' | 'female';
+                    /** @enum {string} */
+                    hardship?: '0' | '1' | 'true' | 'false';
+                    /** @enum {string} */
+                    mobile?: '0' | '1' | 'true' | 'false';
+                    orgId?: number;
+                    q?: string;
+                    status?: string;
+                  };
+                };
+          };
+        };
+      };
+      responses: {
+        /** @description .xlsx 文件（application/vnd.openxmlformats-officedocument.spreadsheetml.sheet） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/members/batch/move': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批量调整党小组（勾选的党员或当前筛选条件下的全部党员；须都在目标组织所属的党支部，否则整批不办理） */
     post: {
       parameters: {
         query?: never;
@@ -3453,36 +4885,62 @@ export interface paths {
              * @description 日期 YYYY-MM-DD
              * @example 2026-01-15
              */
-            admittedFrom?: string;
-            /**
-             * @description 日期 YYYY-MM-DD
-             * @example 2026-01-15
-             */
-            admittedTo?: string;
-            /** @enum {string} */
-            ageBand?: '30_below' | '31_35' | '36_40' | '41_45' | '46_50' | '51_55' | '56_60' | '61_above';
-            category?: string;
-            education?: string;
-            /** @enum {string} */
-            gender?: 'male' | 'female';
-            /** @enum {string} */
-            hardship?: '0' | '1' | 'true' | 'false';
-            /** @enum {string} */
-            mobile?: '0' | '1' | 'true' | 'false';
-            orgId?: number;
-            q?: string;
-            status?: string;
+            effectiveOn: string;
+            reason?: string | null;
+            selection:
+              | {
+                  memberIds: number[];
+                }
+              | {
+                  filter: {
+                    /**
+                     * @description 日期 YYYY-MM-DD
+                     * @example 2026-01-15
+                     */
+                    admittedFrom?: string;
+                    /**
+                     * @description 日期 YYYY-MM-DD
+                     * @example 2026-01-15
+                     */
+                    admittedTo?: string;
+                    /** @enum {string} */
+                    ageBand?:
+                      | '30_below'
+                      | '31_35'
+                      | '36_40'
+                      | '41_45'
+                      | '46_50'
+                      | '51_55'
+                      | '56_60'
+                      | '61_above';
+                    category?: string;
+                    education?: string;
+                    /** @enum {string} */
+                    gender?: 'male' | 'female';
+                    /** @enum {string} */
+                    hardship?: '0' | '1' | 'true' | 'false';
+                    /** @enum {string} */
+                    mobile?: '0' | '1' | 'true' | 'false';
+                    orgId?: number;
+                    q?: string;
+                    status?: string;
+                  };
+                };
+            toOrgId: number;
           };
         };
       };
       responses: {
-        /** @description .xlsx 文件（application/vnd.openxmlformats-officedocument.spreadsheetml.sheet） */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': {
+              count: number;
+              memberIds: number[];
+            };
           };
         };
         /** @description Default Response */
@@ -3648,7 +5106,132 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /** 导出选中的党员（勾选的党员或当前筛选条件下的全部党员，含各种状态；reveal=idNumber 仅组织管理员，记入审计） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @default template
+             * @enum {string}
+             */
+            format?: 'template' | 'official_2017';
+            /** @enum {string} */
+            reveal?: 'idNumber';
+            selection:
+              | {
+                  memberIds: number[];
+                }
+              | {
+                  filter: {
+                    /**
+                     * @description 日期 YYYY-MM-DD
+                     * @example 2026-01-15
+                     */
+                    admittedFrom?: string;
+                    /**
+                     * @description 日期 YYYY-MM-DD
+                     * @example 2026-01-15
+                     */
+                    admittedTo?: string;
+                    /** @enum {string} */
+                    ageBand?:
+                      | '30_below'
+                      | '31_35'
+                      | '36_40'
+                      | '41_45'
+                      | '46_50'
+                      | '51_55'
+                      | '56_60'
+                      | '61_above';
+                    category?: string;
+                    education?: string;
+                    /** @enum {string} */
+                    gender?: 'male' | 'female';
+                    /** @enum {string} */
+                    hardship?: '0' | '1' | 'true' | 'false';
+                    /** @enum {string} */
+                    mobile?: '0' | '1' | 'true' | 'false';
+                    orgId?: number;
+                    q?: string;
+                    status?: string;
+                  };
+                };
+          };
+        };
+      };
+      responses: {
+        /** @description .xlsx 文件（application/vnd.openxmlformats-officedocument.spreadsheetml.sheet） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -4032,9 +5615,73 @@ export interface paths {
                * @example 2026-01-15
                */
               confirmedOn: string | null;
+              decisions: {
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                approvedOn: string | null;
+                approvingOrgName: string | null;
+                can: {
+                  approve: boolean;
+                  withdraw: boolean;
+                };
+                daysLeft: number;
+                documentNo: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                dueOn: string;
+                id: number;
+                /** @enum {string} */
+                kind: 'confirm' | 'extend_probation' | 'leave';
+                /** @enum {string|null} */
+                leftReason:
+                  | 'withdrawn'
+                  | 'persuaded'
+                  | 'removed_refused'
+                  | 'removed_lapsed'
+                  | 'expelled'
+                  | 'not_recognized'
+                  | 'probation_cancelled'
+                  | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                meetingOn: string;
+                memberId: number;
+                memberName: string;
+                orgId: number;
+                orgName: string;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                probationEndsOn: string | null;
+                reason: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'withdrawn';
+                version: number;
+              }[];
               education: string | null;
               ethnicity: string | null;
               events: {
+                approval: {
+                  /**
+                   * @description 日期 YYYY-MM-DD
+                   * @example 2026-01-15
+                   */
+                  approvedOn: string;
+                  approvingOrgName: string;
+                  documentNo: string;
+                } | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                countedOn: string;
                 /**
                  * @description 日期 YYYY-MM-DD
                  * @example 2026-01-15
@@ -4267,9 +5914,73 @@ export interface paths {
                * @example 2026-01-15
                */
               confirmedOn: string | null;
+              decisions: {
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                approvedOn: string | null;
+                approvingOrgName: string | null;
+                can: {
+                  approve: boolean;
+                  withdraw: boolean;
+                };
+                daysLeft: number;
+                documentNo: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                dueOn: string;
+                id: number;
+                /** @enum {string} */
+                kind: 'confirm' | 'extend_probation' | 'leave';
+                /** @enum {string|null} */
+                leftReason:
+                  | 'withdrawn'
+                  | 'persuaded'
+                  | 'removed_refused'
+                  | 'removed_lapsed'
+                  | 'expelled'
+                  | 'not_recognized'
+                  | 'probation_cancelled'
+                  | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                meetingOn: string;
+                memberId: number;
+                memberName: string;
+                orgId: number;
+                orgName: string;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                probationEndsOn: string | null;
+                reason: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'withdrawn';
+                version: number;
+              }[];
               education: string | null;
               ethnicity: string | null;
               events: {
+                approval: {
+                  /**
+                   * @description 日期 YYYY-MM-DD
+                   * @example 2026-01-15
+                   */
+                  approvedOn: string;
+                  approvingOrgName: string;
+                  documentNo: string;
+                } | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                countedOn: string;
                 /**
                  * @description 日期 YYYY-MM-DD
                  * @example 2026-01-15
@@ -4496,6 +6207,9 @@ export interface paths {
                   | 'phone_mobile_invalid'
                   | 'admitted_before_birth'
                   | 'admitted_in_future'
+                  | 'approval_before_meeting'
+                  | 'approval_in_future'
+                  | 'approval_late'
                   | 'confirm_before_probation_end'
                   | 'confirmed_in_future'
                   | 'confirmed_not_at_probation_end'
@@ -4503,12 +6217,24 @@ export interface paths {
                   | 'confirmed_outside_era_rule'
                   | 'confirmed_too_early'
                   | 'confirmed_under_old_rules'
+                  | 'entered_before_admission'
+                  | 'entered_in_future'
                   | 'event_before_admission'
                   | 'event_before_last_change'
                   | 'event_in_future'
                   | 'event_not_allowed_in_status'
                   | 'extension_decided_early'
+                  | 'group_move_member_not_on_roster'
+                  | 'group_move_outside_branch'
+                  | 'group_move_same_org'
+                  | 'leave_category_not_approved'
                   | 'leave_category_not_for_probationary'
+                  | 'ledger_period_already_closed'
+                  | 'ledger_period_closed'
+                  | 'ledger_period_end_invalid'
+                  | 'ledger_period_not_closed'
+                  | 'ledger_period_not_ended'
+                  | 'ledger_reopen_not_latest'
                   | 'leave_procedure_before_decision'
                   | 'leave_procedure_in_future'
                   | 'leave_procedure_missing'
@@ -4528,6 +6254,7 @@ export interface paths {
                   | 'probation_extension_out_of_range'
                   | 'probationary_has_confirmed_on'
                   | 'reason_required'
+                  | 'standing_field_required'
                   | 'suspended_and_unreachable'
                   | 'suspended_before_six_months'
                   | 'transfer_already_pending'
@@ -4570,11 +6297,15 @@ export interface paths {
                   | 'term_too_long'
                   | 'account_deactivated'
                   | 'account_locked'
+                  | 'approval_not_permitted'
                   | 'bad_request'
                   | 'batch_already_undone'
                   | 'batch_members_changed'
+                  | 'batch_refused'
                   | 'code_taken'
                   | 'cross_origin_request'
+                  | 'decision_already_pending'
+                  | 'decision_not_pending'
                   | 'expires_in_past'
                   | 'id_number_cannot_clear'
                   | 'id_number_taken'
@@ -4594,6 +6325,7 @@ export interface paths {
                   | 'rate_limited'
                   | 'reveal_not_permitted'
                   | 'second_factor_enrolment_required'
+                  | 'selection_too_large'
                   | 'session_required'
                   | 'stale_version'
                   | 'transfer_not_receiving_side'
@@ -4685,6 +6417,317 @@ export interface paths {
               memberId: number;
               name: string;
               username: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/members/{id}/decisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 录入支部大会决定（转正、延长预备期、出党）；附上级批准则即时生效，否则待上级批准 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            approval?: {
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              approvedOn: string;
+              approvingOrgName: string;
+              documentNo: string;
+            };
+            /** @enum {string} */
+            kind: 'confirm' | 'extend_probation' | 'leave';
+            /** @enum {string} */
+            leftReason?:
+              | 'withdrawn'
+              | 'persuaded'
+              | 'removed_refused'
+              | 'removed_lapsed'
+              | 'expelled'
+              | 'not_recognized'
+              | 'probation_cancelled';
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            meetingOn: string;
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            probationEndsOn?: string;
+            reason?: string | null;
+            unreachable?: boolean;
+            /** @description 乐观锁版本号：提交读取时的值 */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              address: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              admittedOn: string;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              birthDate: string | null;
+              can: {
+                changeStatus: boolean;
+                edit: boolean;
+                reveal: boolean;
+                transfer: boolean;
+              };
+              /** @enum {string} */
+              category:
+                | 'employed'
+                | 'retired'
+                | 'farmer'
+                | 'student'
+                | 'unemployed'
+                | 'welfare'
+                | 'self_employed'
+                | 'other';
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              confirmedOn: string | null;
+              decisions: {
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                approvedOn: string | null;
+                approvingOrgName: string | null;
+                can: {
+                  approve: boolean;
+                  withdraw: boolean;
+                };
+                daysLeft: number;
+                documentNo: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                dueOn: string;
+                id: number;
+                /** @enum {string} */
+                kind: 'confirm' | 'extend_probation' | 'leave';
+                /** @enum {string|null} */
+                leftReason:
+                  | 'withdrawn'
+                  | 'persuaded'
+                  | 'removed_refused'
+                  | 'removed_lapsed'
+                  | 'expelled'
+                  | 'not_recognized'
+                  | 'probation_cancelled'
+                  | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                meetingOn: string;
+                memberId: number;
+                memberName: string;
+                orgId: number;
+                orgName: string;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                probationEndsOn: string | null;
+                reason: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'withdrawn';
+                version: number;
+              }[];
+              education: string | null;
+              ethnicity: string | null;
+              events: {
+                approval: {
+                  /**
+                   * @description 日期 YYYY-MM-DD
+                   * @example 2026-01-15
+                   */
+                  approvedOn: string;
+                  approvingOrgName: string;
+                  documentNo: string;
+                } | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                countedOn: string;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                effectiveOn: string;
+                fromValue: string | null;
+                id: number;
+                /** @enum {string} */
+                kind:
+                  | 'registered'
+                  | 'confirmed'
+                  | 'probation_extended'
+                  | 'suspended'
+                  | 'restored'
+                  | 'marked_unreachable'
+                  | 'marked_reachable'
+                  | 'left'
+                  | 'died'
+                  | 'category_changed'
+                  | 'org_changed'
+                  | 'transferred_out';
+                orgId: number;
+                orgName: string | null;
+                reason: string | null;
+                recordedAt: string;
+                toOrgId: number | null;
+                toOrgName: string | null;
+                toValue: string | null;
+              }[];
+              /** @enum {string} */
+              gender: 'male' | 'female';
+              id: number;
+              idNumber: string | null;
+              isHardship: boolean;
+              isMobile: boolean;
+              /** @enum {string|null} */
+              leftReason:
+                | 'withdrawn'
+                | 'persuaded'
+                | 'removed_refused'
+                | 'removed_lapsed'
+                | 'expelled'
+                | 'not_recognized'
+                | 'probation_cancelled'
+                | 'removed'
+                | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              lostContactOn: string | null;
+              name: string;
+              orgId: number;
+              orgName: string;
+              outflowDestination: string | null;
+              personId: number;
+              phoneLandline: string | null;
+              phoneMobile: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              probationEndsOn: string | null;
+              revealed: boolean;
+              /** @enum {string} */
+              status:
+                | 'probationary'
+                | 'full'
+                | 'suspended'
+                | 'unreachable'
+                | 'left'
+                | 'deceased'
+                | 'transferred_out';
+              transferLetterNo: string | null;
+              version: number;
+              warnings: {
+                message: string;
+                reason: string;
+              }[];
+              workPost: string | null;
             };
           };
         };
@@ -4860,9 +6903,359 @@ export interface paths {
                * @example 2026-01-15
                */
               confirmedOn: string | null;
+              decisions: {
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                approvedOn: string | null;
+                approvingOrgName: string | null;
+                can: {
+                  approve: boolean;
+                  withdraw: boolean;
+                };
+                daysLeft: number;
+                documentNo: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                dueOn: string;
+                id: number;
+                /** @enum {string} */
+                kind: 'confirm' | 'extend_probation' | 'leave';
+                /** @enum {string|null} */
+                leftReason:
+                  | 'withdrawn'
+                  | 'persuaded'
+                  | 'removed_refused'
+                  | 'removed_lapsed'
+                  | 'expelled'
+                  | 'not_recognized'
+                  | 'probation_cancelled'
+                  | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                meetingOn: string;
+                memberId: number;
+                memberName: string;
+                orgId: number;
+                orgName: string;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                probationEndsOn: string | null;
+                reason: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'withdrawn';
+                version: number;
+              }[];
               education: string | null;
               ethnicity: string | null;
               events: {
+                approval: {
+                  /**
+                   * @description 日期 YYYY-MM-DD
+                   * @example 2026-01-15
+                   */
+                  approvedOn: string;
+                  approvingOrgName: string;
+                  documentNo: string;
+                } | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                countedOn: string;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                effectiveOn: string;
+                fromValue: string | null;
+                id: number;
+                /** @enum {string} */
+                kind:
+                  | 'registered'
+                  | 'confirmed'
+                  | 'probation_extended'
+                  | 'suspended'
+                  | 'restored'
+                  | 'marked_unreachable'
+                  | 'marked_reachable'
+                  | 'left'
+                  | 'died'
+                  | 'category_changed'
+                  | 'org_changed'
+                  | 'transferred_out';
+                orgId: number;
+                orgName: string | null;
+                reason: string | null;
+                recordedAt: string;
+                toOrgId: number | null;
+                toOrgName: string | null;
+                toValue: string | null;
+              }[];
+              /** @enum {string} */
+              gender: 'male' | 'female';
+              id: number;
+              idNumber: string | null;
+              isHardship: boolean;
+              isMobile: boolean;
+              /** @enum {string|null} */
+              leftReason:
+                | 'withdrawn'
+                | 'persuaded'
+                | 'removed_refused'
+                | 'removed_lapsed'
+                | 'expelled'
+                | 'not_recognized'
+                | 'probation_cancelled'
+                | 'removed'
+                | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              lostContactOn: string | null;
+              name: string;
+              orgId: number;
+              orgName: string;
+              outflowDestination: string | null;
+              personId: number;
+              phoneLandline: string | null;
+              phoneMobile: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              probationEndsOn: string | null;
+              revealed: boolean;
+              /** @enum {string} */
+              status:
+                | 'probationary'
+                | 'full'
+                | 'suspended'
+                | 'unreachable'
+                | 'left'
+                | 'deceased'
+                | 'transferred_out';
+              transferLetterNo: string | null;
+              version: number;
+              warnings: {
+                message: string;
+                reason: string;
+              }[];
+              workPost: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/members/{id}/move': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 调整党小组（在本党支部的党小组之间，或调回党支部本身） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            effectiveOn: string;
+            reason?: string | null;
+            toOrgId: number;
+            /** @description 乐观锁版本号：提交读取时的值 */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              address: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              admittedOn: string;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              birthDate: string | null;
+              can: {
+                changeStatus: boolean;
+                edit: boolean;
+                reveal: boolean;
+                transfer: boolean;
+              };
+              /** @enum {string} */
+              category:
+                | 'employed'
+                | 'retired'
+                | 'farmer'
+                | 'student'
+                | 'unemployed'
+                | 'welfare'
+                | 'self_employed'
+                | 'other';
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              confirmedOn: string | null;
+              decisions: {
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                approvedOn: string | null;
+                approvingOrgName: string | null;
+                can: {
+                  approve: boolean;
+                  withdraw: boolean;
+                };
+                daysLeft: number;
+                documentNo: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                dueOn: string;
+                id: number;
+                /** @enum {string} */
+                kind: 'confirm' | 'extend_probation' | 'leave';
+                /** @enum {string|null} */
+                leftReason:
+                  | 'withdrawn'
+                  | 'persuaded'
+                  | 'removed_refused'
+                  | 'removed_lapsed'
+                  | 'expelled'
+                  | 'not_recognized'
+                  | 'probation_cancelled'
+                  | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                meetingOn: string;
+                memberId: number;
+                memberName: string;
+                orgId: number;
+                orgName: string;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                probationEndsOn: string | null;
+                reason: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'withdrawn';
+                version: number;
+              }[];
+              education: string | null;
+              ethnicity: string | null;
+              events: {
+                approval: {
+                  /**
+                   * @description 日期 YYYY-MM-DD
+                   * @example 2026-01-15
+                   */
+                  approvedOn: string;
+                  approvingOrgName: string;
+                  documentNo: string;
+                } | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                countedOn: string;
                 /**
                  * @description 日期 YYYY-MM-DD
                  * @example 2026-01-15
@@ -5273,7 +7666,10 @@ export interface paths {
                   | 'suspended_long'
                   | 'member_unplaced'
                   | 'transfer_awaiting'
-                  | 'transfer_overdue';
+                  | 'transfer_overdue'
+                  | 'departed_member_account'
+                  | 'decision_awaiting_approval'
+                  | 'decision_approval_overdue';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
@@ -5281,7 +7677,7 @@ export interface paths {
                   id: number;
                   name: string;
                   /** @enum {string} */
-                  type: 'member' | 'transfer';
+                  type: 'member' | 'transfer' | 'account';
                 };
               }[];
               id: number;
@@ -5635,7 +8031,10 @@ export interface paths {
                   | 'suspended_long'
                   | 'member_unplaced'
                   | 'transfer_awaiting'
-                  | 'transfer_overdue';
+                  | 'transfer_overdue'
+                  | 'departed_member_account'
+                  | 'decision_awaiting_approval'
+                  | 'decision_approval_overdue';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
@@ -5643,7 +8042,7 @@ export interface paths {
                   id: number;
                   name: string;
                   /** @enum {string} */
-                  type: 'member' | 'transfer';
+                  type: 'member' | 'transfer' | 'account';
                 };
               }[];
               id: number;
@@ -5903,7 +8302,10 @@ export interface paths {
                   | 'suspended_long'
                   | 'member_unplaced'
                   | 'transfer_awaiting'
-                  | 'transfer_overdue';
+                  | 'transfer_overdue'
+                  | 'departed_member_account'
+                  | 'decision_awaiting_approval'
+                  | 'decision_approval_overdue';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
@@ -5911,7 +8313,7 @@ export interface paths {
                   id: number;
                   name: string;
                   /** @enum {string} */
-                  type: 'member' | 'transfer';
+                  type: 'member' | 'transfer' | 'account';
                 };
               }[];
               id: number;
@@ -6280,7 +8682,10 @@ export interface paths {
                   | 'suspended_long'
                   | 'member_unplaced'
                   | 'transfer_awaiting'
-                  | 'transfer_overdue';
+                  | 'transfer_overdue'
+                  | 'departed_member_account'
+                  | 'decision_awaiting_approval'
+                  | 'decision_approval_overdue';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
@@ -6288,7 +8693,7 @@ export interface paths {
                   id: number;
                   name: string;
                   /** @enum {string} */
-                  type: 'member' | 'transfer';
+                  type: 'member' | 'transfer' | 'account';
                 };
               }[];
               id: number;
@@ -6832,7 +9237,9 @@ export interface paths {
                */
               from: string;
               increases: {
+                initialLoad: number;
                 other: number;
+                readmitted: number;
                 registered: number;
                 restored: number;
                 total: number;
@@ -6947,6 +9354,16 @@ export interface paths {
           content: {
             'application/json': {
               items: {
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                correctionOf: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                countedOn: string;
                 /**
                  * @description 日期 YYYY-MM-DD
                  * @example 2026-01-15
@@ -7245,7 +9662,10 @@ export interface paths {
                   | 'suspended_long'
                   | 'member_unplaced'
                   | 'transfer_awaiting'
-                  | 'transfer_overdue';
+                  | 'transfer_overdue'
+                  | 'departed_member_account'
+                  | 'decision_awaiting_approval'
+                  | 'decision_approval_overdue';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
@@ -7253,7 +9673,7 @@ export interface paths {
                   id: number;
                   name: string;
                   /** @enum {string} */
-                  type: 'member' | 'transfer';
+                  type: 'member' | 'transfer' | 'account';
                 };
               }[];
               id: number;
@@ -8280,6 +10700,156 @@ export interface paths {
                */
               validUntil: string;
               version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/transfers/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批量转接（系统内）：为勾选的党员或当前筛选条件下的全部党员各开具一份介绍信，转往同一接收党组织；有人不能转接则整批不办理 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            issuedOn: string;
+            letterNo: string;
+            reason?: string | null;
+            selection:
+              | {
+                  memberIds: number[];
+                }
+              | {
+                  filter: {
+                    /**
+                     * @description 日期 YYYY-MM-DD
+                     * @example 2026-01-15
+                     */
+                    admittedFrom?: string;
+                    /**
+                     * @description 日期 YYYY-MM-DD
+                     * @example 2026-01-15
+                     */
+                    admittedTo?: string;
+                    /** @enum {string} */
+                    ageBand?:
+                      | '30_below'
+                      | '31_35'
+                      | '36_40'
+                      | '41_45'
+                      | '46_50'
+                      | '51_55'
+                      | '56_60'
+                      | '61_above';
+                    category?: string;
+                    education?: string;
+                    /** @enum {string} */
+                    gender?: 'male' | 'female';
+                    /** @enum {string} */
+                    hardship?: '0' | '1' | 'true' | 'false';
+                    /** @enum {string} */
+                    mobile?: '0' | '1' | 'true' | 'false';
+                    orgId?: number;
+                    q?: string;
+                    status?: string;
+                  };
+                };
+            toOrgId: number;
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            validUntil?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              count: number;
+              memberIds: number[];
             };
           };
         };
@@ -10721,6 +13291,18 @@ export interface paths {
                   critical: number;
                   warning: number;
                 };
+                departed_member_account: {
+                  critical: number;
+                  warning: number;
+                };
+                decision_awaiting_approval: {
+                  critical: number;
+                  warning: number;
+                };
+                decision_approval_overdue: {
+                  critical: number;
+                  warning: number;
+                };
               } & {
                 [key: string]: {
                   critical: number;
@@ -10768,7 +13350,10 @@ export interface paths {
                     | 'suspended_long'
                     | 'member_unplaced'
                     | 'transfer_awaiting'
-                    | 'transfer_overdue';
+                    | 'transfer_overdue'
+                    | 'departed_member_account'
+                    | 'decision_awaiting_approval'
+                    | 'decision_approval_overdue';
                   message: string;
                   /** @enum {string} */
                   severity: 'info' | 'warning' | 'critical';
@@ -10776,7 +13361,7 @@ export interface paths {
                     id: number;
                     name: string;
                     /** @enum {string} */
-                    type: 'member' | 'transfer';
+                    type: 'member' | 'transfer' | 'account';
                   };
                 };
                 org: {
@@ -11031,6 +13616,9 @@ export interface components {
             | 'phone_mobile_invalid'
             | 'admitted_before_birth'
             | 'admitted_in_future'
+            | 'approval_before_meeting'
+            | 'approval_in_future'
+            | 'approval_late'
             | 'confirm_before_probation_end'
             | 'confirmed_in_future'
             | 'confirmed_not_at_probation_end'
@@ -11038,12 +13626,24 @@ export interface components {
             | 'confirmed_outside_era_rule'
             | 'confirmed_too_early'
             | 'confirmed_under_old_rules'
+            | 'entered_before_admission'
+            | 'entered_in_future'
             | 'event_before_admission'
             | 'event_before_last_change'
             | 'event_in_future'
             | 'event_not_allowed_in_status'
             | 'extension_decided_early'
+            | 'group_move_member_not_on_roster'
+            | 'group_move_outside_branch'
+            | 'group_move_same_org'
+            | 'leave_category_not_approved'
             | 'leave_category_not_for_probationary'
+            | 'ledger_period_already_closed'
+            | 'ledger_period_closed'
+            | 'ledger_period_end_invalid'
+            | 'ledger_period_not_closed'
+            | 'ledger_period_not_ended'
+            | 'ledger_reopen_not_latest'
             | 'leave_procedure_before_decision'
             | 'leave_procedure_in_future'
             | 'leave_procedure_missing'
@@ -11063,6 +13663,7 @@ export interface components {
             | 'probation_extension_out_of_range'
             | 'probationary_has_confirmed_on'
             | 'reason_required'
+            | 'standing_field_required'
             | 'suspended_and_unreachable'
             | 'suspended_before_six_months'
             | 'transfer_already_pending'
@@ -11105,11 +13706,15 @@ export interface components {
             | 'term_too_long'
             | 'account_deactivated'
             | 'account_locked'
+            | 'approval_not_permitted'
             | 'bad_request'
             | 'batch_already_undone'
             | 'batch_members_changed'
+            | 'batch_refused'
             | 'code_taken'
             | 'cross_origin_request'
+            | 'decision_already_pending'
+            | 'decision_not_pending'
             | 'expires_in_past'
             | 'id_number_cannot_clear'
             | 'id_number_taken'
@@ -11129,6 +13734,7 @@ export interface components {
             | 'rate_limited'
             | 'reveal_not_permitted'
             | 'second_factor_enrolment_required'
+            | 'selection_too_large'
             | 'session_required'
             | 'stale_version'
             | 'transfer_not_receiving_side'
@@ -11207,6 +13813,9 @@ export interface components {
             | 'phone_mobile_invalid'
             | 'admitted_before_birth'
             | 'admitted_in_future'
+            | 'approval_before_meeting'
+            | 'approval_in_future'
+            | 'approval_late'
             | 'confirm_before_probation_end'
             | 'confirmed_in_future'
             | 'confirmed_not_at_probation_end'
@@ -11214,12 +13823,24 @@ export interface components {
             | 'confirmed_outside_era_rule'
             | 'confirmed_too_early'
             | 'confirmed_under_old_rules'
+            | 'entered_before_admission'
+            | 'entered_in_future'
             | 'event_before_admission'
             | 'event_before_last_change'
             | 'event_in_future'
             | 'event_not_allowed_in_status'
             | 'extension_decided_early'
+            | 'group_move_member_not_on_roster'
+            | 'group_move_outside_branch'
+            | 'group_move_same_org'
+            | 'leave_category_not_approved'
             | 'leave_category_not_for_probationary'
+            | 'ledger_period_already_closed'
+            | 'ledger_period_closed'
+            | 'ledger_period_end_invalid'
+            | 'ledger_period_not_closed'
+            | 'ledger_period_not_ended'
+            | 'ledger_reopen_not_latest'
             | 'leave_procedure_before_decision'
             | 'leave_procedure_in_future'
             | 'leave_procedure_missing'
@@ -11239,6 +13860,7 @@ export interface components {
             | 'probation_extension_out_of_range'
             | 'probationary_has_confirmed_on'
             | 'reason_required'
+            | 'standing_field_required'
             | 'suspended_and_unreachable'
             | 'suspended_before_six_months'
             | 'transfer_already_pending'
@@ -11281,11 +13903,15 @@ export interface components {
             | 'term_too_long'
             | 'account_deactivated'
             | 'account_locked'
+            | 'approval_not_permitted'
             | 'bad_request'
             | 'batch_already_undone'
             | 'batch_members_changed'
+            | 'batch_refused'
             | 'code_taken'
             | 'cross_origin_request'
+            | 'decision_already_pending'
+            | 'decision_not_pending'
             | 'expires_in_past'
             | 'id_number_cannot_clear'
             | 'id_number_taken'
@@ -11305,6 +13931,7 @@ export interface components {
             | 'rate_limited'
             | 'reveal_not_permitted'
             | 'second_factor_enrolment_required'
+            | 'selection_too_large'
             | 'session_required'
             | 'stale_version'
             | 'transfer_not_receiving_side'

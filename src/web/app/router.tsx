@@ -44,6 +44,7 @@ const TransferLetterPage = lazyPage(
   'TransferLetterPage',
 );
 const LedgerPage = lazyPage(() => import('../features/ledger/LedgerPage.tsx'), 'LedgerPage');
+const LedgerPrintPage = lazyPage(() => import('../features/ledger/LedgerPrintPage.tsx'), 'LedgerPrintPage');
 const ImportBatchesPage = lazyPage(
   () => import('../features/member-import/ImportBatchesPage.tsx'),
   'ImportBatchesPage',
@@ -106,6 +107,7 @@ export const router = createBrowserRouter([
       guarded('member-transfers', 'transfers', <TransfersPage />),
       guarded('member-transfers/:transferId/letter', 'transfers', <TransferLetterPage />),
       guarded('member-ledger', 'ledger', <LedgerPage />),
+      guarded('member-ledger/print', 'ledger', <LedgerPrintPage />),
       guarded('member-imports', 'imports', <ImportBatchesPage />),
       guarded('member-imports/new', 'imports', <ImportWizardPage />),
       {

@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { IMPORT_BATCH_STATUSES, IMPORT_FORMATS, IMPORT_MODES } from '../../../contracts/member-import.ts';
 import {
+  ENTRY_KINDS,
   GENDERS,
   LEFT_REASONS,
   MEMBER_CATEGORIES,
@@ -115,6 +116,12 @@ export const members = pgTable(
     /** Reference of the letter for a member transferred out of the deployment. */
     transferLetterNo: text('transfer_letter_no'),
     importBatchId: integer('import_batch_id'),
+    /**
+     * The day the member arrived in this deployment's records, and how (ENTRY_KINDS: 发展, 转入 from outside,
+     * 恢复党籍, 重新入党, 建库): the 增减台账 counts the arrival on that day (docs/membership.md §8).
+     */
+    enteredOn: date('entered_on', { mode: 'string' }).notNull(),
+    enteredBy: text('entered_by', { enum: ENTRY_KINDS }).notNull(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -125,6 +132,7 @@ export const members = pgTable(
     index('members_import_batch_idx').on(t.importBatchId),
     check('members_status_check', oneOf(t.status, MEMBER_STATUSES)),
     check('members_left_reason_check', oneOf(t.leftReason, LEFT_REASONS)),
+    check('members_entered_by_check', oneOf(t.enteredBy, ENTRY_KINDS)),
   ],
 );
 

@@ -1,4 +1,5 @@
 import { IdParams } from '../../../contracts/common.ts';
+import { BatchExportBody } from '../../../contracts/member-batch.ts';
 import {
   ErrorFileParams,
   ImportBatchPage,
@@ -14,7 +15,7 @@ import { invalidInput } from '../../errors.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
 import { attachmentDisposition, XLSX_TYPE, XlsxFile } from '../../http/xlsx-reply.ts';
 import { getErrorFile, listImportBatches, undoImportBatch } from './import-batches.service.ts';
-import { exportMembers } from './member-export.service.ts';
+import { exportMembers, exportSelection } from './member-export.service.ts';
 import { authorizeImport, importMembers, prepareUpload } from './member-import.service.ts';
 import { buildTemplate } from './template.excel.ts';
 import { receiveUpload } from './upload.ts';
@@ -145,6 +146,24 @@ function registerFiles(app: App): void {
     },
     async (request, reply) => {
       const { filename, stream } = await exportMembers(request.ctx, request.query);
+      reply.header('content-type', XLSX_TYPE);
+      reply.header('content-disposition', attachmentDisposition(filename, 'members.xlsx'));
+      return reply.send(stream);
+    },
+  );
+  app.post(
+    '/api/members/export',
+    {
+      schema: {
+        tags,
+        summary:
+          '导出选中的党员（勾选的党员或当前筛选条件下的全部党员，含各种状态；reveal=idNumber 仅组织管理员，记入审计）',
+        body: BatchExportBody,
+        response: { 200: XlsxFile, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { filename, stream } = await exportSelection(request.ctx, request.body);
       reply.header('content-type', XLSX_TYPE);
       reply.header('content-disposition', attachmentDisposition(filename, 'members.xlsx'));
       return reply.send(stream);

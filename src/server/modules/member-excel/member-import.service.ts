@@ -168,7 +168,10 @@ async function commit(ctx: Ctx, { role, file, fields, run, orgId, errorFile }: C
         status: 'committed',
         createdBy: tx.audit.actorId,
       });
-      const rows = run.members.map((m) => ({ ...m, importBatchId: batchId }));
+      // An import records members who already exist: a 建库 (initial load) arriving on the day of the import, which
+      // leaves every earlier period of the 增减台账 as it was (docs/membership.md §8).
+      const entry = { by: 'initial_load', on: tx.today } as const;
+      const rows = run.members.map((m) => ({ ...m, importBatchId: batchId, entry }));
       const note = { format, mode: fields.mode, ...counts };
       await insertMembers(tx, rows, { auditAction: 'member.import', auditOrgId: orgId, role, note });
       // The error workbook of a committed import belongs to its batch: undoing the batch deletes it.

@@ -1,12 +1,14 @@
 import type { Module } from '../module.ts';
+import { departedAccountsProducer } from './departed-accounts.producer.ts';
 import { memberDeadlinesProducer } from './member-deadlines.producer.ts';
+import { memberDecisionsProducer } from './member-decisions.producer.ts';
 import { registerMemberRoutes } from './members.routes.ts';
 
 /** The members module's public file: all that the kernel and other modules may use of it. */
 export const membersModule: Module = {
   name: 'members',
   registerRoutes: (app) => registerMemberRoutes(app),
-  todoProducers: [memberDeadlinesProducer],
+  todoProducers: [memberDeadlinesProducer, departedAccountsProducer, memberDecisionsProducer],
 };
 
 /** The members' part of undoing an import batch (撤销导入). */
@@ -27,6 +29,17 @@ export {
   eachExportBatch,
 } from './member-export-rows.repo.ts';
 /**
+ * The one resolution of a batch's selection (批量操作: ids or the roster's filter, in the caller's scope) and the
+ * all-or-nothing refusal that names the members a batch cannot be done for.
+ */
+export {
+  type BatchRefusal,
+  batchRefused,
+  resolveSelection,
+  type SelectedMember,
+  type Selection,
+} from './member-selection.ts';
+/**
  * New members (checked by the rules first): from the rows of an import, with one audit row for the batch; and the
  * demo city's roster with its history (insertMemberRecords), the one way seed writes member rows.
  */
@@ -36,6 +49,7 @@ export {
   insertMemberRows,
   insertMembers,
   type LaterChange,
+  type MemberEntry,
   type MemberWriteCtx,
   type NewMemberRow,
 } from './member-writes.ts';

@@ -253,7 +253,7 @@ function rowsOf(ws: ExcelJS.Worksheet | undefined): string[][] {
 
 describe('POST /api/members/accounts (bulk, a branch or the roster filter)', () => {
   it('answers 401 without a session, 403 to the system administrator and a member, 404 for a branch outside the scope', async () => {
-    const body = { orgId: String(w.tree.branchA2.id) };
+    const body = { selection: { filter: { orgId: String(w.tree.branchA2.id) } } };
     expectStatus(await w.t.anon.post('/api/members/accounts', body), 401);
     expectStatus(await w.as.sysadmin.post('/api/members/accounts', body), 403);
     expectStatus(await w.as.member.post('/api/members/accounts', body), 403);
@@ -275,7 +275,9 @@ describe('POST /api/members/accounts (bulk, a branch or the roster filter)', () 
     });
     expectStatus(out, 200);
 
-    const res = await w.as.admin_a.post('/api/members/accounts', { orgId: String(w.tree.branchA2.id) });
+    const res = await w.as.admin_a.post('/api/members/accounts', {
+      selection: { filter: { orgId: String(w.tree.branchA2.id) } },
+    });
     expectStatus(res, 200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['cache-control']).toBe('no-store');
@@ -308,7 +310,9 @@ describe('POST /api/members/accounts (bulk, a branch or the roster filter)', () 
     expect([a.id, b.id]).toContain(me.id);
 
     // Run again: nobody left to open, nothing opened twice.
-    const again = await w.as.admin_a.post('/api/members/accounts', { orgId: String(w.tree.branchA2.id) });
+    const again = await w.as.admin_a.post('/api/members/accounts', {
+      selection: { filter: { orgId: String(w.tree.branchA2.id) } },
+    });
     expectStatus(again, 200);
     expect(rowsOf((await workbookOf(again)).getWorksheet('初始密码'))).toHaveLength(1);
   });
@@ -321,9 +325,7 @@ describe('POST /api/members/accounts (bulk, a branch or the roster filter)', () 
       { name: '预备某' },
     );
     const res = await w.as.sec_a1.post('/api/members/accounts', {
-      orgId: String(w.tree.branchA1.id),
-      status: 'probationary',
-      q: '预备某',
+      selection: { filter: { orgId: String(w.tree.branchA1.id), status: 'probationary', q: '预备某' } },
     });
     expectStatus(res, 200);
     const opened = rowsOf((await workbookOf(res)).getWorksheet('初始密码')).slice(1);

@@ -18,9 +18,8 @@ import { conflict, enforce } from '../../errors.ts';
 import { getMemberAccountPolicy } from '../settings/index.ts';
 import { activeAccountsOfPersons, type OpenedAccount, openMemberAccount } from '../users/index.ts';
 import { type InitialPasswordRow, type SkippedRow, writeInitialPasswords } from './member-accounts.excel.ts';
-import { searchMembers } from './member-search.repo.ts';
+import { resolveSelection } from './member-selection.ts';
 import { findMemberInScope } from './members.repo.ts';
-import { rosterFilter } from './members-list.service.ts';
 
 /**
  * Accounts for members (开通账号, docs/security.md §2.1): the branch secretary and the org_admins above open, with
@@ -103,13 +102,10 @@ function ownerOf(m: Candidate) {
   return { memberId: m.id, personId: m.personId, name: m.name, orgId: m.orgId, phoneMobile: m.phoneMobile };
 }
 
-/** The most members a bulk opening reads (its filter matches more: refused, too_many_accounts). */
-const BULK_READ_MAX = 5000;
-
 /**
- * Opens accounts for every member the roster's filter matches in the actor's `member.account` scope (a branch:
- * `orgId`) who may have one, in one transaction; the members skipped (an account already, left, the actor) are
- * listed with the reason. Answers the workbook of initial passwords for the secretary to hand out: it exists only
+ * Opens accounts for every member of the roster's selection (ticked, or the filter's: a branch is `orgId`),
+ * resolved in the actor's `member.account` scope (resolveSelection: 404 for ids outside it), who may have one, in
+ * one transaction; the members skipped (an account already, left, the actor) are listed with the reason. Answers the workbook of initial passwords for the secretary to hand out: it exists only
  * in this answer (the passwords are stored hashed), and its download is audited.
  */
 export async function openAccountsForMembers(
@@ -118,15 +114,8 @@ export async function openAccountsForMembers(
 ): Promise<{ filename: string; stream: Readable }> {
   const role = requirePermission(ctx, 'member.account');
   const scope = scopeFor(ctx, 'member.account');
-  const filter = await rosterFilter(ctx, scope, input);
-  const { rows, total } = await searchMembers(ctx.db, {
-    ...filter,
-    sort: 'org',
-    limit: BULK_READ_MAX,
-    offset: 0,
-  });
-  enforce(total > BULK_READ_MAX ? checkBulkOpening(total) : { ok: true });
   const { opened, skipped } = await inTransaction(ctx, async (tx) => {
+    const rows = await resolveSelection(tx, scope, input.selection);
     const linked = await activeAccountsOfPersons(
       tx.db,
       rows.map((r) => r.personId),
@@ -151,7 +140,7 @@ export async function openAccountsForMembers(
       action: 'user.initial_passwords_export',
       entityType: 'user',
       role,
-      orgId: input.orgId ?? null,
+      orgId: 'filter' in input.selection ? (input.selection.filter.orgId ?? null) : null,
       note: { opened: done.length, skipped: skip.length, userIds: done.map((d) => d.userId) },
     });
     return { opened: done, skipped: skip };

@@ -5,7 +5,7 @@ import type { WorkCtx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import type { Scope } from '../../db/scope.ts';
 import { recordRosterChanges } from '../stats/index.ts';
-import { closeMemberAccounts } from '../users/index.ts';
+import { closeMemberAccounts, moveMemberAccounts } from '../users/index.ts';
 import { statsOf } from './member-views.ts';
 import {
   findLastEventOn,
@@ -25,6 +25,11 @@ import {
 export type MemberEventWrite = {
   readonly kind: MemberEventKind;
   readonly effectiveOn: IsoDate;
+  /**
+   * The date the 增减台账 counts it on, when not `effectiveOn`: the approval of the level above for a decision
+   * that needs one (docs/membership.md §12).
+   */
+  readonly countedOn?: IsoDate;
   /** The org joined, for an org change (the member's own org is recorded as the org left). */
   readonly toOrgId?: number | null;
   readonly fromValue?: string | null;
@@ -47,7 +52,7 @@ export async function saveMemberChange(
   event: MemberEventWrite,
 ): Promise<void> {
   await updateMemberAtVersion(tx.db, m.id, m.version, patch, tx.at);
-  await insertMemberEvent(tx.db, {
+  await insertMemberEvent(tx, {
     memberId: m.id,
     kind: event.kind,
     orgId: m.orgId,
@@ -55,6 +60,7 @@ export async function saveMemberChange(
     fromValue: event.fromValue ?? null,
     toValue: event.toValue ?? null,
     effectiveOn: event.effectiveOn,
+    ...(event.countedOn ? { countedOn: event.countedOn } : {}),
     reason: event.reason ?? null,
     details: event.details ?? {},
     actorId: tx.audit.actorId,
@@ -62,6 +68,15 @@ export async function saveMemberChange(
   await recordRosterChanges(tx, [{ before: statsOf(m), after: statsOf({ ...m, ...patch }) }]);
   if (patch.status !== undefined && keepsAccount(m.status) && !keepsAccount(patch.status)) {
     await closeMemberAccounts(tx, { memberId: m.id, personId: m.personId, orgId: m.orgId, kind: event.kind });
+  }
+  // A move inside the deployment: the member's account (home org, `member` role) follows them (docs/security.md §2.1).
+  if (patch.orgId !== undefined && patch.orgId !== m.orgId) {
+    await moveMemberAccounts(tx, {
+      memberId: m.id,
+      personId: m.personId,
+      fromOrgId: m.orgId,
+      toOrgId: patch.orgId,
+    });
   }
 }
 

@@ -1,5 +1,4 @@
 import { memberDeadlineFindings } from '../../../domain/membership/index.ts';
-import { MEMBER_FINDING_KINDS } from '../../../domain/org/index.ts';
 import type { TodoProducer } from '../../todos/index.ts';
 import { selectDeadlineCandidates } from './member-deadlines.repo.ts';
 
@@ -10,7 +9,8 @@ import { selectDeadlineCandidates } from './member-deadlines.repo.ts';
  */
 export const memberDeadlinesProducer: TodoProducer = {
   name: 'members.deadlines',
-  kinds: MEMBER_FINDING_KINDS.filter((k) => !k.startsWith('transfer_')),
+  // Named one by one: the other kinds about a member are other producers' (transfers, accounts, decisions).
+  kinds: ['probation_ending', 'probation_overdue', 'unreachable_long', 'suspended_long', 'member_unplaced'],
   severities: ['warning', 'critical'],
   article: 'docs/membership.md §11',
   inputs: ['members', 'org'],

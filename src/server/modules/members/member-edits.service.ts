@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { MemberDetail, UpdateMemberBody } from '../../../contracts/members.ts';
-import { checkBirthDateAgainstAdmission } from '../../../domain/membership/index.ts';
+import { checkBirthDateAgainstAdmission, checkStandingFieldsKept } from '../../../domain/membership/index.ts';
 import {
   checkPersonFields,
   maskIdNumber,
@@ -75,6 +75,8 @@ function mergedPerson(
 
 /** Checks the edited person and answers the columns to save; refuses a birth date under the admission age. */
 async function personPatchOf(tx: Ctx, m: MemberRecord, p: PersonInput): Promise<PersonPatch> {
+  const kept = checkStandingFieldsKept(m.status, p);
+  if (!kept.ok) throw fieldError(['body', 'person'], kept);
   const merged = mergedPerson(tx.idCipher, m, p);
   const checked = checkPersonFields(merged, tx.today);
   if (!checked.ok) throw fieldError(['body', 'person'], checked);
@@ -116,7 +118,7 @@ function applied(m: MemberRecord, person: PersonPatch, member: MemberPatch): Mem
 
 /** 人员类别 changes are effective-dated history (issue: every status, org or category change is an event). */
 async function categoryEvent(tx: WorkCtx, m: MemberRecord, patch: MemberPatch) {
-  await insertMemberEvent(tx.db, {
+  await insertMemberEvent(tx, {
     memberId: m.id,
     kind: 'category_changed',
     orgId: m.orgId,

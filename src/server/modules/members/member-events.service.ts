@@ -12,7 +12,8 @@ import { memberDetail } from './members.service.ts';
 
 type EventInput = z.output<typeof MemberEventBody>;
 
-function stateOf(m: MemberRecord, lastEventOn: string | null) {
+/** What the status rules know of a member (also for a 支部大会 decision, member-decisions.service.ts). */
+export function stateOf(m: MemberRecord, lastEventOn: string | null) {
   return {
     status: m.status,
     admittedOn: m.admittedOn,
@@ -83,6 +84,8 @@ export async function recordMemberEvent(ctx: Ctx, input: EventInput & { id: numb
       ...event,
       details: { ...event.details, ...flagged },
       effectiveOn: input.effectiveOn,
+      // 出党 is counted on the day the level above filed, approved or decided it (docs/membership.md §12).
+      ...(input.kind === 'leave' && input.approvalOn ? { countedOn: input.approvalOn } : {}),
       reason: input.reason,
     });
     const audit = statusAudit(m, changes, input, role);

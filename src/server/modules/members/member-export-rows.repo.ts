@@ -30,6 +30,8 @@ export type ExportFilter = {
   readonly hardship: boolean | null;
   /** What `q` matches, as the member list decides it (matchOf). */
   readonly match: ExportMatch | null;
+  /** Only these members (a batch's selection, already resolved in the scope: resolveSelection). */
+  readonly memberIds?: readonly number[];
 };
 export type ExportMatch =
   | { readonly by: 'idHash'; readonly hash: string }
@@ -72,6 +74,7 @@ function conditions(f: ExportFilter): SQL | undefined {
     flag(members.isMobile, f.mobile),
     flag(members.isHardship, f.hardship),
     f.match ? matchCondition(f.match) : undefined,
+    f.memberIds ? inArray(members.id, [...f.memberIds]) : undefined,
   );
 }
 

@@ -79,7 +79,8 @@ function personCondition(f: MemberSearch): SQL | undefined {
   );
 }
 
-function filterCondition(f: MemberSearch): SQL | undefined {
+/** The whole filter (scope, subtree, member and person conditions); also what a batch's selection resolves. */
+export function filterCondition(f: MemberSearch): SQL | undefined {
   return and(orgCondition(f), memberCondition(f), personCondition(f));
 }
 

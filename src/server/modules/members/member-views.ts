@@ -59,6 +59,7 @@ export function detailView(
   events: readonly EventRow[],
   unmask: Unmask,
   can: MemberDetail['can'],
+  decisions: MemberDetail['decisions'] = [],
 ): MemberDetail {
   const p = m.person;
   return {
@@ -96,6 +97,7 @@ export function detailView(
       ...confirmationWarnings(m.admittedOn, m.confirmedOn),
     ],
     can,
+    decisions,
   };
 }
 
@@ -126,5 +128,7 @@ export function auditedMember(m: MemberRecord): Record<string, unknown> {
     isHardship: m.isHardship,
     lostContactOn: m.lostContactOn,
     transferLetterNo: m.transferLetterNo,
+    enteredOn: m.enteredOn,
+    enteredBy: m.enteredBy,
   };
 }

@@ -1,7 +1,9 @@
 import { eq, inArray, sql } from 'drizzle-orm';
+import type { WorkCtx } from '../../context.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { orgs } from '../../db/tables/orgs.ts';
 import { members, persons } from '../../db/tables/people.ts';
+import { bookEvents } from './event-booking.ts';
 
 /**
  * Bulk inserts for new members: one JSON parameter per statement, unpacked by json_to_recordset, instead of a
@@ -43,6 +45,8 @@ export type MemberInsert = {
   import_batch_id: number | null;
   left_reason: string | null;
   transfer_letter_no: string | null;
+  entered_on: string;
+  entered_by: string;
 };
 
 export type EventInsert = {
@@ -85,16 +89,41 @@ export async function insertPersonRows(db: Db, rows: readonly PersonInsert[]): P
 export async function insertMemberRowsJson(db: Db, rows: readonly MemberInsert[]): Promise<void> {
   await db.execute(sql`
     insert into members (id, person_id, org_id, status, category, admitted_on, confirmed_on, probation_ends_on,
-      is_mobile, outflow_destination, is_hardship, lost_contact_on, import_batch_id, left_reason, transfer_letter_no)
+      is_mobile, outflow_destination, is_hardship, lost_contact_on, import_batch_id, left_reason, transfer_letter_no,
+      entered_on, entered_by)
     overriding system value
     select * from json_to_recordset(${JSON.stringify(rows)}::json) as x(id int, person_id int, org_id int,
       status text, category member_category, admitted_on date, confirmed_on date,
       probation_ends_on date, is_mobile boolean, outflow_destination text, is_hardship boolean,
-      lost_contact_on date, import_batch_id int, left_reason text, transfer_letter_no text)`);
+      lost_contact_on date, import_batch_id int, left_reason text, transfer_letter_no text, entered_on date,
+      entered_by text)`);
 }
 
-export async function insertEventRows(db: Db, rows: readonly EventInsert[]): Promise<void> {
-  await db.execute(sql`
+/**
+ * The history rows of new members, each booked first by the guard on closed periods and arrivals (bookEvents: 409
+ * when refused, or a correction counted today); `enteredOn` tells each new member's day of arrival.
+ */
+export async function insertEventRows(
+  tx: Pick<WorkCtx, 'db' | 'today'>,
+  events: readonly EventInsert[],
+  enteredOn: (memberId: number) => string | null,
+): Promise<void> {
+  const booked = await bookEvents(
+    tx,
+    events.map((e) => ({
+      memberId: e.member_id,
+      effectiveOn: e.effective_on,
+      countedOn: e.counted_on,
+      details: e.details,
+    })),
+    enteredOn,
+  );
+  const rows = events.map((e, i) => ({
+    ...e,
+    counted_on: booked[i]?.countedOn,
+    details: booked[i]?.details,
+  }));
+  await tx.db.execute(sql`
     insert into member_events (member_id, kind, org_id, from_value, to_value, effective_on, counted_on, reason,
       details, import_batch_id, actor_id)
     select member_id, kind, org_id, from_value, to_value, effective_on, coalesce(counted_on, effective_on), reason,

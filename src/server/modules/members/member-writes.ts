@@ -1,5 +1,6 @@
 import type { AuditAction } from '../../../contracts/audit.ts';
 import type {
+  EntryKind,
   Gender,
   LeftReason,
   MemberCategory,
@@ -71,7 +72,18 @@ export type NewMemberRow = {
   readonly later?: LaterChange | null;
   /** Facts added to the `registered` event's details (the demo city's `source`). */
   readonly registeredDetails?: Readonly<Record<string, unknown>>;
+  /**
+   * How and when the member arrived in the records (docs/membership.md §8): the 增减台账 counts the `registered`
+   * event on `on`, in the line of `by`. By default a 发展 on the 入党时间 (the demo city's members, whose history
+   * is written whole); the form says it, the import is a 建库 on the day of the import.
+   */
+  readonly entry?: MemberEntry;
 };
+
+/** The arrival in the records: how (ENTRY_KINDS) and the day. */
+export type MemberEntry = { readonly by: EntryKind; readonly on: IsoDate };
+
+const entryOf = (row: NewMemberRow): MemberEntry => row.entry ?? { by: 'admitted', on: row.admittedOn };
 
 /** A change of standing after registration, already decided by the rules, written as the second history row. */
 export type LaterChange = {
@@ -177,12 +189,14 @@ function memberValues(row: NewMemberRow, id: number, personId: number): MemberIn
     import_batch_id: row.importBatchId,
     left_reason: row.status === 'left' ? (row.later?.leftReason ?? null) : null,
     transfer_letter_no: row.status === 'transferred_out' ? (row.later?.transferLetterNo ?? null) : null,
+    entered_on: entryOf(row).on,
+    entered_by: entryOf(row).by,
   };
 }
 
 /**
- * The `registered` event that opens a member's history: dated on admission (入党时间), so that the
- * membership ledger of any period counts the member from the day they joined.
+ * The `registered` event that opens a member's history: it happened on admission (入党时间); the 增减台账 counts it
+ * on the day the member arrived in the records, in the line of how (`details.enteredBy`; docs/membership.md §8).
  */
 function registeredEvent(row: NewMemberRow, memberId: number, actorId: number | null): EventInsert {
   return {
@@ -192,9 +206,11 @@ function registeredEvent(row: NewMemberRow, memberId: number, actorId: number | 
     from_value: null,
     to_value: row.later ? row.later.fromValue : row.status,
     effective_on: row.admittedOn,
+    counted_on: entryOf(row).on,
     reason: null,
     details: {
       ...row.registeredDetails,
+      enteredBy: entryOf(row).by,
       ...(row.confirmedOn ? { confirmedOn: row.confirmedOn } : {}),
       ...(row.probationEndsOn ? { probationEndsOn: row.probationEndsOn } : {}),
       ...(row.warnings?.length ? { warnings: row.warnings.map((w) => w.reason) } : {}),
@@ -263,7 +279,8 @@ export async function insertMemberRecords(
       tx.db,
       part.map((r, i) => memberValues(r, ids[i] as number, personIds[i] as number)),
     );
-    await insertEventRows(tx.db, historyOf(part, ids, actorId));
+    const arrivals = new Map(part.map((r, i) => [ids[i] as number, entryOf(r).on]));
+    await insertEventRows(tx, historyOf(part, ids, actorId), (id) => arrivals.get(id) ?? null);
     memberIds.push(...ids);
     allPersonIds.push(...personIds);
   }

@@ -1,10 +1,12 @@
 import { and, asc, eq, max, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { WorkCtx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { pathInScope, type Scope } from '../../db/scope.ts';
 import { orgs } from '../../db/tables/orgs.ts';
 import { memberEvents, members, persons } from '../../db/tables/people.ts';
 import { updateAtVersion } from '../../db/versioned.ts';
+import { type BookedEvent, bookEvents } from './event-booking.ts';
 
 export type MemberRow = typeof members.$inferSelect;
 export type PersonRow = typeof persons.$inferSelect;
@@ -87,6 +89,9 @@ export async function findLastEventOn(db: Db, memberId: number): Promise<string 
   return row?.on ?? null;
 }
 
+/** The approval of the level above kept on a decision's history row (docs/membership.md §12). */
+type ApprovalFacts = { approvingOrgName: string; approvedOn: string; documentNo: string };
+
 const fromOrg = alias(orgs, 'event_org');
 const toOrg = alias(orgs, 'event_to_org');
 
@@ -103,6 +108,8 @@ export async function listMemberEvents(db: Db, memberId: number) {
       fromValue: memberEvents.fromValue,
       toValue: memberEvents.toValue,
       effectiveOn: memberEvents.effectiveOn,
+      countedOn: memberEvents.countedOn,
+      approval: sql<ApprovalFacts | null>`${memberEvents.details}->'approval'`,
       reason: memberEvents.reason,
       recordedAt: memberEvents.recordedAt,
     })
@@ -152,10 +159,19 @@ export async function updatePerson(db: Db, id: number, patch: PersonPatch, at: D
     .where(eq(persons.id, id));
 }
 
-/** Records one event; the ledger counts it on the day it happened unless `countedOn` says otherwise. */
+/**
+ * Records one event; the ledger counts it on the day it happened unless `countedOn` says otherwise, as the guard on
+ * closed periods and arrivals books it (bookEvents: 409 when refused, or a correction counted today).
+ */
 export async function insertMemberEvent(
-  db: Db,
+  tx: Pick<WorkCtx, 'db' | 'today'>,
   values: Omit<typeof memberEvents.$inferInsert, 'countedOn'> & { countedOn?: string },
 ): Promise<void> {
-  await db.insert(memberEvents).values({ ...values, countedOn: values.countedOn ?? values.effectiveOn });
+  const [member] = await tx.db
+    .select({ enteredOn: members.enteredOn })
+    .from(members)
+    .where(eq(members.id, values.memberId));
+  const [booked] = await bookEvents(tx, [values], () => member?.enteredOn ?? null);
+  const { countedOn, details } = booked as BookedEvent;
+  await tx.db.insert(memberEvents).values({ ...values, countedOn, details });
 }

@@ -17,6 +17,8 @@ import {
 import { type App, errorResponses } from '../../http/app-types.ts';
 import { attachmentDisposition, XLSX_TYPE, XlsxFile } from '../../http/xlsx-reply.ts';
 import { getMemberAccount, openAccountForMember, openAccountsForMembers } from './member-accounts.service.ts';
+import { registerMemberMoves } from './member-batch.routes.ts';
+import { registerMemberDecisionRoutes } from './member-decisions.routes.ts';
 import { updateMember } from './member-edits.service.ts';
 import { recordMemberEvent } from './member-events.service.ts';
 import { getOwnMember, updateOwnContact } from './member-self.service.ts';
@@ -152,7 +154,7 @@ function registerMemberAccounts(app: App): void {
     {
       schema: {
         tags,
-        summary: '批量开通党员账号（按党支部或名册筛选条件；应答为初始密码表 .xlsx，只此一次，记入审计）',
+        summary: '批量开通党员账号（勾选的党员或名册筛选条件；应答为初始密码表 .xlsx，只此一次，记入审计）',
         body: OpenMemberAccountsBody,
         response: { 200: XlsxFile, ...errorResponses },
       },
@@ -171,6 +173,8 @@ function registerMemberAccounts(app: App): void {
 export function registerMemberRoutes(app: App): void {
   registerMemberReads(app);
   registerMemberWrites(app);
+  registerMemberDecisionRoutes(app);
   registerMemberAccounts(app);
+  registerMemberMoves(app);
   registerSelfService(app);
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CreateMemberBody, MemberDetail, MemberDetailQuery } from '../../../contracts/members.ts';
-import { checkNewMember } from '../../../domain/membership/index.ts';
+import { checkApproval, checkEntry, checkNewMember } from '../../../domain/membership/index.ts';
 import { checkPersonFields } from '../../../domain/people/index.ts';
 import { canAt, found, orgIn, requireAt, requirePermission, scopeFor } from '../../access/index.ts';
 import { recordAudit } from '../../audit/audit.ts';
@@ -9,6 +9,8 @@ import { type Ctx, inTransaction } from '../../context.ts';
 import { hasPendingTransfer } from '../../db/transfer-refs.ts';
 import { conflict, forbidden, ruleViolation } from '../../errors.ts';
 import { fieldError, memberCan } from './member-access.ts';
+import { approverRole, decisionView } from './member-decision-views.ts';
+import { listPendingOfMember } from './member-decisions.repo.ts';
 import { auditedMember, detailView, MASKED, type Unmask } from './member-views.ts';
 import { insertMemberRows } from './member-writes.ts';
 import {
@@ -29,7 +31,8 @@ export async function memberDetail(ctx: Ctx, m: MemberRecord, unmask: Unmask): P
     hasIdNumber: m.person.idNumberEnc !== null,
     pendingTransfer: await hasPendingTransfer(ctx.db, m.id),
   });
-  return detailView(ctx.idCipher, m, events, unmask, flags);
+  const decisions = (await listPendingOfMember(ctx.db, m.id)).map((d) => decisionView(ctx, d));
+  return detailView(ctx.idCipher, m, events, unmask, flags, decisions);
 }
 
 /**
@@ -138,9 +141,25 @@ export async function createMember(ctx: Ctx, input: CreateInput): Promise<Member
     const dates = { confirmedOn: input.confirmedOn ?? null, probationEndsOn: input.probationEndsOn ?? null };
     const decision = checkNewMember({ ...facts, ...dates }, tx.today);
     if (!decision.ok) throw ruleViolation(decision);
-    const { warnings } = decision;
+    const warnings = [...decision.warnings];
+    // The 基层党委's approval of the admission, recorded by it only (docs/membership.md §12).
+    if (input.approval) {
+      approverRole(tx, org.path, org.kind === 'group');
+      const approved = checkApproval(input.admittedOn, input.approval, tx.today);
+      if (!approved.ok) throw ruleViolation(approved);
+      warnings.push(...approved.warnings);
+    }
+    // How and when the member arrived: the 增减台账 counts them there (docs/membership.md §8).
+    const arrival = checkEntry(
+      input.entry ?? { by: 'admitted' },
+      { admittedOn: input.admittedOn, approvedOn: input.approval?.approvedOn ?? null },
+      tx.today,
+    );
+    if (!arrival.ok) throw ruleViolation(arrival);
     if (person.idNumber) await ensureIdNumberFree(tx, person.idNumber);
-    const [id] = await guardIdHash(() => insertMemberRows(tx, [{ ...newRow(input, person), warnings }]));
+    const approval = input.approval ? { registeredDetails: { approval: input.approval } } : {};
+    const row = { ...newRow(input, person), warnings, entry: arrival.entry, ...approval };
+    const [id] = await guardIdHash(() => insertMemberRows(tx, [row]));
     const m = (await findMemberInScope(tx.db, scope, id as number)) as MemberRecord;
     await recordAudit(tx, {
       action: 'member.create',

@@ -6,3 +6,6 @@ export const membershipLedgerModule: Module = {
   name: 'membership-ledger',
   registerRoutes: (app) => registerLedgerRoutes(app),
 };
+
+/** The closed periods (关账), as the members module's guard on every member event reads them (docs/membership.md §8). */
+export { closingsForWrite } from './ledger-closings.repo.ts';

@@ -131,9 +131,11 @@ describe('GET /api/orgs/:id/ledger/export', () => {
     expect(summary.slice(3).map((r) => r[0])).toEqual([
       '期初人数',
       '增加：发展党员',
+      '　其中 重新入党',
       '增加：恢复党籍',
       '增加：转入',
       '增加：其他',
+      '　其中 建库',
       '增加合计',
       '减少：出党',
       '　其中 退党',
@@ -163,7 +165,8 @@ describe('GET /api/orgs/:id/ledger/export', () => {
     const detail = texts(workbook.getWorksheet('明细'));
     expect(detail[0]).toEqual([
       '序号',
-      '日期',
+      '发生日期',
+      '计入日期',
       '姓名',
       '增减',
       '类别',
@@ -171,11 +174,13 @@ describe('GET /api/orgs/:id/ledger/export', () => {
       '转入组织 / 去向',
       '介绍信编号',
       '原因',
+      '备注',
     ]);
     expect(detail).toHaveLength(8);
     // Row 4 (陈九, out of the deployment): no reason was given, so the row ends at the letter number.
     expect(detail[4]).toEqual([
       '4',
+      '2026-03-15',
       '2026-03-15',
       '陈九',
       '减',

@@ -25,7 +25,15 @@ describe('GET /api/orgs/:id/ledger (增减台账)', () => {
       from: '2026-01-01',
       to: '2026-06-15',
       opening: 7,
-      increases: { registered: 1, restored: 1, transferredIn: 1, other: 0, total: 3 },
+      increases: {
+        registered: 1,
+        readmitted: 0,
+        restored: 1,
+        transferredIn: 1,
+        other: 0,
+        initialLoad: 0,
+        total: 3,
+      },
       decreases: {
         left: 0,
         leftBy: {

@@ -20,9 +20,11 @@ export function summaryLines(l: LedgerView): [string, number][] {
   return [
     ['期初人数', l.opening],
     [`增加：${I.registered}`, l.increases.registered],
+    ['　其中 重新入党', l.increases.readmitted],
     [`增加：${I.restored}`, l.increases.restored],
     [`增加：${I.transferredIn}`, l.increases.transferredIn],
     ['增加：其他', l.increases.other],
+    ['　其中 建库', l.increases.initialLoad],
     ['增加合计', l.increases.total],
     [`减少：${D.left}`, l.decreases.left],
     ...byCategory.map((r): [string, number] => [`　其中 ${LEFT_REASON_LABELS[r]}`, l.decreases.leftBy[r]]),
@@ -40,7 +42,8 @@ export function summaryLines(l: LedgerView): [string, number][] {
 
 export const ENTRY_HEADERS = [
   '序号',
-  '日期',
+  '发生日期',
+  '计入日期',
   '姓名',
   '增减',
   '类别',
@@ -48,9 +51,19 @@ export const ENTRY_HEADERS = [
   '转入组织 / 去向',
   '介绍信编号',
   '原因',
+  '备注',
 ] as const;
 
-/** The workbook of one 台账: 汇总 (counts) and 明细 (one row per entry, dates as date cells). */
+/** 更正: a change booked after its period was closed (docs/membership.md §8). */
+export const correctionNote = (e: LedgerEntry) =>
+  e.correctionOf ? `更正（原应计入 ${e.correctionOf}）` : '';
+
+const dateCell = (date: string) => new Date(`${date}T00:00:00Z`);
+
+/**
+ * The workbook of one 台账: 汇总 (counts) and 明细 (one row per entry: the day it happened and the day it is counted
+ * on, as date cells; a correction marked 更正).
+ */
 export async function writeLedgerWorkbook(
   out: Writable,
   ledger: LedgerView,
@@ -65,7 +78,7 @@ export async function writeLedgerWorkbook(
   for (const line of summaryLines(ledger)) summary.addRow(line);
   await summary.commit();
 
-  const widths = [6, 12, 10, 6, 22, 24, 24, 20, 24];
+  const widths = [6, 12, 12, 10, 6, 22, 24, 24, 20, 24, 26];
   const sheet = addHeadedSheet(
     workbook,
     '明细',
@@ -76,7 +89,8 @@ export async function writeLedgerWorkbook(
     n += 1;
     const row = sheet.addRow([
       n,
-      new Date(`${e.effectiveOn}T00:00:00Z`),
+      dateCell(e.effectiveOn),
+      dateCell(e.countedOn),
       e.name,
       e.side === 'increase' ? '增' : '减',
       e.label,
@@ -84,8 +98,10 @@ export async function writeLedgerWorkbook(
       e.toOrgName ?? '',
       e.letterNo ?? '',
       e.reason ?? '',
+      correctionNote(e),
     ]);
     row.getCell(2).numFmt = 'yyyy-mm-dd';
+    row.getCell(3).numFmt = 'yyyy-mm-dd';
     row.commit();
     if (n % 1000 === 0) await drained(out);
   }

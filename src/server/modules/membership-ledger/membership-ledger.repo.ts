@@ -56,6 +56,7 @@ export async function ledgerMoves(db: Db, subtree: Subtree, from: string, to: st
     kind: MemberEventKind;
     left_reason: string | null;
     unreachable: boolean;
+    entered_by: string | null;
     in_period: boolean;
     sign: number;
     n: number;
@@ -63,15 +64,17 @@ export async function ledgerMoves(db: Db, subtree: Subtree, from: string, to: st
     db,
     sql`select kind, details->>'leftReason' as left_reason,
           coalesce((details->>'unreachable')::boolean, false) as unreachable,
+          case when kind = 'registered' then details->>'enteredBy' end as entered_by,
           counted_on >= ${from}::date as in_period, after_in::int - before_in::int as sign, count(*)::int as n
         from (${movesOf(subtree, to)}) moves
         where before_in <> after_in
-        group by 1, 2, 3, 4, 5`,
+        group by 1, 2, 3, 4, 5, 6`,
   );
   return rows.map((r) => ({
     kind: r.kind,
     leftReason: r.left_reason,
     unreachable: r.unreachable,
+    enteredBy: r.entered_by,
     inPeriod: r.in_period,
     sign: r.sign > 0 ? 1 : -1,
     count: r.n,
@@ -96,6 +99,11 @@ export async function countedAt(db: Db, subtree: Subtree, to: string): Promise<n
 export type LedgerEntryRow = {
   readonly eventId: number;
   readonly effectiveOn: string;
+  readonly countedOn: string;
+  /** The closed day a correction would have been counted on (details.correctionOf). */
+  readonly correctionOf: string | null;
+  /** How a `registered` member arrived (details.enteredBy). */
+  readonly enteredBy: string | null;
   readonly memberId: number;
   readonly name: string;
   readonly kind: MemberEventKind;
@@ -125,6 +133,9 @@ export async function ledgerEntries(
   const rows = await queryRows<{
     id: number;
     effective_on: string;
+    counted_on: string;
+    correction_of: string | null;
+    entered_by: string | null;
     member_id: number;
     name: string;
     kind: MemberEventKind;
@@ -138,7 +149,10 @@ export async function ledgerEntries(
     total: number;
   }>(
     db,
-    sql`select moves.id, moves.effective_on::text as effective_on, moves.member_id, p.name, moves.kind,
+    sql`select moves.id, moves.effective_on::text as effective_on, moves.counted_on::text as counted_on,
+          moves.details->>'correctionOf' as correction_of,
+          case when moves.kind = 'registered' then moves.details->>'enteredBy' end as entered_by,
+          moves.member_id, p.name, moves.kind,
           moves.details->>'leftReason' as left_reason, moves.after_in::int - moves.before_in::int as sign,
           fo.name as from_org_name, coalesce(tor.name, moves.details->>'externalOrgName') as to_org_name,
           moves.details->>'letterNo' as letter_no, moves.reason,
@@ -158,6 +172,9 @@ export async function ledgerEntries(
     rows: rows.map((r) => ({
       eventId: r.id,
       effectiveOn: r.effective_on,
+      countedOn: r.counted_on,
+      correctionOf: r.correction_of,
+      enteredBy: r.entered_by,
       memberId: r.member_id,
       name: r.name,
       kind: r.kind,

@@ -1,7 +1,17 @@
 import { IdParams } from '../../../contracts/common.ts';
-import { LedgerEntriesQuery, LedgerEntryPage, LedgerQuery, LedgerView } from '../../../contracts/ledger.ts';
+import {
+  CloseLedgerPeriodBody,
+  LedgerClosingList,
+  LedgerEntriesQuery,
+  LedgerEntryPage,
+  LedgerPeriodParams,
+  LedgerQuery,
+  LedgerView,
+  ReopenLedgerPeriodBody,
+} from '../../../contracts/ledger.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
 import { attachmentDisposition, XLSX_TYPE, XlsxFile } from '../../http/xlsx-reply.ts';
+import { closePeriod, listClosings, reopenPeriod } from './ledger-closings.service.ts';
 import { exportLedger, getLedger, listLedgerEntries } from './membership-ledger.service.ts';
 
 const tags = ['党员管理'];
@@ -51,5 +61,41 @@ export function registerLedgerRoutes(app: App): void {
       reply.header('content-disposition', attachmentDisposition(filename, 'member-ledger.xlsx'));
       return reply.send(stream);
     },
+  );
+  app.get(
+    '/api/ledger/closings',
+    {
+      schema: {
+        tags,
+        summary: '增减台账已关账的期间（全系统）',
+        response: { 200: LedgerClosingList, ...errorResponses },
+      },
+    },
+    async (request) => listClosings(request.ctx),
+  );
+  app.post(
+    '/api/ledger/closings',
+    {
+      schema: {
+        tags,
+        summary: '增减台账关账（半年或年度，须已结束；根组织的组织管理员，记入审计）',
+        body: CloseLedgerPeriodBody,
+        response: { 200: LedgerClosingList, ...errorResponses },
+      },
+    },
+    async (request) => closePeriod(request.ctx, request.body),
+  );
+  app.post(
+    '/api/ledger/closings/:periodEnd/reopen',
+    {
+      schema: {
+        tags,
+        summary: '取消最近一次关账（须说明原因；根组织的组织管理员，记入审计）',
+        params: LedgerPeriodParams,
+        body: ReopenLedgerPeriodBody,
+        response: { 200: LedgerClosingList, ...errorResponses },
+      },
+    },
+    async (request) => reopenPeriod(request.ctx, { ...request.params, ...request.body }),
   );
 }

@@ -53,6 +53,8 @@ function entryOf(row: LedgerEntryRow): LedgerEntry {
   return {
     eventId: row.eventId,
     effectiveOn: row.effectiveOn,
+    countedOn: row.countedOn,
+    correctionOf: row.correctionOf,
     memberId: row.memberId,
     name: row.name,
     side: category.side,

@@ -10,6 +10,7 @@ export const settingsModule: Module = {
 /** The configured policies (CFG) other modules decide by, read in the caller's database or transaction. */
 export {
   ensureIdKeyFingerprint,
+  getClosedPeriodPolicy,
   getMemberAccountPolicy,
   getSecurityPolicy,
   getTermPolicy,

@@ -13,7 +13,12 @@ import {
   type MemberAccountPolicy,
   type SecurityPolicy,
 } from '../../../domain/access/index.ts';
-import { DEFAULT_TRANSFER_POLICY, type TransferPolicy } from '../../../domain/membership/index.ts';
+import {
+  type ClosedPeriodPolicy,
+  DEFAULT_LEDGER_POLICY,
+  DEFAULT_TRANSFER_POLICY,
+  type TransferPolicy,
+} from '../../../domain/membership/index.ts';
 import { DEFAULT_TERM_POLICY, type TermPolicy } from '../../../domain/org/index.ts';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../../../domain/shared/index.ts';
 import { type Acting, expectVersion, requirePermission } from '../../access/index.ts';
@@ -38,7 +43,7 @@ const GROUPS: Record<SettingGroup, GroupDefinition> = {
   },
   org: {
     schema: OrgSettingsSchema,
-    defaults: { ...DEFAULT_TERM_POLICY, ...DEFAULT_TRANSFER_POLICY },
+    defaults: { ...DEFAULT_TERM_POLICY, ...DEFAULT_TRANSFER_POLICY, ...DEFAULT_LEDGER_POLICY },
     permission: 'settings.system',
   },
   import: {
@@ -72,6 +77,12 @@ export async function getTermPolicy(db: Db): Promise<TermPolicy> {
 export async function getTransferPolicy(db: Db): Promise<TransferPolicy> {
   const { transferValidityMonths } = (await readGroup(db, 'org')).value as TransferPolicy;
   return { transferValidityMonths };
+}
+
+/** What a change to a closed 增减台账 period does (docs/membership.md §8): refused, or booked as a correction. */
+export async function getClosedPeriodPolicy(db: Db): Promise<ClosedPeriodPolicy> {
+  return ((await readGroup(db, 'org')).value as { closedPeriodPolicy: ClosedPeriodPolicy })
+    .closedPeriodPolicy;
 }
 
 /** 导入限制 as the importer enforces them. */

@@ -1,4 +1,5 @@
 import { IdParams } from '../../../contracts/common.ts';
+import { BatchResult, BatchTransferBody } from '../../../contracts/member-batch.ts';
 import {
   CancelTransferBody,
   CreateTransferBody,
@@ -13,6 +14,7 @@ import {
   TransferView,
 } from '../../../contracts/transfers.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
+import { createTransfers } from './transfer-batch.service.ts';
 import { cancelTransfer, receiveTransfer, rejectTransfer } from './transfer-decisions.service.ts';
 import { getTransferLetter } from './transfer-letter.service.ts';
 import {
@@ -100,6 +102,19 @@ function registerTransferIssue(app: App): void {
       },
     },
     async (request) => createTransfer(request.ctx, request.body),
+  );
+  app.post(
+    '/api/transfers/batch',
+    {
+      schema: {
+        tags,
+        summary:
+          '批量转接（系统内）：为勾选的党员或当前筛选条件下的全部党员各开具一份介绍信，转往同一接收党组织；有人不能转接则整批不办理',
+        body: BatchTransferBody,
+        response: { 200: BatchResult, ...errorResponses },
+      },
+    },
+    async (request) => createTransfers(request.ctx, request.body),
   );
 }
 

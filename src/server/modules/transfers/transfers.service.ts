@@ -5,12 +5,19 @@ import type {
   TransferListQuery,
   TransferView,
 } from '../../../contracts/transfers.ts';
-import { checkNewTransfer, type TransferTarget } from '../../../domain/membership/index.ts';
+import type { Role } from '../../../domain/access/index.ts';
+import {
+  checkNewTransfer,
+  type MembershipReason,
+  type TransferTarget,
+} from '../../../domain/membership/index.ts';
 import type { BranchKind } from '../../../domain/org/index.ts';
+import type { Denial } from '../../../domain/shared/index.ts';
 import { found, loadForChange, requirePermission, scopeFor, subtreeIn } from '../../access/index.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { type Ctx, inTransaction, type WorkCtx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
+import type { Scope } from '../../db/scope.ts';
 import { hasPendingTransfer } from '../../db/transfer-refs.ts';
 import { ruleViolation } from '../../errors.ts';
 import { lockMemberInScope, type MemberRecord, saveMemberChange } from '../members/index.ts';
@@ -25,7 +32,7 @@ import {
   type TransferRecord,
 } from './transfers.repo.ts';
 
-type CreateInput = z.output<typeof CreateTransferBody>;
+export type CreateInput = z.output<typeof CreateTransferBody>;
 
 /** Transfers are read with `member.read`: the sending side's scope or the receiving side's. */
 export async function getTransfer(ctx: Ctx, input: { id: number }): Promise<TransferView> {
@@ -87,11 +94,23 @@ async function completeOut(tx: WorkCtx, m: MemberRecord, input: CreateInput, id:
   );
 }
 
-type Issued = { readonly m: MemberRecord; readonly target: TransferTarget; readonly decision: NewTransferOk };
+export type Issued = {
+  readonly m: MemberRecord;
+  readonly target: TransferTarget;
+  readonly decision: NewTransferOk;
+};
 type NewTransferOk = { readonly validUntil: string; readonly status: 'pending' | 'completed_out' };
 
-/** The rules' decision on a new transfer of this member (条例第二十五条), or their refusal (422). */
-async function decideNew(tx: WorkCtx, m: MemberRecord, lastEventOn: string | null, input: CreateInput) {
+/**
+ * The rules' decision on a new transfer of this member (条例第二十五条): what to issue, or the rules' denial. The one
+ * decision of a single letter and of a batch (transfer-batch.service.ts).
+ */
+export async function decideNew(
+  tx: WorkCtx,
+  m: MemberRecord,
+  lastEventOn: string | null,
+  input: CreateInput,
+): Promise<Issued | Denial<MembershipReason>> {
   const target = await targetOf(tx.db, input);
   const decision = checkNewTransfer(
     {
@@ -104,7 +123,7 @@ async function decideNew(tx: WorkCtx, m: MemberRecord, lastEventOn: string | nul
     await getTransferPolicy(tx.db),
     tx.today,
   );
-  if (!decision.ok) throw ruleViolation(decision);
+  if (!decision.ok) return decision;
   return { m, target, decision };
 }
 
@@ -143,18 +162,29 @@ export async function createTransfer(ctx: Ctx, input: CreateInput): Promise<Tran
       what: '党员',
     });
     const issued = await decideNew(tx, locked.member, locked.lastEventOn, input);
-    const id = await insertIssued(tx, issued, input);
-    const out = issued.decision.status === 'completed_out';
-    if (out) await completeOut(tx, locked.member, input, id);
-    const t = (await findTransferInScope(tx.db, scope, id)) as TransferRecord;
-    await recordAudit(tx, {
-      action: out ? 'transfer.complete_out' : 'transfer.create',
-      entityType: 'transfer',
-      entityId: id,
-      orgId: t.fromOrgId,
-      role,
-      after: auditedTransfer(t),
-    });
-    return transferView(tx, t);
+    if ('ok' in issued) throw ruleViolation(issued);
+    return transferView(tx, await writeIssued(tx, issued, input, { role, scope }));
   });
+}
+
+/** Stores a transfer the rules allowed (completing it at once when it leaves the deployment), audited. */
+export async function writeIssued(
+  tx: Ctx,
+  issued: Issued,
+  input: CreateInput,
+  by: { role: Role; scope: Scope },
+): Promise<TransferRecord> {
+  const id = await insertIssued(tx, issued, input);
+  const out = issued.decision.status === 'completed_out';
+  if (out) await completeOut(tx, issued.m, input, id);
+  const t = (await findTransferInScope(tx.db, by.scope, id)) as TransferRecord;
+  await recordAudit(tx, {
+    action: out ? 'transfer.complete_out' : 'transfer.create',
+    entityType: 'transfer',
+    entityId: id,
+    orgId: t.fromOrgId,
+    role: by.role,
+    after: auditedTransfer(t),
+  });
+  return t;
 }

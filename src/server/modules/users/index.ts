@@ -11,9 +11,11 @@ export const usersModule: Module = {
 export { type AccountName, accountNames } from './account-names.ts';
 /** Accounts for members (开通账号): opened and closed by the members module, in its transaction. */
 export {
+  activeAccountOfPerson,
   activeAccountsOfPersons,
   closeMemberAccounts,
   type MemberAccountOwner,
+  moveMemberAccounts,
   type OpenedAccount,
   openMemberAccount,
 } from './member-accounts.ts';

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import {
   checkPassword,
   MEMBER_ACCOUNT_ROLE,
@@ -9,7 +9,7 @@ import {
 import { recordAudit } from '../../audit/audit.ts';
 import type { WorkCtx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { users } from '../../db/tables/users.ts';
+import { roleAssignments, users } from '../../db/tables/users.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import { generatePassword } from '../../security/tokens.ts';
 import { endSessionsOfUser, revokeApiTokensOfUser } from '../auth/index.ts';
@@ -37,6 +37,16 @@ export async function activeAccountsOfPersons(
     .from(users)
     .where(and(inArray(users.personId, [...personIds]), isNull(users.deactivatedAt)));
   return new Map(rows.map((r) => [r.personId as number, r]));
+}
+
+/**
+ * The active account linked to a person, as a subquery (columns `user_id`, `username`) that another module's query
+ * joins laterally on its own person column: the to-do 党员已离开但账号仍可用 (members) reads it for every departed
+ * member of an org at once. This module still writes the only SQL on its table.
+ */
+export function activeAccountOfPerson(personId: SQL): SQL {
+  return sql`select u.id as user_id, u.username from users u
+             where u.person_id = ${personId} and u.deactivated_at is null`;
 }
 
 /** The member an account is opened for. */
@@ -155,4 +165,76 @@ export async function closeMemberAccounts(
     });
   }
   return closed.length;
+}
+
+/**
+ * The member moved to another org of the deployment (a transfer received, a move between branches or groups): their
+ * active account follows them in the caller's transaction (docs/security.md §2.1) — its home org, when it was the
+ * org left, and its `member` role held at the org left, so that the new branch manages the account and the old one
+ * no longer does. Other roles (a post at the old branch) stay where they were granted. Audited as `user.update`
+ * and `role.revoke` + `role.grant`, noting the member. Answers how many accounts were moved.
+ */
+export async function moveMemberAccounts(
+  tx: WorkCtx,
+  move: {
+    readonly memberId: number;
+    readonly personId: number;
+    readonly fromOrgId: number;
+    readonly toOrgId: number;
+  },
+): Promise<number> {
+  if (move.fromOrgId === move.toOrgId) return 0;
+  const accounts = await tx.db
+    .select({ id: users.id, username: users.username, orgId: users.orgId })
+    .from(users)
+    .where(and(eq(users.personId, move.personId), isNull(users.deactivatedAt)));
+  const note = { memberId: move.memberId, kind: 'member_moved' };
+  for (const account of accounts) {
+    if (account.orgId === move.fromOrgId) {
+      await tx.db
+        .update(users)
+        .set({ orgId: move.toOrgId, updatedAt: tx.at, version: sql`${users.version} + 1` })
+        .where(eq(users.id, account.id));
+      await recordAudit(tx, {
+        action: 'user.update',
+        entityType: 'user',
+        entityId: account.id,
+        orgId: move.toOrgId,
+        before: { orgId: move.fromOrgId },
+        after: { orgId: move.toOrgId },
+        note,
+      });
+    }
+    const held = await tx.db
+      .update(roleAssignments)
+      .set({ orgId: move.toOrgId })
+      .where(
+        and(
+          eq(roleAssignments.userId, account.id),
+          eq(roleAssignments.role, MEMBER_ACCOUNT_ROLE),
+          eq(roleAssignments.orgId, move.fromOrgId),
+        ),
+      )
+      .returning({ id: roleAssignments.id, role: roleAssignments.role, endsOn: roleAssignments.endsOn });
+    for (const a of held) {
+      const assignment = { role: a.role, endsOn: a.endsOn };
+      await recordAudit(tx, {
+        action: 'role.revoke',
+        entityType: 'role_assignment',
+        entityId: a.id,
+        orgId: move.fromOrgId,
+        before: auditedAssignment({ ...assignment, orgId: move.fromOrgId }, account),
+        note,
+      });
+      await recordAudit(tx, {
+        action: 'role.grant',
+        entityType: 'role_assignment',
+        entityId: a.id,
+        orgId: move.toOrgId,
+        after: auditedAssignment({ ...assignment, orgId: move.toOrgId }, account),
+        note,
+      });
+    }
+  }
+  return accounts.length;
 }

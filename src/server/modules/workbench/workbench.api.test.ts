@@ -96,6 +96,9 @@ describe('GET /api/workbench', () => {
         member_unplaced: { warning: 0, critical: 0 },
         transfer_awaiting: { warning: 0, critical: 0 },
         transfer_overdue: { warning: 0, critical: 0 },
+        departed_member_account: { warning: 0, critical: 0 },
+        decision_awaiting_approval: { warning: 0, critical: 0 },
+        decision_approval_overdue: { warning: 0, critical: 0 },
       },
       // sec_a1 and member_a1; the deactivated account is not counted.
       userCount: 2,

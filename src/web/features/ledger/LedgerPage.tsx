@@ -1,16 +1,17 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Card, Typography } from 'antd';
+import { App, Button, Card, Flex, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import { useLocation, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/api-error.ts';
 import { useMe } from '../../api/auth.ts';
-import { downloadLedger, useLedger, useLedgerEntries } from '../../api/ledger.ts';
+import { downloadLedger, useLedger, useLedgerClosings, useLedgerEntries } from '../../api/ledger.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';
+import { LedgerClosings } from './LedgerClosings.tsx';
 import { LedgerControls } from './LedgerControls.tsx';
 import { LedgerEntryTable } from './LedgerEntryTable.tsx';
 import { LedgerSummaryTable } from './LedgerSummaryTable.tsx';
@@ -32,6 +33,7 @@ export function LedgerPage() {
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
   const location = useLocation();
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   // “Today” of this visit: the default period and the presets do not move while the page is open.
   const [today] = useState(() => dayjs().startOf('day'));
@@ -43,6 +45,7 @@ export function LedgerPage() {
   const [exporting, setExporting] = useState(false);
   const ledger = useLedger(orgId, period);
   const entries = useLedgerEntries(orgId, period, state.page, state.pageSize);
+  const closings = useLedgerClosings();
 
   const fromLedger = ledger.data ? { id: ledger.data.orgId, name: ledger.data.orgName } : undefined;
   const org = [picked, ownOrg, fromLedger].find((o) => o !== undefined && o.id === orgId);
@@ -73,7 +76,10 @@ export function LedgerPage() {
             <Button
               icon={<PrinterOutlined />}
               disabled={orgId === undefined || ledger.isError}
-              onClick={() => window.print()}
+              // The whole period on paper, not the page on screen: the print view reads every entry.
+              onClick={() =>
+                navigate(`/member-ledger/print?${searchFromLedgerState({ ...state, orgId }).toString()}`)
+              }
             >
               打印
             </Button>
@@ -114,7 +120,18 @@ export function LedgerPage() {
         <>
           <Card
             title="汇总"
-            extra={<Typography.Text type="secondary">{periodText}</Typography.Text>}
+            extra={
+              <Flex gap={12} align="center" wrap>
+                {closings.data ? (
+                  <LedgerClosings
+                    closings={closings.data}
+                    period={period}
+                    today={today.format('YYYY-MM-DD')}
+                  />
+                ) : null}
+                <Typography.Text type="secondary">{periodText}</Typography.Text>
+              </Flex>
+            }
             style={{ marginBottom: 16 }}
           >
             {ledger.isPending ? (
@@ -136,6 +153,7 @@ export function LedgerPage() {
                 <ErrorState error={entries.error} what="台账明细" onRetry={() => entries.refetch()} />
               ) : (
                 <LedgerEntryTable
+                  settingsTable="ledger-entries"
                   items={entries.data?.items ?? []}
                   loading={entries.isFetching}
                   backTo={location.pathname + location.search}

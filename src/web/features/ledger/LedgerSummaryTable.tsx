@@ -59,6 +59,10 @@ export function LedgerSummaryTable({ ledger, loading }: { ledger: LedgerView; lo
         columns={columns}
         dataSource={[row]}
       />
+      <Typography.Text type="secondary" data-testid="ledger-increase-subcounts">
+        其中发展党员中重新入党 {ledger.increases.readmitted}；其他增加中建库（录入系统前已是党员）
+        {ledger.increases.initialLoad}
+      </Typography.Text>
       <Typography.Text type="secondary" data-testid="ledger-left-categories">
         其中出党：{leftLine}；自行脱党除名中无法取得联系 {s.leftUnreachable}
       </Typography.Text>

@@ -120,7 +120,15 @@ describe('the summary of a ledger', () => {
     from: '2026-01-01',
     to: '2026-06-15',
     opening: 7,
-    increases: { registered: 1, restored: 1, transferredIn: 1, other: 0, total: 3 },
+    increases: {
+      registered: 1,
+      readmitted: 0,
+      restored: 1,
+      transferredIn: 1,
+      other: 0,
+      initialLoad: 0,
+      total: 3,
+    },
     decreases: {
       left: 1,
       leftBy: {

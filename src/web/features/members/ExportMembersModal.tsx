@@ -1,6 +1,7 @@
 import { Alert, App, Checkbox, Flex, Modal, Radio, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ImportFormat } from '../../../contracts/member-import.ts';
+import { exportSelection, type MemberSelection } from '../../api/member-batch.ts';
 import { exportMembers, type MemberFilterQuery, type MemberSort } from '../../api/members.ts';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';
 import { EXCEL_FORMAT_LABELS, EXCEL_FORMAT_NOTES, EXCEL_FORMATS } from './excel-formats.ts';
@@ -13,10 +14,22 @@ type ExportMembersModalProps = {
   total: number;
   /** The user may export whole ID numbers (org_admin; audited). */
   canReveal: boolean;
+  /**
+   * The roster's batch selection (批量操作): exactly these members, whatever their status, and `total` is how many.
+   * Without it, the current filter as the list shows it.
+   */
+  selection?: MemberSelection | null;
 };
 
 /** 导出: the current filter, in the system's template or the official 2017 layout; whole ID numbers on request. */
-export function ExportMembersModal({ open, onClose, filter, total, canReveal }: ExportMembersModalProps) {
+export function ExportMembersModal({
+  open,
+  onClose,
+  filter,
+  total,
+  canReveal,
+  selection,
+}: ExportMembersModalProps) {
   const { modal, message } = App.useApp();
   const handleError = useApiErrorHandler();
   const [format, setFormat] = useState<ImportFormat>('template');
@@ -24,7 +37,7 @@ export function ExportMembersModal({ open, onClose, filter, total, canReveal }: 
   const [includeDeparted, setIncludeDeparted] = useState(false);
   const [busy, setBusy] = useState(false);
   // A status filter chooses who is exported; without one, the current records, and the departed only on request.
-  const statusFiltered = !!filter.status;
+  const statusFiltered = !!filter.status || !!selection;
 
   // Every export starts masked: a reveal (audited) is chosen afresh each time, never remembered.
   useEffect(() => {
@@ -34,7 +47,9 @@ export function ExportMembersModal({ open, onClose, filter, total, canReveal }: 
   const run = async () => {
     setBusy(true);
     try {
-      await exportMembers(filter, { format, reveal, includeDeparted: !statusFiltered && includeDeparted });
+      if (selection) await exportSelection(selection, { format, reveal });
+      else
+        await exportMembers(filter, { format, reveal, includeDeparted: !statusFiltered && includeDeparted });
       message.success(statusFiltered || includeDeparted ? `已导出 ${total} 名党员` : '已导出党员名册');
       onClose();
     } catch (error) {
@@ -71,7 +86,11 @@ export function ExportMembersModal({ open, onClose, filter, total, canReveal }: 
     >
       <Flex vertical gap={16}>
         <Typography.Text>
-          {statusFiltered || includeDeparted ? (
+          {selection ? (
+            <>
+              将导出选中的 <Typography.Text strong>{total}</Typography.Text> 名党员。
+            </>
+          ) : statusFiltered || includeDeparted ? (
             <>
               将导出当前筛选条件下的 <Typography.Text strong>{total}</Typography.Text> 名党员。
             </>

@@ -1,17 +1,20 @@
-import { DownOutlined, EditOutlined, SendOutlined } from '@ant-design/icons';
+import { DownOutlined, EditOutlined, PartitionOutlined, SendOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Flex } from 'antd';
 import { useState } from 'react';
 import { isOnRoster } from '../../../domain/membership/index.ts';
 import type { MemberDetail } from '../../api/members.ts';
 import { TransferOutModal } from '../transfers/TransferOutModal.tsx';
+import { BatchMoveModal } from './BatchMoveModal.tsx';
 import { MemberAccountAction } from './MemberAccountAction.tsx';
 import { MemberFormDrawer } from './MemberFormDrawer.tsx';
 import { StatusChangeModal } from './StatusChangeModal.tsx';
 import { type StatusChangeKind, statusChangesFor } from './status-changes.ts';
 
-/** 编辑, the status changes that apply now, and 转出 — each only when the member's `can` flags allow it. */
+/**
+ * 编辑, the status changes that apply now, 转出 and 调整党小组 — each only when the member's `can` flags allow it.
+ */
 export function MemberActions({ member }: { member: MemberDetail }) {
-  const [open, setOpen] = useState<'edit' | 'transfer' | null>(null);
+  const [open, setOpen] = useState<'edit' | 'transfer' | 'move' | null>(null);
   const [change, setChange] = useState<StatusChangeKind | null>(null);
   const changes = member.can.changeStatus ? statusChangesFor(member) : [];
   const canTransfer = member.can.transfer && isOnRoster(member.status);
@@ -41,6 +44,11 @@ export function MemberActions({ member }: { member: MemberDetail }) {
           转出
         </Button>
       ) : null}
+      {canTransfer ? (
+        <Button icon={<PartitionOutlined />} onClick={() => setOpen('move')}>
+          调整党小组
+        </Button>
+      ) : null}
       <MemberAccountAction memberId={member.id} />
       {member.can.edit ? (
         <MemberFormDrawer
@@ -53,7 +61,16 @@ export function MemberActions({ member }: { member: MemberDetail }) {
       ) : null}
       <StatusChangeModal member={member} kind={change} onClose={() => setChange(null)} />
       {canTransfer ? (
-        <TransferOutModal member={member} open={open === 'transfer'} onClose={() => setOpen(null)} />
+        <>
+          <TransferOutModal member={member} open={open === 'transfer'} onClose={() => setOpen(null)} />
+          <BatchMoveModal
+            open={open === 'move'}
+            onClose={() => setOpen(null)}
+            onDone={() => setOpen(null)}
+            selection={{ memberIds: [member.id] }}
+            count={1}
+          />
+        </>
       ) : null}
     </Flex>
   );

@@ -2,6 +2,7 @@ import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Card, Flex, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import type { MemberDecision } from '../../api/member-decisions.ts';
 import { useMember, useRevealedMember } from '../../api/members.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
@@ -11,6 +12,7 @@ import { MemberBasicInfo } from './MemberBasicInfo.tsx';
 import { MemberHistoryTab } from './MemberHistoryTab.tsx';
 import { MemberStatusTag } from './MemberStatusTag.tsx';
 import { MemberTransfersTab } from './MemberTransfersTab.tsx';
+import { ApproveDecisionModal, PendingDecisions } from './PendingDecisions.tsx';
 
 const TABS = ['basic', 'history', 'transfers'] as const;
 type Tab = (typeof TABS)[number];
@@ -26,6 +28,7 @@ export function MemberDetailPage() {
   const tab: Tab = requested && TABS.includes(requested) ? requested : 'basic';
   const { modal } = App.useApp();
   const [reveal, setReveal] = useState(false);
+  const [approving, setApproving] = useState<MemberDecision | null>(null);
   const member = useMember(id);
   const version = member.data?.version;
   const revealed = useRevealedMember(id, version, reveal);
@@ -71,6 +74,8 @@ export function MemberDetailPage() {
             <MemberActions member={m} />
           </Flex>
         </Flex>
+        <PendingDecisions decisions={m.decisions} onApprove={setApproving} />
+        {approving ? <ApproveDecisionModal decision={approving} onClose={() => setApproving(null)} /> : null}
         {m.warnings.map((w) => (
           <Alert key={w.reason} type="warning" showIcon title={w.message} />
         ))}

@@ -33,6 +33,16 @@ function EventLine({ event }: { event: MemberEvent }) {
           {p}
         </Typography.Text>
       ))}
+      {event.approval ? (
+        <Typography.Text style={{ display: 'block' }}>
+          会议日期 {formatDate(event.effectiveOn)} / 批准日期 {formatDate(event.approval.approvedOn)}（
+          {event.approval.approvingOrgName}，{event.approval.documentNo}）
+        </Typography.Text>
+      ) : event.countedOn !== event.effectiveOn ? (
+        <Typography.Text type="secondary" style={{ display: 'block' }}>
+          计入台账日期：{formatDate(event.countedOn)}
+        </Typography.Text>
+      ) : null}
       {event.reason ? (
         <Typography.Text type="secondary" style={{ display: 'block' }}>
           说明：{event.reason}

@@ -21,6 +21,11 @@ type MemberTableProps = {
   backTo: string;
   /** The left of the table's toolbar (the search); 列设置 is on its right. */
   toolbar?: ReactNode;
+  /**
+   * Ticking rows for a batch (批量操作): the ids ticked (kept across pages) and their change; with `all`, everything
+   * the filter matches is selected and the boxes show it.
+   */
+  selection?: { ids: number[]; all: boolean; onChange: (ids: number[]) => void };
 };
 
 type Sorter = Parameters<NonNullable<TableProps<MemberListItem>['onChange']>>[2];
@@ -43,6 +48,7 @@ export function MemberTable({
   onChange,
   backTo,
   toolbar,
+  selection,
 }: MemberTableProps) {
   const order = (column: Parameters<typeof columnOrder>[1]) => columnOrder(query.sort, column);
   const settings = useColumnSettings(columnsOf(order, backTo), { table: 'members', locked: ['name'] });
@@ -64,6 +70,16 @@ export function MemberTable({
         scroll={{ x: width }}
         tableLayout="fixed"
         aria-label="党员名册"
+        rowSelection={
+          selection
+            ? {
+                preserveSelectedRowKeys: true,
+                selectedRowKeys: selection.all ? items.map((m) => m.id) : selection.ids,
+                onChange: (keys) => selection.onChange(keys.map(Number)),
+                getCheckboxProps: (m) => ({ disabled: selection.all, 'aria-label': `选择 ${m.name}` }),
+              }
+            : undefined
+        }
         onChange={(pagination, _filters, sorter) => {
           const s = (Array.isArray(sorter) ? sorter[0] : sorter) as Exclude<Sorter, unknown[]> | undefined;
           const sort: MemberSort = sortOf(s?.columnKey as string | undefined, s?.order);

@@ -1,12 +1,16 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { App, Badge, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../api/auth.ts';
-import { type MemberQuery, useMembers } from '../../api/members.ts';
+import type { MemberSelection } from '../../api/member-batch.ts';
+import { type MemberFilterQuery, type MemberQuery, useMembers } from '../../api/members.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { BatchMoveModal } from './BatchMoveModal.tsx';
+import { BatchTransferModal } from './BatchTransferModal.tsx';
 import { ExportMembersModal } from './ExportMembersModal.tsx';
+import { type BatchAction, MemberBatchBar } from './MemberBatchBar.tsx';
 import { MemberFilters } from './MemberFilters.tsx';
 import { MemberFormDrawer } from './MemberFormDrawer.tsx';
 import { MemberTable } from './MemberTable.tsx';
@@ -32,10 +36,38 @@ export function MembersPage() {
   const query = useMemo(() => queryFromSearch(params), [params]);
   const [form] = Form.useForm<MemberFilterValues>();
   const [text, setText] = useState(query.q ?? '');
-  const [open, setOpen] = useState<'create' | 'export' | 'accounts' | null>(null);
+  // The header's 导出 and 开通账号 take the filter; the batch bar's (`selected-…`) the selection.
+  const [open, setOpen] = useState<
+    'create' | 'export' | 'accounts' | 'selected-export' | 'selected-accounts' | BatchAction | null
+  >(null);
   const members = useMembers(query);
   const may = (p: string) => me.data?.permissions.includes(p) ?? false;
   const canManage = may('member.manage');
+  const { message } = App.useApp();
+  const total = members.data?.total ?? 0;
+
+  // 批量操作: the ids ticked (across pages), or everything the filter matches; a new filter clears it.
+  const { sort: _sort, ...filterOnly } = filterOf(query);
+  const filterKey = JSON.stringify(filterOnly);
+  const [picked, setPicked] = useState<number[]>([]);
+  const [all, setAll] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the selection belongs to one filter
+  useEffect(() => {
+    setPicked([]);
+    setAll(false);
+  }, [filterKey]);
+  const clearSelection = () => {
+    setPicked([]);
+    setAll(false);
+  };
+  const byFilter: MemberSelection = { filter: filterOnly as MemberFilterQuery };
+  const selection: MemberSelection | null = all ? byFilter : picked.length > 0 ? { memberIds: picked } : null;
+  const selectedCount = all ? total : picked.length;
+  const batchDone = (what: string) => (count: number) => {
+    message.success(`已为 ${count} 名党员${what}`);
+    setOpen(null);
+    clearSelection();
+  };
 
   // The form follows the URL (a link, 返回 from a member), not the other way round.
   useEffect(() => {
@@ -84,6 +116,22 @@ export function MembersPage() {
         onReset={() => search({}, '')}
       />
       <Card>
+        {selection ? (
+          <div style={{ marginBottom: 12 }}>
+            <MemberBatchBar
+              count={selectedCount}
+              all={all}
+              total={total}
+              onSelectAll={() => setAll(true)}
+              onClear={clearSelection}
+              onAction={(action) =>
+                setOpen(action === 'export' || action === 'accounts' ? `selected-${action}` : action)
+              }
+              canManage={canManage}
+              canOpenAccounts={may('member.account')}
+            />
+          </div>
+        ) : null}
         {members.isError ? (
           <ErrorState error={members.error} what="党员名册" onRetry={() => members.refetch()} />
         ) : (
@@ -94,6 +142,7 @@ export function MembersPage() {
             loading={members.isFetching}
             onChange={go}
             backTo={location.pathname + location.search}
+            selection={{ ids: picked, all, onChange: setPicked }}
             toolbar={
               <Flex align="center" gap={12} wrap style={{ flex: '1 1 320px' }}>
                 <Input.Search
@@ -133,19 +182,38 @@ export function MembersPage() {
       ) : null}
       {may('member.account') ? (
         <OpenAccountsModal
-          open={open === 'accounts'}
+          open={open === 'accounts' || open === 'selected-accounts'}
           onClose={() => setOpen(null)}
-          filter={filterOf(query)}
-          total={members.data?.total ?? 0}
+          selection={open === 'selected-accounts' && selection ? selection : byFilter}
+          total={open === 'selected-accounts' ? selectedCount : total}
         />
       ) : null}
       <ExportMembersModal
-        open={open === 'export'}
+        open={open === 'export' || open === 'selected-export'}
         onClose={() => setOpen(null)}
         filter={filterOf(query)}
-        total={members.data?.total ?? 0}
+        total={open === 'selected-export' ? selectedCount : total}
         canReveal={may('member.reveal')}
+        selection={open === 'selected-export' ? selection : null}
       />
+      {canManage && selection ? (
+        <>
+          <BatchMoveModal
+            open={open === 'move'}
+            onClose={() => setOpen(null)}
+            onDone={batchDone('调整党小组')}
+            selection={selection}
+            count={selectedCount}
+          />
+          <BatchTransferModal
+            open={open === 'transfer'}
+            onClose={() => setOpen(null)}
+            onDone={batchDone('开具介绍信')}
+            selection={selection}
+            count={selectedCount}
+          />
+        </>
+      ) : null}
     </>
   );
 }

@@ -1,9 +1,10 @@
 import { DatePicker, Form, type FormInstance, Input, Radio, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
-import { CreateMemberBody } from '../../../contracts/members.ts';
+import { CreateMemberBody, ENTRY_KIND_LABELS } from '../../../contracts/members.ts';
 import {
   checkExtendedEnd,
   confirmationDenial,
+  ENTRY_KINDS,
   MEMBER_CATEGORIES,
   MEMBER_CATEGORY_LABELS,
   MEMBER_STATUS_LABELS,
@@ -49,6 +50,25 @@ export function MembershipFields({ form, creating }: MembershipFieldsProps) {
                 label: MEMBER_STATUS_LABELS[s],
               }))}
             />
+          </Form.Item>
+          <Form.Item
+            label="进入本系统方式"
+            name={['entry', 'by']}
+            initialValue="admitted"
+            extra="新发展的党员选“发展党员”；录入本来就在本组织的党员选“建库”，增减台账计入建库当日，不改动以前各期数字"
+            rules={[{ required: true, message: '请选择进入本系统方式' }]}
+          >
+            <Select
+              aria-label="进入本系统方式"
+              options={ENTRY_KINDS.map((k) => ({ value: k, label: ENTRY_KIND_LABELS[k] }))}
+            />
+          </Form.Item>
+          <Form.Item
+            label="进入本系统日期"
+            name={['entry', 'on']}
+            extra="不填时：发展党员、重新入党为入党时间，其他为今天"
+          >
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} disabledDate={notFuture} />
           </Form.Item>
           <Form.Item
             label="入党时间"

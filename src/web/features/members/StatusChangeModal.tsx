@@ -7,11 +7,14 @@ import {
   type LeavingCategory,
   probationEndOf,
 } from '../../../domain/membership/index.ts';
+import { useRecordDecision } from '../../api/member-decisions.ts';
 import { type MemberDetail, useMemberEvent, useReloadMember } from '../../api/members.ts';
 import { contractRules } from '../../ui/contract-rules.ts';
 import { DATE_FORMAT, formatDate, fromIsoDate, isoDate, todayIso, toIsoDate } from '../../ui/dates.ts';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';
+import { APPROVAL_FIELDS, type ApprovalValues, DecisionApprovalFields } from './DecisionApprovalFields.tsx';
 import {
+  decisionKindOf,
   earliestChangeDate,
   extensionRange,
   leavingProcedure,
@@ -30,7 +33,9 @@ type Values = {
   unreachable?: boolean;
   probationEndsOn?: Dayjs | null;
   lostContactOn?: Dayjs | null;
-};
+  /** A decision (转正, 延长预备期, 出党 approved above) recorded with its approval already given. */
+  approved?: boolean;
+} & ApprovalValues;
 
 const FIELDS = [
   'effectiveOn',
@@ -42,6 +47,7 @@ const FIELDS = [
   'unreachable',
   'probationEndsOn',
   'lostContactOn',
+  ...APPROVAL_FIELDS,
 ];
 /** The rules' refusals (src/domain/membership/member-rules.ts) that belong to one field. */
 const REASON_FIELDS = {
@@ -60,6 +66,8 @@ const REASON_FIELDS = {
   leave_procedure_before_decision: 'approvalOn',
   lost_contact_on_out_of_range: 'lostContactOn',
   reason_required: 'reason',
+  approval_before_meeting: 'approvedOn',
+  approval_in_future: 'approvedOn',
 };
 
 /** The end of the 预备期, extended or not. */
@@ -77,6 +85,7 @@ export function StatusChangeModal({
 }) {
   const [form] = Form.useForm<Values>();
   const change = useMemberEvent(member.id);
+  const recordDecision = useRecordDecision(member.id);
   const { message } = App.useApp();
   // What the rules accepted but flagged (an early extension, 停止党籍 before six months of lost contact).
   const showWarnings = (saved: MemberDetail) => {
@@ -93,6 +102,10 @@ export function StatusChangeModal({
   const tooEarly = kind === 'confirm' && probationEnd(member) > todayIso();
   const category = Form.useWatch('leftReason', form);
   const procedure = category ? leavingProcedure(category) : null;
+  // 转正, 延长预备期 and the 出党 the level above approves are 支部大会 decisions, pending until approved (§12).
+  const decisionKind = kind ? decisionKindOf(kind, category) : null;
+  const approved = Form.useWatch('approved', form);
+  const meetingOn = Form.useWatch('effectiveOn', form);
 
   useEffect(() => {
     if (!kind) return;
@@ -106,42 +119,76 @@ export function StatusChangeModal({
 
   if (!kind || !def) return null;
 
-  const submit = (values: Values) =>
-    change.mutate(
+  const onError = (error: unknown) =>
+    handleError(error, {
+      form,
+      knownFields: FIELDS,
+      reasonFields: REASON_FIELDS,
+      onConflict: () => {
+        reload(member.id);
+        onClose();
+      },
+    });
+
+  const submitDecision = (values: Values, decided: NonNullable<typeof decisionKind>) =>
+    recordDecision.mutate(
       {
         version: member.version,
-        kind,
-        effectiveOn: isoDate(values.effectiveOn),
+        kind: decided,
+        meetingOn: isoDate(values.effectiveOn),
         reason: values.reason?.trim() || null,
-        ...(kind === 'leave'
-          ? {
-              leftReason: values.leftReason,
-              approvalOrgName: values.approvalOrgName?.trim() || null,
-              approvalDocumentNo: values.approvalDocumentNo?.trim() || null,
-              approvalOn: toIsoDate(values.approvalOn),
-              unreachable: values.leftReason === 'removed_lapsed' ? values.unreachable === true : undefined,
-            }
-          : {}),
-        probationEndsOn: kind === 'extend_probation' ? toIsoDate(values.probationEndsOn) : undefined,
-        lostContactOn: kind === 'mark_unreachable' ? toIsoDate(values.lostContactOn) : undefined,
+        leftReason: decided === 'leave' ? values.leftReason : undefined,
+        unreachable: values.leftReason === 'removed_lapsed' ? values.unreachable === true : undefined,
+        probationEndsOn: decided === 'extend_probation' ? toIsoDate(values.probationEndsOn) : undefined,
+        approval:
+          values.approved && values.approvedOn
+            ? {
+                approvingOrgName: values.approvingOrgName?.trim() ?? '',
+                approvedOn: isoDate(values.approvedOn),
+                documentNo: values.documentNo?.trim() ?? '',
+              }
+            : undefined,
       },
       {
         onSuccess: (saved) => {
           showWarnings(saved);
+          if (saved.decisions.length > 0) message.info('已录入支部大会决定，待上级党组织批准后生效');
           onClose();
         },
-        onError: (error) =>
-          handleError(error, {
-            form,
-            knownFields: FIELDS,
-            reasonFields: REASON_FIELDS,
-            onConflict: () => {
-              reload(member.id);
-              onClose();
-            },
-          }),
+        onError,
       },
     );
+
+  const submit = (values: Values) =>
+    decisionKind
+      ? submitDecision(values, decisionKind)
+      : change.mutate(
+          {
+            version: member.version,
+            kind,
+            effectiveOn: isoDate(values.effectiveOn),
+            reason: values.reason?.trim() || null,
+            ...(kind === 'leave'
+              ? {
+                  leftReason: values.leftReason,
+                  approvalOrgName: values.approvalOrgName?.trim() || null,
+                  approvalDocumentNo: values.approvalDocumentNo?.trim() || null,
+                  approvalOn: toIsoDate(values.approvalOn),
+                  unreachable:
+                    values.leftReason === 'removed_lapsed' ? values.unreachable === true : undefined,
+                }
+              : {}),
+            probationEndsOn: kind === 'extend_probation' ? toIsoDate(values.probationEndsOn) : undefined,
+            lostContactOn: kind === 'mark_unreachable' ? toIsoDate(values.lostContactOn) : undefined,
+          },
+          {
+            onSuccess: (saved) => {
+              showWarnings(saved);
+              onClose();
+            },
+            onError,
+          },
+        );
 
   return (
     <Modal
@@ -152,7 +199,7 @@ export function StatusChangeModal({
       okText={`确认${def.label}`}
       cancelText="取消"
       okButtonProps={{ danger: def.danger, disabled: tooEarly }}
-      confirmLoading={change.isPending}
+      confirmLoading={change.isPending || recordDecision.isPending}
       destroyOnHidden
     >
       <Alert
@@ -170,9 +217,9 @@ export function StatusChangeModal({
       />
       <Form name={`member-${kind}`} form={form} layout="vertical" onFinish={submit} aria-label={def.label}>
         <Form.Item
-          label={def.dateLabel}
+          label={decisionKind ? '支部大会日期' : def.dateLabel}
           name="effectiveOn"
-          rules={[{ required: true, message: `请选择${def.dateLabel}` }]}
+          rules={[{ required: true, message: `请选择${decisionKind ? '支部大会日期' : def.dateLabel}` }]}
         >
           <DatePicker
             format={DATE_FORMAT}
@@ -232,7 +279,7 @@ export function StatusChangeModal({
             />
           </Form.Item>
         ) : null}
-        {kind === 'leave' && procedure ? (
+        {kind === 'leave' && procedure && !decisionKind ? (
           <>
             <Form.Item
               label={procedure.orgLabel}
@@ -263,6 +310,23 @@ export function StatusChangeModal({
                 disabledDate={(d) => d.isAfter(dayjs(), 'day')}
               />
             </Form.Item>
+            {category === 'removed_lapsed' ? (
+              <Form.Item name="unreachable" valuePropName="checked">
+                <Checkbox>经多方查找确实无法取得联系</Checkbox>
+              </Form.Item>
+            ) : null}
+          </>
+        ) : null}
+        {decisionKind ? (
+          <>
+            <Form.Item
+              name="approved"
+              valuePropName="checked"
+              extra="未经批准的，录入后显示为“待上级批准”，批准后方生效并按批准日期计入台账"
+            >
+              <Checkbox>已经上级党组织批准（由党支部的上级党组织录入）</Checkbox>
+            </Form.Item>
+            {approved ? <DecisionApprovalFields meetingOn={meetingOn} /> : null}
             {category === 'removed_lapsed' ? (
               <Form.Item name="unreachable" valuePropName="checked">
                 <Checkbox>经多方查找确实无法取得联系</Checkbox>

@@ -32,6 +32,7 @@ const detail = (over: Partial<MemberDetail> = {}): MemberDetail => ({
   transferLetterNo: null,
   revealed: false,
   events: [],
+  decisions: [],
   warnings: [],
   can: { edit: true, reveal: true, changeStatus: true, transfer: true },
   ...over,

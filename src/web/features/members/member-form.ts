@@ -1,5 +1,5 @@
 import type { Dayjs } from 'dayjs';
-import type { Gender, MemberCategory } from '../../../domain/membership/index.ts';
+import type { EntryKind, Gender, MemberCategory } from '../../../domain/membership/index.ts';
 import type { CreateMemberInput, MemberDetail, UpdateMemberInput } from '../../api/members.ts';
 import { fromIsoDate, isoDate, toIsoDate } from '../../ui/dates.ts';
 import { normalizeIdInput } from './id-autofill.ts';
@@ -28,6 +28,8 @@ export type MemberFormValues = {
   isMobile?: boolean;
   outflowDestination?: string;
   isHardship?: boolean;
+  /** How and when a new member came into the records (docs/membership.md §8). */
+  entry?: { by?: EntryKind; on?: Dayjs | null };
 };
 
 /** Form fields as the server names them: its issues (`body.person.idNumber`) land on the same paths. */
@@ -42,6 +44,7 @@ export const MEMBER_FORM_FIELDS = [
   'isMobile',
   'outflowDestination',
   'isHardship',
+  'entry',
 ];
 
 /** Rule violations that belong to one field (the server's `details.reason`). */
@@ -70,6 +73,9 @@ export const MEMBER_REASON_FIELDS: Record<string, (string | number)[]> = {
   probationary_has_confirmed_on: ['confirmedOn'],
   member_org_not_branch: ['orgId'],
   member_org_dissolved: ['orgId'],
+  entered_before_admission: ['entry', 'on'],
+  entered_in_future: ['entry', 'on'],
+  ledger_period_closed: ['entry', 'on'],
 };
 
 const trimmed = (v: string | undefined) => v?.trim() || null;
@@ -109,6 +115,7 @@ export function toCreateBody(values: MemberFormValues): CreateMemberInput {
     isMobile: values.isMobile ?? false,
     outflowDestination: values.isMobile ? trimmed(values.outflowDestination) : null,
     isHardship: values.isHardship ?? false,
+    entry: { by: values.entry?.by ?? 'admitted', on: toIsoDate(values.entry?.on) ?? null },
   };
 }
 

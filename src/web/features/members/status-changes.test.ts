@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  decisionKindOf,
   earliestChangeDate,
   extensionRange,
   leavingProcedure,
@@ -85,5 +86,16 @@ describe('status changes offered to the user', () => {
     expect(
       earliestChangeDate('2020-01-01', [{ effectiveOn: '2023-05-01' }, { effectiveOn: '2021-02-02' }]),
     ).toBe('2023-05-01');
+  });
+
+  it('records 转正, 延长预备期 and the 出党 approved above as 支部大会 decisions (docs/membership.md §12)', () => {
+    expect(decisionKindOf('confirm', undefined)).toBe('confirm');
+    expect(decisionKindOf('extend_probation', undefined)).toBe('extend_probation');
+    expect(decisionKindOf('leave', 'persuaded')).toBe('leave');
+    expect(decisionKindOf('leave', 'probation_cancelled')).toBe('leave');
+    expect(decisionKindOf('leave', 'withdrawn')).toBeNull();
+    expect(decisionKindOf('leave', 'expelled')).toBeNull();
+    expect(decisionKindOf('leave', undefined)).toBeNull();
+    expect(decisionKindOf('suspend', undefined)).toBeNull();
   });
 });

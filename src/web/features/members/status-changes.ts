@@ -1,8 +1,10 @@
 import {
+  type DecisionKind,
   LEAVING_CATEGORIES,
   LEAVING_PROCEDURE_OF,
   type LeavingCategory,
   type LeavingProcedure,
+  leaveNeedsApproval,
   type MemberStatus,
   probationEndOf,
   type StatusChangeKind,
@@ -195,6 +197,19 @@ export function leavingProcedure(category: LeavingCategory): {
     documentLabel: '批准文号',
     documentRequired: true,
   };
+}
+
+/**
+ * Whether the change is a 支部大会 decision the level above approves (docs/membership.md §12), recorded pending
+ * until approved: 转正, 延长预备期, and a 出党 whose category is approved above (not 退党 or 开除党籍).
+ */
+export function decisionKindOf(
+  kind: StatusChangeKind,
+  category: LeavingCategory | undefined,
+): DecisionKind | null {
+  if (kind === 'confirm' || kind === 'extend_probation') return kind;
+  if (kind === 'leave' && leaveNeedsApproval(category)) return 'leave';
+  return null;
 }
 
 /** The range an extended 预备期 may end in: 6 to 12 months after the end of the original year (党章第七条). */

@@ -12,15 +12,17 @@ import {
   Typography,
 } from 'antd';
 import { useEffect } from 'react';
-import type {
-  ImportLimitsSchema,
-  MemberAccountPolicySchema,
-  OrgSettingsSchema,
-  SecurityPolicySchema,
-  SettingGroup,
+import {
+  CLOSED_PERIOD_POLICY_LABELS,
+  type ImportLimitsSchema,
+  type MemberAccountPolicySchema,
+  type OrgSettingsSchema,
+  type SecurityPolicySchema,
+  type SettingGroup,
 } from '../../../contracts/settings.ts';
 import { z } from '../../../contracts/zod-zh.ts';
 import { USERNAME_RULE_LABELS, USERNAME_RULES } from '../../../domain/access/index.ts';
+import { CLOSED_PERIOD_POLICIES } from '../../../domain/membership/index.ts';
 import { ORG_KIND_LABELS, ORG_KINDS } from '../../../domain/org/index.ts';
 import { useReloadSettings, useSaveSettings, useSettings } from '../../api/settings.ts';
 import { contractRules, fieldLimits } from '../../ui/contract-rules.ts';
@@ -123,6 +125,19 @@ export function PolicyForm({ group, schema, intro }: PolicyFormProps) {
             return (
               <Form.Item key={key} label={label} name={key} extra={help}>
                 <Select options={USERNAME_RULES.map((r) => ({ value: r, label: USERNAME_RULE_LABELS[r] }))} />
+              </Form.Item>
+            );
+          }
+          if (kind === 'closed-period-policy') {
+            return (
+              <Form.Item key={key} label={label} name={key} extra={help}>
+                <Select
+                  aria-label={label}
+                  options={CLOSED_PERIOD_POLICIES.map((p) => ({
+                    value: p,
+                    label: CLOSED_PERIOD_POLICY_LABELS[p],
+                  }))}
+                />
               </Form.Item>
             );
           }

@@ -5,7 +5,7 @@ export type PolicyField = {
   key: string;
   unit: string;
   help?: string;
-  kind?: 'switch' | 'org-kinds' | 'text' | 'username-rule';
+  kind?: 'switch' | 'org-kinds' | 'text' | 'username-rule' | 'closed-period-policy';
 };
 
 /** The order, units and help of each parameter; labels and bounds come from the contract schemas. */
@@ -40,6 +40,12 @@ export const POLICY_FIELDS: Record<SettingGroup, PolicyField[]> = {
       key: 'transferValidityMonths',
       unit: '个月',
       help: '组织关系介绍信的默认有效期，超过仍未接收的转接标为已超期。',
+    },
+    {
+      key: 'closedPeriodPolicy',
+      unit: '',
+      kind: 'closed-period-policy',
+      help: '增减台账某期关账（已上报）后，补录的变动若会改动该期数字：拒绝并说明原因，或作为“更正”计入当前期间（默认，变动不丢失，已上报的数字也不变）。',
     },
   ],
   import: [

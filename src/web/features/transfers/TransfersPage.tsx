@@ -86,6 +86,7 @@ export function TransfersPage() {
           <ErrorState error={transfers.error} what="转接记录" onRetry={() => transfers.refetch()} />
         ) : (
           <TransferTable
+            settingsTable="transfers"
             items={transfers.data?.items ?? []}
             loading={transfers.isFetching}
             emptyText={status || overdue ? '没有符合条件的转接，请调整状态筛选。' : EMPTY[direction]}

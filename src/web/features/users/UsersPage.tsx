@@ -1,10 +1,24 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Form, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import {
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { UserView } from '../../../contracts/users.ts';
 import { ROLE_LABELS, ROLES } from '../../../domain/access/index.ts';
 import { useMe } from '../../api/auth.ts';
 import { type UserListParams, useUsers } from '../../api/users.ts';
+import { useColumnSettings } from '../../ui/ColumnSettings.tsx';
 import { formatDate, formatDateTime } from '../../ui/dates.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
@@ -21,13 +35,77 @@ type Filter = Omit<UserListParams, 'page' | 'pageSize'> & { orgId?: number };
 export function UsersPage() {
   const me = useMe();
   const [form] = Form.useForm<Filter>();
-  const [filter, setFilter] = useState<Filter>({});
+  // A link may name the account to find (the 待办 党员已离开但账号仍可用 links here with the member's name).
+  const [params] = useSearchParams();
+  const linked = params.get('q')?.trim() || undefined;
+  const [filter, setFilter] = useState<Filter>(() => (linked ? { q: linked } : {}));
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [creating, setCreating] = useState(false);
+  useEffect(() => {
+    if (linked === undefined) return;
+    form.setFieldsValue({ q: linked });
+    setFilter({ q: linked });
+    setPage(1);
+  }, [form, linked]);
   const users = useUsers({ ...filter, page, pageSize });
   const canCreate = me.data?.permissions.includes('user.manage') ?? false;
   const filtered = Object.values(filter).some((v) => v !== undefined && v !== '');
+  const columns: TableColumnsType<UserView> = [
+    { title: '用户名', key: 'username', dataIndex: 'username', width: 140, fixed: 'left' },
+    {
+      title: '姓名 / 所属组织',
+      key: 'name',
+      width: 220,
+      render: (_, user) => (
+        <Flex vertical>
+          <span>{user.name}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+            {user.orgName}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: '角色（管辖范围）',
+      key: 'roles',
+      render: (_, user) =>
+        user.assignments.length === 0 ? (
+          <Typography.Text type="secondary">无角色</Typography.Text>
+        ) : (
+          <Flex gap={4} wrap>
+            {user.assignments.map((a) => (
+              <Tooltip key={a.id} title={a.endsOn ? `有效期至 ${formatDate(a.endsOn)}` : '长期有效'}>
+                <Tag style={{ maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                  {ROLE_LABELS[a.role]} · {a.orgName}
+                </Tag>
+              </Tooltip>
+            ))}
+          </Flex>
+        ),
+    },
+    {
+      title: '状态',
+      key: 'status',
+      width: 150,
+      render: (_, user) => <UserStatusTag user={user} />,
+    },
+    {
+      title: '最近登录',
+      key: 'lastLoginAt',
+      dataIndex: 'lastLoginAt',
+      width: 165,
+      render: (v: string | null) => (v ? formatDateTime(v) : '从未登录'),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 180,
+      fixed: 'right',
+      render: (_, user) => (me.data ? <UserRowActions user={user} me={me.data} /> : null),
+    },
+  ];
+  const settings = useColumnSettings(columns, { table: 'users', locked: ['username', 'actions'] });
 
   return (
     <>
@@ -76,6 +154,9 @@ export function UsersPage() {
         </Form.Item>
       </FilterPanel>
       <Card>
+        <Flex justify="flex-end" style={{ marginBottom: 12 }}>
+          {settings.button}
+        </Flex>
         {users.isError ? (
           <ErrorState error={users.error} what="用户列表" onRetry={() => users.refetch()} />
         ) : (
@@ -108,62 +189,7 @@ export function UsersPage() {
                 />
               ),
             }}
-            columns={[
-              { title: '用户名', dataIndex: 'username', width: 140, fixed: 'left' },
-              {
-                title: '姓名 / 所属组织',
-                key: 'name',
-                width: 220,
-                render: (_, user) => (
-                  <Flex vertical>
-                    <span>{user.name}</span>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
-                      {user.orgName}
-                    </Typography.Text>
-                  </Flex>
-                ),
-              },
-              {
-                title: '角色（管辖范围）',
-                key: 'roles',
-                render: (_, user) =>
-                  user.assignments.length === 0 ? (
-                    <Typography.Text type="secondary">无角色</Typography.Text>
-                  ) : (
-                    <Flex gap={4} wrap>
-                      {user.assignments.map((a) => (
-                        <Tooltip
-                          key={a.id}
-                          title={a.endsOn ? `有效期至 ${formatDate(a.endsOn)}` : '长期有效'}
-                        >
-                          <Tag style={{ maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-                            {ROLE_LABELS[a.role]} · {a.orgName}
-                          </Tag>
-                        </Tooltip>
-                      ))}
-                    </Flex>
-                  ),
-              },
-              {
-                title: '状态',
-                key: 'status',
-                width: 150,
-                render: (_, user) => <UserStatusTag user={user} />,
-              },
-              {
-                title: '最近登录',
-                dataIndex: 'lastLoginAt',
-                width: 165,
-                render: (v: string | null) => (v ? formatDateTime(v) : '从未登录'),
-              },
-              {
-                title: '操作',
-                key: 'actions',
-                width: 180,
-                fixed: 'right',
-                render: (_, user) => (me.data ? <UserRowActions user={user} me={me.data} /> : null),
-              },
-            ]}
+            columns={settings.columns}
           />
         )}
       </Card>

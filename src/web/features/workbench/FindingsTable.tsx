@@ -1,7 +1,8 @@
-import { Flex, Table, type TablePaginationConfig, Typography } from 'antd';
+import { Flex, Table, type TablePaginationConfig, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
 import { FINDING_KIND_LABELS } from '../../../contracts/orgs.ts';
 import { ORG_KIND_LABELS } from '../../../domain/org/index.ts';
+import { useMe } from '../../api/auth.ts';
 import type { OrgFinding } from '../../api/findings.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
@@ -14,10 +15,26 @@ type FindingsTableProps = {
   emptyText: string;
 };
 
-/** Whom a finding is about, linked to where the branch acts on it: the member's page, or the transfers to receive. */
+/**
+ * Whom a finding is about, linked to where the branch acts on it: the member's page, the transfers to receive, or
+ * the account to deactivate in 用户与权限 (found there by the member's name).
+ */
 function SubjectLink({ subject }: { subject: OrgFinding['finding']['subject'] }) {
+  const me = useMe();
   if (!subject) return null;
-  const to = subject.type === 'member' ? `/members/${subject.id}` : '/member-transfers';
+  // A secretary reads no accounts: the org_admin above deactivates it.
+  if (subject.type === 'account' && !me.data?.permissions.includes('user.read'))
+    return (
+      <Tooltip title="请本级或上级组织管理员在“用户与权限”中停用该账号">
+        <Typography.Text>{subject.name}</Typography.Text>
+      </Tooltip>
+    );
+  const to =
+    subject.type === 'member'
+      ? `/members/${subject.id}`
+      : subject.type === 'account'
+        ? `/system/users?q=${encodeURIComponent(subject.name)}`
+        : '/member-transfers';
   return <Link to={to}>{subject.name}</Link>;
 }
 
