@@ -52,8 +52,8 @@ export async function saveMemberChange(
   event: MemberEventWrite,
 ): Promise<void> {
   await updateMemberAtVersion(tx.db, m.id, m.version, patch, tx.at);
-  await insertMemberEvent(tx, {
-    memberId: m.id,
+  // The member as locked: their arrival bounds the ledger date (event-booking.ts), no need to read it again.
+  await insertMemberEvent(tx, m, {
     kind: event.kind,
     orgId: m.orgId,
     toOrgId: event.toOrgId ?? null,

@@ -118,8 +118,8 @@ function applied(m: MemberRecord, person: PersonPatch, member: MemberPatch): Mem
 
 /** 人员类别 changes are effective-dated history (issue: every status, org or category change is an event). */
 async function categoryEvent(tx: WorkCtx, m: MemberRecord, patch: MemberPatch) {
-  await insertMemberEvent(tx, {
-    memberId: m.id,
+  // The member as locked: their arrival bounds the ledger date (event-booking.ts), no need to read it again.
+  await insertMemberEvent(tx, m, {
     kind: 'category_changed',
     orgId: m.orgId,
     fromValue: m.category,

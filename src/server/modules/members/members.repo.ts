@@ -165,13 +165,11 @@ export async function updatePerson(db: Db, id: number, patch: PersonPatch, at: D
  */
 export async function insertMemberEvent(
   tx: Pick<WorkCtx, 'db' | 'today'>,
-  values: Omit<typeof memberEvents.$inferInsert, 'countedOn'> & { countedOn?: string },
+  member: Pick<MemberRow, 'id' | 'enteredOn'>,
+  values: Omit<typeof memberEvents.$inferInsert, 'countedOn' | 'memberId'> & { countedOn?: string },
 ): Promise<void> {
-  const [member] = await tx.db
-    .select({ enteredOn: members.enteredOn })
-    .from(members)
-    .where(eq(members.id, values.memberId));
-  const [booked] = await bookEvents(tx, [values], () => member?.enteredOn ?? null);
+  const event = { ...values, memberId: member.id };
+  const [booked] = await bookEvents(tx, [event], () => member.enteredOn);
   const { countedOn, details } = booked as BookedEvent;
-  await tx.db.insert(memberEvents).values({ ...values, countedOn, details });
+  await tx.db.insert(memberEvents).values({ ...event, countedOn, details });
 }
