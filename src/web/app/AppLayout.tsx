@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CheckSquareOutlined,
   ControlOutlined,
   DashboardOutlined,
   FileExcelOutlined,
@@ -29,6 +30,7 @@ const ICONS: Record<string, ReactNode> = {
   orgs: <ApartmentOutlined />,
   memberGroup: <SolutionOutlined />,
   members: <IdcardOutlined />,
+  decisions: <CheckSquareOutlined />,
   transfers: <SwapOutlined />,
   ledger: <ProfileOutlined />,
   imports: <FileExcelOutlined />,

@@ -4,6 +4,7 @@ export type NavKey =
   | 'workbench'
   | 'orgs'
   | 'members'
+  | 'decisions'
   | 'transfers'
   | 'ledger'
   | 'imports'
@@ -67,6 +68,13 @@ export const NAV: readonly NavItem[] = [
     label: '党员管理',
     children: [
       { key: 'members', label: '党员名册', path: '/members', allOf: ['member.read'] },
+      // The approval is recorded by the level above a 党支部 (member.manage there; docs/membership.md §12).
+      {
+        key: 'decisions',
+        label: '待审批决定',
+        path: '/member-decisions',
+        allOf: ['member.read', 'member.manage'],
+      },
       { key: 'transfers', label: '组织关系转接', path: '/member-transfers', allOf: ['member.read'] },
       { key: 'ledger', label: '增减台账', path: '/member-ledger', allOf: ['member.read'] },
       { key: 'imports', label: '导入记录', path: '/member-imports', allOf: ['member.manage'] },

@@ -37,6 +37,10 @@ const MemberDetailPage = lazyPage(
   () => import('../features/members/MemberDetailPage.tsx'),
   'MemberDetailPage',
 );
+const PendingDecisionsPage = lazyPage(
+  () => import('../features/members/PendingDecisionsPage.tsx'),
+  'PendingDecisionsPage',
+);
 const MemberCardPage = lazyPage(() => import('../features/members/MemberCardPage.tsx'), 'MemberCardPage');
 const TransfersPage = lazyPage(() => import('../features/transfers/TransfersPage.tsx'), 'TransfersPage');
 const TransferLetterPage = lazyPage(
@@ -104,6 +108,7 @@ export const router = createBrowserRouter([
       guarded('members', 'members', <MembersPage />),
       guarded('members/:memberId', 'members', <MemberDetailPage />),
       guarded('members/:memberId/card', 'members', <MemberCardPage />),
+      guarded('member-decisions', 'decisions', <PendingDecisionsPage />),
       guarded('member-transfers', 'transfers', <TransfersPage />),
       guarded('member-transfers/:transferId/letter', 'transfers', <TransferLetterPage />),
       guarded('member-ledger', 'ledger', <LedgerPage />),
