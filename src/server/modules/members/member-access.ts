@@ -1,8 +1,10 @@
 import type { MemberDetail } from '../../../contracts/members.ts';
 import { isOnRoster, type MemberStatus } from '../../../domain/membership/index.ts';
 import type { FieldDenial } from '../../../domain/people/index.ts';
-import { type Acting, canAt } from '../../access/index.ts';
+import { type Acting, canAt, type Loaded, loadForChange } from '../../access/index.ts';
+import type { Ctx } from '../../context.ts';
 import { AppError, type ErrorReason } from '../../errors.ts';
+import { findMemberInScope, type MemberRecord } from './members.repo.ts';
 
 /**
  * Who may do what with members (src/domain/access): `member.read` and `member.manage` for the org_admin and the
@@ -39,5 +41,20 @@ export function fieldError(prefix: readonly string[], refused: FieldDenial<Error
     reason: denial.reason,
     ...(denial.article ? { article: denial.article } : {}),
     issues: [{ path: [...prefix, refused.field], message: denial.message, reason: denial.reason }],
+  });
+}
+
+/**
+ * The member a change is about, locked, at the version the actor read: 404 outside the scope of `member.manage`,
+ * 403 without the permission there, 409 when the version moved (loadForChange). Every change to one member starts
+ * here: edits, status changes, decisions, group moves.
+ */
+export function loadMemberForChange(tx: Ctx, id: number, version: number): Promise<Loaded<MemberRecord>> {
+  return loadForChange(tx, {
+    permission: 'member.manage',
+    load: (scope) => findMemberInScope(tx.db, scope, id, true),
+    at: (m) => m.orgPath,
+    what: '党员',
+    version,
   });
 }

@@ -24,6 +24,7 @@ import { type Ctx, inTransaction } from '../../context.ts';
 import { findOrgRefInScope } from '../../db/org-refs.ts';
 import type { Scope } from '../../db/scope.ts';
 import { conflict, ruleViolation } from '../../errors.ts';
+import { loadMemberForChange } from './member-access.ts';
 import { saveMemberChange } from './member-changes.ts';
 import { approverRole, decisionView, type Payload } from './member-decision-views.ts';
 import {
@@ -149,17 +150,7 @@ async function answer(tx: Ctx, scope: Scope, memberId: number, warnings: readonl
  */
 export async function recordDecision(ctx: Ctx, input: RecordInput): Promise<MemberDetail> {
   return inTransaction(ctx, async (tx) => {
-    const {
-      row: m,
-      role,
-      scope,
-    } = await loadForChange(tx, {
-      permission: 'member.manage',
-      load: (scope) => findMemberInScope(tx.db, scope, input.id, true),
-      at: (m) => m.orgPath,
-      what: '党员',
-      version: input.version,
-    });
+    const { row: m, role, scope } = await loadMemberForChange(tx, input.id, input.version);
     const org = found(await findOrgRefInScope(tx.db, { roots: [m.orgPath] }, m.orgId));
     const approval = input.approval ?? null;
     const approving = approval ? approverRole(tx, m.orgPath, org.kind === 'group') : null;

@@ -8,14 +8,13 @@ import {
   type PersonFieldsInput,
 } from '../../../domain/people/index.ts';
 import { deny } from '../../../domain/shared/index.ts';
-import { loadForChange } from '../../access/index.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { type Ctx, inTransaction, type WorkCtx } from '../../context.ts';
 import { ruleViolation } from '../../errors.ts';
 import type { IdCipher } from '../../security/crypto.ts';
 import { nameSearchKeys } from '../../text/pinyin.ts';
 import { recordRosterChanges } from '../stats/index.ts';
-import { fieldError } from './member-access.ts';
+import { fieldError, loadMemberForChange } from './member-access.ts';
 import { auditedMember, idNumberOf, MASKED, statsOf } from './member-views.ts';
 import {
   findMemberInScope,
@@ -136,17 +135,7 @@ async function categoryEvent(tx: WorkCtx, m: MemberRecord, patch: MemberPatch) {
  */
 export async function updateMember(ctx: Ctx, input: UpdateInput & { id: number }): Promise<MemberDetail> {
   const work = async (tx: Ctx) => {
-    const {
-      row: m,
-      role,
-      scope,
-    } = await loadForChange(tx, {
-      permission: 'member.manage',
-      load: (scope) => findMemberInScope(tx.db, scope, input.id, true),
-      at: (m) => m.orgPath,
-      what: '党员',
-      version: input.version,
-    });
+    const { row: m, role, scope } = await loadMemberForChange(tx, input.id, input.version);
     const personPatch = await personPatchOf(tx, m, input.person ?? {});
     const memberPatch = memberPatchOf(m, input);
     await guardIdHash(() => updatePerson(tx.db, m.personId, personPatch, tx.at));

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { MemberDetail, MemberEventBody } from '../../../contracts/members.ts';
 import { checkMemberEvent, type MemberChanges } from '../../../domain/membership/index.ts';
-import { loadForChange } from '../../access/index.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { type Ctx, inTransaction } from '../../context.ts';
 import { ruleViolation } from '../../errors.ts';
+import { loadMemberForChange } from './member-access.ts';
 import { saveMemberChange } from './member-changes.ts';
 import { MASKED } from './member-views.ts';
 import { findLastEventOn, findMemberInScope, type MemberRecord } from './members.repo.ts';
@@ -63,17 +63,7 @@ function statusAudit(m: MemberRecord, changes: MemberChanges, input: EventInput,
  */
 export async function recordMemberEvent(ctx: Ctx, input: EventInput & { id: number }): Promise<MemberDetail> {
   return inTransaction(ctx, async (tx) => {
-    const {
-      row: m,
-      role,
-      scope,
-    } = await loadForChange(tx, {
-      permission: 'member.manage',
-      load: (scope) => findMemberInScope(tx.db, scope, input.id, true),
-      at: (m) => m.orgPath,
-      what: '党员',
-      version: input.version,
-    });
+    const { row: m, role, scope } = await loadMemberForChange(tx, input.id, input.version);
     const decision = checkMemberEvent(stateOf(m, await findLastEventOn(tx.db, m.id)), input, tx.today);
     if (!decision.ok) throw ruleViolation(decision);
     const { changes, event } = decision;

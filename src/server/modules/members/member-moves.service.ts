@@ -4,13 +4,14 @@ import type { MemberDetail } from '../../../contracts/members.ts';
 import type { Role } from '../../../domain/access/index.ts';
 import { branchOfPlacement, checkGroupMove } from '../../../domain/membership/index.ts';
 import type { IsoDate } from '../../../domain/shared/index.ts';
-import { loadForChange, orgIn, requireAt, scopeFor } from '../../access/index.ts';
+import { orgIn, requireAt, scopeFor } from '../../access/index.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { type Ctx, inTransaction } from '../../context.ts';
 import { findOrgRefInScope, type OrgRef } from '../../db/org-refs.ts';
 import type { Scope } from '../../db/scope.ts';
 import { hasPendingTransfer } from '../../db/transfer-refs.ts';
 import { notFound, ruleViolation } from '../../errors.ts';
+import { loadMemberForChange } from './member-access.ts';
 import { saveMemberChange } from './member-changes.ts';
 import { type BatchRefusal, batchRefused, resolveSelection } from './member-selection.ts';
 import { findLastEventOn, findMemberInScope, type MemberRecord } from './members.repo.ts';
@@ -93,17 +94,7 @@ export async function moveMember(
   input: z.output<typeof MoveMemberBody> & { id: number },
 ): Promise<z.output<typeof MemberDetail>> {
   await inTransaction(ctx, async (tx) => {
-    const {
-      row: m,
-      role,
-      scope,
-    } = await loadForChange(tx, {
-      permission: 'member.manage',
-      load: (scope) => findMemberInScope(tx.db, scope, input.id, true),
-      at: (m) => m.orgPath,
-      what: '党员',
-      version: input.version,
-    });
+    const { row: m, role, scope } = await loadMemberForChange(tx, input.id, input.version);
     const target = await targetIn(tx, scope, input.toOrgId);
     const decision = await decideMove(tx, await orgsOf(tx, scope)(m.orgId), m, target, input);
     if (!decision.ok) throw ruleViolation(decision);
