@@ -2,6 +2,7 @@ import { ACCESS_REASONS } from '../domain/access/index.ts';
 import { CODE_REASONS } from '../domain/codes/index.ts';
 import { MEMBERSHIP_REASONS } from '../domain/membership/index.ts';
 import { ORG_REASONS } from '../domain/org/index.ts';
+import { ORG_LIFE_REASONS } from '../domain/org-life/index.ts';
 import { PEOPLE_REASONS } from '../domain/people/index.ts';
 import { SHARED_REASONS } from '../domain/shared/index.ts';
 import { z } from './zod-zh.ts';
@@ -80,6 +81,7 @@ export const ERROR_REASONS = [
   ...PEOPLE_REASONS,
   ...MEMBERSHIP_REASONS,
   ...ORG_REASONS,
+  ...ORG_LIFE_REASONS,
   ...SERVER_REASONS,
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
@@ -228,6 +230,14 @@ export const ERROR_REASON_LABELS: Record<ErrorReason, string> = {
   early_election_needs_approval: '提前换届超过1年须经上级批准',
   elected_in_future: '选举日期在将来',
   term_too_long: '任期过长',
+  // 组织生活：免于考核、法定人数与表决
+  exemption_needs_approver: '免于考核须填写批准人',
+  exemption_needs_reason: '免于考核须写明理由',
+  majority_not_reached: '赞成票未超过应到会有表决权党员的半数',
+  no_voting_members: '没有有表决权的党员',
+  quorum_not_reached: '到会人数未达到法定人数',
+  vote_only_at_general_meeting: '只能由支部党员大会表决',
+  vote_tally_exceeds_present: '表决票数超过到会人数',
   // 服务器：请求、登录、唯一性与导入
   account_deactivated: '账号已停用',
   account_locked: '账号已临时锁定',

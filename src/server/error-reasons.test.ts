@@ -7,6 +7,7 @@ import { ACCESS_REASONS } from '../domain/access/index.ts';
 import { CODE_REASONS } from '../domain/codes/index.ts';
 import { MEMBERSHIP_REASONS } from '../domain/membership/index.ts';
 import { ORG_REASONS } from '../domain/org/index.ts';
+import { ORG_LIFE_REASONS } from '../domain/org-life/index.ts';
 import { PEOPLE_REASONS } from '../domain/people/index.ts';
 import { SHARED_REASONS } from '../domain/shared/index.ts';
 
@@ -69,6 +70,7 @@ const LISTS = [
   { name: 'src/domain/people', reasons: PEOPLE_REASONS, files: under('src/domain/people/') },
   { name: 'src/domain/membership', reasons: MEMBERSHIP_REASONS, files: under('src/domain/membership/') },
   { name: 'src/domain/org', reasons: ORG_REASONS, files: under('src/domain/org/') },
+  { name: 'src/domain/org-life', reasons: ORG_LIFE_REASONS, files: under('src/domain/org-life/') },
   {
     name: 'the server (SERVER_REASONS)',
     reasons: SERVER_REASONS,
