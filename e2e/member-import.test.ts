@@ -170,6 +170,7 @@ describe.skipIf(!chromiumPath)(
       await wizard().openRoster();
       const roster = new MembersPage(page);
       await roster.search('kyl');
+      await roster.waitForTotal(1);
       await roster.memberLink('邝韵翎').waitFor();
       await shot('04-found-by-initials');
     });

@@ -68,6 +68,7 @@ describe.skipIf(!chromiumPath)('roster batch: tick, move to a group, select all 
   it('moves two ticked members into a group of their branch, and the roster shows it', async () => {
     await page.goto('/members');
     await roster.search('批调');
+    await roster.waitForTotal(3);
     await roster.memberLink('批调丙').waitFor();
     await roster.tick('批调甲');
     await roster.tick('批调乙');

@@ -1,4 +1,5 @@
 import type { Download, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { Choice } from './choice.ts';
 
 /** 党员名册: the search, 导入 (the wizard) and 导出 (its dialog). */
@@ -8,6 +9,14 @@ export class MembersPage {
   async search(text: string): Promise<void> {
     await this.page.getByRole('searchbox', { name: '搜索党员' }).fill(text);
     await this.page.getByRole('button', { name: '搜索' }).click();
+  }
+
+  /**
+   * The list's 共 n 名党员 once it shows `count`: the answer to the current search, not the list shown before it
+   * (kept on screen while the search runs, so a name on it proves nothing about the search).
+   */
+  async waitForTotal(count: number): Promise<void> {
+    await this.page.getByText(`共 ${count} 名党员`, { exact: true }).waitFor();
   }
 
   /** A member's name in the list, a link to the member. */
@@ -99,10 +108,10 @@ export class MembersPage {
     await this.page.getByRole('button', { name: /导出$/ }).click();
     const dialog = this.page.getByRole('dialog', { name: '导出党员名册' });
     await dialog.getByText('将导出当前筛选条件下的').waitFor();
-    const [download] = await Promise.all([
-      this.page.waitForEvent('download'),
-      dialog.getByRole('button', { name: '导出' }).click(),
-    ]);
+    const ok = dialog.getByRole('button', { name: '导出' });
+    // 导出 is disabled while the filter selects nobody: say so, rather than wait for a download that cannot come.
+    await expect.poll(() => ok.isEnabled(), { message: '导出 按钮不可用（当前筛选无人？）' }).toBe(true);
+    const [download] = await Promise.all([this.page.waitForEvent('download'), ok.click()]);
     return download;
   }
 }
