@@ -25,6 +25,7 @@ import {
   periodStart,
   periodsWithin,
 } from './periods.ts';
+import type { MeetingStatus } from './meetings.ts';
 import type { OrgLifeReason } from './reasons.ts';
 
 /** A 党小组 of the branch, for the requirements counted per group. */
@@ -45,8 +46,6 @@ export type ComplianceOrg = {
   readonly groups: readonly ComplianceGroup[];
 };
 
-/** Planned → held (minutes and attendance entered) → closed (locked). Only a closed meeting counts. */
-export type MeetingStatus = 'planned' | 'held' | 'closed';
 
 export type ComplianceMeeting = {
   readonly id: string;
