@@ -15,6 +15,7 @@ import {
   MEETING_KIND_LABELS,
   type MeetingKind,
 } from './compliance-rules.ts';
+import type { MeetingStatus } from './meetings.ts';
 import {
   type CompliancePeriod,
   isReminderDue,
@@ -25,7 +26,6 @@ import {
   periodStart,
   periodsWithin,
 } from './periods.ts';
-import type { MeetingStatus } from './meetings.ts';
 import type { OrgLifeReason } from './reasons.ts';
 
 /** A 党小组 of the branch, for the requirements counted per group. */
@@ -45,7 +45,6 @@ export type ComplianceOrg = {
   readonly hasCommittee: boolean;
   readonly groups: readonly ComplianceGroup[];
 };
-
 
 export type ComplianceMeeting = {
   readonly id: string;

@@ -44,7 +44,14 @@ export const CHECK_IN_SOURCE_LABELS: Record<CheckInSource, string> = {
 };
 
 /** What a 支部党员大会 votes on (only a general meeting may: docs/organizational-life.md §6). */
-export const VOTE_SUBJECTS = ['admission', 'confirmation', 'extension', 'disposal', 'election', 'other'] as const;
+export const VOTE_SUBJECTS = [
+  'admission',
+  'confirmation',
+  'extension',
+  'disposal',
+  'election',
+  'other',
+] as const;
 export type VoteSubject = (typeof VOTE_SUBJECTS)[number];
 export const VOTE_SUBJECT_LABELS: Record<VoteSubject, string> = {
   admission: '接收预备党员',
