@@ -50,6 +50,9 @@ const MATRIX: Record<Role, Permission[]> = {
     'member.reveal',
     'member.account',
     'ledger.close',
+    'org_life.read',
+    'org_life.manage',
+    'org_life.exempt',
   ],
   secretary: [
     'org.read',
@@ -59,6 +62,9 @@ const MATRIX: Record<Role, Permission[]> = {
     'member.read',
     'member.manage',
     'member.account',
+    'org_life.read',
+    'org_life.manage',
+    'org_life.exempt',
   ],
   member: ['member.self'],
 };

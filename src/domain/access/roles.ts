@@ -81,6 +81,15 @@ export const PERMISSIONS = [
    * org_admin's, held at the root org.
    */
   'ledger.close',
+  /**
+   * Read organizational life in the subtree (docs/organizational-life.md): meetings and their attendance,
+   * 民主评议, 谈心谈话, and compliance with its findings.
+   */
+  'org_life.read',
+  /** Plan, hold, close and reopen meetings; record attendance, votes, 民主评议 and 谈心谈话. */
+  'org_life.manage',
+  /** Exempt an org below from a requirement of organizational life for one period, with a reason (§7.3). */
+  'org_life.exempt',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -120,6 +129,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'member.reveal',
     'member.account',
     'ledger.close',
+    'org_life.read',
+    'org_life.manage',
+    'org_life.exempt',
   ],
   secretary: [
     'org.read',
@@ -129,6 +141,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'member.read',
     'member.manage',
     'member.account',
+    'org_life.read',
+    'org_life.manage',
+    'org_life.exempt',
   ],
   member: ['member.self'],
 };

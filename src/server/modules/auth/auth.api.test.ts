@@ -36,6 +36,9 @@ describe('POST /api/auth/login', () => {
       'member.manage',
       'member.read',
       'org.read',
+      'org_life.exempt',
+      'org_life.manage',
+      'org_life.read',
       'stats.read',
       'workbench.read',
     ]);
