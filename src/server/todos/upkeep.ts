@@ -10,18 +10,32 @@ const CHECK_EVERY_MS = 5 * 60_000;
  * The daily pass of the findings table, ahead of the reads: when the app is ready (started, or its first request in
  * a test) and then every few minutes, the table is brought to today (keep.ts). The reads check again themselves,
  * so that none shows a stale day; this spares the first read of a day the recomputation.
+ *
+ * The pass runs beside the app, never in front of it: re-judging every branch of a city after the day turned takes
+ * tens of seconds (organizational life's producers at 1M members: ~32 s on PostgreSQL), longer than Fastify waits
+ * for `onReady`, and a read arriving meanwhile waits for the same refresh (keep.ts) instead of showing a stale day.
+ * Closing the app waits for a pass under way, so that it never outlives the database.
  */
 export function registerFindingsUpkeep(app: FastifyInstance, deps: Deps): void {
   const registry = deps.todos;
   if (!registry) return;
   let timer: NodeJS.Timeout | undefined;
-  const pass = () => keepFindingsCurrent({ db: deps.db, today: readClock(deps.clock).today }, registry);
+  let running: Promise<void> | undefined;
+  const pass = () => {
+    if (running) return;
+    running = keepFindingsCurrent({ db: deps.db, today: readClock(deps.clock).today }, registry)
+      .catch((err) => deps.log.error({ err }, '待办：按日更新失败'))
+      .finally(() => {
+        running = undefined;
+      });
+  };
   app.addHook('onReady', async () => {
-    await pass();
-    timer = setInterval(() => {
-      pass().catch((err) => deps.log.error({ err }, '待办：按日更新合规提醒失败'));
-    }, CHECK_EVERY_MS);
+    pass();
+    timer = setInterval(pass, CHECK_EVERY_MS);
     timer.unref();
   });
-  app.addHook('onClose', async () => clearInterval(timer));
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await running;
+  });
 }
