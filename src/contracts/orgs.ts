@@ -38,6 +38,11 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   departed_member_account: '党员已离开但账号仍可用',
   decision_awaiting_approval: '决定待上级批准',
   decision_approval_overdue: '超过3个月未批准',
+  org_life_due: '组织生活即将到期',
+  org_life_missing: '组织生活未达要求',
+  org_life_not_closed: '会议已召开未办结',
+  org_life_absent: '党员长期未参加组织生活',
+  org_life_lapse: '连续6个月未参加组织生活',
 };
 
 export const FindingView = z.object({

@@ -1,6 +1,12 @@
 import { INITIAL_PASSWORD_LENGTH_BOUNDS, USERNAME_RULES } from '../domain/access/index.ts';
 import { CLOSED_PERIOD_POLICIES, TRANSFER_VALIDITY_BOUNDS } from '../domain/membership/index.ts';
 import { ORG_KINDS } from '../domain/org/index.ts';
+import {
+  EXCELLENT_DIVISOR_BOUNDS,
+  EXPECTED_EXCLUSION_REASONS,
+  MAX_ATTACHMENT_MB_BOUNDS,
+  TALK_PAIRINGS,
+} from '../domain/org-life/index.ts';
 import { UPLOAD_LIMIT_BOUNDS, type UploadLimitKey } from '../domain/shared/index.ts';
 import { z } from './zod-zh.ts';
 
@@ -96,7 +102,41 @@ export const MemberAccountPolicySchema = z.object({
     .meta({ description: '初始密码长度' }),
 });
 
-export const SETTING_GROUPS = ['security', 'org', 'import', 'accounts'] as const;
+/**
+ * 组织生活, kept by the 系统管理员 (docs/organizational-life.md §2, §4): the reasons offered for taking a member out
+ * of 应到会 (a subset of the closed list), the days allowed for 补课, the check-in window around a meeting and the
+ * largest attachment. Other parameters of organizational life join this group.
+ */
+export const OrgLifeSettingsSchema = z.object({
+  exclusionReasons: z
+    .array(z.enum(EXPECTED_EXCLUSION_REASONS))
+    .max(EXPECTED_EXCLUSION_REASONS.length)
+    .refine((r) => new Set(r).size === r.length, { message: '事由不能重复' })
+    .meta({ description: '不计入应到会的事由' }),
+  makeUpDays: z.number().int().min(1).max(180).meta({ description: '补课期限（会后天数）' }),
+  checkInBeforeMinutes: z.number().int().min(0).max(240).meta({ description: '签到开始（会前分钟）' }),
+  checkInAfterMinutes: z.number().int().min(0).max(720).meta({ description: '签到截止（会后分钟）' }),
+  maxAttachmentMb: z
+    .number()
+    .int()
+    .min(MAX_ATTACHMENT_MB_BOUNDS.min)
+    .max(MAX_ATTACHMENT_MB_BOUNDS.max)
+    .meta({ description: '会议附件大小上限（MB）' }),
+  appraisalGradeProbationary: z.boolean().meta({ description: '民主评议时预备党员评定等次' }),
+  appraisalExcellentDivisor: z
+    .number()
+    .int()
+    .min(EXCELLENT_DIVISOR_BOUNDS.min)
+    .max(EXCELLENT_DIVISOR_BOUNDS.max)
+    .meta({ description: '优秀比例提示（不超过评定人数的几分之一）' }),
+  talkPairings: z
+    .array(z.enum(TALK_PAIRINGS))
+    .max(TALK_PAIRINGS.length)
+    .refine((r) => new Set(r).size === r.length, { message: '人员组合不能重复' })
+    .meta({ description: '每年须谈心谈话的人员组合' }),
+});
+
+export const SETTING_GROUPS = ['security', 'org', 'import', 'accounts', 'orgLife'] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number];
 
 export const SettingGroupParams = z.object({ group: z.enum(SETTING_GROUPS) });

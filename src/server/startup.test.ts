@@ -114,7 +114,7 @@ describe('the demo city', () => {
     } finally {
       await again.close();
     }
-  });
+  }, 180_000); // seeds the demo city twice (roster and a year of meetings): minutes on a busy 2-core machine
 });
 
 describe('the demo roster', () => {

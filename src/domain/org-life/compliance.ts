@@ -118,13 +118,54 @@ export function checkExemption(exemption: ComplianceExemption): Decision<OrgLife
   return allow;
 }
 
+type Bounds = {
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+  readonly length: number;
+  readonly key: string;
+};
+const boundsMemo = new Map<string, Bounds>();
+const withinMemo = new Map<string, CompliancePeriod[]>();
+const MEMO_LIMIT = 10_000;
+const memoKey = (p: CompliancePeriod) =>
+  'month' in p ? `${p.year}-${p.month}` : 'quarter' in p ? `${p.year}-Q${p.quarter}` : `${p.year}`;
+
+/** A period's first and last day, length and key, remembered: the roll-up judges every org's periods alike. */
+function bounds(period: CompliancePeriod): Bounds {
+  const k = memoKey(period);
+  let b = boundsMemo.get(k);
+  if (b === undefined) {
+    b = {
+      start: periodStart(period),
+      end: periodEnd(period),
+      length: periodLength(period),
+      key: periodKey(period),
+    };
+    if (boundsMemo.size >= MEMO_LIMIT) boundsMemo.clear();
+    boundsMemo.set(k, b);
+  }
+  return b;
+}
+
+function within(period: CompliancePeriod, cadence: ComplianceRequirement['cadence']): CompliancePeriod[] {
+  const k = `${memoKey(period)}/${cadence}`;
+  let list = withinMemo.get(k);
+  if (list === undefined) {
+    list = periodsWithin(period, cadence);
+    if (withinMemo.size >= MEMO_LIMIT) withinMemo.clear();
+    withinMemo.set(k, list);
+  }
+  return list;
+}
+
 /**
  * Days of the period the org (or group) existed: from its founding day to the day before its dissolution.
  * Unknown dates count as existing.
  */
 function daysAlive(period: CompliancePeriod, foundedOn: IsoDate | null, dissolvedOn: IsoDate | null): number {
-  const from = maxDate(periodStart(period), foundedOn ?? '0001-01-01');
-  const to = minDate(periodEnd(period), dissolvedOn ? addDays(dissolvedOn, -1) : '9999-12-31');
+  const { start, end } = bounds(period);
+  const from = maxDate(start, foundedOn ?? '0001-01-01');
+  const to = minDate(end, dissolvedOn ? addDays(dissolvedOn, -1) : '9999-12-31');
   return to < from ? 0 : daysBetween(from, to) + 1;
 }
 
@@ -139,7 +180,11 @@ export function requiredCount(
   foundedOn: IsoDate | null,
   dissolvedOn: IsoDate | null,
 ): number {
-  return Math.floor((minCount * daysAlive(period, foundedOn, dissolvedOn)) / periodLength(period));
+  const { start, end, length } = bounds(period);
+  // Alive through the whole period: no date arithmetic.
+  if ((foundedOn === null || foundedOn <= start) && (dissolvedOn === null || dissolvedOn > end))
+    return minCount;
+  return Math.floor((minCount * daysAlive(period, foundedOn, dissolvedOn)) / length);
 }
 
 function countsFor(meeting: ComplianceMeeting, kind: MeetingKind, rules: ComplianceRuleSet): boolean {
@@ -169,8 +214,9 @@ export function evaluateCompliance(
   let checks = 0;
   let met = 0;
   for (const req of rules.requirements.filter((r) => applies(r, org))) {
-    for (const sub of periodsWithin(period, req.cadence)) {
-      if (options.today < periodStart(sub)) continue;
+    for (const sub of within(period, req.cadence)) {
+      const { start, end, key } = bounds(sub);
+      if (options.today < start) continue;
       const units: (ComplianceGroup | null)[] = req.perGroup ? [...org.groups] : [null];
       for (const group of units) {
         const groupId = group?.id ?? null;
@@ -184,23 +230,25 @@ export function evaluateCompliance(
           if (daysAlive(sub, org.foundedOn, org.dissolvedOn) > 0) skip('life_span');
           continue;
         }
-        const key = periodKey(sub);
-        if (exemptions.some((e) => e.requirementId === req.id && e.period === key && e.groupId === groupId)) {
+        if (
+          exemptions.length > 0 &&
+          exemptions.some((e) => e.requirementId === req.id && e.period === key && e.groupId === groupId)
+        ) {
           skip('exemption');
           continue;
         }
         const ofKind = meetings.filter(
           (m) =>
             m.heldOn !== null &&
-            m.heldOn >= periodStart(sub) &&
-            m.heldOn <= periodEnd(sub) &&
+            m.heldOn >= start &&
+            m.heldOn <= end &&
             m.groupId === groupId &&
             (!req.byHead || m.givenByHead) &&
             countsFor(m, req.meetingKind, rules),
         );
         const closed = ofKind.filter((m) => m.status === 'closed').length;
         const unclosed = ofKind.filter((m) => m.status === 'held').map((m) => m.id);
-        const ended = options.today > periodEnd(sub);
+        const ended = options.today > end;
         if (closed >= required) {
           checks++;
           met++;

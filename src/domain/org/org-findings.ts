@@ -30,6 +30,12 @@ export const FINDING_KINDS = [
   // A 支部大会 decision waiting for the approval of the level above (docs/membership.md §12): its subject is the member.
   'decision_awaiting_approval',
   'decision_approval_overdue',
+  // Organizational life (docs/organizational-life.md §6): a branch's requirements, and a member's absence.
+  'org_life_due',
+  'org_life_missing',
+  'org_life_not_closed',
+  'org_life_absent',
+  'org_life_lapse',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -45,6 +51,8 @@ export const MEMBER_FINDING_KINDS: readonly FindingKind[] = [
   'departed_member_account',
   'decision_awaiting_approval',
   'decision_approval_overdue',
+  'org_life_absent',
+  'org_life_lapse',
 ];
 
 /**
@@ -57,6 +65,15 @@ export type FindingSubject = {
   /** The person's name, as the list shows it. */
   readonly name: string;
 };
+
+/** The findings of organizational life (docs/organizational-life.md §6): the compliance module's. */
+export const ORG_LIFE_FINDING_KINDS: readonly FindingKind[] = [
+  'org_life_due',
+  'org_life_missing',
+  'org_life_not_closed',
+  'org_life_absent',
+  'org_life_lapse',
+];
 
 /** The findings that need a branch's roster counts (branch-roster.ts). */
 export const ROSTER_FINDING_KINDS: readonly FindingKind[] = [

@@ -1,6 +1,9 @@
+import { appraisalsModule } from './appraisals/index.ts';
 import { auditLogsModule } from './audit-logs/index.ts';
 import { authModule } from './auth/index.ts';
+import { complianceModule } from './compliance/index.ts';
 import { healthModule } from './health/index.ts';
+import { meetingsModule } from './meetings/index.ts';
 import { memberExcelModule } from './member-excel/index.ts';
 import { membersModule } from './members/index.ts';
 import { membershipLedgerModule } from './membership-ledger/index.ts';
@@ -8,6 +11,7 @@ import type { Module } from './module.ts';
 import { orgsModule } from './orgs/index.ts';
 import { settingsModule } from './settings/index.ts';
 import { statsModule } from './stats/index.ts';
+import { talksModule } from './talks/index.ts';
 import { transfersModule } from './transfers/index.ts';
 import { usersModule } from './users/index.ts';
 import { workbenchModule } from './workbench/index.ts';
@@ -26,4 +30,8 @@ export const MODULES: readonly Module[] = [
   usersModule,
   auditLogsModule,
   memberExcelModule,
+  meetingsModule,
+  appraisalsModule,
+  talksModule,
+  complianceModule,
 ];

@@ -10,6 +10,7 @@ import { settings } from '../db/tables/settings.ts';
 import { roleAssignments, users } from '../db/tables/users.ts';
 import type { IdCipher } from '../security/crypto.ts';
 import { hashPassword } from '../security/passwords.ts';
+import { seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoMembers } from './demo-members.ts';
 import {
   BRANCH_KINDS,
@@ -172,8 +173,9 @@ async function buildCity(b: CityBuilder, rnd: Random) {
 
 /**
  * Seeds the demo city deterministically: 示例市委 → 3 区委 → 2–4 街道党工委 each → 3–6 社区党委 each →
- * 3–8 党支部 each, some with 党小组, with leadership and terms; about 5,000 members (demo-members.ts); and one
- * demo account per role and level, the `member` account linked to one of the members.
+ * 3–8 党支部 each, some with 党小组, with leadership and terms; about 5,000 members (demo-members.ts); last year's
+ * and this year's meetings with their attendance (demo-meetings.ts); and one demo account per role and level, the
+ * `member` account linked to one of the members.
  */
 export async function seedDemoCity(
   ctx: WorkCtx & { readonly idCipher: IdCipher },
@@ -187,14 +189,18 @@ export async function seedDemoCity(
     const b = new CityBuilder(tx, rnd, today);
     const at = await buildCity(b, rnd);
     await b.flush(null);
-    const roster = await seedDemoMembers(work, {
-      orgs: b.orgRows.map((o) => ({
-        id: o.id as number,
-        parentId: o.parentId ?? null,
-        name: o.name,
-        kind: o.kind,
-      })),
-      rnd,
+    const demoOrgs = b.orgRows.map((o) => ({
+      id: o.id as number,
+      parentId: o.parentId ?? null,
+      name: o.name,
+      kind: o.kind,
+    }));
+    const roster = await seedDemoMembers(work, { orgs: demoOrgs, rnd });
+    // The meetings draw from a generator of their own, so that the city and its roster stay as they were.
+    await seedDemoMeetings(work, {
+      orgs: demoOrgs,
+      rnd: seededRandom((options.seed ?? 20261129) + 1),
+      gapBranchId: at.branch.id,
     });
     const plan: [string, string, Role, NewOrg][] = [
       ['security', '安全管理员', 'security_admin', at.city],

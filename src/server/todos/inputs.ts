@@ -14,6 +14,8 @@
  * - `accounts`: an account's link to a person or its deactivation: marked for the org of that person's member.
  * - `decisions`: a 支部大会 decision waiting for approval (member_decisions): marked for the org that approves it,
  *   the level above the member's 党支部 (docs/membership.md §12).
+ * - `meetings`: a meeting, its attendance or an exemption of organizational life (migration 0036): marked for the
+ *   党支部 that holds it (the branch of a 党小组).
  */
 export const TODO_INPUTS = [
   'org',
@@ -24,5 +26,6 @@ export const TODO_INPUTS = [
   'transfers',
   'accounts',
   'decisions',
+  'meetings',
 ] as const;
 export type TodoInput = (typeof TODO_INPUTS)[number];

@@ -4,6 +4,1468 @@
  */
 
 export interface paths {
+  '/api/appraisal-cases/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** 删除误登记的处置（仅办理中的） */
+    delete: {
+      parameters: {
+        query: {
+          version: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** 办理处置：登记程序步骤、办结或撤销（不改变党员状态） */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            deadlineOn?: string | null;
+            note?: string | null;
+            /** @enum {string} */
+            status?: 'open' | 'done' | 'withdrawn';
+            steps?: {
+              [key: string]: {
+                note?: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                on: string;
+              };
+            };
+            /** @description 乐观锁版本号：提交读取时的值 */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              changesStatusOnMemberPage: boolean;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              deadlineOn: string | null;
+              id: number;
+              /** @enum {string} */
+              measure: 'education' | 'rectification' | 'persuade' | 'removal';
+              memberId: number;
+              memberName: string;
+              note: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              openedOn: string;
+              roundId: number;
+              /** @enum {string} */
+              status: 'open' | 'done' | 'withdrawn';
+              steps: {
+                key: string;
+                label: string;
+                note: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                on: string | null;
+              }[];
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/appraisals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 民主评议党员（按组织子树和年度） */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: number;
+          year?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                gradeCounts: {
+                  basically_qualified: number;
+                  excellent: number;
+                  qualified: number;
+                  unqualified: number;
+                };
+                graded: number;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                heldOn: string;
+                id: number;
+                openCases: number;
+                orgId: number;
+                orgName: string;
+                participants: number;
+                /** @enum {string} */
+                status: 'open' | 'closed';
+                version: number;
+                warnings: {
+                  message: string;
+                  reason: string;
+                }[];
+                year: number;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 开展民主评议（每个党支部每年一次；参评党员取自名册） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            heldOn: string;
+            note?: string | null;
+            orgId: number;
+            year: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              can: {
+                manage: boolean;
+              };
+              cases: {
+                changesStatusOnMemberPage: boolean;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                deadlineOn: string | null;
+                id: number;
+                /** @enum {string} */
+                measure: 'education' | 'rectification' | 'persuade' | 'removal';
+                memberId: number;
+                memberName: string;
+                note: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                openedOn: string;
+                roundId: number;
+                /** @enum {string} */
+                status: 'open' | 'done' | 'withdrawn';
+                steps: {
+                  key: string;
+                  label: string;
+                  note: string | null;
+                  /**
+                   * @description 日期 YYYY-MM-DD
+                   * @example 2026-01-15
+                   */
+                  on: string | null;
+                }[];
+                version: number;
+              }[];
+              closedAt: string | null;
+              gradeCounts: {
+                basically_qualified: number;
+                excellent: number;
+                qualified: number;
+                unqualified: number;
+              };
+              graded: number;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              heldOn: string;
+              id: number;
+              items: {
+                ballotVotes: {
+                  basically_qualified: number;
+                  excellent: number;
+                  qualified: number;
+                  unqualified: number;
+                };
+                /** @enum {string|null} */
+                grade: 'excellent' | 'qualified' | 'basically_qualified' | 'unqualified' | null;
+                gradeNote: string | null;
+                graded: boolean;
+                measures: ('education' | 'rectification' | 'persuade' | 'removal')[];
+                memberId: number;
+                /** @enum {string} */
+                memberStatus:
+                  | 'probationary'
+                  | 'full'
+                  | 'suspended'
+                  | 'unreachable'
+                  | 'left'
+                  | 'deceased'
+                  | 'transferred_out';
+                name: string;
+                peerVotes: {
+                  basically_qualified: number;
+                  excellent: number;
+                  qualified: number;
+                  unqualified: number;
+                } | null;
+                selfAssessment: string | null;
+              }[];
+              note: string | null;
+              openCases: number;
+              orgId: number;
+              orgName: string;
+              participants: number;
+              reopenReason: string | null;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              version: number;
+              warnings: {
+                message: string;
+                reason: string;
+              }[];
+              year: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/appraisals/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 民主评议详情（参评党员、等次、优秀比例提示、处置） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              can: {
+                manage: boolean;
+              };
+              cases: {
+                changesStatusOnMemberPage: boolean;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                deadlineOn: string | null;
+                id: number;
+                /** @enum {string} */
+                measure: 'education' | 'rectification' | 'persuade' | 'removal';
+                memberId: number;
+                memberName: string;
+                note: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                openedOn: string;
+                roundId: number;
+                /** @enum {string} */
+                status: 'open' | 'done' | 'withdrawn';
+                steps: {
+                  key: string;
+                  label: string;
+                  note: string | null;
+                  /**
+                   * @description 日期 YYYY-MM-DD
+                   * @example 2026-01-15
+                   */
+                  on: string | null;
+                }[];
+                version: number;
+              }[];
+              closedAt: string | null;
+              gradeCounts: {
+                basically_qualified: number;
+                excellent: number;
+                qualified: number;
+                unqualified: number;
+              };
+              graded: number;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              heldOn: string;
+              id: number;
+              items: {
+                ballotVotes: {
+                  basically_qualified: number;
+                  excellent: number;
+                  qualified: number;
+                  unqualified: number;
+                };
+                /** @enum {string|null} */
+                grade: 'excellent' | 'qualified' | 'basically_qualified' | 'unqualified' | null;
+                gradeNote: string | null;
+                graded: boolean;
+                measures: ('education' | 'rectification' | 'persuade' | 'removal')[];
+                memberId: number;
+                /** @enum {string} */
+                memberStatus:
+                  | 'probationary'
+                  | 'full'
+                  | 'suspended'
+                  | 'unreachable'
+                  | 'left'
+                  | 'deceased'
+                  | 'transferred_out';
+                name: string;
+                peerVotes: {
+                  basically_qualified: number;
+                  excellent: number;
+                  qualified: number;
+                  unqualified: number;
+                } | null;
+                selfAssessment: string | null;
+              }[];
+              note: string | null;
+              openCases: number;
+              orgId: number;
+              orgName: string;
+              participants: number;
+              reopenReason: string | null;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              version: number;
+              warnings: {
+                message: string;
+                reason: string;
+              }[];
+              year: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/appraisals/{id}/cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登记基本合格、不合格党员的处置（教育帮助、限期改正、劝其退党、除名） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            deadlineOn?: string | null;
+            /** @enum {string} */
+            measure: 'education' | 'rectification' | 'persuade' | 'removal';
+            memberId: number;
+            note?: string | null;
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            openedOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              changesStatusOnMemberPage: boolean;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              deadlineOn: string | null;
+              id: number;
+              /** @enum {string} */
+              measure: 'education' | 'rectification' | 'persuade' | 'removal';
+              memberId: number;
+              memberName: string;
+              note: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              openedOn: string;
+              roundId: number;
+              /** @enum {string} */
+              status: 'open' | 'done' | 'withdrawn';
+              steps: {
+                key: string;
+                label: string;
+                note: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                on: string | null;
+              }[];
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/appraisals/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 民主评议办结（须评定全部参评党员的等次） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description 乐观锁版本号：提交读取时的值 */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              can: {
+                manage: boolean;
+              };
+              cases: {
+                changesStatusOnMemberPage: boolean;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                deadlineOn: string | null;
+                id: number;
+                /** @enum {string} */
+                measure: 'education' | 'rectification' | 'persuade' | 'removal';
+                memberId: number;
+                memberName: string;
+                note: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                openedOn: string;
+                roundId: number;
+                /** @enum {string} */
+                status: 'open' | 'done' | 'withdrawn';
+                steps: {
+                  key: string;
+                  label: string;
+                  note: string | null;
+                  /**
+                   * @description 日期 YYYY-MM-DD
+                   * @example 2026-01-15
+                   */
+                  on: string | null;
+                }[];
+                version: number;
+              }[];
+              closedAt: string | null;
+              gradeCounts: {
+                basically_qualified: number;
+                excellent: number;
+                qualified: number;
+                unqualified: number;
+              };
+              graded: number;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              heldOn: string;
+              id: number;
+              items: {
+                ballotVotes: {
+                  basically_qualified: number;
+                  excellent: number;
+                  qualified: number;
+                  unqualified: number;
+                };
+                /** @enum {string|null} */
+                grade: 'excellent' | 'qualified' | 'basically_qualified' | 'unqualified' | null;
+                gradeNote: string | null;
+                graded: boolean;
+                measures: ('education' | 'rectification' | 'persuade' | 'removal')[];
+                memberId: number;
+                /** @enum {string} */
+                memberStatus:
+                  | 'probationary'
+                  | 'full'
+                  | 'suspended'
+                  | 'unreachable'
+                  | 'left'
+                  | 'deceased'
+                  | 'transferred_out';
+                name: string;
+                peerVotes: {
+                  basically_qualified: number;
+                  excellent: number;
+                  qualified: number;
+                  unqualified: number;
+                } | null;
+                selfAssessment: string | null;
+              }[];
+              note: string | null;
+              openCases: number;
+              orgId: number;
+              orgName: string;
+              participants: number;
+              reopenReason: string | null;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              version: number;
+              warnings: {
+                message: string;
+                reason: string;
+              }[];
+              year: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/appraisals/{id}/participants/{memberId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 录入参评党员的自评、互评票数和评定等次 */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          memberId: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string|null} */
+            grade?: 'excellent' | 'qualified' | 'basically_qualified' | 'unqualified' | null;
+            gradeNote?: string | null;
+            peerVotes?: {
+              basically_qualified: number;
+              excellent: number;
+              qualified: number;
+              unqualified: number;
+            } | null;
+            selfAssessment?: string | null;
+            /** @description 乐观锁版本号：提交读取时的值 */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              can: {
+                manage: boolean;
+              };
+              cases: {
+                changesStatusOnMemberPage: boolean;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                deadlineOn: string | null;
+                id: number;
+                /** @enum {string} */
+                measure: 'education' | 'rectification' | 'persuade' | 'removal';
+                memberId: number;
+                memberName: string;
+                note: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                openedOn: string;
+                roundId: number;
+                /** @enum {string} */
+                status: 'open' | 'done' | 'withdrawn';
+                steps: {
+                  key: string;
+                  label: string;
+                  note: string | null;
+                  /**
+                   * @description 日期 YYYY-MM-DD
+                   * @example 2026-01-15
+                   */
+                  on: string | null;
+                }[];
+                version: number;
+              }[];
+              closedAt: string | null;
+              gradeCounts: {
+                basically_qualified: number;
+                excellent: number;
+                qualified: number;
+                unqualified: number;
+              };
+              graded: number;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              heldOn: string;
+              id: number;
+              items: {
+                ballotVotes: {
+                  basically_qualified: number;
+                  excellent: number;
+                  qualified: number;
+                  unqualified: number;
+                };
+                /** @enum {string|null} */
+                grade: 'excellent' | 'qualified' | 'basically_qualified' | 'unqualified' | null;
+                gradeNote: string | null;
+                graded: boolean;
+                measures: ('education' | 'rectification' | 'persuade' | 'removal')[];
+                memberId: number;
+                /** @enum {string} */
+                memberStatus:
+                  | 'probationary'
+                  | 'full'
+                  | 'suspended'
+                  | 'unreachable'
+                  | 'left'
+                  | 'deceased'
+                  | 'transferred_out';
+                name: string;
+                peerVotes: {
+                  basically_qualified: number;
+                  excellent: number;
+                  qualified: number;
+                  unqualified: number;
+                } | null;
+                selfAssessment: string | null;
+              }[];
+              note: string | null;
+              openCases: number;
+              orgId: number;
+              orgName: string;
+              participants: number;
+              reopenReason: string | null;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              version: number;
+              warnings: {
+                message: string;
+                reason: string;
+              }[];
+              year: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/appraisals/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 重新打开已办结的民主评议（须说明理由） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+            /** @description 乐观锁版本号：提交读取时的值 */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              can: {
+                manage: boolean;
+              };
+              cases: {
+                changesStatusOnMemberPage: boolean;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                deadlineOn: string | null;
+                id: number;
+                /** @enum {string} */
+                measure: 'education' | 'rectification' | 'persuade' | 'removal';
+                memberId: number;
+                memberName: string;
+                note: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                openedOn: string;
+                roundId: number;
+                /** @enum {string} */
+                status: 'open' | 'done' | 'withdrawn';
+                steps: {
+                  key: string;
+                  label: string;
+                  note: string | null;
+                  /**
+                   * @description 日期 YYYY-MM-DD
+                   * @example 2026-01-15
+                   */
+                  on: string | null;
+                }[];
+                version: number;
+              }[];
+              closedAt: string | null;
+              gradeCounts: {
+                basically_qualified: number;
+                excellent: number;
+                qualified: number;
+                unqualified: number;
+              };
+              graded: number;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              heldOn: string;
+              id: number;
+              items: {
+                ballotVotes: {
+                  basically_qualified: number;
+                  excellent: number;
+                  qualified: number;
+                  unqualified: number;
+                };
+                /** @enum {string|null} */
+                grade: 'excellent' | 'qualified' | 'basically_qualified' | 'unqualified' | null;
+                gradeNote: string | null;
+                graded: boolean;
+                measures: ('education' | 'rectification' | 'persuade' | 'removal')[];
+                memberId: number;
+                /** @enum {string} */
+                memberStatus:
+                  | 'probationary'
+                  | 'full'
+                  | 'suspended'
+                  | 'unreachable'
+                  | 'left'
+                  | 'deceased'
+                  | 'transferred_out';
+                name: string;
+                peerVotes: {
+                  basically_qualified: number;
+                  excellent: number;
+                  qualified: number;
+                  unqualified: number;
+                } | null;
+                selfAssessment: string | null;
+              }[];
+              note: string | null;
+              openCases: number;
+              orgId: number;
+              orgName: string;
+              participants: number;
+              reopenReason: string | null;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              version: number;
+              warnings: {
+                message: string;
+                reason: string;
+              }[];
+              year: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/audit-logs': {
     parameters: {
       query?: never;
@@ -80,6 +1542,32 @@ export interface paths {
             | 'ledger.export'
             | 'ledger.close'
             | 'ledger.reopen'
+            | 'meeting.register_export'
+            | 'org_life.exemption_create'
+            | 'org_life.exemption_delete'
+            | 'appraisal.create'
+            | 'appraisal.participant'
+            | 'appraisal.ballot'
+            | 'appraisal.close'
+            | 'appraisal.reopen'
+            | 'appraisal.case_create'
+            | 'appraisal.case_update'
+            | 'appraisal.case_delete'
+            | 'talk.create'
+            | 'talk.update'
+            | 'talk.delete'
+            | 'meeting.create'
+            | 'meeting.update'
+            | 'meeting.delete'
+            | 'meeting.hold'
+            | 'meeting.close'
+            | 'meeting.reopen'
+            | 'meeting.attendance'
+            | 'meeting.check_in'
+            | 'meeting.leave_request'
+            | 'meeting.attachment_add'
+            | 'meeting.attachment_remove'
+            | 'meeting.vote'
             | 'system.backup'
             | 'system.restore';
           entityType?:
@@ -96,7 +1584,12 @@ export interface paths {
             | 'transfer'
             | 'import_batch'
             | 'backup'
-            | 'ledger_period';
+            | 'ledger_period'
+            | 'meeting'
+            | 'org_life_exemption'
+            | 'appraisal'
+            | 'appraisal_case'
+            | 'talk';
           entityId?: string;
           orgId?: number;
         };
@@ -173,6 +1666,32 @@ export interface paths {
                   | 'ledger.export'
                   | 'ledger.close'
                   | 'ledger.reopen'
+                  | 'meeting.register_export'
+                  | 'org_life.exemption_create'
+                  | 'org_life.exemption_delete'
+                  | 'appraisal.create'
+                  | 'appraisal.participant'
+                  | 'appraisal.ballot'
+                  | 'appraisal.close'
+                  | 'appraisal.reopen'
+                  | 'appraisal.case_create'
+                  | 'appraisal.case_update'
+                  | 'appraisal.case_delete'
+                  | 'talk.create'
+                  | 'talk.update'
+                  | 'talk.delete'
+                  | 'meeting.create'
+                  | 'meeting.update'
+                  | 'meeting.delete'
+                  | 'meeting.hold'
+                  | 'meeting.close'
+                  | 'meeting.reopen'
+                  | 'meeting.attendance'
+                  | 'meeting.check_in'
+                  | 'meeting.leave_request'
+                  | 'meeting.attachment_add'
+                  | 'meeting.attachment_remove'
+                  | 'meeting.vote'
                   | 'system.backup'
                   | 'system.restore';
                 actorId: number | null;
@@ -199,7 +1718,12 @@ export interface paths {
                   | 'transfer'
                   | 'import_batch'
                   | 'backup'
-                  | 'ledger_period';
+                  | 'ledger_period'
+                  | 'meeting'
+                  | 'org_life_exemption'
+                  | 'appraisal'
+                  | 'appraisal_case'
+                  | 'talk';
                 id: number;
                 ip: string | null;
                 orgId: number | null;
@@ -365,6 +1889,32 @@ export interface paths {
             | 'ledger.export'
             | 'ledger.close'
             | 'ledger.reopen'
+            | 'meeting.register_export'
+            | 'org_life.exemption_create'
+            | 'org_life.exemption_delete'
+            | 'appraisal.create'
+            | 'appraisal.participant'
+            | 'appraisal.ballot'
+            | 'appraisal.close'
+            | 'appraisal.reopen'
+            | 'appraisal.case_create'
+            | 'appraisal.case_update'
+            | 'appraisal.case_delete'
+            | 'talk.create'
+            | 'talk.update'
+            | 'talk.delete'
+            | 'meeting.create'
+            | 'meeting.update'
+            | 'meeting.delete'
+            | 'meeting.hold'
+            | 'meeting.close'
+            | 'meeting.reopen'
+            | 'meeting.attendance'
+            | 'meeting.check_in'
+            | 'meeting.leave_request'
+            | 'meeting.attachment_add'
+            | 'meeting.attachment_remove'
+            | 'meeting.vote'
             | 'system.backup'
             | 'system.restore';
           entityType?:
@@ -381,7 +1931,12 @@ export interface paths {
             | 'transfer'
             | 'import_batch'
             | 'backup'
-            | 'ledger_period';
+            | 'ledger_period'
+            | 'meeting'
+            | 'org_life_exemption'
+            | 'appraisal'
+            | 'appraisal_case'
+            | 'talk';
           entityId?: string;
           orgId?: number;
         };
@@ -1820,6 +3375,128 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/compliance/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 组织生活考核规则（各版本及当前适用的版本） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                inForce: boolean;
+                oneMeetingManyKinds: boolean;
+                reminderDays: number;
+                requirements: {
+                  article: string;
+                  byHead: boolean;
+                  /** @enum {string} */
+                  cadence: 'month' | 'quarter' | 'year';
+                  id: string;
+                  label: string;
+                  local: boolean;
+                  /** @enum {string} */
+                  meetingKind:
+                    | 'general_meeting'
+                    | 'committee_meeting'
+                    | 'group_meeting'
+                    | 'party_lecture'
+                    | 'theme_day'
+                    | 'life_meeting';
+                  minCount: number;
+                  needsCommittee: boolean;
+                  perGroup: boolean;
+                }[];
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                validFrom: string;
+                version: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/findings': {
     parameters: {
       query?: never;
@@ -1850,7 +3527,12 @@ export interface paths {
             | 'transfer_overdue'
             | 'departed_member_account'
             | 'decision_awaiting_approval'
-            | 'decision_approval_overdue';
+            | 'decision_approval_overdue'
+            | 'org_life_due'
+            | 'org_life_missing'
+            | 'org_life_not_closed'
+            | 'org_life_absent'
+            | 'org_life_lapse';
           severity?: 'info' | 'warning' | 'critical';
         };
         header?: never;
@@ -1892,7 +3574,12 @@ export interface paths {
                     | 'transfer_overdue'
                     | 'departed_member_account'
                     | 'decision_awaiting_approval'
-                    | 'decision_approval_overdue';
+                    | 'decision_approval_overdue'
+                    | 'org_life_due'
+                    | 'org_life_missing'
+                    | 'org_life_not_closed'
+                    | 'org_life_absent'
+                    | 'org_life_lapse';
                   message: string;
                   /** @enum {string} */
                   severity: 'info' | 'warning' | 'critical';
@@ -2902,6 +4589,532 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me/appraisals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本人参加的民主评议（自评、互评） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                heldOn: string;
+                id: number;
+                orgName: string;
+                peers: {
+                  memberId: number;
+                  /** @enum {string|null} */
+                  myVote: 'excellent' | 'qualified' | 'basically_qualified' | 'unqualified' | null;
+                  name: string;
+                }[];
+                selfAssessment: string | null;
+                /** @enum {string} */
+                status: 'open' | 'closed';
+                year: number;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/appraisals/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 提交本人自评和对其他党员的互评（每人一票，可改投） */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ballots?: {
+              /** @enum {string} */
+              grade: 'excellent' | 'qualified' | 'basically_qualified' | 'unqualified';
+              subjectMemberId: number;
+            }[];
+            selfAssessment?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                heldOn: string;
+                id: number;
+                orgName: string;
+                peers: {
+                  memberId: number;
+                  /** @enum {string|null} */
+                  myVote: 'excellent' | 'qualified' | 'basically_qualified' | 'unqualified' | null;
+                  name: string;
+                }[];
+                selfAssessment: string | null;
+                /** @enum {string} */
+                status: 'open' | 'closed';
+                year: number;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/meetings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的会议（即将召开、已召开，含本人出勤） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              past: {
+                /** @enum {string|null} */
+                attendance: 'present' | 'leave' | 'absent' | null;
+                canRequestLeave: boolean;
+                checkedInAt: string | null;
+                /** @enum {string|null} */
+                excludedReason: 'abroad' | 'suspended' | 'flow_certificate' | 'infirm' | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                heldOn: string | null;
+                id: number;
+                kinds: (
+                  | 'general_meeting'
+                  | 'committee_meeting'
+                  | 'group_meeting'
+                  | 'party_lecture'
+                  | 'theme_day'
+                  | 'life_meeting'
+                )[];
+                leaveReason: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                makeUpOn: string | null;
+                orgName: string;
+                place: string | null;
+                plannedEnd: string | null;
+                plannedStart: string;
+                /** @enum {string} */
+                status: 'planned' | 'held' | 'closed';
+                topic: string;
+              }[];
+              upcoming: {
+                /** @enum {string|null} */
+                attendance: 'present' | 'leave' | 'absent' | null;
+                canRequestLeave: boolean;
+                checkedInAt: string | null;
+                /** @enum {string|null} */
+                excludedReason: 'abroad' | 'suspended' | 'flow_certificate' | 'infirm' | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                heldOn: string | null;
+                id: number;
+                kinds: (
+                  | 'general_meeting'
+                  | 'committee_meeting'
+                  | 'group_meeting'
+                  | 'party_lecture'
+                  | 'theme_day'
+                  | 'life_meeting'
+                )[];
+                leaveReason: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                makeUpOn: string | null;
+                orgName: string;
+                place: string | null;
+                plannedEnd: string | null;
+                plannedStart: string;
+                /** @enum {string} */
+                status: 'planned' | 'held' | 'closed';
+                topic: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/meetings/{id}/leave': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 会前请假（本人，须说明事由） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string|null} */
+              attendance: 'present' | 'leave' | 'absent' | null;
+              canRequestLeave: boolean;
+              checkedInAt: string | null;
+              /** @enum {string|null} */
+              excludedReason: 'abroad' | 'suspended' | 'flow_certificate' | 'infirm' | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              heldOn: string | null;
+              id: number;
+              kinds: (
+                | 'general_meeting'
+                | 'committee_meeting'
+                | 'group_meeting'
+                | 'party_lecture'
+                | 'theme_day'
+                | 'life_meeting'
+              )[];
+              leaveReason: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              makeUpOn: string | null;
+              orgName: string;
+              place: string | null;
+              plannedEnd: string | null;
+              plannedStart: string;
+              /** @enum {string} */
+              status: 'planned' | 'held' | 'closed';
+              topic: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/me/member': {
     parameters: {
       query?: never;
@@ -3434,6 +5647,2526 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/meetings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 会议列表（组织及其下级；按日期、类型、状态筛选） */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+          orgId?: number;
+          /** @description 日期 YYYY-MM-DD */
+          from?: string;
+          /** @description 日期 YYYY-MM-DD */
+          to?: string;
+          kind?:
+            | 'general_meeting'
+            | 'committee_meeting'
+            | 'group_meeting'
+            | 'party_lecture'
+            | 'theme_day'
+            | 'life_meeting';
+          status?: 'planned' | 'held' | 'closed';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                counts: {
+                  absent: number;
+                  excluded: number;
+                  expected: number;
+                  leave: number;
+                  present: number;
+                  unrecorded: number;
+                  votingEntitled: number;
+                  votingPresent: number;
+                };
+                election: boolean;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                heldOn: string | null;
+                id: number;
+                kinds: (
+                  | 'general_meeting'
+                  | 'committee_meeting'
+                  | 'group_meeting'
+                  | 'party_lecture'
+                  | 'theme_day'
+                  | 'life_meeting'
+                )[];
+                orgId: number;
+                orgName: string;
+                place: string | null;
+                plannedStart: string;
+                /** @enum {string} */
+                status: 'planned' | 'held' | 'closed';
+                topic: string;
+                version: number;
+              }[];
+              total: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 新建会议（计划）；应到会按计划日期的名册生成 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            agenda?: string | null;
+            /**
+             * @description 选举会议（到会须超过应到会的五分之四）
+             * @default false
+             */
+            election?: boolean;
+            hostMemberId?: number | null;
+            hostName?: string | null;
+            /** @description 会议类型（可多选，第一项为主要类型） */
+            kinds: (
+              | 'general_meeting'
+              | 'committee_meeting'
+              | 'group_meeting'
+              | 'party_lecture'
+              | 'theme_day'
+              | 'life_meeting'
+            )[];
+            orgId: number;
+            place?: string | null;
+            /**
+             * Format: date-time
+             * @description 时间（ISO 8601，带时区）
+             * @example 2026-12-05T14:00:00+08:00
+             */
+            plannedEnd?: string | null;
+            /**
+             * Format: date-time
+             * @description 时间（ISO 8601，带时区）
+             * @example 2026-12-05T14:00:00+08:00
+             */
+            plannedStart: string;
+            recorderMemberId?: number | null;
+            recorderName?: string | null;
+            topic: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              agenda: string | null;
+              attachmentCount: number;
+              can: {
+                close: boolean;
+                delete: boolean;
+                edit: boolean;
+                hold: boolean;
+                reopen: boolean;
+                vote: boolean;
+              };
+              closedAt: string | null;
+              counts: {
+                absent: number;
+                excluded: number;
+                expected: number;
+                leave: number;
+                present: number;
+                unrecorded: number;
+                votingEntitled: number;
+                votingPresent: number;
+              };
+              election: boolean;
+              givenByHead: boolean;
+              heldEnd: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              heldOn: string | null;
+              heldStart: string | null;
+              host: {
+                memberId: number | null;
+                name: string | null;
+              };
+              id: number;
+              kinds: (
+                | 'general_meeting'
+                | 'committee_meeting'
+                | 'group_meeting'
+                | 'party_lecture'
+                | 'theme_day'
+                | 'life_meeting'
+              )[];
+              minutes: string | null;
+              orgId: number;
+              /** @enum {string} */
+              orgKind:
+                | 'local_committee'
+                | 'working_committee'
+                | 'committee'
+                | 'general_branch'
+                | 'branch'
+                | 'joint_branch'
+                | 'temporary_branch'
+                | 'floating_branch'
+                | 'group';
+              orgName: string;
+              place: string | null;
+              plannedEnd: string | null;
+              plannedStart: string;
+              quorum: {
+                /** @enum {string} */
+                kind: 'general' | 'committee' | 'election';
+                message: string | null;
+                reached: boolean;
+              } | null;
+              recorder: {
+                memberId: number | null;
+                name: string | null;
+              };
+              resolutions: string | null;
+              /** @enum {string} */
+              status: 'planned' | 'held' | 'closed';
+              topic: string;
+              version: number;
+              voteCount: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/policy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 会议参数（不计入应到会的事由、补课期限、签到时段、附件限制） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attachmentTypes: string[];
+              checkInAfterMinutes: number;
+              checkInBeforeMinutes: number;
+              exclusionReasons: ('abroad' | 'suspended' | 'flow_certificate' | 'infirm')[];
+              makeUpDays: number;
+              maxAttachmentMb: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 会议详情（含应到会、实到会统计和法定人数） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              agenda: string | null;
+              attachmentCount: number;
+              can: {
+                close: boolean;
+                delete: boolean;
+                edit: boolean;
+                hold: boolean;
+                reopen: boolean;
+                vote: boolean;
+              };
+              closedAt: string | null;
+              counts: {
+                absent: number;
+                excluded: number;
+                expected: number;
+                leave: number;
+                present: number;
+                unrecorded: number;
+                votingEntitled: number;
+                votingPresent: number;
+              };
+              election: boolean;
+              givenByHead: boolean;
+              heldEnd: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              heldOn: string | null;
+              heldStart: string | null;
+              host: {
+                memberId: number | null;
+                name: string | null;
+              };
+              id: number;
+              kinds: (
+                | 'general_meeting'
+                | 'committee_meeting'
+                | 'group_meeting'
+                | 'party_lecture'
+                | 'theme_day'
+                | 'life_meeting'
+              )[];
+              minutes: string | null;
+              orgId: number;
+              /** @enum {string} */
+              orgKind:
+                | 'local_committee'
+                | 'working_committee'
+                | 'committee'
+                | 'general_branch'
+                | 'branch'
+                | 'joint_branch'
+                | 'temporary_branch'
+                | 'floating_branch'
+                | 'group';
+              orgName: string;
+              place: string | null;
+              plannedEnd: string | null;
+              plannedStart: string;
+              quorum: {
+                /** @enum {string} */
+                kind: 'general' | 'committee' | 'election';
+                message: string | null;
+                reached: boolean;
+              } | null;
+              recorder: {
+                memberId: number | null;
+                name: string | null;
+              };
+              resolutions: string | null;
+              /** @enum {string} */
+              status: 'planned' | 'held' | 'closed';
+              topic: string;
+              version: number;
+              voteCount: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** 删除会议（仅计划中的会议） */
+    delete: {
+      parameters: {
+        query: {
+          version: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** 修改会议（办结前） */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            agenda?: string | null;
+            election?: boolean;
+            /**
+             * Format: date-time
+             * @description 时间（ISO 8601，带时区）
+             * @example 2026-12-05T14:00:00+08:00
+             */
+            heldEnd?: string | null;
+            /**
+             * Format: date-time
+             * @description 时间（ISO 8601，带时区）
+             * @example 2026-12-05T14:00:00+08:00
+             */
+            heldStart?: string;
+            hostMemberId?: number | null;
+            hostName?: string | null;
+            /** @description 会议类型（可多选，第一项为主要类型） */
+            kinds?: (
+              | 'general_meeting'
+              | 'committee_meeting'
+              | 'group_meeting'
+              | 'party_lecture'
+              | 'theme_day'
+              | 'life_meeting'
+            )[];
+            minutes?: string | null;
+            place?: string | null;
+            /**
+             * Format: date-time
+             * @description 时间（ISO 8601，带时区）
+             * @example 2026-12-05T14:00:00+08:00
+             */
+            plannedEnd?: string | null;
+            /**
+             * Format: date-time
+             * @description 时间（ISO 8601，带时区）
+             * @example 2026-12-05T14:00:00+08:00
+             */
+            plannedStart?: string;
+            recorderMemberId?: number | null;
+            recorderName?: string | null;
+            resolutions?: string | null;
+            topic?: string;
+            /** @description 乐观锁版本号：提交读取时的值 */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              agenda: string | null;
+              attachmentCount: number;
+              can: {
+                close: boolean;
+                delete: boolean;
+                edit: boolean;
+                hold: boolean;
+                reopen: boolean;
+                vote: boolean;
+              };
+              closedAt: string | null;
+              counts: {
+                absent: number;
+                excluded: number;
+                expected: number;
+                leave: number;
+                present: number;
+                unrecorded: number;
+                votingEntitled: number;
+                votingPresent: number;
+              };
+              election: boolean;
+              givenByHead: boolean;
+              heldEnd: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              heldOn: string | null;
+              heldStart: string | null;
+              host: {
+                memberId: number | null;
+                name: string | null;
+              };
+              id: number;
+              kinds: (
+                | 'general_meeting'
+                | 'committee_meeting'
+                | 'group_meeting'
+                | 'party_lecture'
+                | 'theme_day'
+                | 'life_meeting'
+              )[];
+              minutes: string | null;
+              orgId: number;
+              /** @enum {string} */
+              orgKind:
+                | 'local_committee'
+                | 'working_committee'
+                | 'committee'
+                | 'general_branch'
+                | 'branch'
+                | 'joint_branch'
+                | 'temporary_branch'
+                | 'floating_branch'
+                | 'group';
+              orgName: string;
+              place: string | null;
+              plannedEnd: string | null;
+              plannedStart: string;
+              quorum: {
+                /** @enum {string} */
+                kind: 'general' | 'committee' | 'election';
+                message: string | null;
+                reached: boolean;
+              } | null;
+              recorder: {
+                memberId: number | null;
+                name: string | null;
+              };
+              resolutions: string | null;
+              /** @enum {string} */
+              status: 'planned' | 'held' | 'closed';
+              topic: string;
+              version: number;
+              voteCount: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/meetings/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 会议附件列表 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              fileName: string;
+              id: number;
+              meetingId: number;
+              mimeType: string;
+              sha256: string;
+              sizeBytes: number;
+              uploadedAt: string;
+            }[];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 上传会议附件（multipart：file；jpg、png、pdf、docx、xlsx，大小见参数） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              fileName: string;
+              id: number;
+              meetingId: number;
+              mimeType: string;
+              sha256: string;
+              sizeBytes: number;
+              uploadedAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{id}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载会议附件 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          attachmentId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 附件文件（jpg、png、pdf、docx、xlsx） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** 删除会议附件（办结前） */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          attachmentId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{id}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 应到会人员及出勤情况 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attendees: {
+                /** @enum {string|null} */
+                attendance: 'present' | 'leave' | 'absent' | null;
+                /** @enum {string|null} */
+                checkInSource: 'qr' | 'secretary' | null;
+                checkedInAt: string | null;
+                excludedNote: string | null;
+                /** @enum {string|null} */
+                excludedReason: 'abroad' | 'suspended' | 'flow_certificate' | 'infirm' | null;
+                hasVote: boolean;
+                leaveReason: string | null;
+                makeUpNote: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                makeUpOn: string | null;
+                memberId: number;
+                /** @enum {string} */
+                memberStatus:
+                  | 'probationary'
+                  | 'full'
+                  | 'suspended'
+                  | 'unreachable'
+                  | 'left'
+                  | 'deceased'
+                  | 'transferred_out';
+                name: string;
+                orgName: string;
+              }[];
+              counts: {
+                absent: number;
+                excluded: number;
+                expected: number;
+                leave: number;
+                present: number;
+                unrecorded: number;
+                votingEntitled: number;
+                votingPresent: number;
+              };
+              meetingId: number;
+              quorum: {
+                /** @enum {string} */
+                kind: 'general' | 'committee' | 'election';
+                message: string | null;
+                reached: boolean;
+              } | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              rosterDate: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** 登记出勤（出席、请假须说明事由、缺席；不计入应到会及事由；补课） */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            attendees: {
+              /** @enum {string|null} */
+              attendance?: 'present' | 'leave' | 'absent' | null;
+              excludedNote?: string | null;
+              /** @enum {string|null} */
+              excludedReason?: 'abroad' | 'suspended' | 'flow_certificate' | 'infirm' | null;
+              leaveReason?: string | null;
+              makeUpNote?: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              makeUpOn?: string | null;
+              memberId: number;
+            }[];
+            /** @description 乐观锁版本号：提交读取时的值 */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attendees: {
+                /** @enum {string|null} */
+                attendance: 'present' | 'leave' | 'absent' | null;
+                /** @enum {string|null} */
+                checkInSource: 'qr' | 'secretary' | null;
+                checkedInAt: string | null;
+                excludedNote: string | null;
+                /** @enum {string|null} */
+                excludedReason: 'abroad' | 'suspended' | 'flow_certificate' | 'infirm' | null;
+                hasVote: boolean;
+                leaveReason: string | null;
+                makeUpNote: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                makeUpOn: string | null;
+                memberId: number;
+                /** @enum {string} */
+                memberStatus:
+                  | 'probationary'
+                  | 'full'
+                  | 'suspended'
+                  | 'unreachable'
+                  | 'left'
+                  | 'deceased'
+                  | 'transferred_out';
+                name: string;
+                orgName: string;
+              }[];
+              counts: {
+                absent: number;
+                excluded: number;
+                expected: number;
+                leave: number;
+                present: number;
+                unrecorded: number;
+                votingEntitled: number;
+                votingPresent: number;
+              };
+              meetingId: number;
+              quorum: {
+                /** @enum {string} */
+                kind: 'general' | 'committee' | 'election';
+                message: string | null;
+                reached: boolean;
+              } | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              rosterDate: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{id}/check-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 党员扫码签到（本人） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            token: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              attendance: 'present' | 'leave' | 'absent';
+              checkedInAt: string;
+              meetingId: number;
+              topic: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{id}/check-in-code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 会议签到码（二维码内容及有效时段） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              token: string;
+              url: string;
+              validFrom: string;
+              validUntil: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 办结会议（须已召开、有会议记录、应到会人员出勤均已登记） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description 乐观锁版本号：提交读取时的值 */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              agenda: string | null;
+              attachmentCount: number;
+              can: {
+                close: boolean;
+                delete: boolean;
+                edit: boolean;
+                hold: boolean;
+                reopen: boolean;
+                vote: boolean;
+              };
+              closedAt: string | null;
+              counts: {
+                absent: number;
+                excluded: number;
+                expected: number;
+                leave: number;
+                present: number;
+                unrecorded: number;
+                votingEntitled: number;
+                votingPresent: number;
+              };
+              election: boolean;
+              givenByHead: boolean;
+              heldEnd: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              heldOn: string | null;
+              heldStart: string | null;
+              host: {
+                memberId: number | null;
+                name: string | null;
+              };
+              id: number;
+              kinds: (
+                | 'general_meeting'
+                | 'committee_meeting'
+                | 'group_meeting'
+                | 'party_lecture'
+                | 'theme_day'
+                | 'life_meeting'
+              )[];
+              minutes: string | null;
+              orgId: number;
+              /** @enum {string} */
+              orgKind:
+                | 'local_committee'
+                | 'working_committee'
+                | 'committee'
+                | 'general_branch'
+                | 'branch'
+                | 'joint_branch'
+                | 'temporary_branch'
+                | 'floating_branch'
+                | 'group';
+              orgName: string;
+              place: string | null;
+              plannedEnd: string | null;
+              plannedStart: string;
+              quorum: {
+                /** @enum {string} */
+                kind: 'general' | 'committee' | 'election';
+                message: string | null;
+                reached: boolean;
+              } | null;
+              recorder: {
+                memberId: number | null;
+                name: string | null;
+              };
+              resolutions: string | null;
+              /** @enum {string} */
+              status: 'planned' | 'held' | 'closed';
+              topic: string;
+              version: number;
+              voteCount: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{id}/hold': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登记会议已召开（召开时间不能晚于今天；应到会按召开日期的名册重新生成） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: date-time
+             * @description 时间（ISO 8601，带时区）
+             * @example 2026-12-05T14:00:00+08:00
+             */
+            heldEnd?: string | null;
+            /**
+             * Format: date-time
+             * @description 时间（ISO 8601，带时区）
+             * @example 2026-12-05T14:00:00+08:00
+             */
+            heldStart: string;
+            /** @description 乐观锁版本号：提交读取时的值 */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              agenda: string | null;
+              attachmentCount: number;
+              can: {
+                close: boolean;
+                delete: boolean;
+                edit: boolean;
+                hold: boolean;
+                reopen: boolean;
+                vote: boolean;
+              };
+              closedAt: string | null;
+              counts: {
+                absent: number;
+                excluded: number;
+                expected: number;
+                leave: number;
+                present: number;
+                unrecorded: number;
+                votingEntitled: number;
+                votingPresent: number;
+              };
+              election: boolean;
+              givenByHead: boolean;
+              heldEnd: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              heldOn: string | null;
+              heldStart: string | null;
+              host: {
+                memberId: number | null;
+                name: string | null;
+              };
+              id: number;
+              kinds: (
+                | 'general_meeting'
+                | 'committee_meeting'
+                | 'group_meeting'
+                | 'party_lecture'
+                | 'theme_day'
+                | 'life_meeting'
+              )[];
+              minutes: string | null;
+              orgId: number;
+              /** @enum {string} */
+              orgKind:
+                | 'local_committee'
+                | 'working_committee'
+                | 'committee'
+                | 'general_branch'
+                | 'branch'
+                | 'joint_branch'
+                | 'temporary_branch'
+                | 'floating_branch'
+                | 'group';
+              orgName: string;
+              place: string | null;
+              plannedEnd: string | null;
+              plannedStart: string;
+              quorum: {
+                /** @enum {string} */
+                kind: 'general' | 'committee' | 'election';
+                message: string | null;
+                reached: boolean;
+              } | null;
+              recorder: {
+                memberId: number | null;
+                name: string | null;
+              };
+              resolutions: string | null;
+              /** @enum {string} */
+              status: 'planned' | 'held' | 'closed';
+              topic: string;
+              version: number;
+              voteCount: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 重新打开已办结的会议（须说明原因） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+            /** @description 乐观锁版本号：提交读取时的值 */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              agenda: string | null;
+              attachmentCount: number;
+              can: {
+                close: boolean;
+                delete: boolean;
+                edit: boolean;
+                hold: boolean;
+                reopen: boolean;
+                vote: boolean;
+              };
+              closedAt: string | null;
+              counts: {
+                absent: number;
+                excluded: number;
+                expected: number;
+                leave: number;
+                present: number;
+                unrecorded: number;
+                votingEntitled: number;
+                votingPresent: number;
+              };
+              election: boolean;
+              givenByHead: boolean;
+              heldEnd: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              heldOn: string | null;
+              heldStart: string | null;
+              host: {
+                memberId: number | null;
+                name: string | null;
+              };
+              id: number;
+              kinds: (
+                | 'general_meeting'
+                | 'committee_meeting'
+                | 'group_meeting'
+                | 'party_lecture'
+                | 'theme_day'
+                | 'life_meeting'
+              )[];
+              minutes: string | null;
+              orgId: number;
+              /** @enum {string} */
+              orgKind:
+                | 'local_committee'
+                | 'working_committee'
+                | 'committee'
+                | 'general_branch'
+                | 'branch'
+                | 'joint_branch'
+                | 'temporary_branch'
+                | 'floating_branch'
+                | 'group';
+              orgName: string;
+              place: string | null;
+              plannedEnd: string | null;
+              plannedStart: string;
+              quorum: {
+                /** @enum {string} */
+                kind: 'general' | 'committee' | 'election';
+                message: string | null;
+                reached: boolean;
+              } | null;
+              recorder: {
+                memberId: number | null;
+                name: string | null;
+              };
+              resolutions: string | null;
+              /** @enum {string} */
+              status: 'planned' | 'held' | 'closed';
+              topic: string;
+              version: number;
+              voteCount: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{id}/votes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 会议表决记录 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              abstain: number;
+              against: number;
+              ballots: {
+                /** @enum {string} */
+                choice: 'in_favour' | 'against' | 'abstain';
+                memberId: number;
+                name: string;
+                written: boolean;
+              }[];
+              entitled: number;
+              id: number;
+              inFavour: number;
+              meetingId: number;
+              passed: boolean;
+              present: number;
+              recordedAt: string;
+              secretBallot: boolean;
+              /** @enum {string} */
+              subject: 'admission' | 'confirmation' | 'extension' | 'disposal' | 'election' | 'other';
+              subjectMemberId: number | null;
+              subjectMemberName: string | null;
+              title: string;
+              writtenInFavour: number;
+            }[];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 登记表决结果（已办结的支部党员大会；按应到会有表决权党员的过半数判断是否通过） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ballots?: {
+              /** @enum {string} */
+              choice: 'in_favour' | 'against' | 'abstain';
+              memberId: number;
+              /** @default false */
+              written?: boolean;
+            }[];
+            secretBallot: boolean;
+            /** @enum {string} */
+            subject: 'admission' | 'confirmation' | 'extension' | 'disposal' | 'election' | 'other';
+            subjectMemberId?: number | null;
+            tally?: {
+              abstain: number;
+              against: number;
+              inFavour: number;
+              /** @default 0 */
+              writtenInFavour?: number;
+            };
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              abstain: number;
+              against: number;
+              ballots: {
+                /** @enum {string} */
+                choice: 'in_favour' | 'against' | 'abstain';
+                memberId: number;
+                name: string;
+                written: boolean;
+              }[];
+              entitled: number;
+              id: number;
+              inFavour: number;
+              meetingId: number;
+              passed: boolean;
+              present: number;
+              recordedAt: string;
+              secretBallot: boolean;
+              /** @enum {string} */
+              subject: 'admission' | 'confirmation' | 'extension' | 'disposal' | 'election' | 'other';
+              subjectMemberId: number | null;
+              subjectMemberName: string | null;
+              title: string;
+              writtenInFavour: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/member-decisions': {
@@ -6295,11 +11028,59 @@ export interface paths {
                   | 'term_length_needs_approval'
                   | 'term_not_elected'
                   | 'term_too_long'
+                  | 'appraisal_case_finished'
+                  | 'appraisal_case_step_in_future'
+                  | 'appraisal_case_steps_incomplete'
+                  | 'appraisal_case_unknown_step'
+                  | 'appraisal_closed'
+                  | 'appraisal_measure_not_for_grade'
+                  | 'appraisal_not_branch'
+                  | 'appraisal_not_closed'
+                  | 'appraisal_not_graded'
+                  | 'appraisal_not_yet_held'
+                  | 'appraisal_round_exists'
+                  | 'appraisal_self_vote'
+                  | 'appraisal_ungraded'
+                  | 'attachment_too_large'
+                  | 'attachment_type_not_allowed'
+                  | 'attendance_incomplete'
+                  | 'ballot_duplicate'
+                  | 'ballot_not_entitled'
+                  | 'ballot_presence_mismatch'
+                  | 'check_in_closed'
+                  | 'check_in_expired'
+                  | 'check_in_invalid_token'
+                  | 'check_in_not_open'
+                  | 'excellent_over_share'
+                  | 'exclusion_reason_not_offered'
+                  | 'exemption_duplicate'
+                  | 'exemption_group_mismatch'
                   | 'exemption_needs_approver'
                   | 'exemption_needs_reason'
+                  | 'exemption_not_level_above'
+                  | 'exemption_period_mismatch'
+                  | 'exemption_unknown_requirement'
+                  | 'leave_needs_reason'
+                  | 'leave_too_late'
                   | 'majority_not_reached'
+                  | 'make_up_not_needed'
+                  | 'make_up_out_of_window'
+                  | 'meeting_closed'
+                  | 'meeting_end_before_start'
+                  | 'meeting_held_in_future'
+                  | 'meeting_kind_not_for_org'
+                  | 'meeting_minutes_missing'
+                  | 'meeting_not_closed'
+                  | 'meeting_not_held'
+                  | 'meeting_not_planned'
+                  | 'meeting_person_not_member'
                   | 'no_voting_members'
+                  | 'not_expected_attendee'
                   | 'quorum_not_reached'
+                  | 'talk_in_future'
+                  | 'talk_member_not_in_branch'
+                  | 'talk_not_branch'
+                  | 'talk_same_member'
                   | 'vote_only_at_general_meeting'
                   | 'vote_tally_exceeds_present'
                   | 'account_deactivated'
@@ -7676,7 +12457,12 @@ export interface paths {
                   | 'transfer_overdue'
                   | 'departed_member_account'
                   | 'decision_awaiting_approval'
-                  | 'decision_approval_overdue';
+                  | 'decision_approval_overdue'
+                  | 'org_life_due'
+                  | 'org_life_missing'
+                  | 'org_life_not_closed'
+                  | 'org_life_absent'
+                  | 'org_life_lapse';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
@@ -8041,7 +12827,12 @@ export interface paths {
                   | 'transfer_overdue'
                   | 'departed_member_account'
                   | 'decision_awaiting_approval'
-                  | 'decision_approval_overdue';
+                  | 'decision_approval_overdue'
+                  | 'org_life_due'
+                  | 'org_life_missing'
+                  | 'org_life_not_closed'
+                  | 'org_life_absent'
+                  | 'org_life_lapse';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
@@ -8312,7 +13103,12 @@ export interface paths {
                   | 'transfer_overdue'
                   | 'departed_member_account'
                   | 'decision_awaiting_approval'
-                  | 'decision_approval_overdue';
+                  | 'decision_approval_overdue'
+                  | 'org_life_due'
+                  | 'org_life_missing'
+                  | 'org_life_not_closed'
+                  | 'org_life_absent'
+                  | 'org_life_lapse';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
@@ -8568,6 +13364,690 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{id}/compliance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 组织生活达标情况（本组织及下级：达标率、未达要求、未办结、即将到期；本组织的问题清单） */
+    get: {
+      parameters: {
+        query: {
+          /** @description 考核期间：年 2026、季度 2026-Q3 或月份 2026-09 */
+          period: string;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              asOf: string;
+              canExempt: boolean;
+              children: {
+                figures: {
+                  checks: number;
+                  due: number;
+                  met: number;
+                  missing: number;
+                  notClosed: number;
+                  rate: number | null;
+                };
+                org: {
+                  dissolved: boolean;
+                  id: number;
+                  /** @enum {string} */
+                  kind:
+                    | 'local_committee'
+                    | 'working_committee'
+                    | 'committee'
+                    | 'general_branch'
+                    | 'branch'
+                    | 'joint_branch'
+                    | 'temporary_branch'
+                    | 'floating_branch'
+                    | 'group';
+                  name: string;
+                };
+              }[];
+              figures: {
+                checks: number;
+                due: number;
+                met: number;
+                missing: number;
+                notClosed: number;
+                rate: number | null;
+              };
+              findings: {
+                article: string;
+                closed: number | null;
+                group: {
+                  id: number;
+                  name: string;
+                } | null;
+                /** @enum {string} */
+                kind: 'missing' | 'not_closed' | 'due' | 'quorum_not_reached' | 'no_minutes';
+                meetingIds: number[];
+                /** @enum {string|null} */
+                meetingKind:
+                  | 'general_meeting'
+                  | 'committee_meeting'
+                  | 'group_meeting'
+                  | 'party_lecture'
+                  | 'theme_day'
+                  | 'life_meeting'
+                  | null;
+                message: string;
+                period: string;
+                periodLabel: string;
+                required: number | null;
+                requirementId: string | null;
+              }[];
+              org: {
+                id: number;
+                /** @enum {string} */
+                kind:
+                  | 'local_committee'
+                  | 'working_committee'
+                  | 'committee'
+                  | 'general_branch'
+                  | 'branch'
+                  | 'joint_branch'
+                  | 'temporary_branch'
+                  | 'floating_branch'
+                  | 'group';
+                name: string;
+              };
+              ownFigures: {
+                checks: number;
+                due: number;
+                met: number;
+                missing: number;
+                notClosed: number;
+                rate: number | null;
+              };
+              period: string;
+              periodLabel: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{id}/compliance/exemptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 免于考核记录（本组织及下级） */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                approvedAt: string;
+                approvedBy: {
+                  id: number;
+                  name: string;
+                };
+                canDelete: boolean;
+                group: {
+                  id: number;
+                  name: string;
+                } | null;
+                id: number;
+                org: {
+                  id: number;
+                  /** @enum {string} */
+                  kind:
+                    | 'local_committee'
+                    | 'working_committee'
+                    | 'committee'
+                    | 'general_branch'
+                    | 'branch'
+                    | 'joint_branch'
+                    | 'temporary_branch'
+                    | 'floating_branch'
+                    | 'group';
+                  name: string;
+                };
+                period: string;
+                periodLabel: string;
+                reason: string;
+                requirementId: string;
+                requirementLabel: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 批准免于考核（上级党组织，写明理由；记入审计） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            groupId?: number | null;
+            /**
+             * @description 考核期间：年 2026、季度 2026-Q3 或月份 2026-09
+             * @example 2026-Q3
+             */
+            period: string;
+            reason: string;
+            requirementId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              approvedAt: string;
+              approvedBy: {
+                id: number;
+                name: string;
+              };
+              canDelete: boolean;
+              group: {
+                id: number;
+                name: string;
+              } | null;
+              id: number;
+              org: {
+                id: number;
+                /** @enum {string} */
+                kind:
+                  | 'local_committee'
+                  | 'working_committee'
+                  | 'committee'
+                  | 'general_branch'
+                  | 'branch'
+                  | 'joint_branch'
+                  | 'temporary_branch'
+                  | 'floating_branch'
+                  | 'group';
+                name: string;
+              };
+              period: string;
+              periodLabel: string;
+              reason: string;
+              requirementId: string;
+              requirementLabel: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{id}/compliance/exemptions/{exemptionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** 撤销免于考核（上级党组织；记入审计） */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          exemptionId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{id}/compliance/heatmap': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 组织生活达标热力图（下级组织 × 12个月） */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              asOf: string;
+              months: string[];
+              org: {
+                id: number;
+                /** @enum {string} */
+                kind:
+                  | 'local_committee'
+                  | 'working_committee'
+                  | 'committee'
+                  | 'general_branch'
+                  | 'branch'
+                  | 'joint_branch'
+                  | 'temporary_branch'
+                  | 'floating_branch'
+                  | 'group';
+                name: string;
+              };
+              rows: {
+                cells: {
+                  checks: number;
+                  due: number;
+                  met: number;
+                  missing: number;
+                  notClosed: number;
+                  period: string;
+                  rate: number | null;
+                }[];
+                org: {
+                  dissolved: boolean;
+                  id: number;
+                  /** @enum {string} */
+                  kind:
+                    | 'local_committee'
+                    | 'working_committee'
+                    | 'committee'
+                    | 'general_branch'
+                    | 'branch'
+                    | 'joint_branch'
+                    | 'temporary_branch'
+                    | 'floating_branch'
+                    | 'group';
+                  name: string;
+                };
+              }[];
+              total: {
+                checks: number;
+                due: number;
+                met: number;
+                missing: number;
+                notClosed: number;
+                period: string;
+                rate: number | null;
+              }[];
+              year: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{id}/dissolve': {
     parameters: {
       query?: never;
@@ -8692,7 +14172,12 @@ export interface paths {
                   | 'transfer_overdue'
                   | 'departed_member_account'
                   | 'decision_awaiting_approval'
-                  | 'decision_approval_overdue';
+                  | 'decision_approval_overdue'
+                  | 'org_life_due'
+                  | 'org_life_missing'
+                  | 'org_life_not_closed'
+                  | 'org_life_absent'
+                  | 'org_life_lapse';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
@@ -9553,6 +15038,241 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{id}/meeting-register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 会议记录本（本组织及其党小组已办结的会议，按日期） */
+    get: {
+      parameters: {
+        query: {
+          /** @description 年度 */
+          year: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              meetings: {
+                absent: number;
+                absentees: {
+                  /** @enum {string} */
+                  attendance: 'leave' | 'absent';
+                  leaveReason: string | null;
+                  /**
+                   * @description 日期 YYYY-MM-DD
+                   * @example 2026-01-15
+                   */
+                  makeUpOn: string | null;
+                  name: string;
+                }[];
+                endTime: string | null;
+                expected: number;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                heldOn: string;
+                host: string | null;
+                kinds: (
+                  | 'general_meeting'
+                  | 'committee_meeting'
+                  | 'group_meeting'
+                  | 'party_lecture'
+                  | 'theme_day'
+                  | 'life_meeting'
+                )[];
+                leave: number;
+                meetingId: number;
+                minutes: string | null;
+                orgId: number;
+                orgName: string;
+                place: string | null;
+                present: number;
+                recorder: string | null;
+                resolutions: string | null;
+                startTime: string | null;
+                topic: string;
+              }[];
+              orgId: number;
+              orgName: string;
+              year: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{id}/meeting-register/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出会议记录本（.xlsx：目录与每次会议一页，记入审计） */
+    get: {
+      parameters: {
+        query: {
+          /** @description 年度 */
+          year: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description .xlsx 文件（application/vnd.openxmlformats-officedocument.spreadsheetml.sheet） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{id}/move': {
     parameters: {
       query?: never;
@@ -9672,7 +15392,12 @@ export interface paths {
                   | 'transfer_overdue'
                   | 'departed_member_account'
                   | 'decision_awaiting_approval'
-                  | 'decision_approval_overdue';
+                  | 'decision_approval_overdue'
+                  | 'org_life_due'
+                  | 'org_life_missing'
+                  | 'org_life_not_closed'
+                  | 'org_life_absent'
+                  | 'org_life_lapse';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
@@ -10324,7 +16049,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          group: 'security' | 'org' | 'import' | 'accounts';
+          group: 'security' | 'org' | 'import' | 'accounts' | 'orgLife';
         };
         cookie?: never;
       };
@@ -10338,7 +16063,7 @@ export interface paths {
           content: {
             'application/json': {
               /** @enum {string} */
-              group: 'security' | 'org' | 'import' | 'accounts';
+              group: 'security' | 'org' | 'import' | 'accounts' | 'orgLife';
               updatedAt: string | null;
               value: {
                 [key: string]: unknown;
@@ -10409,7 +16134,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          group: 'security' | 'org' | 'import' | 'accounts';
+          group: 'security' | 'org' | 'import' | 'accounts' | 'orgLife';
         };
         cookie?: never;
       };
@@ -10433,7 +16158,7 @@ export interface paths {
           content: {
             'application/json': {
               /** @enum {string} */
-              group: 'security' | 'org' | 'import' | 'accounts';
+              group: 'security' | 'org' | 'import' | 'accounts' | 'orgLife';
               updatedAt: string | null;
               value: {
                 [key: string]: unknown;
@@ -10503,6 +16228,758 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/talks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 谈心谈话记录（按组织子树、年度、党员） */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+          orgId?: number;
+          year?: number;
+          memberId?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                can: {
+                  edit: boolean;
+                };
+                id: number;
+                memberId: number;
+                memberName: string;
+                orgId: number;
+                orgName: string;
+                partnerId: number;
+                partnerName: string;
+                summary: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                talkedOn: string;
+                topic: string;
+                version: number;
+              }[];
+              total: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 登记谈心谈话 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            memberId: number;
+            orgId: number;
+            partnerId: number;
+            summary?: string | null;
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            talkedOn: string;
+            topic: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              can: {
+                edit: boolean;
+              };
+              id: number;
+              memberId: number;
+              memberName: string;
+              orgId: number;
+              orgName: string;
+              partnerId: number;
+              partnerName: string;
+              summary: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              talkedOn: string;
+              topic: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/talks/coverage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党支部年度谈心谈话覆盖情况（应谈、已谈、未谈的人员组合） */
+    get: {
+      parameters: {
+        query: {
+          orgId: number;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              asOf: string;
+              covered: number;
+              missing: {
+                a: {
+                  memberId: number;
+                  name: string;
+                };
+                b: {
+                  memberId: number;
+                  name: string;
+                };
+              }[];
+              orgId: number;
+              orgName: string;
+              pairings: (
+                | 'secretary_committee'
+                | 'secretary_member'
+                | 'committee_committee'
+                | 'member_member'
+              )[];
+              people: {
+                committee: boolean;
+                memberId: number;
+                name: string;
+                secretary: boolean;
+              }[];
+              required: number;
+              year: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/talks/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党支部可登记谈话的党员 */
+    get: {
+      parameters: {
+        query: {
+          orgId: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                memberId: number;
+                name: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/talks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 谈心谈话记录详情 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              can: {
+                edit: boolean;
+              };
+              id: number;
+              memberId: number;
+              memberName: string;
+              orgId: number;
+              orgName: string;
+              partnerId: number;
+              partnerName: string;
+              summary: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              talkedOn: string;
+              topic: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** 删除谈心谈话记录 */
+    delete: {
+      parameters: {
+        query: {
+          version: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** 修改谈心谈话记录 */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            memberId?: number;
+            partnerId?: number;
+            summary?: string | null;
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            talkedOn?: string;
+            topic?: string;
+            /** @description 乐观锁版本号：提交读取时的值 */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              can: {
+                edit: boolean;
+              };
+              id: number;
+              memberId: number;
+              memberName: string;
+              orgId: number;
+              orgName: string;
+              partnerId: number;
+              partnerName: string;
+              summary: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              talkedOn: string;
+              topic: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/api/transfers': {
@@ -13310,6 +19787,26 @@ export interface paths {
                   critical: number;
                   warning: number;
                 };
+                org_life_due: {
+                  critical: number;
+                  warning: number;
+                };
+                org_life_missing: {
+                  critical: number;
+                  warning: number;
+                };
+                org_life_not_closed: {
+                  critical: number;
+                  warning: number;
+                };
+                org_life_absent: {
+                  critical: number;
+                  warning: number;
+                };
+                org_life_lapse: {
+                  critical: number;
+                  warning: number;
+                };
               } & {
                 [key: string]: {
                   critical: number;
@@ -13360,7 +19857,12 @@ export interface paths {
                     | 'transfer_overdue'
                     | 'departed_member_account'
                     | 'decision_awaiting_approval'
-                    | 'decision_approval_overdue';
+                    | 'decision_approval_overdue'
+                    | 'org_life_due'
+                    | 'org_life_missing'
+                    | 'org_life_not_closed'
+                    | 'org_life_absent'
+                    | 'org_life_lapse';
                   message: string;
                   /** @enum {string} */
                   severity: 'info' | 'warning' | 'critical';
@@ -13711,11 +20213,59 @@ export interface components {
             | 'term_length_needs_approval'
             | 'term_not_elected'
             | 'term_too_long'
+            | 'appraisal_case_finished'
+            | 'appraisal_case_step_in_future'
+            | 'appraisal_case_steps_incomplete'
+            | 'appraisal_case_unknown_step'
+            | 'appraisal_closed'
+            | 'appraisal_measure_not_for_grade'
+            | 'appraisal_not_branch'
+            | 'appraisal_not_closed'
+            | 'appraisal_not_graded'
+            | 'appraisal_not_yet_held'
+            | 'appraisal_round_exists'
+            | 'appraisal_self_vote'
+            | 'appraisal_ungraded'
+            | 'attachment_too_large'
+            | 'attachment_type_not_allowed'
+            | 'attendance_incomplete'
+            | 'ballot_duplicate'
+            | 'ballot_not_entitled'
+            | 'ballot_presence_mismatch'
+            | 'check_in_closed'
+            | 'check_in_expired'
+            | 'check_in_invalid_token'
+            | 'check_in_not_open'
+            | 'excellent_over_share'
+            | 'exclusion_reason_not_offered'
+            | 'exemption_duplicate'
+            | 'exemption_group_mismatch'
             | 'exemption_needs_approver'
             | 'exemption_needs_reason'
+            | 'exemption_not_level_above'
+            | 'exemption_period_mismatch'
+            | 'exemption_unknown_requirement'
+            | 'leave_needs_reason'
+            | 'leave_too_late'
             | 'majority_not_reached'
+            | 'make_up_not_needed'
+            | 'make_up_out_of_window'
+            | 'meeting_closed'
+            | 'meeting_end_before_start'
+            | 'meeting_held_in_future'
+            | 'meeting_kind_not_for_org'
+            | 'meeting_minutes_missing'
+            | 'meeting_not_closed'
+            | 'meeting_not_held'
+            | 'meeting_not_planned'
+            | 'meeting_person_not_member'
             | 'no_voting_members'
+            | 'not_expected_attendee'
             | 'quorum_not_reached'
+            | 'talk_in_future'
+            | 'talk_member_not_in_branch'
+            | 'talk_not_branch'
+            | 'talk_same_member'
             | 'vote_only_at_general_meeting'
             | 'vote_tally_exceeds_present'
             | 'account_deactivated'
@@ -13915,11 +20465,59 @@ export interface components {
             | 'term_length_needs_approval'
             | 'term_not_elected'
             | 'term_too_long'
+            | 'appraisal_case_finished'
+            | 'appraisal_case_step_in_future'
+            | 'appraisal_case_steps_incomplete'
+            | 'appraisal_case_unknown_step'
+            | 'appraisal_closed'
+            | 'appraisal_measure_not_for_grade'
+            | 'appraisal_not_branch'
+            | 'appraisal_not_closed'
+            | 'appraisal_not_graded'
+            | 'appraisal_not_yet_held'
+            | 'appraisal_round_exists'
+            | 'appraisal_self_vote'
+            | 'appraisal_ungraded'
+            | 'attachment_too_large'
+            | 'attachment_type_not_allowed'
+            | 'attendance_incomplete'
+            | 'ballot_duplicate'
+            | 'ballot_not_entitled'
+            | 'ballot_presence_mismatch'
+            | 'check_in_closed'
+            | 'check_in_expired'
+            | 'check_in_invalid_token'
+            | 'check_in_not_open'
+            | 'excellent_over_share'
+            | 'exclusion_reason_not_offered'
+            | 'exemption_duplicate'
+            | 'exemption_group_mismatch'
             | 'exemption_needs_approver'
             | 'exemption_needs_reason'
+            | 'exemption_not_level_above'
+            | 'exemption_period_mismatch'
+            | 'exemption_unknown_requirement'
+            | 'leave_needs_reason'
+            | 'leave_too_late'
             | 'majority_not_reached'
+            | 'make_up_not_needed'
+            | 'make_up_out_of_window'
+            | 'meeting_closed'
+            | 'meeting_end_before_start'
+            | 'meeting_held_in_future'
+            | 'meeting_kind_not_for_org'
+            | 'meeting_minutes_missing'
+            | 'meeting_not_closed'
+            | 'meeting_not_held'
+            | 'meeting_not_planned'
+            | 'meeting_person_not_member'
             | 'no_voting_members'
+            | 'not_expected_attendee'
             | 'quorum_not_reached'
+            | 'talk_in_future'
+            | 'talk_member_not_in_branch'
+            | 'talk_not_branch'
+            | 'talk_same_member'
             | 'vote_only_at_general_meeting'
             | 'vote_tally_exceeds_present'
             | 'account_deactivated'

@@ -18,6 +18,10 @@ describe('the side menu by permission', () => {
       '组织关系转接',
       '增减台账',
       '导入记录',
+      '会议',
+      '组织生活达标',
+      '民主评议',
+      '谈心谈话',
       '用户与权限',
     ]);
     expect(labelsFor('secretary')).toEqual([
@@ -28,6 +32,10 @@ describe('the side menu by permission', () => {
       '组织关系转接',
       '增减台账',
       '导入记录',
+      '会议',
+      '组织生活达标',
+      '民主评议',
+      '谈心谈话',
     ]);
     expect(labelsFor('member')).toEqual([]);
   });
@@ -39,7 +47,7 @@ describe('the side menu by permission', () => {
 
   it('drops the 系统管理 group when none of its entries is usable', () => {
     const groups = visibleNav(permissionsOf('secretary')).map((i) => i.label);
-    expect(groups).toEqual(['工作台', '组织管理', '党员管理']);
+    expect(groups).toEqual(['工作台', '组织管理', '党员管理', '组织生活']);
   });
 
   it('opens on the first usable page; a 党员 on their own record; anyone else on the personal settings', () => {

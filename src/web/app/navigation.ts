@@ -8,6 +8,10 @@ export type NavKey =
   | 'transfers'
   | 'ledger'
   | 'imports'
+  | 'meetings'
+  | 'compliance'
+  | 'appraisals'
+  | 'talks'
   | 'users'
   | 'settings'
   | 'audit'
@@ -78,6 +82,16 @@ export const NAV: readonly NavItem[] = [
       { key: 'transfers', label: '组织关系转接', path: '/member-transfers', allOf: ['member.read'] },
       { key: 'ledger', label: '增减台账', path: '/member-ledger', allOf: ['member.read'] },
       { key: 'imports', label: '导入记录', path: '/member-imports', allOf: ['member.manage'] },
+    ],
+  },
+  {
+    key: 'orgLife',
+    label: '组织生活',
+    children: [
+      { key: 'meetings', label: '会议', path: '/meetings', allOf: ['org_life.read'] },
+      { key: 'compliance', label: '组织生活达标', path: '/org-life/compliance', allOf: ['org_life.read'] },
+      { key: 'appraisals', label: '民主评议', path: '/org-life/appraisals', allOf: ['org_life.read'] },
+      { key: 'talks', label: '谈心谈话', path: '/org-life/talks', allOf: ['org_life.read'] },
     ],
   },
   {

@@ -58,6 +58,29 @@ const ImportWizardPage = lazyPage(
   'ImportWizardPage',
 );
 const MyMemberPage = lazyPage(() => import('../features/me/MyMemberPage.tsx'), 'MyMemberPage');
+const MeetingsPage = lazyPage(() => import('../features/meetings/MeetingsPage.tsx'), 'MeetingsPage');
+const MeetingFormPage = lazyPage(() => import('../features/meetings/MeetingFormPage.tsx'), 'MeetingFormPage');
+const MeetingDetailPage = lazyPage(
+  () => import('../features/meetings/MeetingDetailPage.tsx'),
+  'MeetingDetailPage',
+);
+const MyMeetingsPage = lazyPage(() => import('../features/me-meetings/MyMeetingsPage.tsx'), 'MyMeetingsPage');
+const CheckInPage = lazyPage(() => import('../features/me-meetings/CheckInPage.tsx'), 'CheckInPage');
+const CompliancePage = lazyPage(() => import('../features/compliance/CompliancePage.tsx'), 'CompliancePage');
+const AppraisalsPage = lazyPage(() => import('../features/appraisals/AppraisalsPage.tsx'), 'AppraisalsPage');
+const AppraisalRoundPage = lazyPage(
+  () => import('../features/appraisals/AppraisalRoundPage.tsx'),
+  'AppraisalRoundPage',
+);
+const TalksPage = lazyPage(() => import('../features/talks/TalksPage.tsx'), 'TalksPage');
+const MyAppraisalsPage = lazyPage(
+  () => import('../features/appraisals/MyAppraisalsPage.tsx'),
+  'MyAppraisalsPage',
+);
+const MeetingRegisterPrintPage = lazyPage(
+  () => import('../features/meetings/MeetingRegisterPrintPage.tsx'),
+  'MeetingRegisterPrintPage',
+);
 
 const standalone = (page: ReactNode) => <Suspense fallback={<LoadingState fullScreen />}>{page}</Suspense>;
 
@@ -115,6 +138,14 @@ export const router = createBrowserRouter([
       guarded('member-ledger/print', 'ledger', <LedgerPrintPage />),
       guarded('member-imports', 'imports', <ImportBatchesPage />),
       guarded('member-imports/new', 'imports', <ImportWizardPage />),
+      guarded('meetings', 'meetings', <MeetingsPage />),
+      guarded('meetings/new', 'meetings', <MeetingFormPage />),
+      guarded('meetings/:meetingId', 'meetings', <MeetingDetailPage />),
+      guarded('org-life/compliance', 'compliance', <CompliancePage />),
+      guarded('org-life/appraisals', 'appraisals', <AppraisalsPage />),
+      guarded('org-life/appraisals/:roundId', 'appraisals', <AppraisalRoundPage />),
+      guarded('org-life/talks', 'talks', <TalksPage />),
+      guarded('meetings/register/print', 'meetings', <MeetingRegisterPrintPage />),
       {
         path: 'system/users',
         element: (
@@ -155,6 +186,19 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to={MEMBER_HOME_PATH} replace /> },
       { path: MEMBER_HOME_PATH.slice(3), element: <MyMemberPage /> },
+      { path: 'meetings', element: <MyMeetingsPage /> },
+      { path: 'appraisals', element: <MyAppraisalsPage /> },
     ],
+  },
+  {
+    // The address of a meeting's check-in QR code (GET /api/meetings/:id/check-in-code), on the member's phone.
+    path: '/check-in',
+    element: (
+      <RequireSession>
+        <MobileLayout />
+      </RequireSession>
+    ),
+    errorElement: <RouteError />,
+    children: [{ path: 'meetings/:meetingId', element: <CheckInPage /> }],
   },
 ]);

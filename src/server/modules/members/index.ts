@@ -55,3 +55,5 @@ export {
 } from './member-writes.ts';
 /** What the list's search `q` matches, so that the export filters as the list does. */
 export { matchOf } from './members-list.service.ts';
+/** The roster of orgs on a past or future day, from the effective-dated history (应到会 of a meeting). */
+export { memberIdOfPerson, memberNames, type RosterMember, rosterOn } from './roster-on.repo.ts';

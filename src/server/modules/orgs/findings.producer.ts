@@ -2,6 +2,7 @@ import {
   FINDING_KINDS,
   type FindingKind,
   MEMBER_FINDING_KINDS,
+  ORG_LIFE_FINDING_KINDS,
   orgFindings,
   type PostTenure,
   ROSTER_FINDING_KINDS,
@@ -13,9 +14,15 @@ import { getTermPolicy } from '../settings/index.ts';
 import { findCandidateOrgs } from './findings.repo.ts';
 import { listCurrentTerms, listTenuresOfOrgs } from './leadership.repo.ts';
 
-/** The kinds of the terms and the head post (the roster's are the stats module's, the members' the members'). */
+/**
+ * The kinds of the terms and the head post (the roster's are the stats module's, the members' the members',
+ * organizational life's the compliance module's).
+ */
 const KINDS: readonly FindingKind[] = FINDING_KINDS.filter(
-  (k) => !ROSTER_FINDING_KINDS.includes(k) && !MEMBER_FINDING_KINDS.includes(k),
+  (k) =>
+    !ROSTER_FINDING_KINDS.includes(k) &&
+    !MEMBER_FINDING_KINDS.includes(k) &&
+    !ORG_LIFE_FINDING_KINDS.includes(k),
 );
 
 async function tenuresByOrg(db: Db, orgIds: readonly number[]): Promise<Map<number, PostTenure[]>> {

@@ -10,8 +10,10 @@ export const settingsModule: Module = {
 /** The configured policies (CFG) other modules decide by, read in the caller's database or transaction. */
 export {
   ensureIdKeyFingerprint,
+  getAppraisalTalkSettings,
   getClosedPeriodPolicy,
   getMemberAccountPolicy,
+  getOrgLifeSettings,
   getSecurityPolicy,
   getTermPolicy,
   getTransferPolicy,

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   ImportLimitsSchema,
   MemberAccountPolicySchema,
+  OrgLifeSettingsSchema,
   OrgSettingsSchema,
   SecurityPolicySchema,
   type SettingGroup,
@@ -20,6 +21,12 @@ import {
   type TransferPolicy,
 } from '../../../domain/membership/index.ts';
 import { DEFAULT_TERM_POLICY, type TermPolicy } from '../../../domain/org/index.ts';
+import {
+  type AppraisalTalkSettings,
+  DEFAULT_APPRAISAL_TALK_SETTINGS,
+  DEFAULT_ORG_LIFE_SETTINGS,
+  type OrgLifeSettings,
+} from '../../../domain/org-life/index.ts';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../../../domain/shared/index.ts';
 import { type Acting, expectVersion, requirePermission } from '../../access/index.ts';
 import { recordAudit } from '../../audit/audit.ts';
@@ -56,6 +63,11 @@ const GROUPS: Record<SettingGroup, GroupDefinition> = {
     defaults: DEFAULT_MEMBER_ACCOUNT_POLICY,
     permission: 'settings.system',
   },
+  orgLife: {
+    schema: OrgLifeSettingsSchema,
+    defaults: { ...DEFAULT_ORG_LIFE_SETTINGS, ...DEFAULT_APPRAISAL_TALK_SETTINGS },
+    permission: 'settings.system',
+  },
 };
 
 async function readGroup(db: Db, group: SettingGroup) {
@@ -83,6 +95,21 @@ export async function getTransferPolicy(db: Db): Promise<TransferPolicy> {
 export async function getClosedPeriodPolicy(db: Db): Promise<ClosedPeriodPolicy> {
   return ((await readGroup(db, 'org')).value as { closedPeriodPolicy: ClosedPeriodPolicy })
     .closedPeriodPolicy;
+}
+
+/** 组织生活 parameters (exclusion reasons, 补课, check-in window, attachments) as the meetings module decides by. */
+export async function getOrgLifeSettings(db: Db): Promise<OrgLifeSettings> {
+  return (await readGroup(db, 'orgLife')).value as OrgLifeSettings;
+}
+
+/** 民主评议 and 谈心谈话 parameters (预备党员 graded, the 优秀 share, the talk pairings) as their modules decide by. */
+export async function getAppraisalTalkSettings(db: Db): Promise<AppraisalTalkSettings> {
+  const v = (await readGroup(db, 'orgLife')).value as unknown as AppraisalTalkSettings;
+  return {
+    appraisalGradeProbationary: v.appraisalGradeProbationary,
+    appraisalExcellentDivisor: v.appraisalExcellentDivisor,
+    talkPairings: v.talkPairings,
+  };
 }
 
 /** 导入限制 as the importer enforces them. */

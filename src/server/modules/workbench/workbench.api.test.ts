@@ -99,6 +99,11 @@ describe('GET /api/workbench', () => {
         departed_member_account: { warning: 0, critical: 0 },
         decision_awaiting_approval: { warning: 0, critical: 0 },
         decision_approval_overdue: { warning: 0, critical: 0 },
+        org_life_due: { warning: 0, critical: 0 },
+        org_life_missing: { warning: 0, critical: 0 },
+        org_life_not_closed: { warning: 0, critical: 0 },
+        org_life_absent: { warning: 0, critical: 0 },
+        org_life_lapse: { warning: 0, critical: 0 },
       },
       // sec_a1 and member_a1; the deactivated account is not counted.
       userCount: 2,

@@ -1,6 +1,7 @@
-import { EditOutlined } from '@ant-design/icons';
+import { CalendarOutlined, EditOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Tabs, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { ApiError } from '../../api/api-error.ts';
 import { useOwnMember } from '../../api/members.ts';
 import { formatDate } from '../../ui/dates.ts';
@@ -57,6 +58,16 @@ export function MyMemberPage() {
         >
           修改联系方式
         </Button>
+        <Link to="/m/meetings">
+          <Button size="large" block icon={<CalendarOutlined />} style={{ marginTop: 8 }}>
+            我的会议（签到、请假）
+          </Button>
+        </Link>
+        <Link to="/m/appraisals">
+          <Button size="large" block style={{ marginTop: 8 }}>
+            民主评议（自评、互评）
+          </Button>
+        </Link>
       </Card>
       <Card size="small">
         <Tabs

@@ -16,6 +16,7 @@ import {
   CLOSED_PERIOD_POLICY_LABELS,
   type ImportLimitsSchema,
   type MemberAccountPolicySchema,
+  type OrgLifeSettingsSchema,
   type OrgSettingsSchema,
   type SecurityPolicySchema,
   type SettingGroup,
@@ -24,6 +25,12 @@ import { z } from '../../../contracts/zod-zh.ts';
 import { USERNAME_RULE_LABELS, USERNAME_RULES } from '../../../domain/access/index.ts';
 import { CLOSED_PERIOD_POLICIES } from '../../../domain/membership/index.ts';
 import { ORG_KIND_LABELS, ORG_KINDS } from '../../../domain/org/index.ts';
+import {
+  EXPECTED_EXCLUSION_REASON_LABELS,
+  EXPECTED_EXCLUSION_REASONS,
+  TALK_PAIRING_LABELS,
+  TALK_PAIRINGS,
+} from '../../../domain/org-life/index.ts';
 import { useReloadSettings, useSaveSettings, useSettings } from '../../api/settings.ts';
 import { contractRules, fieldLimits } from '../../ui/contract-rules.ts';
 import { formatDateTime } from '../../ui/dates.ts';
@@ -42,7 +49,8 @@ type PolicyFormProps = {
     | typeof SecurityPolicySchema
     | typeof OrgSettingsSchema
     | typeof ImportLimitsSchema
-    | typeof MemberAccountPolicySchema;
+    | typeof MemberAccountPolicySchema
+    | typeof OrgLifeSettingsSchema;
   intro: string;
 };
 
@@ -136,6 +144,27 @@ export function PolicyForm({ group, schema, intro }: PolicyFormProps) {
                   options={CLOSED_PERIOD_POLICIES.map((p) => ({
                     value: p,
                     label: CLOSED_PERIOD_POLICY_LABELS[p],
+                  }))}
+                />
+              </Form.Item>
+            );
+          }
+          if (kind === 'talk-pairings') {
+            return (
+              <Form.Item key={key} label={label} name={key} extra={help}>
+                <Checkbox.Group
+                  options={TALK_PAIRINGS.map((p) => ({ value: p, label: TALK_PAIRING_LABELS[p] }))}
+                />
+              </Form.Item>
+            );
+          }
+          if (kind === 'exclusion-reasons') {
+            return (
+              <Form.Item key={key} label={label} name={key} extra={help}>
+                <Checkbox.Group
+                  options={EXPECTED_EXCLUSION_REASONS.map((r) => ({
+                    value: r,
+                    label: EXPECTED_EXCLUSION_REASON_LABELS[r],
                   }))}
                 />
               </Form.Item>

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import {
   ImportLimitsSchema,
   MemberAccountPolicySchema,
+  OrgLifeSettingsSchema,
   OrgSettingsSchema,
   SecurityPolicySchema,
 } from '../../../contracts/settings.ts';
@@ -10,7 +11,10 @@ import { useMe } from '../../api/auth.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { PolicyForm } from './PolicyForm.tsx';
 
-/** 参数配置: each group only for its owner (三员分立): 安全策略 for the 安全管理员, 组织参数 and 导入限制 for the 系统管理员. */
+/**
+ * 参数配置: each group only for its owner (三员分立): 安全策略 for the 安全管理员; 组织参数, 导入限制, 党员账号 and 组织生活
+ * for the 系统管理员.
+ */
 export function SettingsPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
@@ -63,6 +67,17 @@ export function SettingsPage() {
                 group="accounts"
                 schema={MemberAccountPolicySchema}
                 intro="党支部书记或组织管理员为党员开通账号时，用户名和初始密码的生成规则。所有密码仍须符合密码策略，党员首次登录须修改密码。"
+              />
+            ),
+          },
+          {
+            key: 'orgLife',
+            label: '组织生活',
+            children: (
+              <PolicyForm
+                group="orgLife"
+                schema={OrgLifeSettingsSchema}
+                intro="会议应到会的事由、补课期限、扫码签到的时间窗、会议附件大小，以及民主评议和谈心谈话的地方做法。修改后对此后的登记生效。"
               />
             ),
           },

@@ -5,7 +5,14 @@ export type PolicyField = {
   key: string;
   unit: string;
   help?: string;
-  kind?: 'switch' | 'org-kinds' | 'text' | 'username-rule' | 'closed-period-policy';
+  kind?:
+    | 'switch'
+    | 'org-kinds'
+    | 'text'
+    | 'username-rule'
+    | 'closed-period-policy'
+    | 'talk-pairings'
+    | 'exclusion-reasons';
 };
 
 /** The order, units and help of each parameter; labels and bounds come from the contract schemas. */
@@ -60,6 +67,35 @@ export const POLICY_FIELDS: Record<SettingGroup, PolicyField[]> = {
     { key: 'maxColumns', unit: '列' },
     { key: 'maxIssues', unit: '处', help: '检查结果和错误明细文件只保留前这么多处问题，问题总数照常统计。' },
     { key: 'errorFileHours', unit: '小时', help: '错误明细文件含完整身份证号，加密保存，到期自动删除。' },
+  ],
+  orgLife: [
+    {
+      key: 'exclusionReasons',
+      unit: '',
+      kind: 'exclusion-reasons',
+      help: '登记出勤时可选的“不计入应到会”事由；不计入的党员不算在应到会和表决权人数内，每次都记录事由。',
+    },
+    { key: 'makeUpDays', unit: '天', help: '请假或缺席的党员在会后该天数内补课，补课日期超出即拒绝。' },
+    { key: 'checkInBeforeMinutes', unit: '分钟', help: '会议计划开始前多久起可以扫码签到。' },
+    { key: 'checkInAfterMinutes', unit: '分钟', help: '会议计划结束后多久内仍可扫码签到，过后签到码失效。' },
+    { key: 'maxAttachmentMb', unit: 'MB', help: '会议附件（jpg、png、pdf、docx、xlsx）的大小上限。' },
+    {
+      key: 'appraisalGradeProbationary',
+      unit: '',
+      kind: 'switch',
+      help: '默认预备党员参加民主评议但不评定等次（各地做法不一）；开启后预备党员也评定等次。',
+    },
+    {
+      key: 'appraisalExcellentDivisor',
+      unit: '分之一',
+      help: '评定为优秀的党员超过评定等次人数的该比例时提示复核（不阻止），一般为三分之一。',
+    },
+    {
+      key: 'talkPairings',
+      unit: '',
+      kind: 'talk-pairings',
+      help: '支部工作条例第十九条：支委之间、支委和党员之间、党员之间每年至少谈心谈话一次；勾选的人员组合计入谈话覆盖情况。',
+    },
   ],
   accounts: [
     {

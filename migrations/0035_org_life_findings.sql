@@ -1,0 +1,4 @@
+ALTER TABLE "findings" DROP CONSTRAINT "findings_kind_check";--> statement-breakpoint
+ALTER TABLE "findings_dirty" DROP CONSTRAINT "findings_dirty_input_check";--> statement-breakpoint
+ALTER TABLE "findings" ADD CONSTRAINT "findings_kind_check" CHECK (kind in ('term_expired', 'term_expiring', 'head_vacant', 'branch_too_few_members', 'branch_needs_committee', 'branch_too_large', 'probation_ending', 'probation_overdue', 'unreachable_long', 'suspended_long', 'member_unplaced', 'transfer_awaiting', 'transfer_overdue', 'departed_member_account', 'decision_awaiting_approval', 'decision_approval_overdue', 'org_life_due', 'org_life_missing', 'org_life_not_closed', 'org_life_absent', 'org_life_lapse'));--> statement-breakpoint
+ALTER TABLE "findings_dirty" ADD CONSTRAINT "findings_dirty_input_check" CHECK (input in ('org', 'posts', 'roster', 'term_policy', 'members', 'transfers', 'accounts', 'decisions', 'meetings'));
