@@ -24,17 +24,20 @@ describe.skipIf(!chromiumPath)(
       page = session.page;
     });
 
+    // The table re-renders after the preference is saved: on a loaded machine that takes longer than poll's 1 s.
+    const POLL = { timeout: 10_000 };
+
     it.each(PAGES)('$page: hides $hidden, remembers it after a reload, and shows it again', async (p) => {
       await page.goto(p.url);
       const settings = ColumnSettings.of(page, p.kept);
       expect(await settings.headers()).toContain(p.hidden);
       await settings.toggle(p.hidden);
-      await expect.poll(() => settings.headers()).not.toContain(p.hidden);
+      await expect.poll(() => settings.headers(), POLL).not.toContain(p.hidden);
       expect(await settings.headers()).toContain(p.kept);
       await page.reload();
-      await expect.poll(() => settings.headers()).not.toContain(p.hidden);
+      await expect.poll(() => settings.headers(), POLL).not.toContain(p.hidden);
       await settings.toggle(p.hidden);
-      await expect.poll(() => settings.headers()).toContain(p.hidden);
+      await expect.poll(() => settings.headers(), POLL).toContain(p.hidden);
     });
 
     it('opens 用户与权限 filtered by the name a link gives (the 待办 about a departed member’s account)', async () => {
