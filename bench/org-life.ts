@@ -6,8 +6,11 @@
  * the roll-up; the naive way (every org of the subtree evaluated from its meetings on request) beside it; and what a
  * meeting's close adds: its statement with the triggers and the settling of its branch's to-dos (as the kernel's
  * transaction ends), and the roll-up's refresh the next read then makes. The
- * first computation of the year (every org) is timed once. BENCH_REUSE=1 keeps the city
- * (`jiceng_bench_org_life_<members>`). Results: bench/results/org-life-<database>-<members>.json.
+ * first computation of the year (every org) is timed once, then the to-dos' daily pass: the planner statistics
+ * refreshed as the app's upkeep does, the findings table filled whole, each producer alone, and the requirements'
+ * to-dos judged from the meetings beside the daily pass's (read from the roll-up), checked equal. BENCH_REUSE=1 keeps
+ * the city (`jiceng_bench_org_life_<members>`); BENCH_TODOS_ONLY=1 times only the daily pass on the roll-up it holds.
+ * Results: bench/results/org-life-<database>-<members>[-<BENCH_LABEL>].json.
  */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -19,15 +22,25 @@ import { buildApp } from '../src/server/app.ts';
 import { systemClock } from '../src/server/clock.ts';
 import { readClock } from '../src/server/context.ts';
 import { type Database, type Db, queryRows } from '../src/server/db/client.ts';
+import { refreshStatistics } from '../src/server/db/statistics.ts';
 import type { App } from '../src/server/http/app-types.ts';
-import { keepRollupCurrent, naiveSubtreeFigures } from '../src/server/modules/compliance/index.ts';
+import {
+  judgedComplianceTodos,
+  keepRollupCurrent,
+  naiveSubtreeFigures,
+} from '../src/server/modules/compliance/index.ts';
 import { MODULES } from '../src/server/modules/index.ts';
 import { todoRegistryOf } from '../src/server/modules/module.ts';
 import { rebuildRollup } from '../src/server/modules/stats/index.ts';
 import { createIdCipher } from '../src/server/security/crypto.ts';
 import { createUser, TEST_PASSWORD } from '../src/server/testing/fixtures.ts';
 import { clientFor, type TestClient } from '../src/server/testing/test-app.ts';
-import { keepFindingsCurrent, settleFindings, type TodoRegistry } from '../src/server/todos/index.ts';
+import {
+  keepFindingsCurrent,
+  type LocatedFinding,
+  settleFindings,
+  type TodoRegistry,
+} from '../src/server/todos/index.ts';
 import { reusableBenchDatabase } from './bench-db.ts';
 import { withoutOrgAdminSecondFactor } from './bench-settings.ts';
 import { summarize, time } from './stats.ts';
@@ -175,17 +188,30 @@ async function main() {
   const clock = systemClock('Asia/Shanghai');
   const today = readClock(clock).today;
   const org = await levels(db);
-  // The first computation of the year for every org (what the first read of a year does once).
-  await db.execute(sql`delete from org_life_compliance_years`);
-  await db.execute(sql`delete from org_life_compliance`);
+  // The first computation of the year for every org (what the first read of a year does once); BENCH_TODOS_ONLY=1
+  // keeps the roll-up a reused city holds and times only the to-dos' daily pass.
+  const todosOnly = process.env.BENCH_TODOS_ONLY === '1';
+  if (!todosOnly) {
+    await db.execute(sql`delete from org_life_compliance_years`);
+    await db.execute(sql`delete from org_life_compliance`);
+  }
   const fillStarted = performance.now();
   await keepRollupCurrent({ db }, 2026);
   const firstFillMs = Math.round(performance.now() - fillStarted);
   const [rows] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from org_life_compliance`);
   console.log(`roll-up of 2026: ${rows?.n} rows in ${firstFillMs} ms`);
-  await db.execute(sql`analyze org_life_compliance`);
+  if (!todosOnly) await db.execute(sql`analyze org_life_compliance`);
 
   const registry = todoRegistryOf(MODULES);
+  // What the app's upkeep does before its pass (todos/upkeep.ts): on PGlite the tables with stale planner
+  // statistics analyzed (db/statistics.ts); nothing on PostgreSQL.
+  const statisticsStarted = performance.now();
+  const analyzed = await refreshStatistics(database);
+  const statistics = {
+    ms: Math.round(performance.now() - statisticsStarted),
+    analyzed: analyzed.map((t) => `${t.name} (${t.why})`),
+  };
+  console.log(`planner statistics: ${statistics.analyzed.join(', ') || 'none stale'} in ${statistics.ms} ms`);
   // The to-do table filled for today, whole (as the start-up pass does after a migration, and the first pass of a
   // day for the date-driven producers, these among them), so that a close then settles only its branch.
   await db.execute(sql`delete from findings_meta`);
@@ -193,6 +219,19 @@ async function main() {
   await keepFindingsCurrent({ db, today }, registry);
   const findingsFillMs = Math.round(performance.now() - findingsStarted);
   console.log(`findings table filled (every producer, every org) in ${findingsFillMs} ms`);
+  const producers = await producersAlone(db, registry, today);
+  if (todosOnly) {
+    await writeReport(database, {
+      members,
+      generation,
+      statistics,
+      findingsFillMs,
+      producers,
+      results: [],
+    });
+    await database.close();
+    return;
+  }
   const app = await buildApp(
     {
       db,
@@ -258,28 +297,79 @@ async function main() {
     results.push(r);
     print(r);
   }
+  await writeReport(database, {
+    members,
+    orgs: org,
+    generation,
+    rollupRows: rows?.n,
+    firstFillMs,
+    statistics,
+    findingsFillMs,
+    producers,
+    results,
+  });
+  await app.close();
+  await database.close();
+}
+
+/**
+ * Each to-do producer alone for every org on `today`, in a transaction of its own as in the daily pass; then the
+ * requirements' to-dos judged from the meetings of every branch (what the daily pass did before it counted them
+ * in the roll-up), checked equal to the daily pass's.
+ */
+async function producersAlone(db: Db, registry: TodoRegistry, today: IsoDate) {
+  const out: { name: string; ms: number; findings: number }[] = [];
+  let daily: LocatedFinding[] = [];
+  for (const producer of registry.producers) {
+    const started = performance.now();
+    const found = await db.transaction((tx) => producer.produce({ db: tx }, { orgs: 'all', date: today }));
+    out.push({ name: producer.name, ms: Math.round(performance.now() - started), findings: found.length });
+    if (producer.name === 'compliance.requirements') daily = found;
+  }
+  if (registry.producers.some((p) => p.name === 'compliance.requirements')) {
+    const started = performance.now();
+    const judged = await judgedComplianceTodos(db, today);
+    out.push({
+      name: 'compliance.requirements judged from the meetings (the daily pass before)',
+      ms: Math.round(performance.now() - started),
+      findings: judged.length,
+    });
+    const key = (f: LocatedFinding) => `${f.orgId}|${f.finding.kind}|${f.finding.message}|${f.finding.date}`;
+    const a = daily.map(key).sort();
+    const b = judged.map(key).sort();
+    if (a.length !== b.length || a.some((k, i) => k !== b[i]))
+      throw new Error(
+        `the daily pass's requirements to-dos (${a.length}) differ from the judged ones (${b.length})`,
+      );
+  }
+  for (const p of out)
+    console.log(`${p.name.padEnd(64)} ${String(p.ms).padStart(8)} ms  ${p.findings} findings`);
+  return out;
+}
+
+async function writeReport(database: Database, data: Record<string, unknown> & { results: Result[] }) {
+  const { results, ...rest } = data;
   const report = {
     benchmark: 'org-life',
     database: database.kind,
     date: new Date().toISOString(),
-    today,
+    today: readClock(systemClock('Asia/Shanghai')).today,
     machine: {
       cpus: os.cpus().length,
       model: os.cpus()[0]?.model,
       node: process.version,
       loadAverage: os.loadavg(),
     },
-    data: { members, orgs: org, generation, rollupRows: rows?.n, firstFillMs, findingsFillMs },
+    data: rest,
     runs: RUNS,
     naiveRuns: NAIVE_RUNS,
     results,
   };
+  const label = process.env.BENCH_LABEL ? `-${process.env.BENCH_LABEL}` : '';
   await writeFile(
-    new URL(`./results/org-life-${database.kind}-${members}.json`, import.meta.url),
+    new URL(`./results/org-life-${database.kind}-${rest.members}${label}.json`, import.meta.url),
     `${JSON.stringify(report, null, 2)}\n`,
   );
-  await app.close();
-  await database.close();
 }
 
 await main();

@@ -1,5 +1,6 @@
-import { MEETING_KINDS, parsePeriodKey } from '../domain/org-life/index.ts';
-import { IdSchema, IsoDateSchema, text } from './common.ts';
+import { BRANCH_KINDS } from '../domain/org/index.ts';
+import { MEETING_KINDS, parsePeriodKey, RULE_SET_LIMITS } from '../domain/org-life/index.ts';
+import { IdSchema, IsoDateSchema, text, VersionSchema } from './common.ts';
 import { OrgKindSchema } from './orgs.ts';
 import { z } from './zod-zh.ts';
 
@@ -134,25 +135,83 @@ export const ExemptionView = z.object({
 });
 export const ExemptionList = z.object({ items: z.array(ExemptionView) });
 
+export const BranchKindSchema = z.enum(BRANCH_KINDS);
+
 export const RequirementView = z.object({
   id: z.string(),
   label: z.string(),
   meetingKind: MeetingKindSchema,
   cadence: z.enum(CADENCES),
   minCount: count,
+  /** The 党支部 kinds it applies to. */
+  appliesTo: z.array(BranchKindSchema),
   needsCommittee: z.boolean(),
   perGroup: z.boolean(),
   byHead: z.boolean(),
   article: z.string(),
   local: z.boolean(),
 });
+export const RULE_SET_STATUSES = ['current', 'history', 'future'] as const;
 /** `GET /api/compliance/rules`: the deployment's versions of the rules (CFG), the one in force today marked. */
 export const RuleSetView = z.object({
   version: z.string(),
   validFrom: IsoDateSchema,
   inForce: z.boolean(),
+  /** 现行 (in force today), 历史 (past), 待生效 (not yet in force). */
+  status: z.enum(RULE_SET_STATUSES),
+  /** Not yet in force: may be changed or deleted (docs/organizational-life.md §7.2). */
+  editable: z.boolean(),
+  /** Whether the version is stored (false: the built-in default, none stored yet). */
+  stored: z.boolean(),
+  /** The optimistic lock of a change (PUT); 0 for the built-in default. */
+  revision: count,
   oneMeetingManyKinds: z.boolean(),
   reminderDays: count,
   requirements: z.array(RequirementView),
 });
-export const RuleSetList = z.object({ items: z.array(RuleSetView) });
+export const RuleSetList = z.object({
+  items: z.array(RuleSetView),
+  /** Whether the actor may create, change and delete versions (settings.system). */
+  can: z.object({ edit: z.boolean() }),
+});
+
+const { minCount, reminderDays } = RULE_SET_LIMITS;
+/** One requirement of a version as written (docs/organizational-life.md §7.2). */
+export const RequirementBody = z.object({
+  id: z
+    .string()
+    .trim()
+    .min(1, '请填写要求的标识')
+    .max(80, '不能超过80个字符')
+    .regex(/^[a-z][a-z0-9_]*$/, '标识只能由小写英文字母、数字和下划线组成，以字母开头'),
+  meetingKind: MeetingKindSchema,
+  cadence: z.enum(CADENCES),
+  minCount: z
+    .number()
+    .int('请填写整数')
+    .min(minCount.min, `最少次数为${minCount.min}至${minCount.max}次`)
+    .max(minCount.max, `最少次数为${minCount.min}至${minCount.max}次`),
+  appliesTo: z.array(BranchKindSchema).min(1, '请至少选择一类党支部').max(BRANCH_KINDS.length),
+  needsCommittee: z.boolean(),
+  perGroup: z.boolean(),
+  byHead: z.boolean(),
+  article: z.string().trim().max(200, '不能超过200个字符'),
+  local: z.boolean(),
+});
+/** `POST /api/compliance/rules`: a new version, from the first day of a month after today. */
+export const RuleSetBody = z.object({
+  version: text(60).meta({ description: '版本名称，如“2027-本市细则”' }),
+  validFrom: IsoDateSchema.meta({ description: '生效日期：今后某月的1日' }),
+  oneMeetingManyKinds: z.boolean(),
+  reminderDays: z
+    .number()
+    .int('请填写整数')
+    .min(reminderDays.min, `提前提醒天数为${reminderDays.min}至${reminderDays.max}天`)
+    .max(reminderDays.max, `提前提醒天数为${reminderDays.min}至${reminderDays.max}天`),
+  requirements: z.array(RequirementBody).min(1, '请至少填写一项考核要求').max(50, '考核要求不能超过50项'),
+});
+/** `PUT /api/compliance/rules/:version`: a version not yet in force, as read (`revision`). */
+export const RuleSetUpdateBody = RuleSetBody.extend({
+  revision: VersionSchema,
+});
+export const RuleSetParams = z.object({ version: z.string().min(1).max(60) });

@@ -1,5 +1,6 @@
 import { ACCESS_REASONS } from '../domain/access/index.ts';
 import { CODE_REASONS } from '../domain/codes/index.ts';
+import { DUES_REASONS } from '../domain/dues/index.ts';
 import { MEMBERSHIP_REASONS } from '../domain/membership/index.ts';
 import { ORG_REASONS } from '../domain/org/index.ts';
 import { ORG_LIFE_REASONS } from '../domain/org-life/index.ts';
@@ -82,6 +83,7 @@ export const ERROR_REASONS = [
   ...MEMBERSHIP_REASONS,
   ...ORG_REASONS,
   ...ORG_LIFE_REASONS,
+  ...DUES_REASONS,
   ...SERVER_REASONS,
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
@@ -89,6 +91,24 @@ export const ErrorReasonSchema = z.enum(ERROR_REASONS).meta({ description: '拒�
 
 /** What each refusal means, in Chinese (the error body's `message` says it for the case at hand). */
 export const ERROR_REASON_LABELS: Record<ErrorReason, string> = {
+  // 党费：交纳、冲正、特殊党费（docs/dues.md §4、§9）
+  dues_payment_no_month: '未选择交纳月份',
+  dues_paid_on_future: '交纳日期晚于今天',
+  dues_payment_month_repeated: '交纳月份重复',
+  dues_payment_before_admission: '月份早于入党时间',
+  dues_prepayment_without_consent: '预交未经党支部同意',
+  dues_month_paid_in_full: '该月党费已交清',
+  dues_payment_amount_required: '未核定应缴，须填写金额',
+  dues_payment_amount_invalid: '交纳金额不正确',
+  dues_payment_needs_confirm: '需要确认后登记',
+  dues_back_payment_long: '补缴超过6个月',
+  dues_prepayment_long: '预交超过6个月',
+  dues_payment_above_balance: '交纳金额多于尚欠金额',
+  dues_collecting_org_not_mobile: '非流动党员须在本支部交纳',
+  dues_payment_not_verified: '线上支付未核验通过',
+  dues_reversal_of_reversal: '冲正记录不能再冲正',
+  dues_entry_already_reversed: '该笔记录已冲正',
+  dues_reversal_reason_required: '冲正须写明原因',
   // 上传文件的限制
   file_too_large: '文件超过大小限制',
   inflated_too_large: '文件解压后超过大小限制',
@@ -173,6 +193,18 @@ export const ERROR_REASON_LABELS: Record<ErrorReason, string> = {
   leave_procedure_in_future: '上级党组织的日期晚于今天',
   leave_procedure_missing: '出党手续不全',
   leave_unreachable_not_lapsed: '“无法取得联系”只适用于自行脱党除名',
+  lapse_case_already_open: '该党员已有同一情形的办理中案件',
+  lapse_case_approval_before_meeting: '上级批准应在支部大会讨论决定之后',
+  lapse_case_closed: '该案件已办结',
+  lapse_case_deadline_not_for_outcome: '只有限期改正才有改正期限',
+  lapse_case_deadline_not_future: '改正期限应晚于办结日期',
+  lapse_case_deadline_required: '限期改正须写明改正期限',
+  lapse_case_no_finding: '该党员没有连续6个月的待办，不能立案',
+  lapse_case_reason_required: '未写明正当理由',
+  lapse_case_step_before_opening: '办理步骤的日期早于立案日期',
+  lapse_case_step_in_future: '办理步骤的日期晚于今天',
+  lapse_case_steps_incomplete: '办理程序尚未完成',
+  lapse_cause_not_tracked: '该情形的待办尚未启用，暂不能立案',
   left_reason_required: '未选择出党类别',
   lost_contact_before_admission: '失联日期早于入党时间',
   lost_contact_date_missing: '未填写失去联系日期',
@@ -288,6 +320,47 @@ export const ERROR_REASON_LABELS: Record<ErrorReason, string> = {
   talk_member_not_in_branch: '谈话双方须是本支部党员',
   talk_not_branch: '谈心谈话记在党支部',
   talk_same_member: '谈话双方不能是同一人',
+  // 组织生活：考核规则的版本
+  rule_set_applies_to_invalid: '考核要求的适用组织不正确',
+  rule_set_min_count_out_of_range: '最少次数超出范围',
+  rule_set_no_requirements: '版本没有考核要求',
+  rule_set_not_editable: '已生效的规则版本不能修改或删除',
+  rule_set_reminder_days_out_of_range: '提前提醒天数超出范围',
+  rule_set_requirement_duplicate: '考核要求的标识重复',
+  rule_set_requirement_flag_mismatch: '考核要求的选项与会议类型不符',
+  rule_set_requirement_invalid: '考核要求的会议类型或周期不正确',
+  rule_set_valid_from_duplicate: '该生效日期已有规则版本',
+  rule_set_valid_from_not_future: '生效日期须晚于今天',
+  rule_set_valid_from_not_month_start: '生效日期须为某月1日',
+  rule_set_version_duplicate: '规则版本名称重复',
+  rule_set_version_name_empty: '请填写版本名称',
+  // 党费：计算基数（docs/dues.md §2、§11）
+  dues_base_negative: '金额不能为负数',
+  dues_base_month_invalid: '起始月份不正确',
+  dues_base_not_needed: '按固定金额交纳党费的党员无需核定计算基数',
+  dues_base_kind_mismatch: '计算基数的种类与人员类别不符',
+  dues_base_item_never_counted: '该项目不计入党费计算基数',
+  dues_base_pension_not_basic: '离退休党员只以基本离退休费为计算基数',
+  dues_base_no_counted_items: '没有计入基数的收入',
+  dues_base_quarter_items: '上季度纯收入应填合计或三个月各月收入',
+  dues_base_tax_exceeds_pay: '个人所得税大于计入基数的收入',
+  dues_base_category_work_post: '人员类别与工作岗位不一致',
+  dues_pay_not_visible: '无权查看该党员的收入',
+  dues_base_org_not_branch: '党费计算基数按党支部核定',
+  dues_base_member_not_in_branch: '该党员不在本党支部',
+  dues_base_row_repeated: '同一党员同一月份的基数重复',
+  // 党费：应缴与减免（docs/dues.md §6、§8）
+  dues_month_future: '不能生成以后月份的应缴党费',
+  dues_reduction_months_invalid: '减免起止月份不正确',
+  dues_reduction_too_long: '一次减免超过12个月',
+  dues_reduction_reason_required: '未写明减免理由',
+  dues_reduction_date_future: '支部研究日期晚于今天',
+  dues_reduction_amount_invalid: '减免金额不正确',
+  dues_reduction_full_unknown: '尚无法计算应缴金额',
+  dues_reduction_amount_not_lower: '少交金额不低于应缴金额',
+  dues_reduction_overlap: '与已批准的减免月份重叠',
+  dues_reduction_not_level_above: '须由上一级党委批准',
+  dues_reduction_not_pending: '该减免已经处理',
   account_deactivated: '账号已停用',
   account_locked: '账号已临时锁定',
   bad_request: '请求无法处理',

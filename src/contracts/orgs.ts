@@ -43,6 +43,8 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   org_life_not_closed: '会议已召开未办结',
   org_life_absent: '党员长期未参加组织生活',
   org_life_lapse: '连续6个月未参加组织生活',
+  dues_arrears: '党员欠缴党费',
+  dues_lapse: '连续6个月未交纳党费',
 };
 
 export const FindingView = z.object({

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from './clock.ts';
 import type { Database, Db } from './db/client.ts';
+import type { PaymentProvider } from './payments/index.ts';
 import type { IdCipher } from './security/crypto.ts';
 import type { TodoRegistry } from './todos/registry.ts';
 
@@ -21,4 +22,6 @@ export type Deps = {
   readonly uploadTempDir?: string;
   /** The to-do producers of the app's modules; buildApp makes it from them when absent. */
   readonly todos?: TodoRegistry;
+  /** The payment provider that verifies dues paid by method `external` (docs/dues.md §9); none: such payments are refused. */
+  readonly payments?: PaymentProvider;
 };

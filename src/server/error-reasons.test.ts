@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_REASON_LABELS, ERROR_REASONS, SERVER_REASONS } from '../contracts/errors.ts';
 import { ACCESS_REASONS } from '../domain/access/index.ts';
 import { CODE_REASONS } from '../domain/codes/index.ts';
+import { DUES_REASONS } from '../domain/dues/index.ts';
 import { MEMBERSHIP_REASONS } from '../domain/membership/index.ts';
 import { ORG_REASONS } from '../domain/org/index.ts';
 import { ORG_LIFE_REASONS } from '../domain/org-life/index.ts';
@@ -71,6 +72,7 @@ const LISTS = [
   { name: 'src/domain/membership', reasons: MEMBERSHIP_REASONS, files: under('src/domain/membership/') },
   { name: 'src/domain/org', reasons: ORG_REASONS, files: under('src/domain/org/') },
   { name: 'src/domain/org-life', reasons: ORG_LIFE_REASONS, files: under('src/domain/org-life/') },
+  { name: 'src/domain/dues', reasons: DUES_REASONS, files: under('src/domain/dues/') },
   {
     name: 'the server (SERVER_REASONS)',
     reasons: SERVER_REASONS,

@@ -53,6 +53,10 @@ const MATRIX: Record<Role, Permission[]> = {
     'org_life.read',
     'org_life.manage',
     'org_life.exempt',
+    'dues.read',
+    'dues.manage',
+    'dues.base',
+    'dues.approve',
   ],
   secretary: [
     'org.read',
@@ -65,6 +69,10 @@ const MATRIX: Record<Role, Permission[]> = {
     'org_life.read',
     'org_life.manage',
     'org_life.exempt',
+    'dues.read',
+    'dues.manage',
+    'dues.base',
+    'dues.approve',
   ],
   member: ['member.self'],
 };

@@ -90,6 +90,20 @@ export const PERMISSIONS = [
   'org_life.manage',
   /** Exempt an org below from a requirement of organizational life for one period, with a reason (§7.3). */
   'org_life.exempt',
+  /**
+   * Read the dues of the subtree (docs/dues.md §10): what each member owes and paid, the collection sheets, arrears
+   * and the subtree's collection figures — never the pay behind a base (dues.base).
+   */
+  'dues.read',
+  /** Set bases, record payments and reversals, generate the month's charges, record a branch's 减免 decision. */
+  'dues.manage',
+  /**
+   * See and export the pay a member's base is made of (docs/dues.md §11): personal data, for the org_admins above and
+   * the secretaries of the member's own branch only — the domain narrows a secretary's grant to that branch.
+   */
+  'dues.base',
+  /** Approve or refuse a 减免 as the 党委 one level up (第七条): held over the branch's parent. */
+  'dues.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -132,6 +146,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'org_life.read',
     'org_life.manage',
     'org_life.exempt',
+    'dues.read',
+    'dues.manage',
+    'dues.base',
+    'dues.approve',
   ],
   secretary: [
     'org.read',
@@ -144,6 +162,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'org_life.read',
     'org_life.manage',
     'org_life.exempt',
+    'dues.read',
+    'dues.manage',
+    'dues.base',
+    'dues.approve',
   ],
   member: ['member.self'],
 };

@@ -4,6 +4,7 @@ export * from './admission-periods.ts';
 export * from './confirmation.ts';
 export * from './decision-approval.ts';
 export * from './group-moves.ts';
+export * from './lapse-cases.ts';
 export * from './ledger-periods.ts';
 export * from './lost-contact.ts';
 export * from './member-deadlines.ts';

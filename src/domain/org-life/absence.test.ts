@@ -56,7 +56,7 @@ describe('absenceFinding: warned at 3 and 5, the 支部大会 asked at 6, never 
       6,
       'org_life_lapse',
       'critical',
-      /连续6个月.*请支部大会讨论是否按自行脱党处理（党章第九条）；系统不会更改其党籍状态$/,
+      /连续6个月.*请立案办理.*由支部大会讨论是否按自行脱党处理（党章第九条）；系统不会更改其党籍状态$/,
     ],
   ])('%i months → %s', (n, kind, severity, message) => {
     const f = absenceFinding({ id: 7, name: '王五' }, run(n), TODAY);
@@ -67,5 +67,23 @@ describe('absenceFinding: warned at 3 and 5, the 支部大会 asked at 6, never 
       expect(f.subject).toEqual({ type: 'member', id: 7, name: '王五' });
       expect(f.article).toBe('中国共产党章程第九条');
     }
+  });
+});
+
+describe('months a closed 党章第九条 case excused (docs/membership.md §6)', () => {
+  const six = ['06', '05', '04', '03', '02', '01'].map((m) => absent(`2026-${m}`));
+  it.each<[string | null, number]>([
+    [null, 6],
+    ['2025-12', 6],
+    ['2026-01', 5],
+    ['2026-03', 3],
+    ['2026-06', 0],
+  ])('excused through %s → a run of %i', (excused, expected) => {
+    expect(monthsWithoutOrgLife(six, TODAY, excused)).toBe(expected);
+  });
+
+  it('restarts the run after the excused month: no lapse, a warning once three new months pass', () => {
+    expect(absenceFinding({ id: 7, name: '王五' }, six, TODAY, '2026-02')?.kind).toBe('org_life_absent');
+    expect(absenceFinding({ id: 7, name: '王五' }, six, TODAY, '2026-04')).toBeNull();
   });
 });

@@ -31,12 +31,18 @@ export function monthsBefore(today: IsoDate, count: number): string[] {
  * Consecutive full months, back from the last one before `today`, in which the member was 应到会 somewhere and took
  * part nowhere (docs/organizational-life.md §6, 党章第九条). A month with no meeting to attend ends the run: the
  * software never counts against a member the meetings their branch did not hold. At most `ABSENCE_LAPSE_MONTHS`
- * months are looked at.
+ * months are looked at. Months up to `excusedThrough` (the end of a run a 党章第九条 case closed with a valid reason or
+ * 限期改正, docs/membership.md §6) do not count: the run restarts after it.
  */
-export function monthsWithoutOrgLife(months: readonly MemberMonth[], today: IsoDate): number {
+export function monthsWithoutOrgLife(
+  months: readonly MemberMonth[],
+  today: IsoDate,
+  excusedThrough: string | null = null,
+): number {
   const byMonth = new Map(months.map((m) => [m.month, m]));
   let run = 0;
   for (const key of monthsBefore(today, ABSENCE_LAPSE_MONTHS)) {
+    if (excusedThrough !== null && key <= excusedThrough) break;
     const m = byMonth.get(key);
     if (!m || m.expected === 0 || m.tookPart > 0) break;
     run++;
@@ -47,14 +53,16 @@ export function monthsWithoutOrgLife(months: readonly MemberMonth[], today: IsoD
 /**
  * The to-do about a member without organizational life (docs/organizational-life.md §6): a warning from 3 months
  * (to talk with them; at 5, that the sixth month comes next), and at 6 a critical one asking the 支部大会 to decide
- * whether to treat it as 自行脱党 (党章第九条). Raised, never decided: the member's status is never changed here.
+ * whether to treat it as 自行脱党 (党章第九条), by a case opened from the member's page (docs/membership.md §6). Raised,
+ * never decided: the member's status is never changed here. Months a closed case excused do not count.
  */
 export function absenceFinding(
   member: { readonly id: number; readonly name: string },
   months: readonly MemberMonth[],
   today: IsoDate,
+  excusedThrough: string | null = null,
 ): OrgFinding | null {
-  const run = monthsWithoutOrgLife(months, today);
+  const run = monthsWithoutOrgLife(months, today, excusedThrough);
   if (run < ABSENCE_WARN_MONTHS) return null;
   const keys = monthsBefore(today, run);
   const first = keys.at(-1) as string;
@@ -69,7 +77,7 @@ export function absenceFinding(
     return {
       kind: 'org_life_lapse',
       severity: 'critical',
-      message: `${member.name}已连续${run}个月未参加党的组织生活（${span}），请支部大会讨论是否按自行脱党处理（党章第九条）；系统不会更改其党籍状态`,
+      message: `${member.name}已连续${run}个月未参加党的组织生活（${span}），请立案办理（党员信息页“自行脱党情形”），由支部大会讨论是否按自行脱党处理（党章第九条）；系统不会更改其党籍状态`,
       article: ABSENCE_ARTICLE,
       date: since,
       days,

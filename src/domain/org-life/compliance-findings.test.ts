@@ -68,4 +68,16 @@ describe('complianceTodos: one to-do per kind (docs/organizational-life.md §6)'
   it('gives nothing without findings', () => {
     expect(complianceTodos([], '2026-05-10')).toEqual([]);
   });
+
+  it('takes the counts it is given when the findings hold only the first of each kind (the daily pass)', () => {
+    const todos = complianceTodos(
+      [
+        finding('missing', { year: 2026, month: 2 }, '2月'),
+        finding('not_closed', { year: 2026, month: 6 }, '6月'),
+      ],
+      '2026-05-10',
+      { missing: 4, not_closed: 1 },
+    );
+    expect(todos.map((t) => t.message)).toEqual(['2月等4项', '6月']);
+  });
 });

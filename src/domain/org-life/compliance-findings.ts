@@ -29,9 +29,15 @@ export function todoPeriods(today: IsoDate): CompliancePeriod[] {
 /**
  * A branch's compliance findings as its to-dos (docs/organizational-life.md §6): one per kind — 即将到期
  * (“本季度支部党员大会尚未召开”, the reminder days before the period ends), 未达要求 (kept for the quarter after the
- * period ended) and 已召开未办结 — each naming the first shortfall and how many more there are.
+ * period ended) and 已召开未办结 — each naming the first shortfall and how many more there are. `counts`, when given,
+ * says how many shortfalls of a kind there are when `findings` holds only the first of them (the daily pass counts
+ * them in the roll-up and judges only the periods of the first ones).
  */
-export function complianceTodos(findings: readonly ComplianceFinding[], today: IsoDate): OrgFinding[] {
+export function complianceTodos(
+  findings: readonly ComplianceFinding[],
+  today: IsoDate,
+  counts?: Partial<Record<ComplianceFindingKind, number>>,
+): OrgFinding[] {
   const kept = findings.filter(
     (f) => f.kind !== 'missing' || addDays(periodEnd(f.period), MISSING_KEPT_DAYS) >= today,
   );
@@ -42,10 +48,11 @@ export function complianceTodos(findings: readonly ComplianceFinding[], today: I
       .sort((a, b) => periodEnd(a.period).localeCompare(periodEnd(b.period)));
     const first = of[0];
     if (!first) continue;
+    const count = counts?.[kind] ?? of.length;
     const date = kind === 'missing' ? periodEnd(first.period) : periodStart(first.period);
     out.push({
       ...COMPLIANCE_TODOS[kind],
-      message: of.length > 1 ? `${first.message}等${of.length}项` : first.message,
+      message: count > 1 ? `${first.message}等${count}项` : first.message,
       article: first.article,
       date,
       days: kind === 'due' ? daysBetween(periodEnd(first.period), today) : daysBetween(date, today),

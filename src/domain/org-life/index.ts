@@ -19,4 +19,5 @@ export * from './meetings.ts';
 export * from './periods.ts';
 export * from './quorum.ts';
 export * from './reasons.ts';
+export * from './rule-set-edits.ts';
 export * from './talks.ts';

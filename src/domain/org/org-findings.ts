@@ -36,6 +36,9 @@ export const FINDING_KINDS = [
   'org_life_not_closed',
   'org_life_absent',
   'org_life_lapse',
+  // Dues (docs/dues.md §5): a member's arrears, and at 6 months a 党章第九条 case to open.
+  'dues_arrears',
+  'dues_lapse',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -53,6 +56,8 @@ export const MEMBER_FINDING_KINDS: readonly FindingKind[] = [
   'decision_approval_overdue',
   'org_life_absent',
   'org_life_lapse',
+  'dues_arrears',
+  'dues_lapse',
 ];
 
 /**

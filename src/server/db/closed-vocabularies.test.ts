@@ -88,6 +88,22 @@ describe('closed vocabularies in the database', () => {
   });
 
   it.each([
+    ['cause', { cause: 'late_arrival' }],
+    ['status', { status: 'pending' }],
+    ['outcome', { outcome: 'forgiven' }],
+  ])('lapse_cases refuses an unknown %s (党章第九条 cases)', async (column, value) => {
+    const lapse = (v: Record<string, string>) => {
+      const row = { cause: 'org_life_absence', status: 'open', outcome: null, ...v };
+      return sql`insert into lapse_cases (member_id, org_id, cause, run_from, run_to, opened_on, status, outcome)
+        values (-1, -1, ${row.cause}, '2026-01', '2026-06', '2026-07-01', ${row.status}, ${row.outcome})`;
+    };
+    expect(await failure(lapse(value))).toContain(`lapse_cases_${column}_check`);
+    const known = await failure(lapse({}));
+    expect(known).not.toContain('_check');
+    expect(known).toContain('lapse_cases_member_id_members_id_fk');
+  });
+
+  it.each([
     ['format', { format: 'csv' }],
     ['mode', { mode: 'best_effort' }],
     ['status', { status: 'rolled_back' }],

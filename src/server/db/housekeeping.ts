@@ -9,7 +9,13 @@ import type { Database } from './client.ts';
  * one scans all the rows it ever held (19 MB of dead marks made a member write's refresh several times slower at
  * 300,000 members: PERFORMANCE.md, "The to-do list at city scale"; docs/embedded-database.md §8).
  */
-export const QUEUE_TABLES = ['findings_dirty', 'org_stats_changes'] as const;
+export const QUEUE_TABLES = [
+  'findings_dirty',
+  'org_stats_changes',
+  'org_life_dirty',
+  'dues_charge_marks',
+  'dues_rollup_marks',
+] as const;
 
 const EVERY_MS = 5 * 60_000;
 

@@ -2,7 +2,12 @@ import { appraisalsModule } from './appraisals/index.ts';
 import { auditLogsModule } from './audit-logs/index.ts';
 import { authModule } from './auth/index.ts';
 import { complianceModule } from './compliance/index.ts';
+import { duesModule } from './dues/index.ts';
+import { duesBasesModule } from './dues-bases/index.ts';
+import { duesLedgerModule } from './dues-ledger/index.ts';
+import { duesSummaryModule } from './dues-summary/index.ts';
 import { healthModule } from './health/index.ts';
+import { lapseCasesModule } from './lapse-cases/index.ts';
 import { meetingsModule } from './meetings/index.ts';
 import { memberExcelModule } from './member-excel/index.ts';
 import { membersModule } from './members/index.ts';
@@ -34,4 +39,9 @@ export const MODULES: readonly Module[] = [
   appraisalsModule,
   talksModule,
   complianceModule,
+  duesBasesModule,
+  lapseCasesModule,
+  duesModule,
+  duesSummaryModule,
+  duesLedgerModule,
 ];

@@ -10,6 +10,7 @@ import { settings } from '../db/tables/settings.ts';
 import { roleAssignments, users } from '../db/tables/users.ts';
 import type { IdCipher } from '../security/crypto.ts';
 import { hashPassword } from '../security/passwords.ts';
+import { seedDemoDues } from './demo-dues.ts';
 import { seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoMembers } from './demo-members.ts';
 import {
@@ -174,8 +175,8 @@ async function buildCity(b: CityBuilder, rnd: Random) {
 /**
  * Seeds the demo city deterministically: 示例市委 → 3 区委 → 2–4 街道党工委 each → 3–6 社区党委 each →
  * 3–8 党支部 each, some with 党小组, with leadership and terms; about 5,000 members (demo-members.ts); last year's
- * and this year's meetings with their attendance (demo-meetings.ts); and one demo account per role and level, the
- * `member` account linked to one of the members.
+ * and this year's meetings with their attendance (demo-meetings.ts); a year of dues (demo-dues.ts); and one demo
+ * account per role and level, the `member` account linked to one of the members.
  */
 export async function seedDemoCity(
   ctx: WorkCtx & { readonly idCipher: IdCipher },
@@ -225,6 +226,12 @@ export async function seedDemoCity(
       const own = role === 'member' ? roster.fullMemberPersons.get(org.id)?.[0] : undefined;
       if (own !== undefined) await tx.update(users).set({ personId: own }).where(eq(users.id, userId));
     }
+    // A year of dues, after the accounts: the demo's 免交 is approved by the city's org_admin (第七条).
+    await seedDemoDues(work, {
+      rnd: seededRandom((options.seed ?? 20261129) + 2),
+      approver: 'city_org',
+      arrearsBranchId: at.branch.id,
+    });
     // Trying the demo as an org_admin stays one step: no authenticator needed. The security administrator's
     // 工作台 warns while it is off (second-factor.ts, securityNotices); the three administrators still enrol.
     await tx

@@ -8,6 +8,7 @@ import type { Deps } from '../deps.ts';
 import type { App } from '../http/app-types.ts';
 import { MODULES } from '../modules/index.ts';
 import { type Module, todoRegistryOf } from '../modules/module.ts';
+import type { PaymentProvider } from '../payments/index.ts';
 import { createIdCipher } from '../security/crypto.ts';
 import { completeSecondFactor, type SecondFactorHarness } from './second-factor.ts';
 import { freshDatabase } from './test-db.ts';
@@ -72,6 +73,8 @@ export async function startTestApp(
     trustProxy?: string[];
     /** The modules the app serves (all of modules/index.ts by default). */
     modules?: readonly Module[];
+    /** The payment provider dues paid by method `external` are verified with (none by default). */
+    payments?: PaymentProvider;
   } = {},
 ): Promise<TestApp> {
   const database = await freshDatabase();
@@ -87,6 +90,7 @@ export async function startTestApp(
     idCipher: createIdCipher(randomBytes(32)),
     // As buildApp would make it, and also in the contexts a test builds from `deps` (ctx.ts).
     todos: todoRegistryOf(modules),
+    ...(options.payments ? { payments: options.payments } : {}),
   };
   const app = await buildApp(deps, { serveWeb: false, trustProxy: options.trustProxy ?? false, modules });
   return {

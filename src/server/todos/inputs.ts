@@ -16,6 +16,10 @@
  *   the level above the member's 党支部 (docs/membership.md §12).
  * - `meetings`: a meeting, its attendance or an exemption of organizational life (migration 0036): marked for the
  *   党支部 that holds it (the branch of a 党小组).
+ * - `lapse_cases`: a 党章第九条 case opened, closed or removed (migration of lapse_cases): marked for the 党支部 of the
+ *   member, at opening and now (docs/membership.md §6).
+ * - `dues`: a month's charge (dues_charges) or a ledger entry (dues_ledger) of a member: marked for the member's
+ *   党支部 now (the branch of a 党小组), where the arrears to-dos are (docs/dues.md §5).
  */
 export const TODO_INPUTS = [
   'org',
@@ -27,5 +31,7 @@ export const TODO_INPUTS = [
   'accounts',
   'decisions',
   'meetings',
+  'lapse_cases',
+  'dues',
 ] as const;
 export type TodoInput = (typeof TODO_INPUTS)[number];

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { readClock } from '../context.ts';
+import { refreshStatistics } from '../db/statistics.ts';
 import type { Deps } from '../deps.ts';
 import { keepFindingsCurrent } from './keep.ts';
 
@@ -15,6 +16,10 @@ const CHECK_EVERY_MS = 5 * 60_000;
  * tens of seconds (organizational life's producers at 1M members: ~32 s on PostgreSQL), longer than Fastify waits
  * for `onReady`, and a read arriving meanwhile waits for the same refresh (keep.ts) instead of showing a stale day.
  * Closing the app waits for a pass under way, so that it never outlives the database.
+ *
+ * On PGlite each pass first analyzes the tables whose planner statistics are stale (db/statistics.ts: PGlite has no
+ * autovacuum), so that the daily pass, and the reads after it, are not planned from what a table held before a bulk
+ * fill (two small queries when none is stale). On PostgreSQL autovacuum does it.
  */
 export function registerFindingsUpkeep(app: FastifyInstance, deps: Deps): void {
   const registry = deps.todos;
@@ -23,7 +28,8 @@ export function registerFindingsUpkeep(app: FastifyInstance, deps: Deps): void {
   let running: Promise<void> | undefined;
   const pass = () => {
     if (running) return;
-    running = keepFindingsCurrent({ db: deps.db, today: readClock(deps.clock).today }, registry)
+    running = refreshStatistics(deps.database)
+      .then(() => keepFindingsCurrent({ db: deps.db, today: readClock(deps.clock).today }, registry))
       .catch((err) => deps.log.error({ err }, '待办：按日更新失败'))
       .finally(() => {
         running = undefined;

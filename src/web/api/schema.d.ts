@@ -1545,6 +1545,9 @@ export interface paths {
             | 'meeting.register_export'
             | 'org_life.exemption_create'
             | 'org_life.exemption_delete'
+            | 'org_life.rule_set_create'
+            | 'org_life.rule_set_update'
+            | 'org_life.rule_set_delete'
             | 'appraisal.create'
             | 'appraisal.participant'
             | 'appraisal.ballot'
@@ -1553,6 +1556,21 @@ export interface paths {
             | 'appraisal.case_create'
             | 'appraisal.case_update'
             | 'appraisal.case_delete'
+            | 'lapse_case.open'
+            | 'lapse_case.step'
+            | 'lapse_case.close'
+            | 'dues_base.set'
+            | 'dues_base.import'
+            | 'dues_base.export'
+            | 'dues_charges.generate'
+            | 'dues_reduction.create'
+            | 'dues_reduction.approve'
+            | 'dues_reduction.reject'
+            | 'dues_reduction.withdraw'
+            | 'dues_sheet.export'
+            | 'dues_payment.record'
+            | 'dues_payment.reverse'
+            | 'dues_special.record'
             | 'talk.create'
             | 'talk.update'
             | 'talk.delete'
@@ -1587,9 +1605,15 @@ export interface paths {
             | 'ledger_period'
             | 'meeting'
             | 'org_life_exemption'
+            | 'org_life_rule_set'
             | 'appraisal'
             | 'appraisal_case'
-            | 'talk';
+            | 'talk'
+            | 'lapse_case'
+            | 'dues_base'
+            | 'dues_month'
+            | 'dues_reduction'
+            | 'dues_ledger_entry';
           entityId?: string;
           orgId?: number;
         };
@@ -1669,6 +1693,9 @@ export interface paths {
                   | 'meeting.register_export'
                   | 'org_life.exemption_create'
                   | 'org_life.exemption_delete'
+                  | 'org_life.rule_set_create'
+                  | 'org_life.rule_set_update'
+                  | 'org_life.rule_set_delete'
                   | 'appraisal.create'
                   | 'appraisal.participant'
                   | 'appraisal.ballot'
@@ -1677,6 +1704,21 @@ export interface paths {
                   | 'appraisal.case_create'
                   | 'appraisal.case_update'
                   | 'appraisal.case_delete'
+                  | 'lapse_case.open'
+                  | 'lapse_case.step'
+                  | 'lapse_case.close'
+                  | 'dues_base.set'
+                  | 'dues_base.import'
+                  | 'dues_base.export'
+                  | 'dues_charges.generate'
+                  | 'dues_reduction.create'
+                  | 'dues_reduction.approve'
+                  | 'dues_reduction.reject'
+                  | 'dues_reduction.withdraw'
+                  | 'dues_sheet.export'
+                  | 'dues_payment.record'
+                  | 'dues_payment.reverse'
+                  | 'dues_special.record'
                   | 'talk.create'
                   | 'talk.update'
                   | 'talk.delete'
@@ -1721,9 +1763,15 @@ export interface paths {
                   | 'ledger_period'
                   | 'meeting'
                   | 'org_life_exemption'
+                  | 'org_life_rule_set'
                   | 'appraisal'
                   | 'appraisal_case'
-                  | 'talk';
+                  | 'talk'
+                  | 'lapse_case'
+                  | 'dues_base'
+                  | 'dues_month'
+                  | 'dues_reduction'
+                  | 'dues_ledger_entry';
                 id: number;
                 ip: string | null;
                 orgId: number | null;
@@ -1892,6 +1940,9 @@ export interface paths {
             | 'meeting.register_export'
             | 'org_life.exemption_create'
             | 'org_life.exemption_delete'
+            | 'org_life.rule_set_create'
+            | 'org_life.rule_set_update'
+            | 'org_life.rule_set_delete'
             | 'appraisal.create'
             | 'appraisal.participant'
             | 'appraisal.ballot'
@@ -1900,6 +1951,21 @@ export interface paths {
             | 'appraisal.case_create'
             | 'appraisal.case_update'
             | 'appraisal.case_delete'
+            | 'lapse_case.open'
+            | 'lapse_case.step'
+            | 'lapse_case.close'
+            | 'dues_base.set'
+            | 'dues_base.import'
+            | 'dues_base.export'
+            | 'dues_charges.generate'
+            | 'dues_reduction.create'
+            | 'dues_reduction.approve'
+            | 'dues_reduction.reject'
+            | 'dues_reduction.withdraw'
+            | 'dues_sheet.export'
+            | 'dues_payment.record'
+            | 'dues_payment.reverse'
+            | 'dues_special.record'
             | 'talk.create'
             | 'talk.update'
             | 'talk.delete'
@@ -1934,9 +2000,15 @@ export interface paths {
             | 'ledger_period'
             | 'meeting'
             | 'org_life_exemption'
+            | 'org_life_rule_set'
             | 'appraisal'
             | 'appraisal_case'
-            | 'talk';
+            | 'talk'
+            | 'lapse_case'
+            | 'dues_base'
+            | 'dues_month'
+            | 'dues_reduction'
+            | 'dues_ledger_entry';
           entityId?: string;
           orgId?: number;
         };
@@ -3382,7 +3454,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 组织生活考核规则（各版本及当前适用的版本） */
+    /** 组织生活考核规则（各版本：现行、历史、待生效） */
     get: {
       parameters: {
         query?: never;
@@ -3399,11 +3471,16 @@ export interface paths {
           };
           content: {
             'application/json': {
+              can: {
+                edit: boolean;
+              };
               items: {
+                editable: boolean;
                 inForce: boolean;
                 oneMeetingManyKinds: boolean;
                 reminderDays: number;
                 requirements: {
+                  appliesTo: ('branch' | 'joint_branch' | 'temporary_branch' | 'floating_branch')[];
                   article: string;
                   byHead: boolean;
                   /** @enum {string} */
@@ -3423,10 +3500,2569 @@ export interface paths {
                   needsCommittee: boolean;
                   perGroup: boolean;
                 }[];
+                revision: number;
+                /** @enum {string} */
+                status: 'current' | 'history' | 'future';
+                stored: boolean;
                 /**
                  * @description 日期 YYYY-MM-DD
                  * @example 2026-01-15
                  */
+                validFrom: string;
+                version: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 新建组织生活考核规则版本（今后某月1日起生效；系统管理员；记入审计） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            oneMeetingManyKinds: boolean;
+            reminderDays: number;
+            requirements: {
+              appliesTo: ('branch' | 'joint_branch' | 'temporary_branch' | 'floating_branch')[];
+              article: string;
+              byHead: boolean;
+              /** @enum {string} */
+              cadence: 'month' | 'quarter' | 'year';
+              id: string;
+              local: boolean;
+              /** @enum {string} */
+              meetingKind:
+                | 'general_meeting'
+                | 'committee_meeting'
+                | 'group_meeting'
+                | 'party_lecture'
+                | 'theme_day'
+                | 'life_meeting';
+              minCount: number;
+              needsCommittee: boolean;
+              perGroup: boolean;
+            }[];
+            /**
+             * @description 生效日期：今后某月的1日
+             * @example 2026-01-15
+             */
+            validFrom: string;
+            /** @description 版本名称，如“2027-本市细则” */
+            version: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              editable: boolean;
+              inForce: boolean;
+              oneMeetingManyKinds: boolean;
+              reminderDays: number;
+              requirements: {
+                appliesTo: ('branch' | 'joint_branch' | 'temporary_branch' | 'floating_branch')[];
+                article: string;
+                byHead: boolean;
+                /** @enum {string} */
+                cadence: 'month' | 'quarter' | 'year';
+                id: string;
+                label: string;
+                local: boolean;
+                /** @enum {string} */
+                meetingKind:
+                  | 'general_meeting'
+                  | 'committee_meeting'
+                  | 'group_meeting'
+                  | 'party_lecture'
+                  | 'theme_day'
+                  | 'life_meeting';
+                minCount: number;
+                needsCommittee: boolean;
+                perGroup: boolean;
+              }[];
+              revision: number;
+              /** @enum {string} */
+              status: 'current' | 'history' | 'future';
+              stored: boolean;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              validFrom: string;
+              version: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/compliance/rules/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 修改尚未生效的考核规则版本（系统管理员；记入审计） */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          version: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            oneMeetingManyKinds: boolean;
+            reminderDays: number;
+            requirements: {
+              appliesTo: ('branch' | 'joint_branch' | 'temporary_branch' | 'floating_branch')[];
+              article: string;
+              byHead: boolean;
+              /** @enum {string} */
+              cadence: 'month' | 'quarter' | 'year';
+              id: string;
+              local: boolean;
+              /** @enum {string} */
+              meetingKind:
+                | 'general_meeting'
+                | 'committee_meeting'
+                | 'group_meeting'
+                | 'party_lecture'
+                | 'theme_day'
+                | 'life_meeting';
+              minCount: number;
+              needsCommittee: boolean;
+              perGroup: boolean;
+            }[];
+            /** @description 乐观锁版本号：提交读取时的值 */
+            revision: number;
+            /**
+             * @description 生效日期：今后某月的1日
+             * @example 2026-01-15
+             */
+            validFrom: string;
+            /** @description 版本名称，如“2027-本市细则” */
+            version: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              editable: boolean;
+              inForce: boolean;
+              oneMeetingManyKinds: boolean;
+              reminderDays: number;
+              requirements: {
+                appliesTo: ('branch' | 'joint_branch' | 'temporary_branch' | 'floating_branch')[];
+                article: string;
+                byHead: boolean;
+                /** @enum {string} */
+                cadence: 'month' | 'quarter' | 'year';
+                id: string;
+                label: string;
+                local: boolean;
+                /** @enum {string} */
+                meetingKind:
+                  | 'general_meeting'
+                  | 'committee_meeting'
+                  | 'group_meeting'
+                  | 'party_lecture'
+                  | 'theme_day'
+                  | 'life_meeting';
+                minCount: number;
+                needsCommittee: boolean;
+                perGroup: boolean;
+              }[];
+              revision: number;
+              /** @enum {string} */
+              status: 'current' | 'history' | 'future';
+              stored: boolean;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              validFrom: string;
+              version: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** 删除尚未生效的考核规则版本（系统管理员；记入审计） */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          version: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dues/bases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党支部某月的党费计算基数表（本支部书记或上级组织管理员可见） */
+    get: {
+      parameters: {
+        query: {
+          orgId: number;
+          month: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              month: string;
+              org: {
+                id: number;
+                name: string;
+              };
+              rows: {
+                base: {
+                  amount: number;
+                  fromMonth: string;
+                  id: number;
+                  incomeTax: number;
+                  items: {
+                    amount: number;
+                    counted: boolean;
+                    label: string;
+                  }[];
+                  /** @enum {string} */
+                  kind: 'salary' | 'annual_salary' | 'quarter_average' | 'pension';
+                  memberId: number;
+                  note: string | null;
+                  setAt: string;
+                  setByName: string | null;
+                  version: number;
+                } | null;
+                /** @enum {string} */
+                category:
+                  | 'employed'
+                  | 'retired'
+                  | 'farmer'
+                  | 'student'
+                  | 'unemployed'
+                  | 'welfare'
+                  | 'self_employed'
+                  | 'other';
+                dues: {
+                  amount: number | null;
+                  /** @enum {string} */
+                  kind: 'percentage' | 'flat' | 'no_base';
+                  rateBp: number | null;
+                };
+                memberId: number;
+                name: string;
+                needsBase: boolean;
+                orgId: number;
+                orgName: string;
+                /** @enum {string} */
+                status:
+                  | 'probationary'
+                  | 'full'
+                  | 'suspended'
+                  | 'unreachable'
+                  | 'left'
+                  | 'deceased'
+                  | 'transferred_out';
+                warnings: string[];
+                workPost: string | null;
+              }[];
+              ruleVersion: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 核定一名党员自某月起的党费计算基数（同月已有的须带 version 替换） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            fromMonth: string;
+            /** @default 0 */
+            incomeTax?: number;
+            items: {
+              amount: number;
+              counted: boolean;
+              label: string;
+            }[];
+            /** @enum {string} */
+            kind: 'salary' | 'annual_salary' | 'quarter_average' | 'pension';
+            memberId: number;
+            note?: string | null;
+            /** @description 乐观锁版本号：提交读取时的值 */
+            version?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              base: {
+                amount: number;
+                fromMonth: string;
+                id: number;
+                incomeTax: number;
+                items: {
+                  amount: number;
+                  counted: boolean;
+                  label: string;
+                }[];
+                /** @enum {string} */
+                kind: 'salary' | 'annual_salary' | 'quarter_average' | 'pension';
+                memberId: number;
+                note: string | null;
+                setAt: string;
+                setByName: string | null;
+                version: number;
+              };
+              warnings: string[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dues/bases/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 保存党支部的党费计算基数表（全部无误才保存，逐行说明不能保存的原因） */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            orgId: number;
+            rows: {
+              fromMonth: string;
+              /** @default 0 */
+              incomeTax?: number;
+              items: {
+                amount: number;
+                counted: boolean;
+                label: string;
+              }[];
+              /** @enum {string} */
+              kind: 'salary' | 'annual_salary' | 'quarter_average' | 'pension';
+              memberId: number;
+              note?: string | null;
+              /** @description 乐观锁版本号：提交读取时的值 */
+              version?: number;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              saved: number;
+              unchanged: number;
+              warnings: {
+                memberId: number;
+                message: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dues/bases/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出党支部的党费计算基数（.xlsx，记入审计） */
+    get: {
+      parameters: {
+        query: {
+          orgId: number;
+          month?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description .xlsx 文件（application/vnd.openxmlformats-officedocument.spreadsheetml.sheet） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dues/bases/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 导入党费计算基数（multipart：file、orgId、dryRun=true 只检查并逐行报告，false 全部无误才导入） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              dryRun: boolean;
+              errorCount: number;
+              okCount: number;
+              rowCount: number;
+              rows: {
+                amount: number | null;
+                memberId: number | null;
+                message: string | null;
+                name: string;
+                /** @enum {string} */
+                result: 'ok' | 'unchanged' | 'skipped' | 'error';
+                row: number;
+                warnings: string[];
+              }[];
+              savedCount: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dues/bases/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载党费计算基数导入模板（.xlsx，已填本支部党员名单） */
+    get: {
+      parameters: {
+        query: {
+          orgId: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description .xlsx 文件（application/vnd.openxmlformats-officedocument.spreadsheetml.sheet） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dues/charges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 月度应缴党费（某组织某月，或某党员若干月；只列金额，不含收入明细） */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: number;
+          /** @description 党费月份 YYYY-MM */
+          month?: string;
+          memberId?: number;
+          /** @description 党费月份 YYYY-MM */
+          from?: string;
+          /** @description 党费月份 YYYY-MM */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              generated: string[];
+              items: {
+                amount: number;
+                /** @enum {string} */
+                category:
+                  | 'employed'
+                  | 'retired'
+                  | 'farmer'
+                  | 'student'
+                  | 'unemployed'
+                  | 'welfare'
+                  | 'self_employed'
+                  | 'other';
+                fullAmount: number;
+                member: {
+                  id: number;
+                  name: string;
+                };
+                /**
+                 * @description 党费月份 YYYY-MM
+                 * @example 2026-07
+                 */
+                month: string;
+                org: {
+                  id: number;
+                  name: string;
+                };
+                reduction: {
+                  id: number;
+                  /** @enum {string} */
+                  kind: 'reduce' | 'exempt';
+                } | null;
+                ruleVersion: string;
+              }[];
+              missing: {
+                member: {
+                  id: number;
+                  name: string;
+                };
+                /**
+                 * @description 党费月份 YYYY-MM
+                 * @example 2026-07
+                 */
+                month: string;
+                org: {
+                  id: number;
+                  name: string;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dues/charges/generate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 生成某月全部党员的应缴党费（每月自动生成当月；此处按需生成） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description 党费月份 YYYY-MM
+             * @example 2026-07
+             */
+            month: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              charged: number;
+              missing: number;
+              /**
+               * @description 党费月份 YYYY-MM
+               * @example 2026-07
+               */
+              month: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dues/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党费交纳记录（某党员，或某党组织及下级） */
+    get: {
+      parameters: {
+        query?: {
+          memberId?: number;
+          orgId?: number;
+          /** @description 党费月份 YYYY-MM */
+          month?: string;
+          kind?: 'payment' | 'reversal' | 'special_dues';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                amount: number;
+                can: {
+                  reverse: boolean;
+                };
+                collectingOrg: {
+                  id: number;
+                  name: string;
+                };
+                externalRef: string | null;
+                id: number;
+                /** @enum {string} */
+                kind: 'payment' | 'reversal' | 'special_dues';
+                kindLabel: string;
+                memberId: number;
+                memberName: string;
+                /** @enum {string|null} */
+                method: 'cash' | 'bank_transfer' | 'external' | null;
+                methodLabel: string | null;
+                month: string | null;
+                paidBy: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                paidOn: string;
+                prepaymentConsentBy: string | null;
+                reason: string | null;
+                receipt: string;
+                recordedAt: string;
+                recordedBy: string | null;
+                reversedById: number | null;
+                reversesId: number | null;
+                toCentre: boolean;
+              }[];
+              truncated: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 登记交纳党费（每月一条；补缴、预交超过6个月须确认；线上支付先核验流水号；记入审计） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            collectingOrgId?: number | null;
+            /** @default false */
+            confirm?: boolean;
+            externalRef?: string | null;
+            memberId: number;
+            /** @enum {string} */
+            method: 'cash' | 'bank_transfer' | 'external';
+            months: {
+              /** @description 金额（分） */
+              amount?: number | null;
+              /**
+               * @description 党费月份 YYYY-MM
+               * @example 2026-05
+               */
+              month: string;
+            }[];
+            paidBy?: string | null;
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            paidOn: string;
+            prepaymentConsentBy?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              entries: {
+                amount: number;
+                can: {
+                  reverse: boolean;
+                };
+                collectingOrg: {
+                  id: number;
+                  name: string;
+                };
+                externalRef: string | null;
+                id: number;
+                /** @enum {string} */
+                kind: 'payment' | 'reversal' | 'special_dues';
+                kindLabel: string;
+                memberId: number;
+                memberName: string;
+                /** @enum {string|null} */
+                method: 'cash' | 'bank_transfer' | 'external' | null;
+                methodLabel: string | null;
+                month: string | null;
+                paidBy: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                paidOn: string;
+                prepaymentConsentBy: string | null;
+                reason: string | null;
+                receipt: string;
+                recordedAt: string;
+                recordedBy: string | null;
+                reversedById: number | null;
+                reversesId: number | null;
+                toCentre: boolean;
+              }[];
+              receipt: string;
+              warnings: {
+                message: string;
+                reason: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dues/payments/{entryId}/reverse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 冲正一笔党费交纳记录（写明原因，每笔只能冲正一次；记入审计） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          entryId: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              amount: number;
+              can: {
+                reverse: boolean;
+              };
+              collectingOrg: {
+                id: number;
+                name: string;
+              };
+              externalRef: string | null;
+              id: number;
+              /** @enum {string} */
+              kind: 'payment' | 'reversal' | 'special_dues';
+              kindLabel: string;
+              memberId: number;
+              memberName: string;
+              /** @enum {string|null} */
+              method: 'cash' | 'bank_transfer' | 'external' | null;
+              methodLabel: string | null;
+              month: string | null;
+              paidBy: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              paidOn: string;
+              prepaymentConsentBy: string | null;
+              reason: string | null;
+              receipt: string;
+              recordedAt: string;
+              recordedBy: string | null;
+              reversedById: number | null;
+              reversesId: number | null;
+              toCentre: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dues/reductions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党费减免（本组织及下级党支部登记的） */
+    get: {
+      parameters: {
+        query: {
+          orgId: number;
+          status?: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                branchDecidedOn: string;
+                canDecide: boolean;
+                canWithdraw: boolean;
+                createdAt: string;
+                decidedBy: {
+                  id: number;
+                  name: string;
+                } | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                decidedOn: string | null;
+                decisionNote: string | null;
+                /**
+                 * @description 党费月份 YYYY-MM
+                 * @example 2026-07
+                 */
+                fromMonth: string;
+                id: number;
+                /** @enum {string} */
+                kind: 'reduce' | 'exempt';
+                member: {
+                  id: number;
+                  name: string;
+                };
+                monthlyAmount: number | null;
+                org: {
+                  id: number;
+                  name: string;
+                };
+                reason: string;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+                /**
+                 * @description 党费月份 YYYY-MM
+                 * @example 2026-07
+                 */
+                toMonth: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 登记党费减免（党支部研究后登记，报上一级党委批准） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            branchDecidedOn: string;
+            /**
+             * @description 党费月份 YYYY-MM
+             * @example 2026-07
+             */
+            fromMonth: string;
+            /** @enum {string} */
+            kind: 'reduce' | 'exempt';
+            memberId: number;
+            monthlyAmount?: number | null;
+            reason: string;
+            /**
+             * @description 党费月份 YYYY-MM
+             * @example 2026-07
+             */
+            toMonth: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              branchDecidedOn: string;
+              canDecide: boolean;
+              canWithdraw: boolean;
+              createdAt: string;
+              decidedBy: {
+                id: number;
+                name: string;
+              } | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              decidedOn: string | null;
+              decisionNote: string | null;
+              /**
+               * @description 党费月份 YYYY-MM
+               * @example 2026-07
+               */
+              fromMonth: string;
+              id: number;
+              /** @enum {string} */
+              kind: 'reduce' | 'exempt';
+              member: {
+                id: number;
+                name: string;
+              };
+              monthlyAmount: number | null;
+              org: {
+                id: number;
+                name: string;
+              };
+              reason: string;
+              /** @enum {string} */
+              status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+              /**
+               * @description 党费月份 YYYY-MM
+               * @example 2026-07
+               */
+              toMonth: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dues/reductions/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批准党费减免（上一级党委） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              branchDecidedOn: string;
+              canDecide: boolean;
+              canWithdraw: boolean;
+              createdAt: string;
+              decidedBy: {
+                id: number;
+                name: string;
+              } | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              decidedOn: string | null;
+              decisionNote: string | null;
+              /**
+               * @description 党费月份 YYYY-MM
+               * @example 2026-07
+               */
+              fromMonth: string;
+              id: number;
+              /** @enum {string} */
+              kind: 'reduce' | 'exempt';
+              member: {
+                id: number;
+                name: string;
+              };
+              monthlyAmount: number | null;
+              org: {
+                id: number;
+                name: string;
+              };
+              reason: string;
+              /** @enum {string} */
+              status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+              /**
+               * @description 党费月份 YYYY-MM
+               * @example 2026-07
+               */
+              toMonth: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dues/reductions/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 不批准党费减免（上一级党委） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              branchDecidedOn: string;
+              canDecide: boolean;
+              canWithdraw: boolean;
+              createdAt: string;
+              decidedBy: {
+                id: number;
+                name: string;
+              } | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              decidedOn: string | null;
+              decisionNote: string | null;
+              /**
+               * @description 党费月份 YYYY-MM
+               * @example 2026-07
+               */
+              fromMonth: string;
+              id: number;
+              /** @enum {string} */
+              kind: 'reduce' | 'exempt';
+              member: {
+                id: number;
+                name: string;
+              };
+              monthlyAmount: number | null;
+              org: {
+                id: number;
+                name: string;
+              };
+              reason: string;
+              /** @enum {string} */
+              status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+              /**
+               * @description 党费月份 YYYY-MM
+               * @example 2026-07
+               */
+              toMonth: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dues/reductions/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤回待批准的党费减免（党支部） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              branchDecidedOn: string;
+              canDecide: boolean;
+              canWithdraw: boolean;
+              createdAt: string;
+              decidedBy: {
+                id: number;
+                name: string;
+              } | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              decidedOn: string | null;
+              decisionNote: string | null;
+              /**
+               * @description 党费月份 YYYY-MM
+               * @example 2026-07
+               */
+              fromMonth: string;
+              id: number;
+              /** @enum {string} */
+              kind: 'reduce' | 'exempt';
+              member: {
+                id: number;
+                name: string;
+              };
+              monthlyAmount: number | null;
+              org: {
+                id: number;
+                name: string;
+              };
+              reason: string;
+              /** @enum {string} */
+              status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+              /**
+               * @description 党费月份 YYYY-MM
+               * @example 2026-07
+               */
+              toMonth: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dues/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党费收缴规则的各个版本及现行版本（比例、固定金额、取整、核定方式） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              inForce: string;
+              regulation: string;
+              versions: {
+                backPaymentWarnMonths: number;
+                brackets: {
+                  employed: {
+                    rateBp: number;
+                    upTo: number | null;
+                  }[];
+                  retired: {
+                    rateBp: number;
+                    upTo: number | null;
+                  }[];
+                };
+                centreThreshold: number;
+                /** @enum {string} */
+                chargeOrgOn: 'first_day' | 'last_day';
+                flat: {
+                  farmer: number;
+                  student: number;
+                  unemployed: number;
+                  welfare: number;
+                };
+                /** @enum {string} */
+                mode: 'rebase' | 'fixed_year';
+                rounding: {
+                  /** @enum {string} */
+                  mode: 'half_up' | 'up' | 'down';
+                  /** @enum {string} */
+                  unit: 'fen' | 'jiao' | 'yuan';
+                };
                 validFrom: string;
                 version: string;
               }[];
@@ -3497,6 +6133,148 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/dues/special': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登记特殊党费（自愿一次性交纳，1000元以上全部上缴中央；记入审计） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description 金额（分） */
+            amount: number;
+            collectingOrgId?: number | null;
+            externalRef?: string | null;
+            memberId: number;
+            /** @enum {string} */
+            method: 'cash' | 'bank_transfer' | 'external';
+            paidBy?: string | null;
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            paidOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              amount: number;
+              can: {
+                reverse: boolean;
+              };
+              collectingOrg: {
+                id: number;
+                name: string;
+              };
+              externalRef: string | null;
+              id: number;
+              /** @enum {string} */
+              kind: 'payment' | 'reversal' | 'special_dues';
+              kindLabel: string;
+              memberId: number;
+              memberName: string;
+              /** @enum {string|null} */
+              method: 'cash' | 'bank_transfer' | 'external' | null;
+              methodLabel: string | null;
+              month: string | null;
+              paidBy: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              paidOn: string;
+              prepaymentConsentBy: string | null;
+              reason: string | null;
+              receipt: string;
+              recordedAt: string;
+              recordedBy: string | null;
+              reversedById: number | null;
+              reversesId: number | null;
+              toCentre: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/findings': {
     parameters: {
       query?: never;
@@ -3532,7 +6310,9 @@ export interface paths {
             | 'org_life_missing'
             | 'org_life_not_closed'
             | 'org_life_absent'
-            | 'org_life_lapse';
+            | 'org_life_lapse'
+            | 'dues_arrears'
+            | 'dues_lapse';
           severity?: 'info' | 'warning' | 'critical';
         };
         header?: never;
@@ -3579,7 +6359,9 @@ export interface paths {
                     | 'org_life_missing'
                     | 'org_life_not_closed'
                     | 'org_life_absent'
-                    | 'org_life_lapse';
+                    | 'org_life_lapse'
+                    | 'dues_arrears'
+                    | 'dues_lapse';
                   message: string;
                   /** @enum {string} */
                   severity: 'info' | 'warning' | 'critical';
@@ -3901,6 +6683,721 @@ export interface paths {
               };
               removedMembers: number;
               removedPersons: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/lapse-cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 自行脱党情形案件（管辖范围内，可按组织、党员、状态、情形筛选） */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: number;
+          memberId?: number;
+          status?: 'open' | 'closed';
+          cause?: 'org_life_absence' | 'dues_arrears';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                can: {
+                  change: boolean;
+                };
+                /** @enum {string} */
+                cause: 'org_life_absence' | 'dues_arrears';
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                closedOn: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                deadline: string | null;
+                id: number;
+                memberId: number;
+                memberName: string;
+                openedInOrgName: string;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                openedOn: string;
+                orgId: number;
+                orgName: string;
+                /** @enum {string|null} */
+                outcome: 'valid_reason' | 'rectification' | 'removal' | null;
+                outcomeNote: string | null;
+                runFrom: string;
+                runTo: string;
+                /** @enum {string} */
+                status: 'open' | 'closed';
+                steps: {
+                  /** @enum {string} */
+                  key: 'investigate' | 'talk' | 'general_meeting' | 'approval';
+                  label: string;
+                  note: string | null;
+                  /**
+                   * @description 日期 YYYY-MM-DD
+                   * @example 2026-01-15
+                   */
+                  on: string | null;
+                }[];
+                version: number;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 立案：党员连续6个月不参加组织生活或不交纳党费（党章第九条），须有该党员的6个月待办 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            cause: 'org_life_absence' | 'dues_arrears';
+            memberId: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              can: {
+                change: boolean;
+              };
+              /** @enum {string} */
+              cause: 'org_life_absence' | 'dues_arrears';
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              closedOn: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              deadline: string | null;
+              id: number;
+              memberId: number;
+              memberName: string;
+              openedInOrgName: string;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              openedOn: string;
+              orgId: number;
+              orgName: string;
+              /** @enum {string|null} */
+              outcome: 'valid_reason' | 'rectification' | 'removal' | null;
+              outcomeNote: string | null;
+              runFrom: string;
+              runTo: string;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              steps: {
+                /** @enum {string} */
+                key: 'investigate' | 'talk' | 'general_meeting' | 'approval';
+                label: string;
+                note: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                on: string | null;
+              }[];
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/lapse-cases/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一件自行脱党情形案件及其办理步骤 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              can: {
+                change: boolean;
+              };
+              /** @enum {string} */
+              cause: 'org_life_absence' | 'dues_arrears';
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              closedOn: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              deadline: string | null;
+              id: number;
+              memberId: number;
+              memberName: string;
+              openedInOrgName: string;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              openedOn: string;
+              orgId: number;
+              orgName: string;
+              /** @enum {string|null} */
+              outcome: 'valid_reason' | 'rectification' | 'removal' | null;
+              outcomeNote: string | null;
+              runFrom: string;
+              runTo: string;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              steps: {
+                /** @enum {string} */
+                key: 'investigate' | 'talk' | 'general_meeting' | 'approval';
+                label: string;
+                note: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                on: string | null;
+              }[];
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/lapse-cases/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 办结：有正当理由、限期改正或按自行脱党除名（除名在党员信息中办理出党） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            deadline?: string | null;
+            note?: string | null;
+            /** @enum {string} */
+            outcome: 'valid_reason' | 'rectification' | 'removal';
+            /** @description 乐观锁版本号：提交读取时的值 */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              can: {
+                change: boolean;
+              };
+              /** @enum {string} */
+              cause: 'org_life_absence' | 'dues_arrears';
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              closedOn: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              deadline: string | null;
+              id: number;
+              memberId: number;
+              memberName: string;
+              openedInOrgName: string;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              openedOn: string;
+              orgId: number;
+              orgName: string;
+              /** @enum {string|null} */
+              outcome: 'valid_reason' | 'rectification' | 'removal' | null;
+              outcomeNote: string | null;
+              runFrom: string;
+              runTo: string;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              steps: {
+                /** @enum {string} */
+                key: 'investigate' | 'talk' | 'general_meeting' | 'approval';
+                label: string;
+                note: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                on: string | null;
+              }[];
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/lapse-cases/{id}/steps': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 记录办理步骤（核实情况、与本人谈话、支部大会讨论决定、报上级批准）的日期和说明 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            key: 'investigate' | 'talk' | 'general_meeting' | 'approval';
+            note?: string | null;
+            /**
+             * @description 日期 YYYY-MM-DD
+             * @example 2026-01-15
+             */
+            on: string;
+            /** @description 乐观锁版本号：提交读取时的值 */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              can: {
+                change: boolean;
+              };
+              /** @enum {string} */
+              cause: 'org_life_absence' | 'dues_arrears';
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              closedOn: string | null;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              deadline: string | null;
+              id: number;
+              memberId: number;
+              memberName: string;
+              openedInOrgName: string;
+              /**
+               * @description 日期 YYYY-MM-DD
+               * @example 2026-01-15
+               */
+              openedOn: string;
+              orgId: number;
+              orgName: string;
+              /** @enum {string|null} */
+              outcome: 'valid_reason' | 'rectification' | 'removal' | null;
+              outcomeNote: string | null;
+              runFrom: string;
+              runTo: string;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              steps: {
+                /** @enum {string} */
+                key: 'investigate' | 'talk' | 'general_meeting' | 'approval';
+                label: string;
+                note: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                on: string | null;
+              }[];
+              version: number;
             };
           };
         };
@@ -4815,6 +8312,193 @@ export interface paths {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/dues': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的党费（党员本人） */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 党费月份 YYYY-MM */
+          from?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              arrears: {
+                months: string[];
+                run: number;
+                total: number;
+                warning: string | null;
+              };
+              can: {
+                pay: boolean;
+              };
+              entries: {
+                amount: number;
+                can: {
+                  reverse: boolean;
+                };
+                collectingOrg: {
+                  id: number;
+                  name: string;
+                };
+                externalRef: string | null;
+                id: number;
+                /** @enum {string} */
+                kind: 'payment' | 'reversal' | 'special_dues';
+                kindLabel: string;
+                memberId: number;
+                memberName: string;
+                /** @enum {string|null} */
+                method: 'cash' | 'bank_transfer' | 'external' | null;
+                methodLabel: string | null;
+                month: string | null;
+                paidBy: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                paidOn: string;
+                prepaymentConsentBy: string | null;
+                reason: string | null;
+                receipt: string;
+                recordedAt: string;
+                recordedBy: string | null;
+                reversedById: number | null;
+                reversesId: number | null;
+                toCentre: boolean;
+              }[];
+              member: {
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                admittedOn: string | null;
+                id: number;
+                isMobile: boolean;
+                name: string;
+                org: {
+                  id: number;
+                  name: string;
+                };
+              };
+              months: {
+                balance: number;
+                charged: number | null;
+                label: string;
+                month: string;
+                org: {
+                  id: number;
+                  name: string;
+                } | null;
+                paid: number;
+                why: {
+                  base: number | null;
+                  /** @enum {string} */
+                  category:
+                    | 'employed'
+                    | 'retired'
+                    | 'farmer'
+                    | 'student'
+                    | 'unemployed'
+                    | 'welfare'
+                    | 'self_employed'
+                    | 'other';
+                  categoryLabel: string;
+                  explanation: string;
+                  fullAmount: number;
+                  rateBp: number | null;
+                  rateLabel: string;
+                  reduction: {
+                    /** @enum {string} */
+                    kind: 'reduce' | 'exempt';
+                    label: string;
+                  } | null;
+                  ruleVersion: string;
+                } | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -10972,6 +14656,18 @@ export interface paths {
                   | 'leave_procedure_in_future'
                   | 'leave_procedure_missing'
                   | 'leave_unreachable_not_lapsed'
+                  | 'lapse_case_already_open'
+                  | 'lapse_case_approval_before_meeting'
+                  | 'lapse_case_closed'
+                  | 'lapse_case_deadline_not_for_outcome'
+                  | 'lapse_case_deadline_not_future'
+                  | 'lapse_case_deadline_required'
+                  | 'lapse_case_no_finding'
+                  | 'lapse_case_reason_required'
+                  | 'lapse_case_step_before_opening'
+                  | 'lapse_case_step_in_future'
+                  | 'lapse_case_steps_incomplete'
+                  | 'lapse_cause_not_tracked'
                   | 'left_reason_required'
                   | 'lost_contact_before_admission'
                   | 'lost_contact_date_missing'
@@ -11077,12 +14773,67 @@ export interface paths {
                   | 'no_voting_members'
                   | 'not_expected_attendee'
                   | 'quorum_not_reached'
+                  | 'rule_set_applies_to_invalid'
+                  | 'rule_set_min_count_out_of_range'
+                  | 'rule_set_no_requirements'
+                  | 'rule_set_not_editable'
+                  | 'rule_set_reminder_days_out_of_range'
+                  | 'rule_set_requirement_duplicate'
+                  | 'rule_set_requirement_flag_mismatch'
+                  | 'rule_set_requirement_invalid'
+                  | 'rule_set_valid_from_duplicate'
+                  | 'rule_set_valid_from_not_future'
+                  | 'rule_set_valid_from_not_month_start'
+                  | 'rule_set_version_duplicate'
+                  | 'rule_set_version_name_empty'
                   | 'talk_in_future'
                   | 'talk_member_not_in_branch'
                   | 'talk_not_branch'
                   | 'talk_same_member'
                   | 'vote_only_at_general_meeting'
                   | 'vote_tally_exceeds_present'
+                  | 'dues_base_negative'
+                  | 'dues_base_month_invalid'
+                  | 'dues_base_not_needed'
+                  | 'dues_base_kind_mismatch'
+                  | 'dues_base_item_never_counted'
+                  | 'dues_base_pension_not_basic'
+                  | 'dues_base_no_counted_items'
+                  | 'dues_base_quarter_items'
+                  | 'dues_base_tax_exceeds_pay'
+                  | 'dues_base_category_work_post'
+                  | 'dues_pay_not_visible'
+                  | 'dues_base_org_not_branch'
+                  | 'dues_base_member_not_in_branch'
+                  | 'dues_base_row_repeated'
+                  | 'dues_payment_no_month'
+                  | 'dues_paid_on_future'
+                  | 'dues_payment_month_repeated'
+                  | 'dues_payment_before_admission'
+                  | 'dues_prepayment_without_consent'
+                  | 'dues_month_paid_in_full'
+                  | 'dues_payment_amount_required'
+                  | 'dues_payment_amount_invalid'
+                  | 'dues_payment_needs_confirm'
+                  | 'dues_back_payment_long'
+                  | 'dues_prepayment_long'
+                  | 'dues_payment_above_balance'
+                  | 'dues_collecting_org_not_mobile'
+                  | 'dues_payment_not_verified'
+                  | 'dues_reversal_of_reversal'
+                  | 'dues_entry_already_reversed'
+                  | 'dues_reversal_reason_required'
+                  | 'dues_month_future'
+                  | 'dues_reduction_months_invalid'
+                  | 'dues_reduction_too_long'
+                  | 'dues_reduction_reason_required'
+                  | 'dues_reduction_date_future'
+                  | 'dues_reduction_amount_invalid'
+                  | 'dues_reduction_full_unknown'
+                  | 'dues_reduction_amount_not_lower'
+                  | 'dues_reduction_overlap'
+                  | 'dues_reduction_not_level_above'
+                  | 'dues_reduction_not_pending'
                   | 'account_deactivated'
                   | 'account_locked'
                   | 'approval_not_permitted'
@@ -11581,6 +15332,318 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/members/{id}/dues': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党员的党费：逐月应缴、实缴、欠缴及计算依据，欠缴提醒，交纳记录 */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 党费月份 YYYY-MM */
+          from?: string;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              arrears: {
+                months: string[];
+                run: number;
+                total: number;
+                warning: string | null;
+              };
+              can: {
+                pay: boolean;
+              };
+              entries: {
+                amount: number;
+                can: {
+                  reverse: boolean;
+                };
+                collectingOrg: {
+                  id: number;
+                  name: string;
+                };
+                externalRef: string | null;
+                id: number;
+                /** @enum {string} */
+                kind: 'payment' | 'reversal' | 'special_dues';
+                kindLabel: string;
+                memberId: number;
+                memberName: string;
+                /** @enum {string|null} */
+                method: 'cash' | 'bank_transfer' | 'external' | null;
+                methodLabel: string | null;
+                month: string | null;
+                paidBy: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                paidOn: string;
+                prepaymentConsentBy: string | null;
+                reason: string | null;
+                receipt: string;
+                recordedAt: string;
+                recordedBy: string | null;
+                reversedById: number | null;
+                reversesId: number | null;
+                toCentre: boolean;
+              }[];
+              member: {
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                admittedOn: string | null;
+                id: number;
+                isMobile: boolean;
+                name: string;
+                org: {
+                  id: number;
+                  name: string;
+                };
+              };
+              months: {
+                balance: number;
+                charged: number | null;
+                label: string;
+                month: string;
+                org: {
+                  id: number;
+                  name: string;
+                } | null;
+                paid: number;
+                why: {
+                  base: number | null;
+                  /** @enum {string} */
+                  category:
+                    | 'employed'
+                    | 'retired'
+                    | 'farmer'
+                    | 'student'
+                    | 'unemployed'
+                    | 'welfare'
+                    | 'self_employed'
+                    | 'other';
+                  categoryLabel: string;
+                  explanation: string;
+                  fullAmount: number;
+                  rateBp: number | null;
+                  rateLabel: string;
+                  reduction: {
+                    /** @enum {string} */
+                    kind: 'reduce' | 'exempt';
+                    label: string;
+                  } | null;
+                  ruleVersion: string;
+                } | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/members/{id}/dues-base': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党员的党费计算基数历史（本人、本支部书记或上级组织管理员） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              category:
+                | 'employed'
+                | 'retired'
+                | 'farmer'
+                | 'student'
+                | 'unemployed'
+                | 'welfare'
+                | 'self_employed'
+                | 'other';
+              items: {
+                amount: number;
+                fromMonth: string;
+                id: number;
+                incomeTax: number;
+                items: {
+                  amount: number;
+                  counted: boolean;
+                  label: string;
+                }[];
+                /** @enum {string} */
+                kind: 'salary' | 'annual_salary' | 'quarter_average' | 'pension';
+                memberId: number;
+                note: string | null;
+                setAt: string;
+                setByName: string | null;
+                version: number;
+              }[];
+              memberId: number;
+              name: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/members/{id}/events': {
     parameters: {
       query?: never;
@@ -11897,6 +15960,157 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/members/{id}/lapse-cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党员的自行脱党情形案件，以及各情形当前能否立案 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              causes: {
+                canOpen: boolean;
+                /** @enum {string} */
+                cause: 'org_life_absence' | 'dues_arrears';
+                finding: {
+                  message: string;
+                  runFrom: string;
+                  runTo: string;
+                } | null;
+                why: string | null;
+              }[];
+              items: {
+                can: {
+                  change: boolean;
+                };
+                /** @enum {string} */
+                cause: 'org_life_absence' | 'dues_arrears';
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                closedOn: string | null;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                deadline: string | null;
+                id: number;
+                memberId: number;
+                memberName: string;
+                openedInOrgName: string;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                openedOn: string;
+                orgId: number;
+                orgName: string;
+                /** @enum {string|null} */
+                outcome: 'valid_reason' | 'rectification' | 'removal' | null;
+                outcomeNote: string | null;
+                runFrom: string;
+                runTo: string;
+                /** @enum {string} */
+                status: 'open' | 'closed';
+                steps: {
+                  /** @enum {string} */
+                  key: 'investigate' | 'talk' | 'general_meeting' | 'approval';
+                  label: string;
+                  note: string | null;
+                  /**
+                   * @description 日期 YYYY-MM-DD
+                   * @example 2026-01-15
+                   */
+                  on: string | null;
+                }[];
+                version: number;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -12462,7 +16676,9 @@ export interface paths {
                   | 'org_life_missing'
                   | 'org_life_not_closed'
                   | 'org_life_absent'
-                  | 'org_life_lapse';
+                  | 'org_life_lapse'
+                  | 'dues_arrears'
+                  | 'dues_lapse';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
@@ -12832,7 +17048,9 @@ export interface paths {
                   | 'org_life_missing'
                   | 'org_life_not_closed'
                   | 'org_life_absent'
-                  | 'org_life_lapse';
+                  | 'org_life_lapse'
+                  | 'dues_arrears'
+                  | 'dues_lapse';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
@@ -13108,7 +17326,9 @@ export interface paths {
                   | 'org_life_missing'
                   | 'org_life_not_closed'
                   | 'org_life_absent'
-                  | 'org_life_lapse';
+                  | 'org_life_lapse'
+                  | 'dues_arrears'
+                  | 'dues_lapse';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
@@ -14177,7 +18397,9 @@ export interface paths {
                   | 'org_life_missing'
                   | 'org_life_not_closed'
                   | 'org_life_absent'
-                  | 'org_life_lapse';
+                  | 'org_life_lapse'
+                  | 'dues_arrears'
+                  | 'dues_lapse';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
@@ -14306,6 +18528,716 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{id}/dues-publication': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党费收缴情况年度公开（逐月应缴、实缴、缴纳率；特殊党费单列） */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              months: {
+                /** @description 金额（分） */
+                charged: number;
+                label: string;
+                month: string;
+                /** @description 金额（分） */
+                paid: number;
+                rateBp: number | null;
+              }[];
+              org: {
+                id: number;
+                /** @enum {string} */
+                kind:
+                  | 'local_committee'
+                  | 'working_committee'
+                  | 'committee'
+                  | 'general_branch'
+                  | 'branch'
+                  | 'joint_branch'
+                  | 'temporary_branch'
+                  | 'floating_branch'
+                  | 'group';
+                name: string;
+              };
+              special: {
+                count: number;
+                toCentreCount: number;
+                /** @description 金额（分） */
+                toCentreTotal: number;
+                /** @description 金额（分） */
+                total: number;
+              };
+              total: {
+                /** @description 金额（分） */
+                charged: number;
+                /** @description 金额（分） */
+                paid: number;
+                rateBp: number | null;
+              };
+              year: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{id}/dues-sheet': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党支部月度党费收缴表（每名党员应缴、实缴、欠缴，交纳方式、日期、备注；合计） */
+    get: {
+      parameters: {
+        query: {
+          /** @description 党费月份 */
+          month: string;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              canRecord: boolean;
+              missing: {
+                /** @enum {string} */
+                category:
+                  | 'employed'
+                  | 'retired'
+                  | 'farmer'
+                  | 'student'
+                  | 'unemployed'
+                  | 'welfare'
+                  | 'self_employed'
+                  | 'other';
+                memberId: number;
+                name: string;
+              }[];
+              month: string;
+              monthLabel: string;
+              org: {
+                id: number;
+                /** @enum {string} */
+                kind:
+                  | 'local_committee'
+                  | 'working_committee'
+                  | 'committee'
+                  | 'general_branch'
+                  | 'branch'
+                  | 'joint_branch'
+                  | 'temporary_branch'
+                  | 'floating_branch'
+                  | 'group';
+                name: string;
+              };
+              rows: {
+                /** @enum {string} */
+                category:
+                  | 'employed'
+                  | 'retired'
+                  | 'farmer'
+                  | 'student'
+                  | 'unemployed'
+                  | 'welfare'
+                  | 'self_employed'
+                  | 'other';
+                /** @description 金额（分） */
+                charged: number;
+                /** @description 金额（分） */
+                fullAmount: number;
+                memberId: number;
+                /** @enum {string|null} */
+                method: 'cash' | 'bank_transfer' | 'external' | null;
+                name: string;
+                notes: string;
+                onTime: boolean;
+                /** @description 金额（分） */
+                owed: number;
+                /** @description 金额（分） */
+                paid: number;
+                paidInFull: boolean;
+                /**
+                 * @description 日期 YYYY-MM-DD
+                 * @example 2026-01-15
+                 */
+                paidOn: string | null;
+                /** @enum {string|null} */
+                reduction: 'reduce' | 'exempt' | null;
+              }[];
+              totals: {
+                /** @description 金额（分） */
+                charged: number;
+                exempt: number;
+                inArrears: number;
+                members: number;
+                onTime: number;
+                /** @description 金额（分） */
+                owed: number;
+                /** @description 金额（分） */
+                paid: number;
+                paidInFull: number;
+                rateBp: number | null;
+                reduced: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{id}/dues-sheet/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出月度党费收缴表（.xlsx，记入审计） */
+    get: {
+      parameters: {
+        query: {
+          /** @description 党费月份 */
+          month: string;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description .xlsx 文件（application/vnd.openxmlformats-officedocument.spreadsheetml.sheet） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{id}/dues-statistics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党费年度统计数（按时足额交纳、少交、免交的党员人数；特殊党费） */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              membersCharged: number;
+              membersExempt: number;
+              membersOnTime: number;
+              membersReduced: number;
+              org: {
+                id: number;
+                /** @enum {string} */
+                kind:
+                  | 'local_committee'
+                  | 'working_committee'
+                  | 'committee'
+                  | 'general_branch'
+                  | 'branch'
+                  | 'joint_branch'
+                  | 'temporary_branch'
+                  | 'floating_branch'
+                  | 'group';
+                name: string;
+              };
+              special: {
+                count: number;
+                toCentreCount: number;
+                /** @description 金额（分） */
+                toCentreTotal: number;
+                /** @description 金额（分） */
+                total: number;
+              };
+              year: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{id}/dues-summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党费收缴统计（本组织及下级：应缴、实缴、欠缴、缴纳率；按月或按年） */
+    get: {
+      parameters: {
+        query: {
+          /** @description 期间：月份 2026-07 或年度 2026 */
+          period: string;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              children: {
+                figures: {
+                  /** @description 金额（分） */
+                  charged: number;
+                  exempt: number;
+                  inArrears: number;
+                  members: number;
+                  onTime: number;
+                  /** @description 金额（分） */
+                  owed: number;
+                  /** @description 金额（分） */
+                  paid: number;
+                  paidInFull: number;
+                  rateBp: number | null;
+                  reduced: number;
+                };
+                org: {
+                  dissolved: boolean;
+                  id: number;
+                  /** @enum {string} */
+                  kind:
+                    | 'local_committee'
+                    | 'working_committee'
+                    | 'committee'
+                    | 'general_branch'
+                    | 'branch'
+                    | 'joint_branch'
+                    | 'temporary_branch'
+                    | 'floating_branch'
+                    | 'group';
+                  name: string;
+                };
+              }[];
+              figures: {
+                /** @description 金额（分） */
+                charged: number;
+                exempt: number;
+                inArrears: number;
+                members: number;
+                onTime: number;
+                /** @description 金额（分） */
+                owed: number;
+                /** @description 金额（分） */
+                paid: number;
+                paidInFull: number;
+                rateBp: number | null;
+                reduced: number;
+              };
+              months: {
+                figures: {
+                  /** @description 金额（分） */
+                  charged: number;
+                  exempt: number;
+                  inArrears: number;
+                  members: number;
+                  onTime: number;
+                  /** @description 金额（分） */
+                  owed: number;
+                  /** @description 金额（分） */
+                  paid: number;
+                  paidInFull: number;
+                  rateBp: number | null;
+                  reduced: number;
+                };
+                label: string;
+                month: string;
+              }[];
+              org: {
+                id: number;
+                /** @enum {string} */
+                kind:
+                  | 'local_committee'
+                  | 'working_committee'
+                  | 'committee'
+                  | 'general_branch'
+                  | 'branch'
+                  | 'joint_branch'
+                  | 'temporary_branch'
+                  | 'floating_branch'
+                  | 'group';
+                name: string;
+              };
+              period: string;
+              periodLabel: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -15397,7 +20329,9 @@ export interface paths {
                   | 'org_life_missing'
                   | 'org_life_not_closed'
                   | 'org_life_absent'
-                  | 'org_life_lapse';
+                  | 'org_life_lapse'
+                  | 'dues_arrears'
+                  | 'dues_lapse';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
@@ -19807,6 +24741,14 @@ export interface paths {
                   critical: number;
                   warning: number;
                 };
+                dues_arrears: {
+                  critical: number;
+                  warning: number;
+                };
+                dues_lapse: {
+                  critical: number;
+                  warning: number;
+                };
               } & {
                 [key: string]: {
                   critical: number;
@@ -19862,7 +24804,9 @@ export interface paths {
                     | 'org_life_missing'
                     | 'org_life_not_closed'
                     | 'org_life_absent'
-                    | 'org_life_lapse';
+                    | 'org_life_lapse'
+                    | 'dues_arrears'
+                    | 'dues_lapse';
                   message: string;
                   /** @enum {string} */
                   severity: 'info' | 'warning' | 'critical';
@@ -20157,6 +25101,18 @@ export interface components {
             | 'leave_procedure_in_future'
             | 'leave_procedure_missing'
             | 'leave_unreachable_not_lapsed'
+            | 'lapse_case_already_open'
+            | 'lapse_case_approval_before_meeting'
+            | 'lapse_case_closed'
+            | 'lapse_case_deadline_not_for_outcome'
+            | 'lapse_case_deadline_not_future'
+            | 'lapse_case_deadline_required'
+            | 'lapse_case_no_finding'
+            | 'lapse_case_reason_required'
+            | 'lapse_case_step_before_opening'
+            | 'lapse_case_step_in_future'
+            | 'lapse_case_steps_incomplete'
+            | 'lapse_cause_not_tracked'
             | 'left_reason_required'
             | 'lost_contact_before_admission'
             | 'lost_contact_date_missing'
@@ -20262,12 +25218,67 @@ export interface components {
             | 'no_voting_members'
             | 'not_expected_attendee'
             | 'quorum_not_reached'
+            | 'rule_set_applies_to_invalid'
+            | 'rule_set_min_count_out_of_range'
+            | 'rule_set_no_requirements'
+            | 'rule_set_not_editable'
+            | 'rule_set_reminder_days_out_of_range'
+            | 'rule_set_requirement_duplicate'
+            | 'rule_set_requirement_flag_mismatch'
+            | 'rule_set_requirement_invalid'
+            | 'rule_set_valid_from_duplicate'
+            | 'rule_set_valid_from_not_future'
+            | 'rule_set_valid_from_not_month_start'
+            | 'rule_set_version_duplicate'
+            | 'rule_set_version_name_empty'
             | 'talk_in_future'
             | 'talk_member_not_in_branch'
             | 'talk_not_branch'
             | 'talk_same_member'
             | 'vote_only_at_general_meeting'
             | 'vote_tally_exceeds_present'
+            | 'dues_base_negative'
+            | 'dues_base_month_invalid'
+            | 'dues_base_not_needed'
+            | 'dues_base_kind_mismatch'
+            | 'dues_base_item_never_counted'
+            | 'dues_base_pension_not_basic'
+            | 'dues_base_no_counted_items'
+            | 'dues_base_quarter_items'
+            | 'dues_base_tax_exceeds_pay'
+            | 'dues_base_category_work_post'
+            | 'dues_pay_not_visible'
+            | 'dues_base_org_not_branch'
+            | 'dues_base_member_not_in_branch'
+            | 'dues_base_row_repeated'
+            | 'dues_payment_no_month'
+            | 'dues_paid_on_future'
+            | 'dues_payment_month_repeated'
+            | 'dues_payment_before_admission'
+            | 'dues_prepayment_without_consent'
+            | 'dues_month_paid_in_full'
+            | 'dues_payment_amount_required'
+            | 'dues_payment_amount_invalid'
+            | 'dues_payment_needs_confirm'
+            | 'dues_back_payment_long'
+            | 'dues_prepayment_long'
+            | 'dues_payment_above_balance'
+            | 'dues_collecting_org_not_mobile'
+            | 'dues_payment_not_verified'
+            | 'dues_reversal_of_reversal'
+            | 'dues_entry_already_reversed'
+            | 'dues_reversal_reason_required'
+            | 'dues_month_future'
+            | 'dues_reduction_months_invalid'
+            | 'dues_reduction_too_long'
+            | 'dues_reduction_reason_required'
+            | 'dues_reduction_date_future'
+            | 'dues_reduction_amount_invalid'
+            | 'dues_reduction_full_unknown'
+            | 'dues_reduction_amount_not_lower'
+            | 'dues_reduction_overlap'
+            | 'dues_reduction_not_level_above'
+            | 'dues_reduction_not_pending'
             | 'account_deactivated'
             | 'account_locked'
             | 'approval_not_permitted'
@@ -20409,6 +25420,18 @@ export interface components {
             | 'leave_procedure_in_future'
             | 'leave_procedure_missing'
             | 'leave_unreachable_not_lapsed'
+            | 'lapse_case_already_open'
+            | 'lapse_case_approval_before_meeting'
+            | 'lapse_case_closed'
+            | 'lapse_case_deadline_not_for_outcome'
+            | 'lapse_case_deadline_not_future'
+            | 'lapse_case_deadline_required'
+            | 'lapse_case_no_finding'
+            | 'lapse_case_reason_required'
+            | 'lapse_case_step_before_opening'
+            | 'lapse_case_step_in_future'
+            | 'lapse_case_steps_incomplete'
+            | 'lapse_cause_not_tracked'
             | 'left_reason_required'
             | 'lost_contact_before_admission'
             | 'lost_contact_date_missing'
@@ -20514,12 +25537,67 @@ export interface components {
             | 'no_voting_members'
             | 'not_expected_attendee'
             | 'quorum_not_reached'
+            | 'rule_set_applies_to_invalid'
+            | 'rule_set_min_count_out_of_range'
+            | 'rule_set_no_requirements'
+            | 'rule_set_not_editable'
+            | 'rule_set_reminder_days_out_of_range'
+            | 'rule_set_requirement_duplicate'
+            | 'rule_set_requirement_flag_mismatch'
+            | 'rule_set_requirement_invalid'
+            | 'rule_set_valid_from_duplicate'
+            | 'rule_set_valid_from_not_future'
+            | 'rule_set_valid_from_not_month_start'
+            | 'rule_set_version_duplicate'
+            | 'rule_set_version_name_empty'
             | 'talk_in_future'
             | 'talk_member_not_in_branch'
             | 'talk_not_branch'
             | 'talk_same_member'
             | 'vote_only_at_general_meeting'
             | 'vote_tally_exceeds_present'
+            | 'dues_base_negative'
+            | 'dues_base_month_invalid'
+            | 'dues_base_not_needed'
+            | 'dues_base_kind_mismatch'
+            | 'dues_base_item_never_counted'
+            | 'dues_base_pension_not_basic'
+            | 'dues_base_no_counted_items'
+            | 'dues_base_quarter_items'
+            | 'dues_base_tax_exceeds_pay'
+            | 'dues_base_category_work_post'
+            | 'dues_pay_not_visible'
+            | 'dues_base_org_not_branch'
+            | 'dues_base_member_not_in_branch'
+            | 'dues_base_row_repeated'
+            | 'dues_payment_no_month'
+            | 'dues_paid_on_future'
+            | 'dues_payment_month_repeated'
+            | 'dues_payment_before_admission'
+            | 'dues_prepayment_without_consent'
+            | 'dues_month_paid_in_full'
+            | 'dues_payment_amount_required'
+            | 'dues_payment_amount_invalid'
+            | 'dues_payment_needs_confirm'
+            | 'dues_back_payment_long'
+            | 'dues_prepayment_long'
+            | 'dues_payment_above_balance'
+            | 'dues_collecting_org_not_mobile'
+            | 'dues_payment_not_verified'
+            | 'dues_reversal_of_reversal'
+            | 'dues_entry_already_reversed'
+            | 'dues_reversal_reason_required'
+            | 'dues_month_future'
+            | 'dues_reduction_months_invalid'
+            | 'dues_reduction_too_long'
+            | 'dues_reduction_reason_required'
+            | 'dues_reduction_date_future'
+            | 'dues_reduction_amount_invalid'
+            | 'dues_reduction_full_unknown'
+            | 'dues_reduction_amount_not_lower'
+            | 'dues_reduction_overlap'
+            | 'dues_reduction_not_level_above'
+            | 'dues_reduction_not_pending'
             | 'account_deactivated'
             | 'account_locked'
             | 'approval_not_permitted'

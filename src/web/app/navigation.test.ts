@@ -15,6 +15,7 @@ describe('the side menu by permission', () => {
       '组织管理',
       '党员名册',
       '待审批决定',
+      '自行脱党情形',
       '组织关系转接',
       '增减台账',
       '导入记录',
@@ -22,6 +23,10 @@ describe('the side menu by permission', () => {
       '组织生活达标',
       '民主评议',
       '谈心谈话',
+      '党费收缴',
+      '收缴统计',
+      '减免审批',
+      '党费基数',
       '用户与权限',
     ]);
     expect(labelsFor('secretary')).toEqual([
@@ -29,6 +34,7 @@ describe('the side menu by permission', () => {
       '组织管理',
       '党员名册',
       '待审批决定',
+      '自行脱党情形',
       '组织关系转接',
       '增减台账',
       '导入记录',
@@ -36,6 +42,10 @@ describe('the side menu by permission', () => {
       '组织生活达标',
       '民主评议',
       '谈心谈话',
+      '党费收缴',
+      '收缴统计',
+      '减免审批',
+      '党费基数',
     ]);
     expect(labelsFor('member')).toEqual([]);
   });
@@ -47,7 +57,7 @@ describe('the side menu by permission', () => {
 
   it('drops the 系统管理 group when none of its entries is usable', () => {
     const groups = visibleNav(permissionsOf('secretary')).map((i) => i.label);
-    expect(groups).toEqual(['工作台', '组织管理', '党员管理', '组织生活']);
+    expect(groups).toEqual(['工作台', '组织管理', '党员管理', '组织生活', '党费管理']);
   });
 
   it('opens on the first usable page; a 党员 on their own record; anyone else on the personal settings', () => {

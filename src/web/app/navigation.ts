@@ -5,6 +5,7 @@ export type NavKey =
   | 'orgs'
   | 'members'
   | 'decisions'
+  | 'lapseCases'
   | 'transfers'
   | 'ledger'
   | 'imports'
@@ -12,6 +13,10 @@ export type NavKey =
   | 'compliance'
   | 'appraisals'
   | 'talks'
+  | 'duesSheet'
+  | 'duesSummary'
+  | 'duesReductions'
+  | 'duesBases'
   | 'users'
   | 'settings'
   | 'audit'
@@ -79,6 +84,8 @@ export const NAV: readonly NavItem[] = [
         path: '/member-decisions',
         allOf: ['member.read', 'member.manage'],
       },
+      // 党章第九条 cases: handled on the member's page (docs/membership.md §6).
+      { key: 'lapseCases', label: '自行脱党情形', path: '/lapse-cases', allOf: ['member.read'] },
       { key: 'transfers', label: '组织关系转接', path: '/member-transfers', allOf: ['member.read'] },
       { key: 'ledger', label: '增减台账', path: '/member-ledger', allOf: ['member.read'] },
       { key: 'imports', label: '导入记录', path: '/member-imports', allOf: ['member.manage'] },
@@ -92,6 +99,17 @@ export const NAV: readonly NavItem[] = [
       { key: 'compliance', label: '组织生活达标', path: '/org-life/compliance', allOf: ['org_life.read'] },
       { key: 'appraisals', label: '民主评议', path: '/org-life/appraisals', allOf: ['org_life.read'] },
       { key: 'talks', label: '谈心谈话', path: '/org-life/talks', allOf: ['org_life.read'] },
+    ],
+  },
+  {
+    key: 'dues',
+    label: '党费管理',
+    children: [
+      { key: 'duesSheet', label: '党费收缴', path: '/dues/sheet', allOf: ['dues.read'] },
+      { key: 'duesSummary', label: '收缴统计', path: '/dues/summary', allOf: ['dues.read'] },
+      { key: 'duesReductions', label: '减免审批', path: '/dues/reductions', allOf: ['dues.read'] },
+      // Pay is personal data (docs/dues.md §11): the page needs dues.base, narrowed by the server to the own branch.
+      { key: 'duesBases', label: '党费基数', path: '/dues/bases', allOf: ['dues.base'] },
     ],
   },
   {

@@ -41,6 +41,7 @@ const PendingDecisionsPage = lazyPage(
   () => import('../features/members/PendingDecisionsPage.tsx'),
   'PendingDecisionsPage',
 );
+const LapseCasesPage = lazyPage(() => import('../features/lapse-cases/LapseCasesPage.tsx'), 'LapseCasesPage');
 const MemberCardPage = lazyPage(() => import('../features/members/MemberCardPage.tsx'), 'MemberCardPage');
 const TransfersPage = lazyPage(() => import('../features/transfers/TransfersPage.tsx'), 'TransfersPage');
 const TransferLetterPage = lazyPage(
@@ -73,9 +74,21 @@ const AppraisalRoundPage = lazyPage(
   'AppraisalRoundPage',
 );
 const TalksPage = lazyPage(() => import('../features/talks/TalksPage.tsx'), 'TalksPage');
+const MyDuesPage = lazyPage(() => import('../features/me-dues/MyDuesPage.tsx'), 'MyDuesPage');
 const MyAppraisalsPage = lazyPage(
   () => import('../features/appraisals/MyAppraisalsPage.tsx'),
   'MyAppraisalsPage',
+);
+const DuesSheetPage = lazyPage(() => import('../features/dues/DuesSheetPage.tsx'), 'DuesSheetPage');
+const DuesSheetPrintPage = lazyPage(
+  () => import('../features/dues/DuesSheetPrintPage.tsx'),
+  'DuesSheetPrintPage',
+);
+const DuesBasesPage = lazyPage(() => import('../features/dues-bases/DuesBasesPage.tsx'), 'DuesBasesPage');
+const DuesSummaryPage = lazyPage(() => import('../features/dues/DuesSummaryPage.tsx'), 'DuesSummaryPage');
+const DuesReductionsPage = lazyPage(
+  () => import('../features/dues-reductions/DuesReductionsPage.tsx'),
+  'DuesReductionsPage',
 );
 const MeetingRegisterPrintPage = lazyPage(
   () => import('../features/meetings/MeetingRegisterPrintPage.tsx'),
@@ -132,6 +145,7 @@ export const router = createBrowserRouter([
       guarded('members/:memberId', 'members', <MemberDetailPage />),
       guarded('members/:memberId/card', 'members', <MemberCardPage />),
       guarded('member-decisions', 'decisions', <PendingDecisionsPage />),
+      guarded('lapse-cases', 'lapseCases', <LapseCasesPage />),
       guarded('member-transfers', 'transfers', <TransfersPage />),
       guarded('member-transfers/:transferId/letter', 'transfers', <TransferLetterPage />),
       guarded('member-ledger', 'ledger', <LedgerPage />),
@@ -146,6 +160,11 @@ export const router = createBrowserRouter([
       guarded('org-life/appraisals/:roundId', 'appraisals', <AppraisalRoundPage />),
       guarded('org-life/talks', 'talks', <TalksPage />),
       guarded('meetings/register/print', 'meetings', <MeetingRegisterPrintPage />),
+      guarded('dues/sheet', 'duesSheet', <DuesSheetPage />),
+      guarded('dues/sheet/print', 'duesSheet', <DuesSheetPrintPage />),
+      guarded('dues/summary', 'duesSummary', <DuesSummaryPage />),
+      guarded('dues/reductions', 'duesReductions', <DuesReductionsPage />),
+      guarded('dues/bases', 'duesBases', <DuesBasesPage />),
       {
         path: 'system/users',
         element: (
@@ -188,6 +207,7 @@ export const router = createBrowserRouter([
       { path: MEMBER_HOME_PATH.slice(3), element: <MyMemberPage /> },
       { path: 'meetings', element: <MyMeetingsPage /> },
       { path: 'appraisals', element: <MyAppraisalsPage /> },
+      { path: 'dues', element: <MyDuesPage /> },
     ],
   },
   {

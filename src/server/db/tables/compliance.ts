@@ -28,6 +28,9 @@ export const orgLifeRuleSets = pgTable('org_life_rule_sets', {
   reminderDays: integer('reminder_days').notNull(),
   requirements: jsonb('requirements').$type<ComplianceRequirement[]>().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** The optimistic lock of a version not yet in force (`version` is its name): moved on by each change. */
+  revision: integer('revision').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 /**

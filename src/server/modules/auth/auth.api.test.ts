@@ -31,6 +31,10 @@ describe('POST /api/auth/login', () => {
     expect(res.json().username).toBe('sec_a1');
     expect(res.json().assignments[0]).toMatchObject({ role: 'secretary', orgName: '和平社区党委' });
     expect(res.json().permissions).toEqual([
+      'dues.approve',
+      'dues.base',
+      'dues.manage',
+      'dues.read',
       'leadership.manage',
       'member.account',
       'member.manage',

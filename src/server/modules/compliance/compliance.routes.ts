@@ -9,16 +9,20 @@ import {
   ExemptionView,
   HeatmapQuery,
   HeatmapView,
+  RuleSetBody,
   RuleSetList,
+  RuleSetParams,
+  RuleSetUpdateBody,
+  RuleSetView,
 } from '../../../contracts/compliance.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
 import { complianceHeatmap, orgCompliance } from './compliance.service.ts';
 import { createExemption, exemptionsOf, removeExemption } from './exemptions.service.ts';
-import { complianceRules } from './rules.service.ts';
+import { changeRuleSet, complianceRules, createRuleSet, removeRuleSet } from './rules.service.ts';
 
 const tags = ['组织生活'];
 
-/** 组织生活达标: a subtree's figures for a period, the heat map of a year, the exemptions, the rules. */
+/** 组织生活达标: a subtree's figures for a period, the heat map of a year, the exemptions, the rules and their versions. */
 export function registerComplianceRoutes(app: App): void {
   app.get(
     '/api/orgs/:id/compliance',
@@ -89,10 +93,47 @@ export function registerComplianceRoutes(app: App): void {
     {
       schema: {
         tags,
-        summary: '组织生活考核规则（各版本及当前适用的版本）',
+        summary: '组织生活考核规则（各版本：现行、历史、待生效）',
         response: { 200: RuleSetList, ...errorResponses },
       },
     },
     async (request) => complianceRules(request.ctx),
+  );
+  app.post(
+    '/api/compliance/rules',
+    {
+      schema: {
+        tags,
+        summary: '新建组织生活考核规则版本（今后某月1日起生效；系统管理员；记入审计）',
+        body: RuleSetBody,
+        response: { 200: RuleSetView, ...errorResponses },
+      },
+    },
+    async (request) => createRuleSet(request.ctx, request.body),
+  );
+  app.put(
+    '/api/compliance/rules/:version',
+    {
+      schema: {
+        tags,
+        summary: '修改尚未生效的考核规则版本（系统管理员；记入审计）',
+        params: RuleSetParams,
+        body: RuleSetUpdateBody,
+        response: { 200: RuleSetView, ...errorResponses },
+      },
+    },
+    async (request) => changeRuleSet(request.ctx, { ...request.body, current: request.params.version }),
+  );
+  app.delete(
+    '/api/compliance/rules/:version',
+    {
+      schema: {
+        tags,
+        summary: '删除尚未生效的考核规则版本（系统管理员；记入审计）',
+        params: RuleSetParams,
+        response: { 200: OkBody, ...errorResponses },
+      },
+    },
+    async (request) => removeRuleSet(request.ctx, request.params),
   );
 }

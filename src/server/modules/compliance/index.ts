@@ -11,5 +11,7 @@ export const complianceModule: Module = {
 
 /** The naive way, every org evaluated on request (the benchmark's comparison). */
 export { naiveSubtreeFigures } from './naive.service.ts';
+/** The requirements' to-dos judged from the meetings (the benchmark's comparison with the daily pass). */
+export { judgedComplianceTodos } from './org-life.producer.ts';
 /** The roll-up brought up to date before a read (the benchmark times it, and the naive way beside it). */
 export { keepRollupCurrent } from './rollup.service.ts';

@@ -21,6 +21,11 @@ export type InputSelection = {
   readonly ids: readonly number[] | 'all';
   readonly kinds: readonly OrgKind[];
   readonly under?: string;
+  /**
+   * Per org, only the meetings held within these days (and only the orgs named here): the to-dos' daily pass judges
+   * each branch's first shortfalls only.
+   */
+  readonly spans?: ReadonlyMap<number, { readonly from: IsoDate; readonly to: IsoDate }>;
 };
 
 export type OrgInputs = {
@@ -69,6 +74,35 @@ type ExemptionRow = {
   approved_by: number;
 };
 
+/**
+ * The meetings of these orgs (and of their 党小组) held within each org's span, itself within `from`…`to`: each
+ * holder's meetings by the (org, day) index.
+ */
+async function spanMeetings(
+  db: Db,
+  spans: NonNullable<InputSelection['spans']>,
+  ids: readonly number[],
+  from: IsoDate,
+  to: IsoDate,
+): Promise<MeetingRow[]> {
+  const of = ids.filter((id) => spans.has(id));
+  if (of.length === 0) return [];
+  const col = (f: (id: number) => string | number) => `{${of.map(f).join(',')}}`;
+  return queryRows<MeetingRow>(
+    db,
+    sql`with s as (
+          select * from unnest(${col((id) => id)}::int[], ${col((id) => spans.get(id)?.from ?? from)}::date[],
+                               ${col((id) => spans.get(id)?.to ?? to)}::date[]) as s(id, f, t)),
+        holders as (
+          select s.id as branch_id, s.id as holder_id, null::int as group_id, s.f, s.t from s
+          union all
+          select s.id, g.id, g.id, s.f, s.t from s join orgs g on g.parent_id = s.id and g.kind = 'group')
+        select m.id, h.branch_id, h.group_id, m.kinds, m.status, m.held_on::text as held_on, m.given_by_head
+        from holders h join meetings m on m.org_id = h.holder_id and m.held_on between h.f and h.t
+        where m.held_on between ${from}::date and ${to}::date`,
+  );
+}
+
 /** The inputs of the selected orgs for the days `from`…`to` (meetings held then, exemptions of those years). */
 export async function loadInputs(
   db: Db,
@@ -98,15 +132,17 @@ export async function loadInputs(
       : selection.under
         ? sql`b.path <@ ${selection.under}::ltree`
         : sql`true`;
-  const meetingRows = await queryRows<MeetingRow>(
-    db,
-    sql`select m.id, b.id as branch_id, case when h.kind = 'group' then h.id end as group_id, m.kinds,
-               m.status, m.held_on::text as held_on, m.given_by_head
-        from meetings m
-        join orgs h on h.id = m.org_id
-        join orgs b on b.id = case when h.kind = 'group' then h.parent_id else h.id end
-        where m.held_on between ${from}::date and ${to}::date and ${only}`,
-  );
+  const meetingRows = selection.spans
+    ? await spanMeetings(db, selection.spans, ids, from, to)
+    : await queryRows<MeetingRow>(
+        db,
+        sql`select m.id, b.id as branch_id, case when h.kind = 'group' then h.id end as group_id, m.kinds,
+                   m.status, m.held_on::text as held_on, m.given_by_head
+            from meetings m
+            join orgs h on h.id = m.org_id
+            join orgs b on b.id = case when h.kind = 'group' then h.parent_id else h.id end
+            where m.held_on between ${from}::date and ${to}::date and ${only}`,
+      );
   const years = [];
   for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) years.push(String(y));
   const exemptionRows = await queryRows<ExemptionRow>(

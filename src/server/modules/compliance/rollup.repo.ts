@@ -195,6 +195,26 @@ export async function ownSums(
   return rows.map(sumOf);
 }
 
+/**
+ * The rows of these period keys with a shortfall (a requirement unmet, or met only by meetings not closed), of the
+ * orgs not dissolved by `date`: what the to-dos' daily pass counts.
+ */
+export async function shortfallUnits(
+  db: Db,
+  keys: readonly string[],
+  date: IsoDate,
+): Promise<(ComplianceUnit & { readonly orgId: number })[]> {
+  if (keys.length === 0) return [];
+  const rows = await queryRows<SumRow>(
+    db,
+    sql`select c.org_id, c.period_key, c.met, c.not_closed, c.unmet
+        from org_life_compliance c join orgs o on o.id = c.org_id
+        where c.period_key = any(${`{${keys.join(',')}}`}::text[]) and (c.not_closed > 0 or c.unmet > 0)
+          and (o.dissolved_on is null or o.dissolved_on > ${date}::date)`,
+  );
+  return rows.map(sumOf);
+}
+
 type RuleSetRow = {
   version: string;
   valid_from: string;

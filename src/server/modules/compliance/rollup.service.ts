@@ -71,14 +71,31 @@ async function recompute(db: Db, ids: readonly number[] | 'all', years: readonly
 export async function keepRollupCurrent(ctx: { readonly db: Db }, year: number): Promise<void> {
   const state = await readRollupState(ctx.db, year);
   if (!state.marked && state.held) return;
-  await transactionWithRetry(ctx.db, async (db) => {
-    await lockRollup(db);
-    const marks = await takeMarks(db);
-    const years = await heldYears(db);
-    await recompute(db, marks, years);
-    if (!years.includes(year)) {
-      await recompute(db, 'all', [year]);
-      await addHeldYear(db, year);
-    }
-  });
+  await transactionWithRetry(ctx.db, (db) => refreshUnderLock(db, [year]));
+}
+
+/**
+ * The same for `years`, in the caller's transaction (the to-dos' daily pass reads the roll-up in its own, so that
+ * what it reads is what it refreshed): the roll-up's lock is then held until that transaction ends. A year not held
+ * is computed for every org (once; the compliance pages keep it after).
+ */
+export async function keepRollupCurrentIn(tx: { readonly db: Db }, years: readonly number[]): Promise<void> {
+  let current = true;
+  for (const year of years) {
+    const state = await readRollupState(tx.db, year);
+    if (state.marked || !state.held) current = false;
+  }
+  if (!current) await refreshUnderLock(tx.db, years);
+}
+
+async function refreshUnderLock(db: Db, years: readonly number[]): Promise<void> {
+  await lockRollup(db);
+  const marks = await takeMarks(db);
+  const held = await heldYears(db);
+  await recompute(db, marks, held);
+  for (const year of years) {
+    if (held.includes(year)) continue;
+    await recompute(db, 'all', [year]);
+    await addHeldYear(db, year);
+  }
 }

@@ -167,3 +167,24 @@ export async function* readRoster(path: string, limits: UploadLimits): AsyncGene
     throw asRefusal(error);
   }
 }
+
+/**
+ * Every sheet's rows as read, within the same limits and refusals, with no layout recognized: for the imports of
+ * other modules, which know their own columns (the dues bases).
+ */
+export async function* readWorkbookRows(
+  path: string,
+  limits: UploadLimits,
+): AsyncGenerator<{ readonly sheet: string; readonly number: number; readonly cells: readonly CellInput[] }> {
+  try {
+    const budget = new InflateBudget(limits);
+    const opened = await openWorkbook(path, limits, budget);
+    for (const { name, entry } of opened.sheets) {
+      for await (const row of sheetRows(opened, entry, budget)) {
+        yield { sheet: name, number: row.number, cells: row.cells };
+      }
+    }
+  } catch (error) {
+    throw asRefusal(error);
+  }
+}

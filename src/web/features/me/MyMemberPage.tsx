@@ -68,6 +68,11 @@ export function MyMemberPage() {
             民主评议（自评、互评）
           </Button>
         </Link>
+        <Link to="/m/dues">
+          <Button size="large" block style={{ marginTop: 8 }}>
+            我的党费（应缴、已缴、欠缴）
+          </Button>
+        </Link>
       </Card>
       <Card size="small">
         <Tabs

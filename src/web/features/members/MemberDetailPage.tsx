@@ -2,22 +2,25 @@ import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Card, Flex, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { useMe } from '../../api/auth.ts';
 import type { MemberDecision } from '../../api/member-decisions.ts';
 import { useMember, useRevealedMember } from '../../api/members.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
+import { LapseCaseNotice, LapseCasesCard } from '../lapse-cases/LapseCasesCard.tsx';
 import { MemberActions } from './MemberActions.tsx';
 import { MemberBasicInfo } from './MemberBasicInfo.tsx';
+import { MemberDuesTab } from './MemberDuesTab.tsx';
 import { MemberHistoryTab } from './MemberHistoryTab.tsx';
 import { MemberStatusTag } from './MemberStatusTag.tsx';
 import { MemberTransfersTab } from './MemberTransfersTab.tsx';
 import { ApproveDecisionModal, PendingDecisions } from './PendingDecisions.tsx';
 
-const TABS = ['basic', 'history', 'transfers'] as const;
+const TABS = ['basic', 'history', 'transfers', 'lapse', 'dues'] as const;
 type Tab = (typeof TABS)[number];
 
-/** One member: 基本信息 / 历史 / 组织关系转接, with the actions the user may take. */
+/** One member: 基本信息 / 历史 / 组织关系转接 / 自行脱党情形, with the actions the user may take. */
 export function MemberDetailPage() {
   const { memberId } = useParams();
   const id = Number(memberId);
@@ -27,6 +30,7 @@ export function MemberDetailPage() {
   const requested = params.get('tab') as Tab | null;
   const tab: Tab = requested && TABS.includes(requested) ? requested : 'basic';
   const { modal } = App.useApp();
+  const seesDues = useMe().data?.permissions.includes('dues.read') ?? false;
   const [reveal, setReveal] = useState(false);
   const [approving, setApproving] = useState<MemberDecision | null>(null);
   const member = useMember(id);
@@ -76,6 +80,10 @@ export function MemberDetailPage() {
         </Flex>
         <PendingDecisions decisions={m.decisions} onApprove={setApproving} />
         {approving ? <ApproveDecisionModal decision={approving} onClose={() => setApproving(null)} /> : null}
+        <LapseCaseNotice
+          memberId={m.id}
+          onShow={() => setParams({ tab: 'lapse' }, { replace: true, state: location.state })}
+        />
         {m.warnings.map((w) => (
           <Alert key={w.reason} type="warning" showIcon title={w.message} />
         ))}
@@ -100,6 +108,10 @@ export function MemberDetailPage() {
               label: '组织关系转接',
               children: <MemberTransfersTab memberId={m.id} canTransfer={m.can.transfer} />,
             },
+            { key: 'lapse', label: '自行脱党情形', children: <LapseCasesCard member={m} /> },
+            ...(seesDues
+              ? [{ key: 'dues', label: '党费', children: <MemberDuesTab memberId={m.id} /> }]
+              : []),
           ]}
         />
       </Flex>

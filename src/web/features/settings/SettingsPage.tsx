@@ -10,10 +10,11 @@ import {
 import { useMe } from '../../api/auth.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { PolicyForm } from './PolicyForm.tsx';
+import { RuleSetsPanel } from './RuleSetsPanel.tsx';
 
 /**
- * 参数配置: each group only for its owner (三员分立): 安全策略 for the 安全管理员; 组织参数, 导入限制, 党员账号 and 组织生活
- * for the 系统管理员.
+ * 参数配置: each group only for its owner (三员分立): 安全策略 for the 安全管理员; 组织参数, 导入限制, 党员账号, 组织生活
+ * and 组织生活达标规则 (the versions of the rules, docs/organizational-life.md §7.2) for the 系统管理员.
  */
 export function SettingsPage() {
   const me = useMe();
@@ -81,6 +82,7 @@ export function SettingsPage() {
               />
             ),
           },
+          { key: 'orgLifeRules', label: '组织生活达标规则', children: <RuleSetsPanel /> },
         ]
       : []),
   ];
