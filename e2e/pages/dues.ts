@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { settledDialog } from './dialog.ts';
 
 /** 党费计算基数: the branch's sheet of bases, and the drawer of one member's pay items. */
 export class DuesBasesPage {
@@ -69,8 +70,7 @@ export class MemberDuesTab {
   /** 登记缴费 for every month still owed (the dialog preselects them), in cash, today. */
   async payEverythingOwed(): Promise<string> {
     await this.page.getByRole('button', { name: '登记缴费' }).click();
-    const dialog = this.page.getByRole('dialog', { name: /^登记缴费：/ });
-    await dialog.waitFor();
+    const dialog = await settledDialog(this.page, /^登记缴费：/);
     await dialog.getByRole('button', { name: /^登\s?记$/ }).click();
     const done = this.page.getByText(/^已登记\d+个月的党费，收据号 /);
     await done.waitFor();

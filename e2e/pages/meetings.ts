@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { Choice } from './choice.ts';
+import { settledDialog } from './dialog.ts';
 
 /** 计划会议 (`/meetings/new`): the org, the kinds, the topic, the planned time and the place. */
 export class MeetingForm {
@@ -71,7 +72,7 @@ export class MeetingPage {
   /** 登记召开 with the dialog's default time (now, or the planned time if it is past). */
   async hold(): Promise<void> {
     await this.page.getByRole('button', { name: '登记召开' }).click();
-    const dialog = this.page.getByRole('dialog', { name: '登记会议已召开' });
+    const dialog = await settledDialog(this.page, '登记会议已召开');
     await dialog.getByRole('button', { name: '登记召开' }).click();
     await dialog.waitFor({ state: 'hidden' });
   }
@@ -94,7 +95,8 @@ export class MeetingPage {
 
   async close(): Promise<void> {
     await this.page.getByRole('button', { name: '办结', exact: true }).click();
-    await this.page.getByRole('dialog', { name: '办结会议？' }).getByRole('button', { name: '办结' }).click();
+    const confirm = await settledDialog(this.page, '办结会议？');
+    await confirm.getByRole('button', { name: '办结' }).click();
     await this.page.getByText('会议已办结').waitFor();
   }
 

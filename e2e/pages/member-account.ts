@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { settledDialog } from './dialog.ts';
 
 /** 开通账号 on a member's page: the button, its confirmation, and the dialog with the username and password. */
 export class MemberAccountDialog {
@@ -7,10 +8,8 @@ export class MemberAccountDialog {
   /** Opens the member's account and answers what the dialog shows once. */
   async open(): Promise<{ username: string; initialPassword: string }> {
     await this.page.getByRole('button', { name: '开通账号' }).click();
-    await this.page
-      .getByRole('dialog', { name: '为该党员开通账号？' })
-      .getByRole('button', { name: '开通' })
-      .click();
+    const confirm = await settledDialog(this.page, '为该党员开通账号？');
+    await confirm.getByRole('button', { name: '开通' }).click();
     const dialog = this.page.getByRole('dialog', { name: /^已为“.+”开通账号$/ });
     await dialog.waitFor();
     const text = (await dialog.getByText(/^用户名：/).textContent()) ?? '';
