@@ -36,7 +36,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['src/server/testing/global-setup.ts', 'e2e/build-web.ts'],
+          // The migrated template, the web build, then the demo city seeded once into a template of its own.
+          globalSetup: ['src/server/testing/global-setup.ts', 'e2e/build-web.ts', 'e2e/demo-city-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,

@@ -41,8 +41,11 @@ export class LeadershipTab {
   private async choosePost(i: number, post: string): Promise<void> {
     const select = new Choice(this.page, this.page.getByLabel(`第${i + 1}位当选成员的职务`));
     await select.combobox.click();
-    await select.listbox();
-    await this.page.getByTitle(post, { exact: true }).locator('visible=true').click();
+    // The option in this select's own popup: the popup of the row before, still fading out, has the same titles
+    // (seen under load: 副书记 chosen there, and this row saved as 委员).
+    const popup = (await select.listbox()).locator('xpath=..');
+    await popup.getByTitle(post, { exact: true }).click();
+    await select.combobox.and(this.page.locator('[aria-expanded="false"]')).waitFor();
   }
 
   /** 换届: the election day, the election document, the members elected; saves and waits for the drawer to close. */

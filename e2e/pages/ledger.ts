@@ -27,10 +27,11 @@ export class LedgerPage {
   /** Opens 统计期间 and clicks one of its presets (本月, 上月, 本季度, 上季度, 本年, 上年). */
   async choosePeriod(preset: string): Promise<void> {
     await this.page.getByRole('textbox', { name: '统计期间' }).first().click();
-    await this.page
-      .getByRole('listitem')
-      .filter({ hasText: new RegExp(`^${preset}$`) })
-      .click();
+    const item = this.page.getByRole('listitem').filter({ hasText: new RegExp(`^${preset}$`) });
+    await item.click();
+    // Until the popup has gone, the next choice could click its fading copy of a preset (seen under load: 本年
+    // clicked there, and the ledger stayed on 上年).
+    await item.waitFor({ state: 'hidden' });
   }
 
   /** The figures of the summary, left to right. */

@@ -43,7 +43,7 @@ export class MyMemberPage {
     await drawer.getByLabel('新密码', { exact: true }).fill(next);
     await drawer.getByLabel('确认新密码').fill(next);
     await drawer.getByRole('button', { name: '确认修改' }).click();
-    await this.page.getByText('密码已修改').waitFor();
+    await this.page.getByText('密码已修改', { exact: true }).waitFor();
   }
 
   async signOut(): Promise<void> {

@@ -100,7 +100,13 @@ export function AppraisalsPage() {
   const { orgId, year, own, go } = useOrgLifeOrg();
   const list = useAppraisals(orgId, year);
   const detail = useOrgDetail(orgId);
-  const shown = detail.data ? { id: detail.data.id, name: detail.data.name } : own;
+  // The org of the URL once loaded; the user's own org only when it is that org. Never another org in its place:
+  // the round's dialog takes this as its 党支部 when it opens (seen under load: a round asked for the street).
+  const shown = detail.data
+    ? { id: detail.data.id, name: detail.data.name }
+    : own && own.id === orgId
+      ? own
+      : null;
   const [creating, setCreating] = useState(false);
   return (
     <>
@@ -108,7 +114,7 @@ export function AppraisalsPage() {
         title="民主评议"
         description="民主评议党员一般每年一次：个人自评、党员互评、民主测评，由支委会或党员大会评定等次。"
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          <Button type="primary" icon={<PlusOutlined />} disabled={!shown} onClick={() => setCreating(true)}>
             开展民主评议
           </Button>
         }
