@@ -7,8 +7,9 @@
  * over HTTP (Fastify inject): `GET /api/orgs/:id/dues-summary` at the city root, a district and a community for a
  * month and the year, from the roll-up; the naive way (every charge and ledger entry of the subtree summed on
  * request) beside it; a branch's monthly sheet; the yearly statistics at the city root (computed on request); and a
- * payment with the refresh the next read makes. The first fill (every branch-month) is timed once.
- * BENCH_REUSE=1 keeps the city (`jiceng_bench_dues_<members>`). Results: bench/results/dues-<database>-<members>.json.
+ * payment with the refresh the next read makes. The first fill (every branch-month) is timed once. The monthly pass
+ * is timed on the built city (a month not yet held generated and removed, BENCH_MONTH_RUNS times, default 3;
+ * BENCH_MONTH_ONLY=1 times only that). BENCH_REUSE=1 keeps the city (`jiceng_bench_dues_<members>`). Results: bench/results/dues-<database>-<members>.json.
  */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -44,9 +45,11 @@ const YEAR = monthRange('2026-01', '2026-12');
  * twelve months charged by the dues module's own pass (`generateMonth`, the rules in force, flat amounts for the
  * flat categories), then payments and 特殊党费 set-based, then `analyze`.
  */
-async function generateDues(
-  db: Db,
-): Promise<{ charges: number; entries: number; monthSeconds: { median: number; max: number } }> {
+async function generateDues(db: Db): Promise<{
+  charges: number;
+  entries: number;
+  monthSeconds: { median: number; max: number; each: Record<string, number> };
+}> {
   await db.execute(sql`select setseed(0.11)`);
   await db.execute(
     sql`insert into dues_bases (member_id, from_month, kind, amount)
@@ -66,6 +69,7 @@ async function generateDues(
   const monthSeconds = {
     median: Math.round(((sorted[5] ?? 0) + (sorted[6] ?? 0)) * 5) / 10,
     max: Math.round((sorted.at(-1) ?? 0) * 10) / 10,
+    each: Object.fromEntries(YEAR.map((m, i) => [m, Math.round((seconds[i] ?? 0) * 10) / 10])),
   };
   await db.execute(
     sql`insert into dues_ledger (member_id, kind, month, amount, paid_on, method, org_id, receipt)
@@ -177,23 +181,71 @@ async function payments(db: Db, runs: number) {
   return { pay, refresh };
 }
 
+/**
+ * The monthly pass alone, on the generated city: a month not yet held (2027-01) generated for every member by
+ * `generateMonth`, then removed (its charges deleted, the table vacuumed), `runs` times. The generation's own
+ * twelve months are timed too, but while the city is being built; this is the figure of a running system.
+ */
+async function monthPass(db: Db, runs: number): Promise<number[]> {
+  const seconds: number[] = [];
+  const remove = async () => {
+    await db.execute(sql`delete from dues_charges where month = '2027-01-01'`);
+    await db.execute(sql`delete from dues_months where month = '2027-01-01'`);
+    // The pass's marks of the month go with it (the roll-up is filled and timed below, from marks of 2026).
+    await db.execute(sql`delete from dues_rollup_marks where month = '2027-01-01'`);
+    await db.execute(sql`vacuum analyze dues_charges`);
+  };
+  await remove();
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await generateMonth(db, '2027-01');
+    seconds.push((performance.now() - started) / 1000);
+    console.log(`a month's charges (2027-01), run ${i + 1}: ${seconds.at(-1)?.toFixed(1)} s`);
+    await remove();
+  }
+  return seconds;
+}
+
 async function main() {
   const members = Number(process.env.BENCH_MEMBERS ?? (process.env.DATABASE_URL ? 1_000_000 : 300_000));
   const { database, generation } = await openCity(members);
   const db = database.db;
   await withoutOrgAdminSecondFactor(db);
+  const passRuns = Number(process.env.BENCH_MONTH_RUNS ?? 3);
+  const pass = passRuns > 0 ? await monthPass(db, passRuns) : [];
+  if (process.env.BENCH_MONTH_ONLY === '1') {
+    await writeFile(
+      new URL(`./results/dues-month-${database.kind}-${members}.json`, import.meta.url),
+      `${JSON.stringify({ date: new Date().toISOString(), loadAverage: os.loadavg(), seconds: pass }, null, 2)}\n`,
+    );
+    await database.close();
+    return;
+  }
   // The first fill: every branch-month marked (as the generation's inserts left them), refreshed at once.
-  await db.execute(sql`delete from dues_rollup_subtree`);
-  await db.execute(sql`delete from dues_rollup`);
-  await db.execute(sql`delete from dues_rollup_marks`);
-  await db.execute(
-    sql`insert into dues_rollup_marks (org_id, month) select distinct org_id, month from dues_charges`,
-  );
-  const fillStarted = performance.now();
-  await keepDuesRollupCurrent({ db });
-  const firstFillMs = Math.round(performance.now() - fillStarted);
+  // BENCH_REFILL=0 on a reused city keeps the roll-up filled by an earlier run.
+  const refill = process.env.BENCH_REFILL !== '0';
+  let firstFillMs: number | null = null;
+  if (refill) {
+    await db.execute(sql`delete from dues_rollup_subtree`);
+    await db.execute(sql`delete from dues_rollup`);
+    await db.execute(sql`delete from dues_rollup_marks`);
+    await db.execute(
+      sql`insert into dues_rollup_marks (org_id, month) select distinct org_id, month from dues_charges`,
+    );
+    // The deletions above leave dead rows that every read's "any marks?" would scan until autovacuum came (PGlite
+    // has none; the app vacuums its queues there, db/housekeeping.ts): vacuumed now, as a running system would be.
+    await db.execute(sql`vacuum analyze dues_rollup_marks`);
+    await db.execute(sql`vacuum analyze findings_dirty`);
+    const fillStarted = performance.now();
+    await keepDuesRollupCurrent({ db });
+    firstFillMs = Math.round(performance.now() - fillStarted);
+  }
+  // The fill took every mark: its dead rows vacuumed, as autovacuum does with the queues' thresholds (0045).
+  await db.execute(sql`vacuum analyze dues_rollup_marks`);
   const [rows] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from dues_rollup`);
-  console.log(`roll-up of 2026: ${rows?.n} branch-months in ${firstFillMs} ms`);
+  console.log(
+    `roll-up of 2026: ${rows?.n} branch-months${firstFillMs === null ? '' : ` in ${firstFillMs} ms`}`,
+  );
   await db.execute(sql`analyze dues_rollup`);
   await db.execute(sql`analyze dues_rollup_subtree`);
   const org = await levels(db);
@@ -211,6 +263,11 @@ async function main() {
     { serveWeb: false },
   );
   const results: Result[] = [];
+  if (pass.length > 0) {
+    const r = { name: "a month's charges, every member (s)", ...summarize(pass) };
+    results.push(r);
+    print(r);
+  }
   for (const level of ['city', 'district', 'community'] as const) {
     const client = await login(app, db, `bench_dues_${level}`, org[level].id);
     for (const period of ['2026-06', '2026']) {

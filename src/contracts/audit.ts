@@ -92,6 +92,9 @@ export const AUDIT_ACTION_LABELS = {
   'dues_payment.record': '登记交纳党费',
   'dues_payment.reverse': '冲正党费交纳记录',
   'dues_special.record': '登记特殊党费',
+  'dues.rule_set_create': '新建党费收缴标准版本',
+  'dues.rule_set_update': '修改党费收缴标准版本',
+  'dues.rule_set_delete': '删除党费收缴标准版本',
   'talk.create': '登记谈心谈话',
   'talk.update': '修改谈心谈话',
   'talk.delete': '删除谈心谈话',
@@ -145,6 +148,7 @@ export const AUDIT_ENTITY_TYPE_LABELS = {
   dues_month: '党费月份（应缴生成）',
   dues_reduction: '党费减免',
   dues_ledger_entry: '党费交纳记录',
+  dues_rule_set: '党费收缴标准版本',
 } as const satisfies Record<string, string>;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPE_LABELS;

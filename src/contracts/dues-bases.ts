@@ -1,12 +1,8 @@
 import {
   BASE_KINDS,
-  CHARGE_ORG_RULES,
   COUNTED_PAY_ITEMS,
-  DUES_MODES,
   NEVER_COUNTED_PAY_ITEMS,
   PENSION_COUNTED_ITEMS,
-  ROUNDING_MODES,
-  ROUNDING_UNITS,
 } from '../domain/dues/index.ts';
 import { IdSchema, optionalText, text, VersionSchema } from './common.ts';
 import { MemberCategorySchema, MemberStatusSchema } from './members.ts';
@@ -171,29 +167,3 @@ export const BaseLabels = {
   neverCounted: NEVER_COUNTED_PAY_ITEMS,
   pension: PENSION_COUNTED_ITEMS,
 } as const;
-
-/** The versions of the dues rules (docs/dues.md §7) and the one in force. */
-const Bracket = z.object({ upTo: z.number().int().nullable(), rateBp: z.number().int() });
-export const DuesRuleSetView = z.object({
-  version: z.string(),
-  validFrom: z.string(),
-  brackets: z.object({ employed: z.array(Bracket), retired: z.array(Bracket) }),
-  flat: z.object({
-    farmer: z.number().int(),
-    student: z.number().int(),
-    unemployed: z.number().int(),
-    welfare: z.number().int(),
-  }),
-  rounding: z.object({ unit: z.enum(ROUNDING_UNITS), mode: z.enum(ROUNDING_MODES) }),
-  mode: z.enum(DUES_MODES),
-  chargeOrgOn: z.enum(CHARGE_ORG_RULES),
-  backPaymentWarnMonths: z.number().int(),
-  centreThreshold: z.number().int(),
-});
-export const DuesRulesView = z.object({
-  /** Every version, the national default first, by validFrom. */
-  versions: z.array(DuesRuleSetView),
-  /** The version in force today. */
-  inForce: z.string(),
-  regulation: z.string(),
-});

@@ -45,6 +45,7 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   org_life_lapse: '连续6个月未参加组织生活',
   dues_arrears: '党员欠缴党费',
   dues_lapse: '连续6个月未交纳党费',
+  dues_base_missing: '未核定党费基数',
 };
 
 export const FindingView = z.object({

@@ -87,7 +87,7 @@ export type MonthDues =
 export const CHARGED_STATUSES: readonly MemberStatus[] = ['probationary', 'full', 'unreachable'];
 
 /** The history kinds whose `fromValue` is the standing held before them (as rosterOn reads them). */
-const STATUS_KINDS: readonly MemberEventKind[] = [
+export const STANDING_CHANGE_KINDS: readonly MemberEventKind[] = [
   'confirmed',
   'suspended',
   'restored',
@@ -98,11 +98,12 @@ const STATUS_KINDS: readonly MemberEventKind[] = [
   'transferred_out',
 ];
 
+/** The entries that bring a member from outside (转入, 恢复党籍): on the roster from their arrival, not their 入党时间. */
+export const ARRIVAL_ENTRY_KINDS: readonly EntryKind[] = ['transferred_in', 'restored'];
+
 /** The first day the member is on this deployment's roster: 入党时间, or the arrival of a 转入 or 恢复党籍. */
 export function rosterStart(facts: MemberDuesFacts): IsoDate {
-  return facts.enteredBy === 'transferred_in' || facts.enteredBy === 'restored'
-    ? facts.enteredOn
-    : facts.admittedOn;
+  return ARRIVAL_ENTRY_KINDS.includes(facts.enteredBy) ? facts.enteredOn : facts.admittedOn;
 }
 
 /** The first history row of `kinds` after `day` (a change dated that very day has happened). */
@@ -128,7 +129,7 @@ export function standingOn(
   const change = firstAfter(
     facts,
     day,
-    (r) => STATUS_KINDS.includes(r.kind) && r.fromValue !== null && r.fromValue !== '',
+    (r) => STANDING_CHANGE_KINDS.includes(r.kind) && r.fromValue !== null && r.fromValue !== '',
   );
   const recategorized = firstAfter(
     facts,
@@ -149,7 +150,7 @@ export function standingOn(
  */
 export function decisiveDay(facts: MemberDuesFacts, month: MonthKey, rules: DuesRuleSet): IsoDate {
   if (rules.chargeOrgOn === 'last_day') return monthEnd(month);
-  const admission = facts.enteredBy !== 'transferred_in' && facts.enteredBy !== 'restored';
+  const admission = !ARRIVAL_ENTRY_KINDS.includes(facts.enteredBy);
   if (admission && monthOf(facts.admittedOn) === month) return facts.admittedOn;
   return monthStart(month);
 }

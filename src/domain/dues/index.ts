@@ -3,6 +3,7 @@
 export * from './arrears.ts';
 export * from './base.ts';
 export * from './base-kinds.ts';
+export * from './base-missing.ts';
 export * from './charges.ts';
 export * from './collection.ts';
 export * from './ledger.ts';
@@ -12,4 +13,5 @@ export * from './months.ts';
 export * from './rates.ts';
 export * from './reasons.ts';
 export * from './reductions.ts';
+export * from './rule-set-edits.ts';
 export * from './rules.ts';

@@ -48,5 +48,19 @@ export const DUES_REASONS = [
   'dues_reduction_overlap',
   'dues_reduction_not_level_above',
   'dues_reduction_not_pending',
+  // The versions of the rules (docs/dues.md §7; rule-set-edits.ts).
+  'dues_rule_set_not_editable',
+  'dues_rule_set_version_name_empty',
+  'dues_rule_set_version_duplicate',
+  'dues_rule_set_valid_from_not_month_start',
+  'dues_rule_set_valid_from_not_future',
+  'dues_rule_set_valid_from_duplicate',
+  'dues_rule_set_brackets_invalid',
+  'dues_rule_set_rate_out_of_range',
+  'dues_rule_set_flat_amount_invalid',
+  'dues_rule_set_rounding_invalid',
+  'dues_rule_set_mode_invalid',
+  'dues_rule_set_warn_months_out_of_range',
+  'dues_rule_set_centre_threshold_invalid',
 ] as const;
 export type DuesReason = (typeof DUES_REASONS)[number];

@@ -39,6 +39,8 @@ export const FINDING_KINDS = [
   // Dues (docs/dues.md §5): a member's arrears, and at 6 months a 党章第九条 case to open.
   'dues_arrears',
   'dues_lapse',
+  // Dues (docs/dues.md §8): a branch's members who owe the month without a base on record (未核定基数).
+  'dues_base_missing',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -79,6 +81,9 @@ export const ORG_LIFE_FINDING_KINDS: readonly FindingKind[] = [
   'org_life_absent',
   'org_life_lapse',
 ];
+
+/** The findings of dues about a 党支部 itself (docs/dues.md §8): the dues-bases module's. */
+export const DUES_ORG_FINDING_KINDS: readonly FindingKind[] = ['dues_base_missing'];
 
 /** The findings that need a branch's roster counts (branch-roster.ts). */
 export const ROSTER_FINDING_KINDS: readonly FindingKind[] = [

@@ -11,8 +11,9 @@ import {
   monthRange,
   monthStart,
   monthsBetween,
+  needsBase,
 } from '../../domain/dues/index.ts';
-import type { MemberCategory } from '../../domain/membership/index.ts';
+import { MEMBER_CATEGORIES, type MemberCategory } from '../../domain/membership/index.ts';
 import { addDays, type IsoDate } from '../../domain/shared/index.ts';
 import type { WorkCtx } from '../context.ts';
 import { queryRows } from '../db/client.ts';
@@ -92,8 +93,8 @@ function baseOf(
 type DemoMember = { id: number; category: MemberCategory; branch_id: number; admitted_on: IsoDate | null };
 
 /**
- * A year of dues for the demo city (docs/dues.md): a base for every member of a percentage category from the first
- * demo month (a tenth of the employees with a raise from July: the `rebase` mode takes it from that month), one 免交
+ * A year of dues for the demo city (docs/dues.md): a base for every member of a percentage category (but one of the
+ * demo branch, whose to-do asks for it) from the first demo month (a tenth of the employees with a raise from July: the `rebase` mode takes it from that month), one 免交
  * approved for a member in hardship, the charges generated month by month as the monthly pass does, and the payments
  * by each member's habit — so that the sheets, the collection figures and the arrears to-dos have something to show.
  * Written straight into the tables as the rest of the demo city is (no audit: nobody did it).
@@ -113,6 +114,18 @@ export async function seedDemoDues(
          where mb.status in ('full', 'probationary', 'unreachable')
          order by mb.id`,
   );
+  // The demo branch's last member on the roll is three months behind: the secretary's 工作台 warns of it.
+  const behind = members.filter((m) => m.branch_id === input.arrearsBranchId).at(-1)?.id ?? null;
+  // And one of its own members owing on a base has none yet (未核定基数, docs/dues.md §8): the last on its sheet (by
+  // pinyin), so that the sheet still opens on members with their pay.
+  const [unbased] = await queryRows<{ id: number }>(
+    ctx.db,
+    sql`select mb.id from members mb join persons p on p.id = mb.person_id
+         where mb.org_id = ${input.arrearsBranchId} and mb.status in ('full', 'probationary')
+           and mb.category::text = any(${`{${MEMBER_CATEGORIES.filter(needsBase).join(',')}}`}::text[])
+           and mb.id <> ${behind ?? 0}
+         order by p.name_pinyin desc, mb.id desc limit 1`,
+  );
   const bases: {
     member_id: number;
     from_month: IsoDate;
@@ -123,7 +136,7 @@ export async function seedDemoDues(
   }[] = [];
   for (const m of members) {
     const base = baseOf(m.category, rnd);
-    if (!base) continue;
+    if (!base || m.id === unbased?.id) continue;
     const push = (from: MonthKey, b: { kind: BaseKind; items: BaseItem[]; incomeTax: Fen }) =>
       bases.push({
         member_id: m.id,
@@ -163,8 +176,6 @@ export async function seedDemoDues(
   // The bases written above marked their members for the charges' refresh: taken now, not on the first read.
   await refreshCharges(ctx.db, ctx.today);
   await ctx.db.execute(sql`analyze dues_charges`);
-  // The demo branch's last member on the roll is three months behind: the secretary's 工作台 warns of it.
-  const behind = members.filter((m) => m.branch_id === input.arrearsBranchId).at(-1)?.id ?? null;
   const entries = await payments(ctx, members, { first, current, behind }, rnd);
   await ctx.db.execute(sql`analyze dues_ledger`);
   return { entries };

@@ -19,7 +19,9 @@
  * - `lapse_cases`: a 党章第九条 case opened, closed or removed (migration of lapse_cases): marked for the 党支部 of the
  *   member, at opening and now (docs/membership.md §6).
  * - `dues`: a month's charge (dues_charges) or a ledger entry (dues_ledger) of a member: marked for the member's
- *   党支部 now (the branch of a 党小组), where the arrears to-dos are (docs/dues.md §5).
+ *   党支部 now (the branch of a 党小组), where the arrears to-dos are (docs/dues.md §5); a member's base, record (org,
+ *   standing, category, 入党时间, arrival), history or name: marked for their 党支部 now and those of the orgs they
+ *   left (migration 0046, the to-do 未核定基数, docs/dues.md §8); a version of the dues rules: every org.
  */
 export const TODO_INPUTS = [
   'org',

@@ -1571,6 +1571,9 @@ export interface paths {
             | 'dues_payment.record'
             | 'dues_payment.reverse'
             | 'dues_special.record'
+            | 'dues.rule_set_create'
+            | 'dues.rule_set_update'
+            | 'dues.rule_set_delete'
             | 'talk.create'
             | 'talk.update'
             | 'talk.delete'
@@ -1613,7 +1616,8 @@ export interface paths {
             | 'dues_base'
             | 'dues_month'
             | 'dues_reduction'
-            | 'dues_ledger_entry';
+            | 'dues_ledger_entry'
+            | 'dues_rule_set';
           entityId?: string;
           orgId?: number;
         };
@@ -1719,6 +1723,9 @@ export interface paths {
                   | 'dues_payment.record'
                   | 'dues_payment.reverse'
                   | 'dues_special.record'
+                  | 'dues.rule_set_create'
+                  | 'dues.rule_set_update'
+                  | 'dues.rule_set_delete'
                   | 'talk.create'
                   | 'talk.update'
                   | 'talk.delete'
@@ -1771,7 +1778,8 @@ export interface paths {
                   | 'dues_base'
                   | 'dues_month'
                   | 'dues_reduction'
-                  | 'dues_ledger_entry';
+                  | 'dues_ledger_entry'
+                  | 'dues_rule_set';
                 id: number;
                 ip: string | null;
                 orgId: number | null;
@@ -1966,6 +1974,9 @@ export interface paths {
             | 'dues_payment.record'
             | 'dues_payment.reverse'
             | 'dues_special.record'
+            | 'dues.rule_set_create'
+            | 'dues.rule_set_update'
+            | 'dues.rule_set_delete'
             | 'talk.create'
             | 'talk.update'
             | 'talk.delete'
@@ -2008,7 +2019,8 @@ export interface paths {
             | 'dues_base'
             | 'dues_month'
             | 'dues_reduction'
-            | 'dues_ledger_entry';
+            | 'dues_ledger_entry'
+            | 'dues_rule_set';
           entityId?: string;
           orgId?: number;
         };
@@ -6015,7 +6027,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 党费收缴规则的各个版本及现行版本（比例、固定金额、取整、核定方式） */
+    /** 党费收缴标准的各个版本（现行、历史、待生效：比例、固定金额、取整、核定方式） */
     get: {
       parameters: {
         query?: never;
@@ -6032,6 +6044,9 @@ export interface paths {
           };
           content: {
             'application/json': {
+              can: {
+                edit: boolean;
+              };
               inForce: string;
               regulation: string;
               versions: {
@@ -6049,6 +6064,7 @@ export interface paths {
                 centreThreshold: number;
                 /** @enum {string} */
                 chargeOrgOn: 'first_day' | 'last_day';
+                editable: boolean;
                 flat: {
                   farmer: number;
                   student: number;
@@ -6057,12 +6073,16 @@ export interface paths {
                 };
                 /** @enum {string} */
                 mode: 'rebase' | 'fixed_year';
+                revision: number;
                 rounding: {
                   /** @enum {string} */
                   mode: 'half_up' | 'up' | 'down';
                   /** @enum {string} */
                   unit: 'fen' | 'jiao' | 'yuan';
                 };
+                /** @enum {string} */
+                status: 'current' | 'history' | 'future';
+                stored: boolean;
                 validFrom: string;
                 version: string;
               }[];
@@ -6126,8 +6146,407 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /** 新建党费收缴标准版本（今后某月1日起生效；全部署的系统管理员；记入审计） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            backPaymentWarnMonths: number;
+            brackets: {
+              employed: {
+                rateBp: number;
+                upTo: number | null;
+              }[];
+              retired: {
+                rateBp: number;
+                upTo: number | null;
+              }[];
+            };
+            centreThreshold: number;
+            /** @enum {string} */
+            chargeOrgOn: 'first_day' | 'last_day';
+            flat: {
+              farmer: number;
+              student: number;
+              unemployed: number;
+              welfare: number;
+            };
+            /** @enum {string} */
+            mode: 'rebase' | 'fixed_year';
+            rounding: {
+              /** @enum {string} */
+              mode: 'half_up' | 'up' | 'down';
+              /** @enum {string} */
+              unit: 'fen' | 'jiao' | 'yuan';
+            };
+            /**
+             * @description 生效日期：今后某月的1日
+             * @example 2026-01-15
+             */
+            validFrom: string;
+            /** @description 版本名称，如“2027-本省标准” */
+            version: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              backPaymentWarnMonths: number;
+              brackets: {
+                employed: {
+                  rateBp: number;
+                  upTo: number | null;
+                }[];
+                retired: {
+                  rateBp: number;
+                  upTo: number | null;
+                }[];
+              };
+              centreThreshold: number;
+              /** @enum {string} */
+              chargeOrgOn: 'first_day' | 'last_day';
+              editable: boolean;
+              flat: {
+                farmer: number;
+                student: number;
+                unemployed: number;
+                welfare: number;
+              };
+              /** @enum {string} */
+              mode: 'rebase' | 'fixed_year';
+              revision: number;
+              rounding: {
+                /** @enum {string} */
+                mode: 'half_up' | 'up' | 'down';
+                /** @enum {string} */
+                unit: 'fen' | 'jiao' | 'yuan';
+              };
+              /** @enum {string} */
+              status: 'current' | 'history' | 'future';
+              stored: boolean;
+              validFrom: string;
+              version: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dues/rules/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 修改尚未生效的党费收缴标准版本（全部署的系统管理员；记入审计） */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          version: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            backPaymentWarnMonths: number;
+            brackets: {
+              employed: {
+                rateBp: number;
+                upTo: number | null;
+              }[];
+              retired: {
+                rateBp: number;
+                upTo: number | null;
+              }[];
+            };
+            centreThreshold: number;
+            /** @enum {string} */
+            chargeOrgOn: 'first_day' | 'last_day';
+            flat: {
+              farmer: number;
+              student: number;
+              unemployed: number;
+              welfare: number;
+            };
+            /** @enum {string} */
+            mode: 'rebase' | 'fixed_year';
+            /** @description 乐观锁版本号：提交读取时的值 */
+            revision: number;
+            rounding: {
+              /** @enum {string} */
+              mode: 'half_up' | 'up' | 'down';
+              /** @enum {string} */
+              unit: 'fen' | 'jiao' | 'yuan';
+            };
+            /**
+             * @description 生效日期：今后某月的1日
+             * @example 2026-01-15
+             */
+            validFrom: string;
+            /** @description 版本名称，如“2027-本省标准” */
+            version: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              backPaymentWarnMonths: number;
+              brackets: {
+                employed: {
+                  rateBp: number;
+                  upTo: number | null;
+                }[];
+                retired: {
+                  rateBp: number;
+                  upTo: number | null;
+                }[];
+              };
+              centreThreshold: number;
+              /** @enum {string} */
+              chargeOrgOn: 'first_day' | 'last_day';
+              editable: boolean;
+              flat: {
+                farmer: number;
+                student: number;
+                unemployed: number;
+                welfare: number;
+              };
+              /** @enum {string} */
+              mode: 'rebase' | 'fixed_year';
+              revision: number;
+              rounding: {
+                /** @enum {string} */
+                mode: 'half_up' | 'up' | 'down';
+                /** @enum {string} */
+                unit: 'fen' | 'jiao' | 'yuan';
+              };
+              /** @enum {string} */
+              status: 'current' | 'history' | 'future';
+              stored: boolean;
+              validFrom: string;
+              version: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** 删除尚未生效的党费收缴标准版本（全部署的系统管理员；记入审计） */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          version: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
@@ -6312,7 +6731,8 @@ export interface paths {
             | 'org_life_absent'
             | 'org_life_lapse'
             | 'dues_arrears'
-            | 'dues_lapse';
+            | 'dues_lapse'
+            | 'dues_base_missing';
           severity?: 'info' | 'warning' | 'critical';
         };
         header?: never;
@@ -6361,7 +6781,8 @@ export interface paths {
                     | 'org_life_absent'
                     | 'org_life_lapse'
                     | 'dues_arrears'
-                    | 'dues_lapse';
+                    | 'dues_lapse'
+                    | 'dues_base_missing';
                   message: string;
                   /** @enum {string} */
                   severity: 'info' | 'warning' | 'critical';
@@ -14834,6 +15255,19 @@ export interface paths {
                   | 'dues_reduction_overlap'
                   | 'dues_reduction_not_level_above'
                   | 'dues_reduction_not_pending'
+                  | 'dues_rule_set_not_editable'
+                  | 'dues_rule_set_version_name_empty'
+                  | 'dues_rule_set_version_duplicate'
+                  | 'dues_rule_set_valid_from_not_month_start'
+                  | 'dues_rule_set_valid_from_not_future'
+                  | 'dues_rule_set_valid_from_duplicate'
+                  | 'dues_rule_set_brackets_invalid'
+                  | 'dues_rule_set_rate_out_of_range'
+                  | 'dues_rule_set_flat_amount_invalid'
+                  | 'dues_rule_set_rounding_invalid'
+                  | 'dues_rule_set_mode_invalid'
+                  | 'dues_rule_set_warn_months_out_of_range'
+                  | 'dues_rule_set_centre_threshold_invalid'
                   | 'account_deactivated'
                   | 'account_locked'
                   | 'approval_not_permitted'
@@ -16678,7 +17112,8 @@ export interface paths {
                   | 'org_life_absent'
                   | 'org_life_lapse'
                   | 'dues_arrears'
-                  | 'dues_lapse';
+                  | 'dues_lapse'
+                  | 'dues_base_missing';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
@@ -17050,7 +17485,8 @@ export interface paths {
                   | 'org_life_absent'
                   | 'org_life_lapse'
                   | 'dues_arrears'
-                  | 'dues_lapse';
+                  | 'dues_lapse'
+                  | 'dues_base_missing';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
@@ -17328,7 +17764,8 @@ export interface paths {
                   | 'org_life_absent'
                   | 'org_life_lapse'
                   | 'dues_arrears'
-                  | 'dues_lapse';
+                  | 'dues_lapse'
+                  | 'dues_base_missing';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
@@ -18399,7 +18836,8 @@ export interface paths {
                   | 'org_life_absent'
                   | 'org_life_lapse'
                   | 'dues_arrears'
-                  | 'dues_lapse';
+                  | 'dues_lapse'
+                  | 'dues_base_missing';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
@@ -20331,7 +20769,8 @@ export interface paths {
                   | 'org_life_absent'
                   | 'org_life_lapse'
                   | 'dues_arrears'
-                  | 'dues_lapse';
+                  | 'dues_lapse'
+                  | 'dues_base_missing';
                 message: string;
                 /** @enum {string} */
                 severity: 'info' | 'warning' | 'critical';
@@ -24749,6 +25188,10 @@ export interface paths {
                   critical: number;
                   warning: number;
                 };
+                dues_base_missing: {
+                  critical: number;
+                  warning: number;
+                };
               } & {
                 [key: string]: {
                   critical: number;
@@ -24806,7 +25249,8 @@ export interface paths {
                     | 'org_life_absent'
                     | 'org_life_lapse'
                     | 'dues_arrears'
-                    | 'dues_lapse';
+                    | 'dues_lapse'
+                    | 'dues_base_missing';
                   message: string;
                   /** @enum {string} */
                   severity: 'info' | 'warning' | 'critical';
@@ -25279,6 +25723,19 @@ export interface components {
             | 'dues_reduction_overlap'
             | 'dues_reduction_not_level_above'
             | 'dues_reduction_not_pending'
+            | 'dues_rule_set_not_editable'
+            | 'dues_rule_set_version_name_empty'
+            | 'dues_rule_set_version_duplicate'
+            | 'dues_rule_set_valid_from_not_month_start'
+            | 'dues_rule_set_valid_from_not_future'
+            | 'dues_rule_set_valid_from_duplicate'
+            | 'dues_rule_set_brackets_invalid'
+            | 'dues_rule_set_rate_out_of_range'
+            | 'dues_rule_set_flat_amount_invalid'
+            | 'dues_rule_set_rounding_invalid'
+            | 'dues_rule_set_mode_invalid'
+            | 'dues_rule_set_warn_months_out_of_range'
+            | 'dues_rule_set_centre_threshold_invalid'
             | 'account_deactivated'
             | 'account_locked'
             | 'approval_not_permitted'
@@ -25598,6 +26055,19 @@ export interface components {
             | 'dues_reduction_overlap'
             | 'dues_reduction_not_level_above'
             | 'dues_reduction_not_pending'
+            | 'dues_rule_set_not_editable'
+            | 'dues_rule_set_version_name_empty'
+            | 'dues_rule_set_version_duplicate'
+            | 'dues_rule_set_valid_from_not_month_start'
+            | 'dues_rule_set_valid_from_not_future'
+            | 'dues_rule_set_valid_from_duplicate'
+            | 'dues_rule_set_brackets_invalid'
+            | 'dues_rule_set_rate_out_of_range'
+            | 'dues_rule_set_flat_amount_invalid'
+            | 'dues_rule_set_rounding_invalid'
+            | 'dues_rule_set_mode_invalid'
+            | 'dues_rule_set_warn_months_out_of_range'
+            | 'dues_rule_set_centre_threshold_invalid'
             | 'account_deactivated'
             | 'account_locked'
             | 'approval_not_permitted'

@@ -41,6 +41,8 @@ export const duesRuleSets = pgTable(
     rules: jsonb('rules').$type<Omit<DuesRuleSet, 'version' | 'validFrom'>>().notNull(),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The optimistic lock of the editor (参数配置 → 党费收缴标准): only a version not yet in force changes. */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [firstOfMonth('dues_rule_sets_valid_from_check', t.validFrom)],
 );

@@ -382,16 +382,3 @@ describe('Excel: the template, the import with its dry run, the audited export',
     expect(audit).toMatchObject({ role: 'org_admin', orgId: w.tree.branchA1.id });
   });
 });
-
-describe('GET /api/dues/rules', () => {
-  it('401, 403, and the national default in force', async () => {
-    expectStatus(await w.t.anon.get('/api/dues/rules'), 401);
-    expectStatus(await w.as.sysadmin.get('/api/dues/rules'), 403);
-    const res = await w.as.sec_a1.get('/api/dues/rules');
-    expectStatus(res, 200);
-    expect(res.json()).toMatchObject({
-      inForce: '2008-中组发3号',
-      versions: [{ version: '2008-中组发3号' }],
-    });
-  });
-});

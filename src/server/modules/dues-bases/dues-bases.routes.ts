@@ -9,7 +9,6 @@ import {
   BaseSetResult,
   BaseSheet,
   BaseSheetQuery,
-  DuesRulesView,
   MemberBaseHistory,
 } from '../../../contracts/dues-bases.ts';
 import type { Deps } from '../../deps.ts';
@@ -17,7 +16,7 @@ import { invalidInput } from '../../errors.ts';
 import { type App, errorResponses } from '../../http/app-types.ts';
 import { attachmentDisposition, XLSX_TYPE, XlsxFile } from '../../http/xlsx-reply.ts';
 import { receiveUpload } from '../member-excel/index.ts';
-import { baseSheet, duesRules, memberBaseHistory, saveSheet, setBase } from './dues-bases.service.ts';
+import { baseSheet, memberBaseHistory, saveSheet, setBase } from './dues-bases.service.ts';
 import { baseTemplate, exportBases, importBases, prepareBaseImport } from './dues-bases-excel.service.ts';
 
 const tags = ['党费'];
@@ -32,19 +31,8 @@ function parseFields(fields: Record<string, string>) {
   throw invalidInput('输入有误，请检查标出的字段', issues);
 }
 
-/** 党费计算基数 (docs/dues.md §2, §11) and the dues rules (§7). */
+/** 党费计算基数 (docs/dues.md §2, §11); the dues rules (§7) are the dues module's. */
 export function registerDuesBaseRoutes(app: App, deps: Deps): void {
-  app.get(
-    '/api/dues/rules',
-    {
-      schema: {
-        tags,
-        summary: '党费收缴规则的各个版本及现行版本（比例、固定金额、取整、核定方式）',
-        response: { 200: DuesRulesView, ...errorResponses },
-      },
-    },
-    async (request) => duesRules(request.ctx),
-  );
   app.get(
     '/api/dues/bases',
     {

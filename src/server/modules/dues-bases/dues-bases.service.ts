@@ -6,7 +6,6 @@ import type {
   BaseSetResult,
   BaseSheet,
   BaseView,
-  DuesRulesView,
 } from '../../../contracts/dues-bases.ts';
 import type { Role } from '../../../domain/access/index.ts';
 import {
@@ -16,8 +15,6 @@ import {
   checkMemberInBranch,
   checkPayVisible,
   checkRowRepeated,
-  DEFAULT_DUES_RULES,
-  DUES_REGULATION,
   type DuesRuleSet,
   decideBase,
   duesRulesInForce,
@@ -335,21 +332,3 @@ export async function saveSheet(
 }
 
 export { sheetBranch };
-
-/** The dues rules: every version, the one in force today (dues.read; docs/dues.md §7). */
-export async function duesRules(ctx: Ctx): Promise<z.output<typeof DuesRulesView>> {
-  scopeFor(ctx, 'dues.read');
-  const stored = await storedRuleSets(ctx.db);
-  const versions = [DEFAULT_DUES_RULES, ...stored.filter((s) => s.version !== DEFAULT_DUES_RULES.version)];
-  const inForce = duesRulesInForce(stored, ctx.today).version;
-  return {
-    versions: versions.map((v) => ({
-      ...v,
-      brackets: { employed: [...v.brackets.employed], retired: [...v.brackets.retired] },
-      flat: { ...v.flat },
-      rounding: { ...v.rounding },
-    })),
-    inForce,
-    regulation: DUES_REGULATION,
-  };
-}

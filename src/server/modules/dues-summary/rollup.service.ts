@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { transactionWithRetry } from '../../db/retry.ts';
-import { lockRollup, refreshMarked, rollupMarked } from './rollup.repo.ts';
+import { lockRollup, refreshMarked, rollupMarked, withoutJit } from './rollup.repo.ts';
 
 /*
  * Keeping the dues roll-up (docs/dues.md §10):
@@ -21,6 +21,7 @@ export async function keepDuesRollupCurrent(ctx: { readonly db: Db }): Promise<v
   if (!(await rollupMarked(ctx.db))) return;
   await transactionWithRetry(ctx.db, async (db) => {
     await lockRollup(db);
+    await withoutJit(db);
     await refreshMarked(db);
   });
 }

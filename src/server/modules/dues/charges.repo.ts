@@ -272,6 +272,20 @@ export async function replaceCharges(
   );
 }
 
+/**
+ * A rewrite of whole months for every member (the monthly pass, a new version of the rules), in the caller's
+ * transaction: the charges' marking triggers stand aside until `endBulkRewrite`, and the branch-months of these
+ * months are marked once before (rows the pass may delete) and once after (rows it wrote), with every branch's
+ * arrears to-dos — instead of once per chunk (migration 0045).
+ */
+export async function beginBulkRewrite(db: Db, months: readonly MonthKey[]): Promise<void> {
+  await db.execute(sql`select dues_charges_bulk_begin(${monthDates(months)})`);
+}
+
+export async function endBulkRewrite(db: Db, months: readonly MonthKey[]): Promise<void> {
+  await db.execute(sql`select dues_charges_bulk_end(${monthDates(months)})`);
+}
+
 /** A charge as the other modules and the API read it. */
 export type ChargeRow = DuesCharge;
 

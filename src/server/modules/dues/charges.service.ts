@@ -11,7 +11,9 @@ import type { Db } from '../../db/client.ts';
 import { transactionWithRetry } from '../../db/retry.ts';
 import {
   addHeldMonth,
+  beginBulkRewrite,
   type ChargeRow,
+  endBulkRewrite,
   heldMonths,
   loadDuesRuleSets,
   loadFacts,
@@ -52,7 +54,10 @@ export type GenerateOutcome = {
   readonly missing: number;
 };
 
-/** Every member's charges of these months recomputed, chunk by chunk in id order (the monthly pass, a new rule). */
+/**
+ * Every member's charges of these months recomputed, chunk by chunk in id order (the monthly pass, a new rule), each
+ * branch-month marked once for the roll-up rather than once per chunk (beginBulkRewrite).
+ */
 async function recomputeEveryMember(
   db: Db,
   months: readonly MonthKey[],
@@ -63,6 +68,7 @@ async function recomputeEveryMember(
   let missing = 0;
   if (months.length === 0) return { charged, missing };
   const since = sinceOf(months);
+  await beginBulkRewrite(db, months);
   for (;;) {
     const facts = await loadFacts(db, { after, limit: CHUNK }, since);
     const last = facts.at(-1)?.memberId ?? after;
@@ -75,7 +81,10 @@ async function recomputeEveryMember(
     charged += rows.length;
     const final = facts.length < CHUNK;
     await replaceCharges(db, { fromId: after, toId: final ? null : last }, months, rows);
-    if (final) return { charged, missing };
+    if (final) {
+      await endBulkRewrite(db, months);
+      return { charged, missing };
+    }
     after = last;
   }
 }

@@ -1,12 +1,17 @@
 import type { Module } from '../module.ts';
 import { registerDuesChargesUpkeep } from './charges.upkeep.ts';
 import { registerDuesRoutes } from './dues.routes.ts';
+import { registerDuesRuleRoutes } from './rules.routes.ts';
 
-/** The dues module's public file (应缴: the monthly charges, 减免, the monthly pass): all others may use of it. */
+/**
+ * The dues module's public file (应缴: the monthly charges, 减免, the monthly pass; 党费收缴标准: the versions of the
+ * rules): all others may use of it.
+ */
 export const duesModule: Module = {
   name: 'dues',
   registerRoutes: (app, deps) => {
     registerDuesRoutes(app);
+    registerDuesRuleRoutes(app);
     registerDuesChargesUpkeep(app, deps);
   },
 };

@@ -1,4 +1,5 @@
 import {
+  DUES_ORG_FINDING_KINDS,
   FINDING_KINDS,
   type FindingKind,
   MEMBER_FINDING_KINDS,
@@ -16,13 +17,14 @@ import { listCurrentTerms, listTenuresOfOrgs } from './leadership.repo.ts';
 
 /**
  * The kinds of the terms and the head post (the roster's are the stats module's, the members' the members',
- * organizational life's the compliance module's).
+ * organizational life's the compliance module's, a branch's dues the dues-bases module's).
  */
 const KINDS: readonly FindingKind[] = FINDING_KINDS.filter(
   (k) =>
     !ROSTER_FINDING_KINDS.includes(k) &&
     !MEMBER_FINDING_KINDS.includes(k) &&
-    !ORG_LIFE_FINDING_KINDS.includes(k),
+    !ORG_LIFE_FINDING_KINDS.includes(k) &&
+    !DUES_ORG_FINDING_KINDS.includes(k),
 );
 
 async function tenuresByOrg(db: Db, orgIds: readonly number[]): Promise<Map<number, PostTenure[]>> {

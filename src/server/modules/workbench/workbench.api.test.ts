@@ -106,6 +106,7 @@ describe('GET /api/workbench', () => {
         org_life_lapse: { warning: 0, critical: 0 },
         dues_arrears: { warning: 0, critical: 0 },
         dues_lapse: { warning: 0, critical: 0 },
+        dues_base_missing: { warning: 0, critical: 0 },
       },
       // sec_a1 and member_a1; the deactivated account is not counted.
       userCount: 2,

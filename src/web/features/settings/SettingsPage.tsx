@@ -9,12 +9,14 @@ import {
 } from '../../../contracts/settings.ts';
 import { useMe } from '../../api/auth.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { DuesRuleSetsPanel } from './DuesRuleSetsPanel.tsx';
 import { PolicyForm } from './PolicyForm.tsx';
 import { RuleSetsPanel } from './RuleSetsPanel.tsx';
 
 /**
  * 参数配置: each group only for its owner (三员分立): 安全策略 for the 安全管理员; 组织参数, 导入限制, 党员账号, 组织生活
- * and 组织生活达标规则 (the versions of the rules, docs/organizational-life.md §7.2) for the 系统管理员.
+ * 组织生活达标规则 (the versions of the rules, docs/organizational-life.md §7.2) and 党费收缴标准 (the versions of the
+ * dues rules, docs/dues.md §7) for the 系统管理员.
  */
 export function SettingsPage() {
   const me = useMe();
@@ -83,6 +85,7 @@ export function SettingsPage() {
             ),
           },
           { key: 'orgLifeRules', label: '组织生活达标规则', children: <RuleSetsPanel /> },
+          { key: 'duesRules', label: '党费收缴标准', children: <DuesRuleSetsPanel /> },
         ]
       : []),
   ];

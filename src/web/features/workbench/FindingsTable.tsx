@@ -38,6 +38,20 @@ function SubjectLink({ subject }: { subject: OrgFinding['finding']['subject'] })
   return <Link to={to}>{subject.name}</Link>;
 }
 
+/**
+ * Where a finding about the org itself is acted on, when a page does: 未核定基数 on the branch's 党费基数 sheet of the
+ * month (for whoever may set bases).
+ */
+function OrgActionLink({ row }: { row: OrgFinding }) {
+  const me = useMe();
+  if (row.finding.kind !== 'dues_base_missing' || !me.data?.permissions.includes('dues.base')) return null;
+  const search = new URLSearchParams({
+    orgId: String(row.org.id),
+    month: (row.finding.date ?? '').slice(0, 7),
+  });
+  return <Link to={`/dues/bases?${search.toString()}`}>核定基数</Link>;
+}
+
 /** To-dos derived from the rules: what, where (with a link to the org), why, and the date it is about. */
 export function FindingsTable({ items, loading, pagination = false, emptyText }: FindingsTableProps) {
   return (
@@ -80,7 +94,8 @@ export function FindingsTable({ items, loading, pagination = false, emptyText }:
           title: '对象',
           key: 'subject',
           width: 110,
-          render: (_, row) => <SubjectLink subject={row.finding.subject} />,
+          render: (_, row) =>
+            row.finding.subject ? <SubjectLink subject={row.finding.subject} /> : <OrgActionLink row={row} />,
         },
         { title: '说明', key: 'message', render: (_, row) => row.finding.message },
         {
