@@ -1,17 +1,4 @@
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Flex,
-  Form,
-  Modal,
-  Popconfirm,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Descriptions, Flex, Form, Modal, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import {
@@ -39,8 +26,7 @@ import { ErrorState } from '../../ui/ErrorState.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';
 import { DuesRuleSetForm, duesFormValuesOf, firstEditableMonth } from './DuesRuleSetForm.tsx';
-
-const STATUS_COLORS = { current: 'green', history: 'default', future: 'blue' } as const;
+import { RuleVersionCard } from './RuleVersionCard.tsx';
 
 const setOf = (v: DuesRuleSetView): DuesRuleSet => ({ ...v, validFrom: v.validFrom as IsoDate });
 
@@ -158,44 +144,22 @@ export function DuesRuleSetsPanel() {
         <Alert type="info" showIcon title="党费收缴标准由系统管理员在参数配置中维护。" />
       )}
       {[...versions].reverse().map((set) => (
-        <Card
+        <RuleVersionCard
           key={set.version}
-          role="region"
-          aria-label={`版本 ${set.version}`}
-          size="small"
-          title={
-            <Space>
-              <span>{set.version}</span>
-              <Tag color={STATUS_COLORS[set.status]}>{DUES_RULE_SET_STATUS_LABELS[set.status]}</Tag>
-            </Space>
-          }
-          extra={
-            can.edit && set.editable ? (
-              <Space>
-                <Button size="small" onClick={() => setEditing({ mode: 'edit', set })}>
-                  编辑
-                </Button>
-                <Popconfirm
-                  title={`删除尚未生效的版本“${set.version}”？`}
-                  okText="删除"
-                  cancelText="取消"
-                  onConfirm={() =>
-                    remove.mutate(set.version, {
-                      onSuccess: () => message.success('已删除'),
-                      onError: (e) => handleError(e),
-                    })
-                  }
-                >
-                  <Button size="small" danger>
-                    删除
-                  </Button>
-                </Popconfirm>
-              </Space>
-            ) : null
+          version={set.version}
+          status={set.status}
+          statusLabel={DUES_RULE_SET_STATUS_LABELS[set.status]}
+          editable={can.edit && set.editable}
+          onEdit={() => setEditing({ mode: 'edit', set })}
+          onDelete={() =>
+            remove.mutate(set.version, {
+              onSuccess: () => message.success('已删除'),
+              onError: (e) => handleError(e),
+            })
           }
         >
           <RulesOf set={set} />
-        </Card>
+        </RuleVersionCard>
       ))}
       {editing && initial ? (
         <Modal

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Flex, Form, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, Modal, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { CADENCE_LABELS } from '../../../contracts/compliance.ts';
@@ -22,8 +22,7 @@ import { ErrorState } from '../../ui/ErrorState.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { useApiErrorHandler } from '../../ui/use-api-error.ts';
 import { firstEditableMonth, formValuesOf, RuleSetForm, type RuleSetFormValues } from './RuleSetForm.tsx';
-
-const STATUS_COLORS = { current: 'green', history: 'default', future: 'blue' } as const;
+import { RuleVersionCard } from './RuleVersionCard.tsx';
 
 function setOf(v: RuleSetView): ComplianceRuleSet {
   return { ...v, validFrom: v.validFrom as IsoDate };
@@ -135,40 +134,18 @@ export function RuleSetsPanel() {
         <Alert type="info" showIcon title="考核规则由系统管理员在参数配置中维护。" />
       )}
       {[...items].reverse().map((set) => (
-        <Card
+        <RuleVersionCard
           key={set.version}
-          role="region"
-          aria-label={`版本 ${set.version}`}
-          size="small"
-          title={
-            <Space>
-              <span>{set.version}</span>
-              <Tag color={STATUS_COLORS[set.status]}>{RULE_SET_STATUS_LABELS[set.status]}</Tag>
-            </Space>
-          }
-          extra={
-            can.edit && set.editable ? (
-              <Space>
-                <Button size="small" onClick={() => setEditing({ mode: 'edit', set })}>
-                  编辑
-                </Button>
-                <Popconfirm
-                  title={`删除尚未生效的版本“${set.version}”？`}
-                  okText="删除"
-                  cancelText="取消"
-                  onConfirm={() =>
-                    remove.mutate(set.version, {
-                      onSuccess: () => message.success('已删除'),
-                      onError: (e) => handleError(e),
-                    })
-                  }
-                >
-                  <Button size="small" danger>
-                    删除
-                  </Button>
-                </Popconfirm>
-              </Space>
-            ) : null
+          version={set.version}
+          status={set.status}
+          statusLabel={RULE_SET_STATUS_LABELS[set.status]}
+          editable={can.edit && set.editable}
+          onEdit={() => setEditing({ mode: 'edit', set })}
+          onDelete={() =>
+            remove.mutate(set.version, {
+              onSuccess: () => message.success('已删除'),
+              onError: (e) => handleError(e),
+            })
           }
         >
           <Typography.Paragraph>
@@ -176,7 +153,7 @@ export function RuleSetsPanel() {
             {set.oneMeetingManyKinds ? '是' : '否'}
           </Typography.Paragraph>
           <RequirementsOf set={set} />
-        </Card>
+        </RuleVersionCard>
       ))}
       {editing && initial ? (
         <Modal
